@@ -1,0 +1,6 @@
+export * from "./ast.js";
+export * from "./range.js";
+export * from "./keywords.js";
+export * from "./diagnostics.js";
+export { parse, unquote, type ParseResult } from "./parse.js";
+export { allTokens, keywordTokens, perfLexer } from "./lexer.js";

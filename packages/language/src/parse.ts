@@ -1,0 +1,473 @@
+import type { CstElement, CstNode, IToken, TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import type { KeywordName } from "./keywords.js";
+import * as T from "./lexer.js";
+import { perfParser } from "./parser.js";
+import { LineIndex, type Range } from "./range.js";
+import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
+
+export interface ParseResult {
+  ast: A.PerfFile;
+  diagnostics: Diagnostic[];
+  lines: LineIndex;
+}
+
+/** More syntax errors than this in one file are noise: the first ones say what is wrong. */
+const MAX_SYNTAX_ERRORS = 50;
+
+const keywordByType = new Map<TokenType, KeywordName>(
+  (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
+);
+
+/** Text in, AST and syntax diagnostics out. Never throws on any input. */
+export function parse(text: string, uri = "untitled.perf", options: DiagnosticFactoryOptions = {}): ParseResult {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const lexed = T.perfLexer.tokenize(text);
+
+  for (const e of lexed.errors) {
+    if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
+    const shown = text.substr(e.offset, Math.min(e.length, 12)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: shown }, options));
+  }
+
+  const tokens: IToken[] = [];
+  for (const t of lexed.tokens) {
+    if (t.tokenType === T.UnterminatedString) {
+      diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
+      // Let the parser go on as if the string had closed at the end of the line.
+      t.tokenType = T.StringLiteral;
+      t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
+      t.image = t.image + '"';
+    }
+    tokens.push(t);
+  }
+
+  const comments: A.Comment[] = [];
+  for (const c of (lexed.groups.comments ?? []) as IToken[]) {
+    if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
+    comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
+  }
+
+  perfParser.input = tokens;
+  const cst = perfParser.file();
+  for (const e of perfParser.errors) {
+    if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
+    const token = e.token.tokenType.name === "EOF" ? tokens[tokens.length - 1] : e.token;
+    const range = token ? tokenRange(lines, token) : lines.range(text.length, text.length);
+    let zh = e.message;
+    let en = e.message;
+    try {
+      ({ zh, en } = JSON.parse(e.message) as { zh: string; en: string });
+    } catch {
+      /* a message not built by our provider: keep it as it is */
+    }
+    diagnostics.push(makeDiagnostic("PERF002", uri, range, { zh, en }, options));
+  }
+
+  const keywords: A.KeywordUse[] = [];
+  for (const t of tokens) {
+    const name = keywordByType.get(t.tokenType);
+    if (name) keywords.push({ name, spelling: /^[a-z]/.test(t.image) ? "en" : "zh", range: tokenRange(lines, t) });
+  }
+
+  const builder = new AstBuilder(lines);
+  const ast: A.PerfFile = {
+    uri,
+    declarations: builder.file(cst),
+    comments,
+    keywords,
+    range: lines.range(0, text.length),
+  };
+  return { ast, diagnostics, lines };
+}
+
+function tokenRange(lines: LineIndex, t: IToken): Range {
+  return lines.range(t.startOffset, t.startOffset + t.image.length);
+}
+
+function isToken(e: CstElement): e is IToken {
+  return (e as IToken).image !== undefined;
+}
+
+/** Reads the CST produced by {@link perfParser}; every child may be missing after recovery. */
+class AstBuilder {
+  constructor(private readonly lines: LineIndex) {}
+
+  private tok(t: IToken | undefined): Range | undefined {
+    return t && !isNaN(t.startOffset) ? tokenRange(this.lines, t) : undefined;
+  }
+
+  private nodeRange(node: CstNode): Range {
+    let start = Infinity;
+    let end = -Infinity;
+    const visit = (n: CstNode) => {
+      for (const children of Object.values(n.children)) {
+        for (const c of children) {
+          if (isToken(c)) {
+            if (isNaN(c.startOffset)) continue;
+            start = Math.min(start, c.startOffset);
+            end = Math.max(end, c.startOffset + c.image.length);
+          } else visit(c);
+        }
+      }
+    };
+    visit(node);
+    if (start === Infinity) return this.lines.range(0, 0);
+    return this.lines.range(start, end);
+  }
+
+  private first(node: CstNode, key: string): IToken | undefined {
+    const c = node.children[key]?.[0];
+    return c && isToken(c) && !isNaN(c.startOffset) ? c : undefined;
+  }
+
+  private sub(node: CstNode, key: string): CstNode | undefined {
+    const c = node.children[key]?.[0];
+    return c && !isToken(c) ? c : undefined;
+  }
+
+  private subs(node: CstNode, key: string): CstNode[] {
+    return (node.children[key] ?? []).filter((c): c is CstNode => !isToken(c));
+  }
+
+  private name(t: IToken | undefined): A.Name | undefined {
+    const range = this.tok(t);
+    return t && range ? { text: t.image, range } : undefined;
+  }
+
+  private string(t: IToken | undefined): A.StringValue | undefined {
+    const range = this.tok(t);
+    return t && range ? { value: unquote(t.image), range } : undefined;
+  }
+
+  file(cst: CstNode | undefined): A.Declaration[] {
+    if (!cst) return [];
+    const out: A.Declaration[] = [];
+    const all: CstNode[] = [
+      ...this.subs(cst, "evaluation"),
+      ...this.subs(cst, "fact"),
+      ...this.subs(cst, "survey"),
+      ...this.subs(cst, "indicator"),
+      ...this.subs(cst, "finding"),
+      ...this.subs(cst, "veto"),
+    ];
+    all.sort((a, b) => this.nodeRange(a).start.offset - this.nodeRange(b).start.offset);
+    for (const node of all) {
+      const d = this.declaration(node);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+
+  private declaration(node: CstNode): A.Declaration | undefined {
+    switch (node.name) {
+      case "evaluation":
+        return this.evaluation(node);
+      case "fact":
+        return this.fact(node);
+      case "survey":
+        return this.survey(node);
+      case "indicator":
+        return this.indicator(node);
+      case "finding":
+        return this.finding(node);
+      case "veto":
+        return this.veto(node);
+    }
+    return undefined;
+  }
+
+  value(node: CstNode | undefined): A.NumberValue | undefined {
+    if (!node) return undefined;
+    const n = this.first(node, "NumberLiteral");
+    if (!n) return undefined;
+    const unit = this.first(node, "UnitLiteral");
+    const percent = n.image.endsWith("%");
+    const v: A.NumberValue = {
+      kind: "number",
+      text: percent ? n.image.slice(0, -1) : n.image,
+      percent,
+      range: this.lines.range(n.startOffset, (unit ?? n).startOffset + (unit ?? n).image.length),
+    };
+    if (unit) v.unit = unit.image;
+    return v;
+  }
+
+  private textClauses(node: CstNode): { keyword: KeywordName; value: A.StringValue }[] {
+    const out: { keyword: KeywordName; value: A.StringValue }[] = [];
+    for (const clause of this.subs(node, "textClause")) {
+      const str = this.string(this.first(clause, "StringLiteral"));
+      if (!str) continue;
+      for (const key of Object.keys(clause.children)) {
+        if (key in T.keywordTokens) out.push({ keyword: key as KeywordName, value: str });
+      }
+    }
+    return out;
+  }
+
+  private evaluation(node: CstNode): A.EvaluationHeader {
+    const range = this.nodeRange(node);
+    const h: A.EvaluationHeader = {
+      kind: "evaluation",
+      range,
+      keywordRange: this.tok(this.first(node, "Evaluation")) ?? range,
+    };
+    const title = this.string(this.first(node, "title"));
+    if (title) h.title = title;
+    for (const item of this.subs(node, "headerItem")) {
+      if (item.children.Period) {
+        const s = this.string(this.first(item, "StringLiteral"));
+        const n = this.first(item, "NumberLiteral");
+        if (s) h.period = s;
+        else if (n) h.period = { kind: "number", text: n.image, percent: false, range: tokenRange(this.lines, n) };
+      }
+      for (const { keyword, value } of this.textClauses(item)) {
+        if (keyword === "Client") h.client = value;
+        else if (keyword === "Evaluator") h.evaluator = value;
+        else if (keyword === "Subject") h.subject = value;
+      }
+      const v = this.value(this.sub(item, "value"));
+      if (v && item.children.Total) h.total = v;
+      if (v && item.children.Precision) h.precision = v;
+      if (v && item.children.Declared) h.declared = v;
+      const grades = this.sub(item, "grades");
+      if (grades) {
+        h.grades = {
+          range: this.nodeRange(grades),
+          bands: this.subs(grades, "gradeBand").flatMap((b) => {
+            const name = this.name(this.first(b, "Identifier"));
+            if (!name) return [];
+            const band: A.GradeBand = { name, range: this.nodeRange(b) };
+            const lower = this.value(this.sub(b, "lower"));
+            const upper = this.value(this.sub(b, "upper"));
+            if (lower) band.lower = lower;
+            if (upper) band.upper = upper;
+            return [band];
+          }),
+        };
+      }
+    }
+    return h;
+  }
+
+  private fact(node: CstNode): A.FactDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const f: A.FactDecl = { kind: "fact", name, range: this.nodeRange(node) };
+    const v = this.value(this.sub(node, "value"));
+    if (v) f.value = v;
+    if (this.first(node, "Minus")) f.negative = true;
+    const d = this.string(this.first(node, "StringLiteral"));
+    if (d) f.description = d;
+    return f;
+  }
+
+  private survey(node: CstNode): A.SurveyDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const s: A.SurveyDecl = { kind: "survey", name, range: this.nodeRange(node) };
+    const title = this.string(this.first(node, "StringLiteral"));
+    if (title) s.title = title;
+    // Satisfaction/respondents keywords and values alternate in source order inside MANY.
+    const kws = [...(node.children.Satisfaction ?? []), ...(node.children.Respondents ?? [])].filter(isToken);
+    const values = this.subs(node, "value");
+    const pairs = pairByOffset(kws, values, (n) => this.nodeRange(n).start.offset);
+    for (const [kw, valueNode] of pairs) {
+      const v = this.value(valueNode);
+      if (!v) continue;
+      if (kw.tokenType === T.keywordTokens.Satisfaction) s.satisfaction = v;
+      else s.respondents = v;
+    }
+    for (const { keyword, value } of this.textClauses(node)) if (keyword === "Note") s.note = value;
+    return s;
+  }
+
+  private indicator(node: CstNode): A.IndicatorDecl | undefined {
+    const nameTok = this.first(node, "Identifier");
+    const name = this.name(nameTok);
+    if (!name) return undefined;
+    const range = this.nodeRange(node);
+    const weight = this.value(this.sub(node, "value"));
+    const title = this.string(this.first(node, "StringLiteral"));
+    const headEnd = weight?.range.end.offset ?? title?.range.end.offset ?? name.range.end.offset;
+    const ind: A.IndicatorDecl = {
+      kind: "indicator",
+      name,
+      evidence: [],
+      methods: [],
+      children: [],
+      range,
+      headRange: this.lines.range(range.start.offset, headEnd),
+    };
+    if (title) ind.title = title;
+    if (weight) ind.weight = weight;
+    let judgement: Extract<A.ScoringMethod, { kind: "judgement" }> | undefined;
+    for (const item of this.subs(node, "indicatorItem")) {
+      const child = this.sub(item, "indicator");
+      if (child) {
+        const c = this.indicator(child);
+        if (c) ind.children.push(c);
+        continue;
+      }
+      for (const { keyword, value } of this.textClauses(item)) {
+        if (keyword === "Explain") ind.explain = value;
+        else if (keyword === "Criteria") ind.criteria = value;
+        else if (keyword === "Note") ind.note = value;
+        else if (keyword === "Evidence") ind.evidence.push(value);
+      }
+      const itemRange = this.nodeRange(item);
+      if (item.children.Score) ind.methods.push({ kind: "fixed", value: this.value(this.sub(item, "value")), range: itemRange });
+      if (item.children.Declared) {
+        const v = this.value(this.sub(item, "value"));
+        if (v) ind.declared = v;
+      }
+      const ded = this.sub(item, "deduction");
+      if (ded) {
+        const d: A.Deduction = { range: itemRange };
+        const amount = this.value(this.sub(ded, "value"));
+        const reason = this.string(this.first(ded, "StringLiteral"));
+        if (amount) d.amount = amount;
+        if (reason) d.reason = reason;
+        if (!judgement) {
+          judgement = { kind: "judgement", deductions: [], range: itemRange };
+          ind.methods.push(judgement);
+        }
+        judgement.deductions.push(d);
+        judgement.range = { start: judgement.range.start, end: itemRange.end };
+      }
+      const ratio = this.sub(item, "ratio");
+      if (ratio) ind.methods.push({ kind: "ratio", expression: this.expression(this.sub(ratio, "expression")), range: itemRange });
+      const per = this.sub(item, "perFinding");
+      if (per) {
+        const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range: itemRange };
+        const each = this.value(this.sub(per, "each"));
+        const max = this.value(this.sub(per, "max"));
+        if (each) m.each = each;
+        if (max) m.max = max;
+        ind.methods.push(m);
+      }
+      const bands = this.sub(item, "bands");
+      if (bands) {
+        ind.methods.push({
+          kind: "bands",
+          value: this.expression(this.sub(bands, "expression")),
+          bands: this.subs(bands, "band").map((b) => {
+            const band: A.Band = { range: this.nodeRange(b) };
+            const cmp = this.first(b, "GreaterEq") ?? this.first(b, "Greater") ?? this.first(b, "LessEq") ?? this.first(b, "Less");
+            if (cmp) band.comparator = ({ GreaterEq: ">=", Greater: ">", LessEq: "<=", Less: "<" } as const)[cmp.tokenType.name as "Less"];
+            const threshold = this.expression(this.sub(b, "expression"));
+            if (threshold) band.threshold = threshold;
+            const score = this.value(this.sub(b, "value"));
+            if (score) band.score = score;
+            return band;
+          }),
+          range: itemRange,
+        });
+      }
+      const sat = this.sub(item, "satisfaction");
+      if (sat) {
+        ind.methods.push({
+          kind: "satisfaction",
+          aggregation: sat.children.Weighted ? "weighted" : "mean",
+          surveys: (sat.children.Identifier ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []),
+          range: itemRange,
+        });
+      }
+    }
+    return ind;
+  }
+
+  private finding(node: CstNode): A.FindingDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const f: A.FindingDecl = {
+      kind: "finding",
+      name,
+      on: (node.children.target ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []),
+      evidence: [],
+      range: this.nodeRange(node),
+    };
+    const title = this.string(this.first(node, "StringLiteral"));
+    if (title) f.title = title;
+    for (const { keyword, value } of this.textClauses(node)) {
+      if (keyword === "Unit") f.unit = value;
+      else if (keyword === "Project") f.project = value;
+      else if (keyword === "Class") f.class = value;
+      else if (keyword === "Type") f.type = value;
+      else if (keyword === "Issue") f.issue = value;
+      else if (keyword === "Description") f.description = value;
+      else if (keyword === "Evidence") f.evidence.push(value);
+    }
+    const count = this.value(this.sub(node, "value"));
+    if (count) f.count = count;
+    return f;
+  }
+
+  private veto(node: CstNode): A.VetoDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const v: A.VetoDecl = { kind: "veto", name, range: this.nodeRange(node) };
+    const title = this.string(this.first(node, "StringLiteral"));
+    if (title) v.title = title;
+    const t = this.first(node, "True") ?? this.first(node, "False");
+    const tr = this.tok(t);
+    if (t && tr) v.triggered = { value: t.tokenType === T.keywordTokens.True, range: tr };
+    const grade = this.name(this.first(node, "grade"));
+    if (grade) v.grade = grade;
+    return v;
+  }
+
+  expression(node: CstNode | undefined): A.Expression | undefined {
+    if (!node) return undefined;
+    if (node.name === "expression" || node.name === "term") {
+      const operands = this.subs(node, "operands").map((o) => this.expression(o));
+      const operators = (node.children.operators ?? []).filter(isToken);
+      let acc = operands[0];
+      for (let i = 0; i < operators.length; i++) {
+        const right = operands[i + 1];
+        if (!acc || !right) return undefined;
+        acc = {
+          kind: "binary",
+          op: ({ Plus: "+", Minus: "-", Star: "*", Slash: "/" } as const)[operators[i]!.tokenType.name as "Plus"],
+          left: acc,
+          right,
+          range: { start: acc.range.start, end: right.range.end },
+        };
+      }
+      return acc;
+    }
+    if (node.name === "unary") {
+      const inner = this.expression(this.sub(node, "primary"));
+      const minus = this.first(node, "Minus");
+      if (!inner) return undefined;
+      return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, inner.range.end.offset) } : inner;
+    }
+    if (node.name === "primary") {
+      const v = this.sub(node, "value");
+      if (v) return this.value(v);
+      const id = this.name(this.first(node, "Identifier"));
+      if (id) return { kind: "ref", name: id, range: id.range };
+      const inner = this.expression(this.sub(node, "expression"));
+      return inner ? { kind: "paren", inner, range: this.nodeRange(node) } : undefined;
+    }
+    return undefined;
+  }
+}
+
+function pairByOffset<N>(keywords: IToken[], values: N[], offsetOf: (n: N) => number): [IToken, N][] {
+  const ks = [...keywords].sort((a, b) => a.startOffset - b.startOffset);
+  const out: [IToken, N][] = [];
+  for (const v of values) {
+    const off = offsetOf(v);
+    let best: IToken | undefined;
+    for (const k of ks) if (k.startOffset < off) best = k;
+    if (best) out.push([best, v]);
+  }
+  return out;
+}
+
+export function unquote(image: string): string {
+  const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
+  return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+}

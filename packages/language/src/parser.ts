@@ -1,0 +1,355 @@
+import { CstParser, EOF as EOFToken, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import * as T from "./lexer.js";
+
+const K = T.keywordTokens;
+
+function label(t: TokenType): string {
+  return t.LABEL ?? t.name;
+}
+
+/** Messages come back as JSON holding both languages; parse.ts picks one. */
+const bilingualMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return JSON.stringify({
+      zh: `此处应为 ${label(expected)}，却遇到 ${describe(actual, "zh")}`,
+      en: `expected ${label(expected)} but found ${describe(actual, "en")}`,
+    });
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return JSON.stringify({
+      zh: `多余的 ${describe(firstRedundant, "zh")}：此处应开始一个新的声明（evaluation、fact、survey、indicator、finding 或 veto）`,
+      en: `unexpected ${describe(firstRedundant, "en")}: a declaration (evaluation, fact, survey, indicator, finding or veto) should start here`,
+    });
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {
+    const options = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path.map(label).join(" "))).slice(0, 8);
+    return JSON.stringify({
+      zh: `此处应为 ${options.join("、")} 之一，却遇到 ${describe(actual[0]!, "zh")}`,
+      en: `expected one of ${options.join(", ")} but found ${describe(actual[0]!, "en")}`,
+    });
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual }) {
+    const options = expectedIterationPaths.map((path) => path.map(label).join(" ")).slice(0, 8);
+    return JSON.stringify({
+      zh: `此处至少需要一个 ${options.join("、")}，却遇到 ${describe(actual[0]!, "zh")}`,
+      en: `expected at least one ${options.join(", ")} but found ${describe(actual[0]!, "en")}`,
+    });
+  },
+};
+
+function describe(token: IToken, locale: "zh" | "en"): string {
+  if (token.tokenType === EOFToken) return locale === "zh" ? "文件结尾" : "the end of the file";
+  return `'${token.image.length > 20 ? token.image.slice(0, 20) + "…" : token.image}'`;
+}
+
+export class PerfParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE("file", () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.evaluation) },
+        { ALT: () => this.SUBRULE(this.fact) },
+        { ALT: () => this.SUBRULE(this.survey) },
+        { ALT: () => this.SUBRULE(this.indicator) },
+        { ALT: () => this.SUBRULE(this.finding) },
+        { ALT: () => this.SUBRULE(this.veto) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+  });
+
+  evaluation = this.RULE("evaluation", () => {
+    this.CONSUME(K.Evaluation);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.headerItem));
+    this.CONSUME(T.RBrace);
+  });
+
+  headerItem = this.RULE("headerItem", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Period);
+          this.OR1([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.textClause) },
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(K.Total) },
+            { ALT: () => this.CONSUME(K.Precision) },
+            { ALT: () => this.CONSUME(K.Declared) },
+          ]);
+          this.SUBRULE(this.value);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.grades) },
+      { ALT: () => this.CONSUME1(T.Semicolon) },
+    ]);
+  });
+
+  /** `KEYWORD "text"` clauses shared by the header, indicators and findings. */
+  textClause = this.RULE("textClause", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.Client) },
+      { ALT: () => this.CONSUME(K.Evaluator) },
+      { ALT: () => this.CONSUME(K.Subject) },
+      { ALT: () => this.CONSUME(K.Explain) },
+      { ALT: () => this.CONSUME(K.Criteria) },
+      { ALT: () => this.CONSUME(K.Note) },
+      { ALT: () => this.CONSUME(K.Evidence) },
+      { ALT: () => this.CONSUME(K.Unit) },
+      { ALT: () => this.CONSUME(K.Project) },
+      { ALT: () => this.CONSUME(K.Class) },
+      { ALT: () => this.CONSUME(K.Type) },
+      { ALT: () => this.CONSUME(K.Issue) },
+      { ALT: () => this.CONSUME(K.Description) },
+    ]);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  grades = this.RULE("grades", () => {
+    this.CONSUME(K.Grades);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  gradeBand = this.RULE("gradeBand", () => {
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.GreaterEq);
+    this.SUBRULE(this.value, { LABEL: "lower" });
+    this.OPTION(() => {
+      this.CONSUME(T.Less);
+      this.SUBRULE1(this.value, { LABEL: "upper" });
+    });
+  });
+
+  fact = this.RULE("fact", () => {
+    this.CONSUME(K.Fact);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.SUBRULE(this.value);
+    this.OPTION1(() => this.CONSUME(T.StringLiteral));
+  });
+
+  survey = this.RULE("survey", () => {
+    this.CONSUME(K.Survey);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.OR1([{ ALT: () => this.CONSUME(K.Satisfaction) }, { ALT: () => this.CONSUME(K.Respondents) }]);
+            this.SUBRULE(this.value);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.textClause) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  indicator = this.RULE("indicator", () => {
+    this.CONSUME(K.Indicator);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION1(() => {
+      this.CONSUME(K.Weight);
+      this.SUBRULE(this.value);
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => this.SUBRULE(this.indicatorItem));
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  indicatorItem = this.RULE("indicatorItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.indicator) },
+      { ALT: () => this.SUBRULE(this.textClause) },
+      {
+        ALT: () => {
+          this.OR1([{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
+          this.SUBRULE(this.value);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.deduction) },
+      { ALT: () => this.SUBRULE(this.ratio) },
+      { ALT: () => this.SUBRULE(this.perFinding) },
+      { ALT: () => this.SUBRULE(this.bands) },
+      { ALT: () => this.SUBRULE(this.satisfaction) },
+      { ALT: () => this.CONSUME(T.Semicolon) },
+    ]);
+  });
+
+  deduction = this.RULE("deduction", () => {
+    this.CONSUME(K.Deduct);
+    this.SUBRULE(this.value);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+  });
+
+  ratio = this.RULE("ratio", () => {
+    this.CONSUME(K.Ratio);
+    this.SUBRULE(this.expression);
+  });
+
+  perFinding = this.RULE("perFinding", () => {
+    this.CONSUME(K.Per);
+    this.CONSUME(K.Finding);
+    this.CONSUME(K.Deduct);
+    this.SUBRULE(this.value, { LABEL: "each" });
+    this.OPTION(() => {
+      this.CONSUME(K.Max);
+      this.SUBRULE1(this.value, { LABEL: "max" });
+    });
+  });
+
+  bands = this.RULE("bands", () => {
+    this.CONSUME(K.Bands);
+    this.SUBRULE(this.expression);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  band = this.RULE("band", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR1([
+            { ALT: () => this.CONSUME(T.GreaterEq) },
+            { ALT: () => this.CONSUME(T.Greater) },
+            { ALT: () => this.CONSUME(T.LessEq) },
+            { ALT: () => this.CONSUME(T.Less) },
+          ]);
+          this.SUBRULE(this.expression);
+        },
+      },
+      { ALT: () => this.CONSUME(K.Else) },
+    ]);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.value);
+  });
+
+  satisfaction = this.RULE("satisfaction", () => {
+    this.CONSUME(K.Satisfaction);
+    this.OR([{ ALT: () => this.CONSUME(K.Mean) }, { ALT: () => this.CONSUME(K.Weighted) }]);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.CONSUME(T.RParen);
+  });
+
+  finding = this.RULE("finding", () => {
+    this.CONSUME(K.Finding);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION1(() => {
+      this.CONSUME(K.On);
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "target" }) });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.textClause) },
+          {
+            ALT: () => {
+              this.CONSUME(K.Count);
+              this.SUBRULE(this.value);
+            },
+          },
+          { ALT: () => this.CONSUME(T.Semicolon) },
+        ]);
+      });
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  veto = this.RULE("veto", () => {
+    this.CONSUME(K.Veto);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION1(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(K.Triggered);
+              this.OR1([{ ALT: () => this.CONSUME(K.True) }, { ALT: () => this.CONSUME(K.False) }]);
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(K.Grades);
+              this.CONSUME1(T.Identifier, { LABEL: "grade" });
+            },
+          },
+          { ALT: () => this.SUBRULE(this.textClause) },
+          { ALT: () => this.CONSUME(T.Semicolon) },
+        ]);
+      });
+      this.CONSUME(T.RBrace);
+    });
+  });
+
+  /** A number with an optional unit. */
+  value = this.RULE("value", () => {
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.CONSUME(T.UnitLiteral));
+  });
+
+  expression = this.RULE("expression", () => {
+    this.SUBRULE(this.term, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "operators" }) }]);
+      this.SUBRULE1(this.term, { LABEL: "operands" });
+    });
+  });
+
+  term = this.RULE("term", () => {
+    this.SUBRULE(this.unary, { LABEL: "operands" });
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "operators" }) }]);
+      this.SUBRULE1(this.unary, { LABEL: "operands" });
+    });
+  });
+
+  unary = this.RULE("unary", () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.SUBRULE(this.primary);
+  });
+
+  primary = this.RULE("primary", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.value) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+}
+
+/** One instance serves every document: Chevrotain parsers are reset by assigning `input`. */
+export const perfParser = new PerfParser();
