@@ -1,0 +1,5 @@
+export * from "./decimal.js";
+export * from "./schema.js";
+export * from "./symbols.js";
+export { analyze, analyzeParsed, analyzeText, sortDiagnostics, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
+export { evaluateExpression, expressionText, numberValue, type Quantity } from "./expression.js";

@@ -1,0 +1,178 @@
+import { z } from "zod";
+
+/** Decimals travel as strings so JSON keeps every digit ("82.46", "0.9591"). */
+export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, "an exact decimal written as a string");
+
+export const PositionSchema = z.object({ line: z.number().int().min(0), character: z.number().int().min(0), offset: z.number().int().min(0) });
+export const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
+
+export const DiagnosticSchema = z.object({
+  code: z.string().regex(/^PERF\d{3}$/),
+  severity: z.enum(["error", "warning", "info"]),
+  message: z.string(),
+  hint: z.string().optional(),
+  uri: z.string(),
+  range: RangeSchema,
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+export const DeductionSchema = z.object({
+  amount: DecimalString,
+  reason: z.string(),
+  /** Where it comes from: a judgement line, findings counted by a per-finding rule, or the shortfall of a computed rule. */
+  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed"]),
+  findings: z.array(z.string()).optional(),
+});
+
+const SurveyUse = z.object({ id: z.string(), title: z.string(), satisfaction: DecimalString.nullable(), respondents: DecimalString.nullable() });
+
+export const MethodSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("sum") }),
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("fixed"), value: DecimalString.nullable() }),
+  z.object({ kind: z.literal("judgement"), deducted: DecimalString }),
+  z.object({ kind: z.literal("ratio"), expression: z.string(), ratio: DecimalString.nullable(), capped: z.boolean() }),
+  z.object({
+    kind: z.literal("perFinding"),
+    each: DecimalString,
+    max: DecimalString.nullable(),
+    cases: z.number().int().min(0),
+    deducted: DecimalString,
+  }),
+  z.object({
+    kind: z.literal("bands"),
+    expression: z.string(),
+    value: DecimalString.nullable(),
+    unit: z.string().nullable(),
+    matched: z.number().int().nullable(),
+    bands: z.array(z.object({ condition: z.string(), score: z.string() })),
+  }),
+  z.object({
+    kind: z.literal("satisfaction"),
+    aggregation: z.enum(["mean", "weighted"]),
+    surveys: z.array(SurveyUse),
+    value: DecimalString.nullable(),
+  }),
+]);
+
+export interface IndicatorResult {
+  id: string;
+  name: string;
+  path: string[];
+  level: number;
+  weight: string;
+  score: string | null;
+  rate: string | null;
+  declared: string | null;
+  method: z.infer<typeof MethodSchema>;
+  deductions: z.infer<typeof DeductionSchema>[];
+  findings: string[];
+  explain?: string;
+  criteria?: string;
+  note?: string;
+  evidence: string[];
+  uri: string;
+  range: z.infer<typeof RangeSchema>;
+  nameRange: z.infer<typeof RangeSchema>;
+  children: IndicatorResult[];
+}
+
+export const IndicatorResultSchema: z.ZodType<IndicatorResult> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    path: z.array(z.string()),
+    level: z.number().int().min(1),
+    weight: DecimalString,
+    score: DecimalString.nullable(),
+    rate: DecimalString.nullable(),
+    declared: DecimalString.nullable(),
+    method: MethodSchema,
+    deductions: z.array(DeductionSchema),
+    findings: z.array(z.string()),
+    explain: z.string().optional(),
+    criteria: z.string().optional(),
+    note: z.string().optional(),
+    evidence: z.array(z.string()),
+    uri: z.string(),
+    range: RangeSchema,
+    nameRange: RangeSchema,
+    children: z.array(IndicatorResultSchema),
+  }),
+);
+
+export const FindingResultSchema = z.object({
+  id: z.string(),
+  title: z.string().optional(),
+  on: z.array(z.string()),
+  unit: z.string().optional(),
+  project: z.string().optional(),
+  class: z.string().optional(),
+  type: z.string().optional(),
+  issue: z.string().optional(),
+  description: z.string().optional(),
+  evidence: z.array(z.string()),
+  count: z.number().int().min(0),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
+export const FactResultSchema = z.object({
+  id: z.string(),
+  value: DecimalString.nullable(),
+  unit: z.string().nullable(),
+  description: z.string().optional(),
+  usedBy: z.array(z.string()),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
+export const SurveyResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  satisfaction: DecimalString.nullable(),
+  respondents: DecimalString.nullable(),
+  usedBy: z.array(z.string()),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
+export const VetoResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  triggered: z.boolean(),
+  grade: z.string().nullable(),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
+export const GradeBandSchema = z.object({ name: z.string(), lower: DecimalString, upper: DecimalString, upperInclusive: z.boolean() });
+
+export const EvaluationResultSchema = z.object({
+  schemaVersion: z.literal(1),
+  title: z.string(),
+  period: z.string().nullable(),
+  client: z.string().nullable(),
+  evaluator: z.string().nullable(),
+  subject: z.string().nullable(),
+  precision: z.number().int().min(0),
+  total: z.object({ weight: DecimalString, score: DecimalString, rate: DecimalString.nullable(), declared: DecimalString.nullable() }),
+  grade: z.object({ name: z.string().nullable(), vetoedBy: z.string().nullable() }),
+  grades: z.array(GradeBandSchema),
+  indicators: z.array(IndicatorResultSchema),
+  findings: z.array(FindingResultSchema),
+  facts: z.array(FactResultSchema),
+  surveys: z.array(SurveyResultSchema),
+  vetoes: z.array(VetoResultSchema),
+  diagnostics: z.array(DiagnosticSchema),
+  summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
+});
+
+export type EvaluationResult = z.infer<typeof EvaluationResultSchema>;
+export type FindingResult = z.infer<typeof FindingResultSchema>;
+export type FactResult = z.infer<typeof FactResultSchema>;
+export type SurveyResult = z.infer<typeof SurveyResultSchema>;
+export type VetoResult = z.infer<typeof VetoResultSchema>;
+export type Deduction = z.infer<typeof DeductionSchema>;
+export type Method = z.infer<typeof MethodSchema>;
+export type GradeBand = z.infer<typeof GradeBandSchema>;
