@@ -1,0 +1,51 @@
+import { parseArgs } from "node:util";
+import type { Locale } from "@perf/language";
+import { runCheck } from "./commands/check.js";
+import { runScore } from "./commands/score.js";
+import type { CliIO } from "./io.js";
+import { t } from "./messages.js";
+
+export type { CliIO } from "./io.js";
+export { checkFiles } from "./commands/check.js";
+export { scoreTable } from "./commands/score.js";
+
+/** Runs `perf` with the arguments after the program name; returns the exit code. */
+export function run(argv: string[], io: CliIO): number {
+  const envLocale: Locale = io.env.PERF_LANG?.toLowerCase().startsWith("en") ? "en" : "zh";
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        strict: { type: "boolean", default: false },
+        format: { type: "string", default: "text" },
+        json: { type: "boolean", default: false },
+        lang: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr(`perf: ${t(envLocale, "error")}: ${(e as Error).message}\n${t(envLocale, "usage")}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const locale: Locale = values.lang ? (values.lang.toLowerCase().startsWith("en") ? "en" : "zh") : envLocale;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.stdout : io.stderr)(t(locale, "usage"));
+    return values.help ? 0 : 2;
+  }
+  const common = { locale, strict: values.strict };
+  switch (command) {
+    case "check": {
+      const format = values.format === "json" ? "json" : "text";
+      return runCheck(rest, { ...common, format }, io);
+    }
+    case "score":
+      return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
+    default:
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "unknownCommand")} '${command}'\n${t(locale, "usage")}`);
+      return 2;
+  }
+}

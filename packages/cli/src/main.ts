@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { run } from "./index.js";
+
+const code = run(process.argv.slice(2), {
+  cwd: process.env.INIT_CWD && process.env.npm_lifecycle_event === "perf" ? process.env.INIT_CWD : process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  env: process.env,
+});
+process.exitCode = code;
