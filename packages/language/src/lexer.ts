@@ -8,6 +8,7 @@ export const Identifier = createToken({
   pattern: { exec: matchIdentifier },
   start_chars_hint: identifierStartHint(),
   line_breaks: false,
+  label: "标识符/identifier",
 });
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });

@@ -32,13 +32,14 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   }
 
   const tokens: IToken[] = [];
+  const unterminated = new WeakSet<IToken>();
   for (const t of lexed.tokens) {
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
       t.tokenType = T.StringLiteral;
       t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
-      t.image = t.image + '"';
+      unterminated.add(t);
     }
     tokens.push(t);
   }
@@ -62,7 +63,13 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     } catch {
       /* a message not built by our provider: keep it as it is */
     }
-    diagnostics.push(makeDiagnostic("PERF002", uri, range, { zh, en }, options));
+    const args: Record<string, string> = { zh, en };
+    const kw = keywordByType.get(e.token.tokenType);
+    if (kw && zh.includes("标识符")) {
+      args.hintZh = `「${e.token.image}」是关键字，不能用作标识符；换一个名字，或把它写成显示名称字符串。`;
+      args.hintEn = `'${e.token.image}' is a keyword and cannot be an identifier; pick another name, or keep it as the display-name string.`;
+    }
+    diagnostics.push(makeDiagnostic("PERF002", uri, range, args, options));
   }
 
   const keywords: A.KeywordUse[] = [];
@@ -71,7 +78,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     if (name) keywords.push({ name, spelling: /^[a-z]/.test(t.image) ? "en" : "zh", range: tokenRange(lines, t) });
   }
 
-  const builder = new AstBuilder(lines);
+  const builder = new AstBuilder(lines, unterminated);
   const ast: A.PerfFile = {
     uri,
     declarations: builder.file(cst),
@@ -79,6 +86,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     keywords,
     range: lines.range(0, text.length),
   };
+  for (const d of builder.duplicates) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
   return { ast, diagnostics, lines };
 }
 
@@ -92,7 +100,18 @@ function isToken(e: CstElement): e is IToken {
 
 /** Reads the CST produced by {@link perfParser}; every child may be missing after recovery. */
 class AstBuilder {
-  constructor(private readonly lines: LineIndex) {}
+  /** Clauses given twice (`explain` twice, two `weight`s…): the later one wins and is reported. */
+  readonly duplicates: { clause: string; range: Range }[] = [];
+
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly unterminated: WeakSet<IToken>,
+  ) {}
+
+  private set<O extends object, K extends keyof O>(target: O, key: K, value: O[K] & { range: Range }, clause: string) {
+    if (target[key] !== undefined) this.duplicates.push({ clause, range: value.range });
+    target[key] = value;
+  }
 
   private tok(t: IToken | undefined): Range | undefined {
     return t && !isNaN(t.startOffset) ? tokenRange(this.lines, t) : undefined;
@@ -138,7 +157,7 @@ class AstBuilder {
 
   private string(t: IToken | undefined): A.StringValue | undefined {
     const range = this.tok(t);
-    return t && range ? { value: unquote(t.image), range } : undefined;
+    return t && range ? { value: unquote(this.unterminated.has(t) ? t.image + '"' : t.image), range } : undefined;
   }
 
   file(cst: CstNode | undefined): A.Declaration[] {
@@ -219,20 +238,21 @@ class AstBuilder {
       if (item.children.Period) {
         const s = this.string(this.first(item, "StringLiteral"));
         const n = this.first(item, "NumberLiteral");
-        if (s) h.period = s;
-        else if (n) h.period = { kind: "number", text: n.image, percent: false, range: tokenRange(this.lines, n) };
+        if (s) this.set(h, "period", s, "period");
+        else if (n) this.set(h, "period", { kind: "number", text: n.image, percent: false, range: tokenRange(this.lines, n) }, "period");
       }
       for (const { keyword, value } of this.textClauses(item)) {
-        if (keyword === "Client") h.client = value;
-        else if (keyword === "Evaluator") h.evaluator = value;
-        else if (keyword === "Subject") h.subject = value;
+        if (keyword === "Client") this.set(h, "client", value, "client");
+        else if (keyword === "Evaluator") this.set(h, "evaluator", value, "evaluator");
+        else if (keyword === "Subject") this.set(h, "subject", value, "subject");
       }
       const v = this.value(this.sub(item, "value"));
-      if (v && item.children.Total) h.total = v;
-      if (v && item.children.Precision) h.precision = v;
-      if (v && item.children.Declared) h.declared = v;
+      if (v && item.children.Total) this.set(h, "total", v, "total");
+      if (v && item.children.Precision) this.set(h, "precision", v, "precision");
+      if (v && item.children.Declared) this.set(h, "declared", v, "declared");
       const grades = this.sub(item, "grades");
       if (grades) {
+        if (h.grades) this.duplicates.push({ clause: "grades", range: this.nodeRange(grades) });
         h.grades = {
           range: this.nodeRange(grades),
           bands: this.subs(grades, "gradeBand").flatMap((b) => {
@@ -276,8 +296,8 @@ class AstBuilder {
     for (const [kw, valueNode] of pairs) {
       const v = this.value(valueNode);
       if (!v) continue;
-      if (kw.tokenType === T.keywordTokens.Satisfaction) s.satisfaction = v;
-      else s.respondents = v;
+      if (kw.tokenType === T.keywordTokens.Satisfaction) this.set(s, "satisfaction", v, "satisfaction");
+      else this.set(s, "respondents", v, "respondents");
     }
     for (const { keyword, value } of this.textClauses(node)) if (keyword === "Note") s.note = value;
     return s;
@@ -311,16 +331,16 @@ class AstBuilder {
         continue;
       }
       for (const { keyword, value } of this.textClauses(item)) {
-        if (keyword === "Explain") ind.explain = value;
-        else if (keyword === "Criteria") ind.criteria = value;
-        else if (keyword === "Note") ind.note = value;
+        if (keyword === "Explain") this.set(ind, "explain", value, "explain");
+        else if (keyword === "Criteria") this.set(ind, "criteria", value, "criteria");
+        else if (keyword === "Note") this.set(ind, "note", value, "note");
         else if (keyword === "Evidence") ind.evidence.push(value);
       }
       const itemRange = this.nodeRange(item);
       if (item.children.Score) ind.methods.push({ kind: "fixed", value: this.value(this.sub(item, "value")), range: itemRange });
       if (item.children.Declared) {
         const v = this.value(this.sub(item, "value"));
-        if (v) ind.declared = v;
+        if (v) this.set(ind, "declared", v, "declared");
       }
       const ded = this.sub(item, "deduction");
       if (ded) {
@@ -391,16 +411,18 @@ class AstBuilder {
     const title = this.string(this.first(node, "StringLiteral"));
     if (title) f.title = title;
     for (const { keyword, value } of this.textClauses(node)) {
-      if (keyword === "Unit") f.unit = value;
-      else if (keyword === "Project") f.project = value;
-      else if (keyword === "Class") f.class = value;
-      else if (keyword === "Type") f.type = value;
-      else if (keyword === "Issue") f.issue = value;
-      else if (keyword === "Description") f.description = value;
+      if (keyword === "Unit") this.set(f, "unit", value, "unit");
+      else if (keyword === "Project") this.set(f, "project", value, "project");
+      else if (keyword === "Class") this.set(f, "class", value, "class");
+      else if (keyword === "Type") this.set(f, "type", value, "type");
+      else if (keyword === "Issue") this.set(f, "issue", value, "issue");
+      else if (keyword === "Description") this.set(f, "description", value, "description");
       else if (keyword === "Evidence") f.evidence.push(value);
     }
-    const count = this.value(this.sub(node, "value"));
-    if (count) f.count = count;
+    for (const c of this.subs(node, "value")) {
+      const count = this.value(c);
+      if (count) this.set(f, "count", count, "count");
+    }
     return f;
   }
 

@@ -3,16 +3,20 @@ import * as T from "./lexer.js";
 
 const K = T.keywordTokens;
 
-function label(t: TokenType): string {
-  return t.LABEL ?? t.name;
+/** Token labels are "中文/english" for word-like tokens, or quoted spellings for keywords and punctuation. */
+function label(t: TokenType, locale: "zh" | "en" = "zh"): string {
+  const l = t.LABEL ?? t.name;
+  if (l.startsWith("'")) return l;
+  const [zh, en] = l.split("/");
+  return (locale === "zh" ? zh : en) ?? l;
 }
 
 /** Messages come back as JSON holding both languages; parse.ts picks one. */
 const bilingualMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual }) {
     return JSON.stringify({
-      zh: `此处应为 ${label(expected)}，却遇到 ${describe(actual, "zh")}`,
-      en: `expected ${label(expected)} but found ${describe(actual, "en")}`,
+      zh: `此处应为 ${label(expected, "zh")}，却遇到 ${describe(actual, "zh")}`,
+      en: `expected ${label(expected, "en")} but found ${describe(actual, "en")}`,
     });
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
@@ -22,17 +26,17 @@ const bilingualMessages: IParserErrorMessageProvider = {
     });
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {
-    const options = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path.map(label).join(" "))).slice(0, 8);
+    const options = (locale: "zh" | "en") => expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path.map((t) => label(t, locale)).join(" "))).slice(0, 8);
     return JSON.stringify({
-      zh: `此处应为 ${options.join("、")} 之一，却遇到 ${describe(actual[0]!, "zh")}`,
-      en: `expected one of ${options.join(", ")} but found ${describe(actual[0]!, "en")}`,
+      zh: `此处应为 ${options("zh").join("、")} 之一，却遇到 ${describe(actual[0]!, "zh")}`,
+      en: `expected one of ${options("en").join(", ")} but found ${describe(actual[0]!, "en")}`,
     });
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual }) {
-    const options = expectedIterationPaths.map((path) => path.map(label).join(" ")).slice(0, 8);
+    const options = (locale: "zh" | "en") => expectedIterationPaths.map((path) => path.map((t) => label(t, locale)).join(" ")).slice(0, 8);
     return JSON.stringify({
-      zh: `此处至少需要一个 ${options.join("、")}，却遇到 ${describe(actual[0]!, "zh")}`,
-      en: `expected at least one ${options.join(", ")} but found ${describe(actual[0]!, "en")}`,
+      zh: `此处至少需要一个 ${options("zh").join("、")}，却遇到 ${describe(actual[0]!, "zh")}`,
+      en: `expected at least one ${options("en").join(", ")} but found ${describe(actual[0]!, "en")}`,
     });
   },
 };

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { keywordSpellings, perfLexer } from "../src/index.js";
+
+const kinds = (text: string) => perfLexer.tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+
+describe("lexer", () => {
+  it("reads every keyword in both spellings", () => {
+    for (const [name, [en, zh]] of Object.entries(keywordSpellings)) {
+      expect(kinds(en), en).toEqual([`${name}:${en}`]);
+      expect(kinds(zh), zh).toEqual([`${name}:${zh}`]);
+    }
+  });
+
+  it("prefers the longer keyword and falls back to identifiers", () => {
+    expect(kinds("评价标准 评价 评价机构 period per 否则 否决 否")).toEqual([
+      "Criteria:评价标准",
+      "Evaluation:评价",
+      "Evaluator:评价机构",
+      "Period:period",
+      "Per:per",
+      "Else:否则",
+      "Veto:否决",
+      "False:否",
+    ]);
+    expect(kinds("评价标准化 periodic 每月 预算执行率 x_1")).toEqual([
+      "Identifier:评价标准化",
+      "Identifier:periodic",
+      "Identifier:每月",
+      "Identifier:预算执行率",
+      "Identifier:x_1",
+    ]);
+  });
+
+  it("reads numbers with percent and units, spaced or not", () => {
+    expect(kinds("5412.69万元 5191.10 万元 96.92% 3个 2 次/天 个人")).toEqual([
+      "NumberLiteral:5412.69",
+      "UnitLiteral:万元",
+      "NumberLiteral:5191.10",
+      "UnitLiteral:万元",
+      "NumberLiteral:96.92%",
+      "NumberLiteral:3",
+      "UnitLiteral:个",
+      "NumberLiteral:2",
+      "UnitLiteral:次/天",
+      "Identifier:个人",
+    ]);
+  });
+
+  it("accepts full-width punctuation common in Chinese text", () => {
+    expect(kinds("a，b；c：≥ ≤ ×÷")).toEqual([
+      "Identifier:a",
+      "Comma:，",
+      "Identifier:b",
+      "Semicolon:；",
+      "Identifier:c",
+      "Colon:：",
+      "GreaterEq:≥",
+      "LessEq:≤",
+      "Star:×",
+      "Slash:÷",
+    ]);
+  });
+
+  it("keeps comments in their own group", () => {
+    const r = perfLexer.tokenize("a // 行注释\n/* 块\n注释 */ b");
+    expect(r.tokens.map((t) => t.image)).toEqual(["a", "b"]);
+    expect((r.groups.comments ?? []).map((t) => t.image)).toEqual(["// 行注释", "/* 块\n注释 */"]);
+  });
+});
