@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { analyzeText, Decimal, decimalText, roundHalfUp } from "../src/index.js";
+
+describe("exact decimals", () => {
+  it("0.1 + 0.2 is 0.3", () => {
+    expect(decimalText(new Decimal("0.1").plus("0.2"))).toBe("0.3");
+    // the same sum through the language: two leaves of 0.1 and 0.2 make a total of 0.3
+    const { result } = analyzeText('evaluation "t" { total 0.3 declared 0.3 }\nindicator a weight 0.1 { score 0.1 }\nindicator b weight 0.2 { score 0.2 }');
+    expect(result.total.score).toBe("0.3");
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("half-up at .xx5, where binary floating point rounds down", () => {
+    expect((1.005).toFixed(2)).toBe("1.00"); // the bug we avoid
+    expect(decimalText(roundHalfUp(new Decimal("1.005"), 2))).toBe("1.01");
+    expect(decimalText(roundHalfUp(new Decimal("2.675"), 2))).toBe("2.68");
+    expect(decimalText(roundHalfUp(new Decimal("0.125"), 2))).toBe("0.13");
+    expect(decimalText(roundHalfUp(new Decimal("-0.125"), 2))).toBe("-0.13");
+    expect(decimalText(roundHalfUp(new Decimal("0.1249999"), 2))).toBe("0.12");
+  });
+
+  it("a leaf of 1.005 exactly rounds half-up", () => {
+    // 2.01 × 50% = 1.005 → 1.01
+    const { result } = analyzeText("fact 率 = 50%\nindicator a weight 2.01 { ratio 率 }", "x.perf");
+    expect(result.indicators[0]!.score).toBe("1.01");
+  });
+
+  it("precision is per evaluation", () => {
+    const text = 'evaluation "t" { total 2 precision 1 }\nfact 率 = 95.906%\nindicator a weight 2 { ratio 率 }';
+    expect(analyzeText(text).result.indicators[0]!.score).toBe("1.9");
+    expect(analyzeText(text.replace("precision 1", "precision 3")).result.indicators[0]!.score).toBe("1.918");
+  });
+
+  it("large budget figures keep every digit", () => {
+    const { result } = analyzeText("fact a = 123456789012345.67 万元\nindicator x weight 100 { score 100 }\nindicator y weight 0 { ratio a / a }");
+    expect(result.facts[0]!.value).toBe("123456789012345.67");
+  });
+});
