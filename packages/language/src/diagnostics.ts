@@ -73,6 +73,14 @@ export const catalogue = {
     hintZh: () => "合并两个头部，或把另一个评价放到单独的文件夹中。",
     hintEn: () => "Merge the headers, or move the other evaluation to its own folder.",
   },
+  PERF009: {
+    severity: "error",
+    title: "format-unsafe",
+    zh: (a) => `格式化结果与原文内容不一致（${a.detail}），文件未改写`,
+    en: (a) => `the formatted text would differ from the original in content (${a.detail}); the file was left as it is`,
+    hintZh: () => "这是 perf fmt 的缺陷；请附上该文件报告问题。",
+    hintEn: () => "This is a bug in perf fmt; please report it with the file.",
+  },
   PERF010: {
     severity: "error",
     title: "children-weight-sum",
