@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { run } from "./index.js";
 
+// `perf score --json | head` closes the pipe early: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const code = run(process.argv.slice(2), {
   cwd: process.env.INIT_CWD && process.env.npm_lifecycle_event === "perf" ? process.env.INIT_CWD : process.cwd(),
   stdout: (s) => process.stdout.write(s),
