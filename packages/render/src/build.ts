@@ -1,0 +1,361 @@
+import { Decimal, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
+import { RenderOptionError } from "./errors.js";
+import { GridBuilder, mergeRuns, num, text } from "./grid.js";
+import { summaryBlocks, type Grouping } from "./grouping.js";
+import { label, levelName, type LabelKey, type RenderLocale } from "./labels.js";
+import type { Chart, Column, Report, Table, TableName } from "./model.js";
+
+export interface BuildOptions {
+  locale?: RenderLocale;
+  /** Regrouping of the 得分情况表 (see grouping.ts). */
+  groups?: Grouping[];
+  /** Only these tables (names or ids: scores, summary, roots, root-2, deductions, findings, targets). */
+  tables?: string[];
+}
+
+export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];
+
+/** Chinese names accepted by --table as well. */
+const tableAliases: Record<string, TableName> = {
+  评分表: "scores",
+  得分情况表: "summary",
+  分项表: "roots",
+  扣分明细: "deductions",
+  问题清单: "findings",
+  目标完成情况表: "targets",
+};
+
+/** "0.9591" → "95.91%" (two decimals, half-up, exact). */
+export function percentText(rate: string | null): string {
+  return rate === null ? "" : `${roundHalfUp(new Decimal(rate).times(100), 2).toFixed(2)}%`;
+}
+
+const dec = (s: string | null) => new Decimal(s ?? 0);
+const sumText = (xs: (string | null)[]) => xs.reduce((a, x) => a.plus(dec(x)), new Decimal(0)).toFixed();
+const rateOf = (score: string, weight: string) => (dec(weight).isZero() ? null : roundHalfUp(dec(score).div(dec(weight)), 4).toFixed());
+
+function leavesOf(n: IndicatorResult): IndicatorResult[] {
+  return n.children.length ? n.children.flatMap(leavesOf) : [n];
+}
+
+function depthOf(ns: IndicatorResult[]): number {
+  return Math.max(0, ...ns.map((n) => (n.children.length ? 1 + depthOf(n.children) : 1)));
+}
+
+/** The report model: every table and chart, from the engine's result only. */
+export function buildReport(result: EvaluationResult, options: BuildOptions = {}): Report {
+  const locale = options.locale ?? "zh";
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
+  const wanted = selectTables(options.tables, locale);
+  const tables: Table[] = [];
+  const want = (name: TableName) => wanted === null || wanted.names.has(name);
+  if (want("summary")) tables.push(summaryTable(result, options.groups ?? [], locale));
+  if (want("roots") || (wanted && wanted.ids.size)) {
+    result.indicators.forEach((root, i) => {
+      const id = `root-${i + 1}`;
+      if (want("roots") || wanted!.ids.has(id)) tables.push(rootTable(result, root, id, locale));
+    });
+  }
+  if (want("deductions")) tables.push(deductionTable(result, locale));
+  if (want("targets")) tables.push(...targetTables(result, locale));
+  let appendix = 0;
+  if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: ++appendix });
+  if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: ++appendix });
+  const ps = result.grade;
+  return {
+    locale,
+    meta: {
+      title: result.title,
+      period: result.period,
+      client: result.client,
+      evaluator: result.evaluator,
+      subject: result.subject,
+      totalWeight: result.total.weight,
+      totalScore: result.total.score,
+      grade: ps.name,
+      vetoedBy: ps.vetoedBy,
+      errors: result.summary.errors,
+      warnings: result.summary.warnings,
+      leaves: result.summary.leaves,
+    },
+    tables,
+    charts: charts(result, L),
+  };
+}
+
+function selectTables(selectors: string[] | undefined, locale: RenderLocale): { names: Set<TableName>; ids: Set<string> } | null {
+  if (!selectors || selectors.length === 0) return null;
+  const names = new Set<TableName>();
+  const ids = new Set<string>();
+  for (const s of selectors) {
+    const key = s.trim();
+    const name = (tableNames as string[]).includes(key) ? (key as TableName) : tableAliases[key];
+    if (name) names.add(name);
+    else if (/^root-\d+$/.test(key)) ids.add(key);
+    else throw new RenderOptionError("errUnknownTable", { name: key, names: [...tableNames, "root-N"].join(", ") }, locale);
+  }
+  return { names, ids };
+}
+
+/** 评分表 (附件1): the whole tree, one row per leaf, upper levels merged over their leaves. */
+export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Table {
+  const L = (k: LabelKey) => label(locale, k);
+  const depth = Math.max(1, depthOf(result.indicators));
+  const columns: Column[] = [];
+  for (let l = 1; l <= depth; l++) {
+    columns.push({ key: `level${l}`, header: levelName(locale, l), kind: "text", width: 8 });
+    columns.push({ key: `weight${l}`, header: L("weight"), kind: "decimal", width: 4 });
+  }
+  const scoreCol = depth * 2 + 2;
+  columns.push(
+    { key: "explain", header: L("explain"), kind: "text", width: 22 },
+    { key: "criteria", header: L("criteria"), kind: "text", width: 24 },
+    { key: "score", header: L("score"), kind: "decimal", width: 5 },
+    { key: "note", header: L("note"), kind: "text", width: 34 },
+  );
+  const g = new GridBuilder(columns);
+  const rootRows: number[] = [];
+  const leafRows: number[] = [];
+  const walk = (n: IndicatorResult) => {
+    if (n.children.length) {
+      const first = g.rows.length;
+      n.children.forEach(walk);
+      const col = (n.level - 1) * 2;
+      g.rows[first]!.cells[col] = text(n.name);
+      g.rows[first]!.cells[col + 1] = num(n.weight);
+      g.merge(first, col, g.rows.length - first);
+      g.merge(first, col + 1, g.rows.length - first);
+      if (n.level === 1) rootRows.push(first);
+      return;
+    }
+    const cells = columns.map(() => text(""));
+    const col = (n.level - 1) * 2;
+    cells[col] = text(n.name);
+    cells[depth * 2 - 1] = num(n.weight);
+    cells[depth * 2] = text(n.explain);
+    cells[depth * 2 + 1] = text(n.criteria);
+    cells[scoreCol] = num(n.score, "decimal", label(locale, "unscored"));
+    cells[depth * 2 + 3] = text(n.note);
+    const r = g.add("data", cells);
+    leafRows.push(r);
+    if (n.level === 1) rootRows.push(r);
+    // a leaf above the deepest level spans the name/weight columns down to the last level
+    if (n.level < depth) g.merge(r, col, 1, depth * 2 - 1 - col);
+  };
+  result.indicators.forEach(walk);
+  const total = columns.map(() => text(""));
+  total[0] = text(L("total"));
+  total[1] = num(result.total.weight);
+  total[scoreCol] = num(result.total.score);
+  const t = g.add("total", total);
+  g.formula(t, 1, { kind: "sum", rows: rootRows });
+  g.formula(t, scoreCol, { kind: "sum", rows: leafRows });
+  g.merge(t, 2, 1, scoreCol - 2);
+  return g.table({ id: "scores", name: "scores", title: label(locale, "scoreSheet"), orientation: "landscape" });
+}
+
+/** 得分情况表: per block (a root, or a group of roots/branches) its rows, 小计, then 合计. */
+export function summaryTable(result: EvaluationResult, groups: Grouping[], locale: RenderLocale): Table {
+  const L = (k: LabelKey) => label(locale, k);
+  const g = new GridBuilder([
+    { key: "level1", header: levelName(locale, 1), kind: "text", width: 10 },
+    { key: "level2", header: levelName(locale, 2), kind: "text", width: 14 },
+    { key: "weight", header: L("weightShort"), kind: "decimal", width: 6 },
+    { key: "score", header: L("score"), kind: "decimal", width: 6 },
+    { key: "rate", header: L("rate"), kind: "percent", width: 8 },
+  ]);
+  const subtotals: number[] = [];
+  const weights: string[] = [];
+  const scores: string[] = [];
+  for (const block of summaryBlocks(result, groups, locale)) {
+    const first = g.rows.length;
+    for (const m of block.members) {
+      const r = g.add("data", [text(block.label), text(m.level === 1 && !block.grouped ? "" : m.name), num(m.weight), num(m.score), num(m.rate, "percent")]);
+      g.rows[r]!.cells[4]!.text = percentText(m.rate);
+      g.formula(r, 4, { kind: "ratio", num: 3, den: 2 });
+    }
+    const rows = block.members.map((_, i) => first + i);
+    g.merge(first, 0, rows.length);
+    const w = sumText(block.members.map((m) => m.weight));
+    const s = sumText(block.members.map((m) => m.score));
+    const rate = rateOf(s, w);
+    const st = g.add("subtotal", [text(L("subtotal")), text(""), num(w), num(s), { ...num(rate, "percent"), text: percentText(rate) }]);
+    g.merge(st, 0, 1, 2);
+    g.formula(st, 2, { kind: "sum", rows });
+    g.formula(st, 3, { kind: "sum", rows });
+    g.formula(st, 4, { kind: "ratio", num: 3, den: 2 });
+    subtotals.push(st);
+    weights.push(w);
+    scores.push(s);
+  }
+  const tw = sumText(weights);
+  const ts = sumText(scores);
+  const tr = rateOf(ts, tw);
+  const t = g.add("total", [text(L("total")), text(""), num(tw), num(ts), { ...num(tr, "percent"), text: percentText(tr) }]);
+  g.merge(t, 0, 1, 2);
+  g.formula(t, 2, { kind: "sum", rows: subtotals });
+  g.formula(t, 3, { kind: "sum", rows: subtotals });
+  g.formula(t, 4, { kind: "ratio", num: 3, den: 2 });
+  return g.table({ id: "summary", name: "summary", title: label(locale, "summary"), orientation: "portrait" });
+}
+
+/** 表4-x: one root's branches and leaves with weight and score, and its 合计. */
+export function rootTable(result: EvaluationResult, root: IndicatorResult, id: string, locale: RenderLocale): Table {
+  const L = (k: LabelKey) => label(locale, k);
+  const depth = Math.max(2, depthOf([root]));
+  const columns: Column[] = [];
+  for (let l = 2; l <= depth; l++) columns.push({ key: `level${l}`, header: levelName(locale, l), kind: "text", width: 14 });
+  const wc = columns.length;
+  columns.push({ key: "weight", header: L("weightShort"), kind: "decimal", width: 6 }, { key: "score", header: L("score"), kind: "decimal", width: 6 });
+  const g = new GridBuilder(columns);
+  const leafRows: number[] = [];
+  const walk = (n: IndicatorResult) => {
+    if (n.children.length && n !== root) {
+      const first = g.rows.length;
+      n.children.forEach(walk);
+      g.rows[first]!.cells[n.level - 2] = text(n.name);
+      g.merge(first, n.level - 2, g.rows.length - first);
+      return;
+    }
+    if (n.children.length) return n.children.forEach(walk);
+    const cells = columns.map(() => text(""));
+    cells[Math.max(0, n.level - 2)] = text(n.name);
+    cells[wc] = num(n.weight);
+    cells[wc + 1] = num(n.score, "decimal", label(locale, "unscored"));
+    const r = g.add("data", cells);
+    leafRows.push(r);
+    const col = Math.max(0, n.level - 2);
+    if (col < wc - 1) g.merge(r, col, 1, wc - col);
+  };
+  walk(root);
+  const total = columns.map(() => text(""));
+  total[0] = text(L("total"));
+  total[wc] = num(root.weight);
+  total[wc + 1] = num(root.score);
+  const t = g.add("total", total);
+  g.merge(t, 0, 1, wc);
+  g.formula(t, wc, { kind: "sum", rows: leafRows });
+  g.formula(t, wc + 1, { kind: "sum", rows: leafRows });
+  void result;
+  return g.table({ id, name: "roots", title: label(locale, "rootTable", { name: root.name }), orientation: "portrait" });
+}
+
+/** 扣分明细: per root a heading row (总分/实得/扣), then each deduction with its reason. */
+export function deductionTable(result: EvaluationResult, locale: RenderLocale): Table {
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
+  const g = new GridBuilder([
+    { key: "no", header: L("no"), kind: "integer", width: 4 },
+    { key: "indicator", header: L("indicator"), kind: "text", width: 14 },
+    { key: "deducted", header: L("deducted"), kind: "decimal", width: 6 },
+    { key: "reason", header: L("reason"), kind: "text", width: 50 },
+    { key: "basis", header: L("source"), kind: "text", width: 8 },
+  ]);
+  for (const root of result.indicators) {
+    const deducted = root.score === null ? null : dec(root.weight).minus(dec(root.score)).toFixed();
+    const head = L("rootDeductions", { name: root.name, weight: root.weight, score: root.score ?? L("unscored"), deducted: deducted ?? "—" });
+    const h = g.add("group", [text(head), text(""), text(""), text(""), text("")]);
+    g.merge(h, 0, 1, 5);
+    let no = 0;
+    for (const leaf of leavesOf(root)) {
+      let listed = new Decimal(0);
+      for (const d of leaf.deductions) {
+        listed = listed.plus(dec(d.amount));
+        g.add("data", [num(String(++no), "integer"), text(leaf.name), num(d.amount), text(d.reason), text(L(`basis_${d.source}` as LabelKey))]);
+      }
+      if (leaf.score === null) continue;
+      const missing = dec(leaf.weight).minus(dec(leaf.score)).minus(listed);
+      if (missing.greaterThan(0)) g.add("data", [num(String(++no), "integer"), text(leaf.name), num(missing.toFixed()), text(L("unexplained")), text("")]);
+    }
+  }
+  return g.table({ id: "deductions", name: "deductions", title: L("deductions"), orientation: "portrait" });
+}
+
+/** 问题清单: findings grouped by unit, then project (first appearance order), merged like 附件2. */
+export function findingTable(result: EvaluationResult, locale: RenderLocale): Table {
+  const L = (k: LabelKey) => label(locale, k);
+  const g = new GridBuilder([
+    { key: "no", header: L("no"), kind: "integer", width: 4 },
+    { key: "unit", header: L("unit"), kind: "text", width: 12 },
+    { key: "project", header: L("project"), kind: "text", width: 14 },
+    { key: "class", header: L("class"), kind: "text", width: 8 },
+    { key: "type", header: L("type"), kind: "text", width: 12 },
+    { key: "issue", header: L("issue"), kind: "text", width: 14 },
+    { key: "description", header: L("description"), kind: "text", width: 40 },
+    { key: "related", header: L("related"), kind: "text", width: 12 },
+  ]);
+  const units: string[] = [];
+  const byUnit = new Map<string, Map<string, FindingResult[]>>();
+  for (const f of result.findings) {
+    const u = f.unit ?? "";
+    const p = f.project ?? "";
+    if (!byUnit.has(u)) {
+      byUnit.set(u, new Map());
+      units.push(u);
+    }
+    const projects = byUnit.get(u)!;
+    if (!projects.has(p)) projects.set(p, []);
+    projects.get(p)!.push(f);
+  }
+  const names = new Map<string, string>();
+  const index = (ns: IndicatorResult[]) => ns.forEach((n) => (names.set(n.id, n.name), index(n.children)));
+  index(result.indicators);
+  let no = 0;
+  for (const u of units)
+    for (const [p, fs] of byUnit.get(u)!)
+      for (const f of fs)
+        g.add("data", [
+          num(String(++no), "integer"),
+          text(u),
+          text(p),
+          text(f.class),
+          text(f.type),
+          text(f.issue ?? f.title ?? f.id),
+          text(f.description),
+          text(f.on.map((id) => names.get(id) ?? id).join("、")),
+        ]);
+  const last = g.rows.length - 1;
+  const unitOf = (r: number) => g.rows[r]!.cells[1]!.text;
+  const projectOf = (r: number) => `${unitOf(r)}\u0000${g.rows[r]!.cells[2]!.text}`;
+  if (last >= 0) {
+    // merge inner columns first: mergeRuns reads texts, which covered cells keep
+    mergeRuns(g, 4, 0, last, (r) => `${projectOf(r)}\u0000${g.rows[r]!.cells[3]!.text}`);
+    mergeRuns(g, 3, 0, last, projectOf);
+    mergeRuns(g, 2, 0, last, unitOf);
+    mergeRuns(g, 1, 0, last, () => "");
+  }
+  return g.table({ id: "findings", name: "findings", title: L("findings"), orientation: "landscape", notes: last < 0 ? [L("noFindings")] : [] });
+}
+
+/**
+ * 绩效目标完成情况表 — extension point. The result schema has no targets yet (a later issue
+ * adds them); when it does, build one table here: 指标 | 目标值 | 实际值 | 完成率 | 偏差.
+ */
+export function targetTables(result: EvaluationResult, locale: RenderLocale): Table[] {
+  const targets = (result as { targets?: unknown[] }).targets;
+  if (!Array.isArray(targets) || targets.length === 0) return [];
+  void locale;
+  return [];
+}
+
+function charts(result: EvaluationResult, L: (k: LabelKey) => string): Chart[] {
+  const branches = result.indicators.flatMap((r) => (r.children.length ? r.children : [r]));
+  return [
+    {
+      id: "rates",
+      title: L("chartRates"),
+      unit: "percent",
+      categories: branches.map((b) => b.name),
+      series: [{ name: L("rate"), values: branches.map((b) => b.rate ?? "0") }],
+    },
+    {
+      id: "roots",
+      title: L("chartRoots"),
+      unit: "points",
+      categories: result.indicators.map((r) => r.name),
+      series: [
+        { name: L("weightShort"), values: result.indicators.map((r) => r.weight) },
+        { name: L("score"), values: result.indicators.map((r) => r.score ?? "0") },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+import type { EvaluationResult } from "@perf/engine";
+import { buildReport, type BuildOptions } from "./build.js";
+import { toCsv } from "./writers/csv.js";
+import { toDocx } from "./writers/docx.js";
+import { toHtml } from "./writers/html.js";
+import { toMarkdown } from "./writers/markdown.js";
+import { toXlsx } from "./writers/xlsx.js";
+
+export * from "./model.js";
+export { buildReport, percentText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
+export { parseGrouping, summaryBlocks, type Grouping } from "./grouping.js";
+export { RenderOptionError } from "./errors.js";
+export type { RenderLocale } from "./labels.js";
+export { toCsv, neutralise } from "./writers/csv.js";
+export { toDocx } from "./writers/docx.js";
+export { toHtml, escapeHtml } from "./writers/html.js";
+export { toMarkdown, escapeMd } from "./writers/markdown.js";
+export { toXlsx, columnLetter } from "./writers/xlsx.js";
+export { chartSvg } from "./writers/charts.js";
+
+export const formats = ["md", "html", "docx", "xlsx", "csv", "json"] as const;
+export type Format = (typeof formats)[number];
+
+/** md, html, csv and json are text; docx and xlsx are bytes. */
+export const textFormats: ReadonlySet<Format> = new Set(["md", "html", "csv", "json"]);
+
+/**
+ * Renders the engine's result in one format. JSON is the result itself (it already validates
+ * against the schema); every other format prints the table model.
+ */
+export async function render(result: EvaluationResult, format: Format, options: BuildOptions = {}): Promise<string | Uint8Array> {
+  if (format === "json") return JSON.stringify(result, null, 2) + "\n";
+  const report = buildReport(result, options);
+  switch (format) {
+    case "md":
+      return toMarkdown(report);
+    case "html":
+      return toHtml(report);
+    case "csv":
+      return toCsv(report);
+    case "docx":
+      return toDocx(report);
+    case "xlsx":
+      return toXlsx(report);
+  }
+}

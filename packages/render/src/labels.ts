@@ -1,0 +1,85 @@
+/** Every word the tables print, in Chinese (default) and English. */
+export type RenderLocale = "zh" | "en";
+
+const table = {
+  scoreSheet: { zh: "项目绩效评价指标体系评分表", en: "Indicator scoring sheet" },
+  summary: { zh: "绩效评价得分情况表", en: "Score summary" },
+  rootTable: { zh: "{name}指标分析", en: "{name}: indicators" },
+  deductions: { zh: "扣分明细", en: "Deductions" },
+  findings: { zh: "问题清单", en: "Findings" },
+  targets: { zh: "绩效目标完成情况表", en: "Performance targets" },
+  level: { zh: "{n}级指标", en: "Level {n}" },
+  weight: { zh: "分值", en: "Weight" },
+  weightShort: { zh: "权重", en: "Weight" },
+  score: { zh: "得分", en: "Score" },
+  rate: { zh: "得分率", en: "Rate" },
+  explain: { zh: "指标解释", en: "Definition" },
+  criteria: { zh: "评价标准", en: "Criteria" },
+  note: { zh: "评价说明", en: "Assessment" },
+  subtotal: { zh: "小计", en: "Subtotal" },
+  total: { zh: "合计", en: "Total" },
+  no: { zh: "序号", en: "No." },
+  indicator: { zh: "指标", en: "Indicator" },
+  deducted: { zh: "扣分", en: "Deducted" },
+  reason: { zh: "扣分原因", en: "Reason" },
+  source: { zh: "依据", en: "Basis" },
+  unexplained: { zh: "（未说明扣分原因）", en: "(no reason recorded)" },
+  rootDeductions: { zh: "{name}总分{weight}分，实得{score}分，扣{deducted}分", en: "{name}: weight {weight}, score {score}, deducted {deducted}" },
+  unit: { zh: "项目单位", en: "Unit" },
+  project: { zh: "项目", en: "Project" },
+  class: { zh: "项目分类", en: "Class" },
+  type: { zh: "问题定性", en: "Type" },
+  issue: { zh: "具体问题", en: "Issue" },
+  description: { zh: "问题描述", en: "Description" },
+  related: { zh: "关联指标", en: "Indicators" },
+  unscored: { zh: "未评分", en: "unscored" },
+  grade: { zh: "评价等级", en: "Grade" },
+  totalScore: { zh: "评价得分", en: "Total score" },
+  vetoed: { zh: "（否决：{name}）", en: " (vetoed: {name})" },
+  period: { zh: "评价年度", en: "Period" },
+  client: { zh: "委托单位", en: "Client" },
+  evaluator: { zh: "评价机构", en: "Evaluator" },
+  subject: { zh: "评价对象", en: "Subject" },
+  appendix: { zh: "附件{n}", en: "Appendix {n}" },
+  tableNo: { zh: "表{n}", en: "Table {n}" },
+  chartRates: { zh: "各二级指标得分率", en: "Rate per branch" },
+  chartRoots: { zh: "一级指标权重与得分", en: "Weight and score per root" },
+  report: { zh: "绩效评价报告表格", en: "Evaluation report tables" },
+  conclusion: { zh: "评价结论", en: "Conclusion" },
+  conclusionText: {
+    zh: "最终评价得分{score}分（满分{weight}分），评价等级为“{grade}”。",
+    en: "Total score {score} of {weight}; grade “{grade}”.",
+  },
+  basis_judgement: { zh: "酌情扣分", en: "judgement" },
+  basis_finding: { zh: "按问题扣分", en: "per finding" },
+  basis_ratio: { zh: "比率", en: "ratio" },
+  basis_bands: { zh: "分档", en: "bands" },
+  basis_satisfaction: { zh: "满意度", en: "satisfaction" },
+  basis_fixed: { zh: "直接评分", en: "fixed score" },
+  errUnknownMember: { zh: "分组 {group} 中的 {member} 不是一级或二级指标", en: "{member} in group {group} is not a level 1 or level 2 indicator" },
+  errDuplicateMember: { zh: "{member} 在分组中出现了不止一次", en: "{member} appears in more than one place in the groups" },
+  errPartialRoot: { zh: "一级指标 {root} 只有部分二级指标被分组；请把它的其余二级指标（{rest}）也放入分组", en: "only some branches of {root} are grouped; add its other branches ({rest}) to a group" },
+  errGroupSyntax: { zh: "分组写法应为 名称=指标,指标…，收到 {spec}", en: "a group is written name=indicator,indicator…; got {spec}" },
+  errUnknownTable: { zh: "未知表格 {name}；可选：{names}", en: "unknown table {name}; choose from {names}" },
+  noFindings: { zh: "（无）", en: "(none)" },
+  diagnosticsNote: { zh: "注意：本结果含 {n} 个错误，得分可能不完整。", en: "Note: this result has {n} error(s); scores may be incomplete." },
+} as const;
+
+export type LabelKey = keyof typeof table;
+
+export function label(locale: RenderLocale, key: LabelKey, args: Record<string, string | number> = {}): string {
+  return table[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ""));
+}
+
+const zhNumerals = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+export function levelName(locale: RenderLocale, n: number): string {
+  return label(locale, "level", { n: locale === "zh" ? (zhNumerals[n] ?? String(n)) : n });
+}
+
+/** （一）（二）… for Chinese section numbering; 1. 2. … in English. */
+export function sectionNumber(locale: RenderLocale, i: number): string {
+  if (locale === "en") return `${i}.`;
+  const n = i <= 10 ? zhNumerals[i]! : i < 20 ? `十${zhNumerals[i - 10]}` : String(i);
+  return `（${n}）`;
+}

@@ -1,0 +1,55 @@
+import * as echarts from "echarts";
+import { percentText } from "../build.js";
+import type { Chart } from "../model.js";
+
+export const fontStack = `"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif`;
+
+/** A chart as an inline SVG string, drawn server-side by ECharts (no DOM, no script, no network). */
+export function chartSvg(chart: Chart, width = 720): string {
+  const percent = chart.unit === "percent";
+  const height = percent ? Math.max(240, 60 + chart.categories.length * 30) : 300;
+  const c = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    const textStyle = { fontFamily: fontStack, fontSize: 12, color: "#222" };
+    if (percent) {
+      const s = chart.series[0]!;
+      c.setOption({
+        animation: false,
+        textStyle,
+        title: { text: chart.title, left: "center", textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
+        grid: { left: 12, right: 70, top: 40, bottom: 24, containLabel: true },
+        xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+        yAxis: { type: "category", inverse: true, data: chart.categories },
+        series: [
+          {
+            type: "bar",
+            name: s.name,
+            barMaxWidth: 18,
+            itemStyle: { color: "#3a6ea5" },
+            data: s.values.map((v) => ({ value: Number(v) * 100, label: { show: true, position: "right", formatter: percentText(v) } })),
+          },
+        ],
+      });
+    } else {
+      c.setOption({
+        animation: false,
+        textStyle,
+        title: { text: chart.title, left: "center", textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
+        legend: { top: 28, textStyle },
+        grid: { left: 12, right: 12, top: 64, bottom: 24, containLabel: true },
+        xAxis: { type: "category", data: chart.categories },
+        yAxis: { type: "value" },
+        series: chart.series.map((s, i) => ({
+          type: "bar",
+          name: s.name,
+          barMaxWidth: 36,
+          itemStyle: { color: i === 0 ? "#b8c7d9" : "#3a6ea5" },
+          data: s.values.map((v) => ({ value: Number(v), label: { show: true, position: "top", formatter: v } })),
+        })),
+      });
+    }
+    return c.renderToSVGString();
+  } finally {
+    c.dispose();
+  }
+}
