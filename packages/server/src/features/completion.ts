@@ -1,0 +1,116 @@
+import { keywordSpellings, knownUnits, type Declaration, type KeywordName } from "@perf/language";
+import { CompletionItemKind, type CompletionItem, type Position, type Range } from "vscode-languageserver";
+import { fileSpelling, type FeatureContext } from "../context.js";
+import { toRange } from "../convert.js";
+
+const word = String.raw`[\p{L}\p{N}_]`;
+const notWord = String.raw`(?<![\p{L}\p{N}_])`;
+const list = String.raw`(?:${word}+\s*[,，、]\s*)*${word}*$`;
+const onList = new RegExp(`${notWord}(?:on|关联)\\s+${list}`, "u");
+const satisfactionList = new RegExp(`${notWord}(?:satisfaction|满意度)\\s*(?:mean|weighted|平均|加权)?\\s*\\(\\s*${list}`, "u");
+const expression = new RegExp(`${notWord}(?:ratio|比率|bands|分档)\\s+[^{}"\\n;:]*$`, "u");
+const comparison = /(?:>=|<=|≥|≤|>|<)\s*[^:：;；\n{}"]*$/u;
+const typeString = new RegExp(`${notWord}(?:type|定性)\\s*"([^"\\\\]*)$`, "u");
+const typeKeyword = new RegExp(`${notWord}(?:type|定性)\\s+$`, "u");
+const afterNumber = new RegExp(`(?<![\\p{L}\\p{N}_.])\\d+(?:\\.\\d+)?%?\\s*(${word}*)$`, "u");
+const trailingWord = new RegExp(`${word}*$`, "u");
+
+/** Keywords each kind of block takes; top level when the cursor is in no block. */
+const blockKeywords: Record<string, KeywordName[]> = {
+  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto"],
+  evaluation: ["Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Declared"],
+  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted"],
+  finding: ["On", "Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence", "Count"],
+  survey: ["Satisfaction", "Respondents", "Note"],
+  veto: ["Triggered", "Grades", "True", "False"],
+  fact: [],
+};
+
+/**
+ * Completion by context: indicator ids after `on`, surveys in `satisfaction (…)`, facts and
+ * surveys in expressions, units after a number, finding types used anywhere in the
+ * workspace after `type`, otherwise the keywords the enclosing block takes, in the file's spelling.
+ */
+export function completion(ctx: FeatureContext, position: Position): CompletionItem[] {
+  const lines = ctx.parsed.lines;
+  const offset = lines.offsetAt(position.line, position.character);
+  const before = lines.lineText(position.line).slice(0, position.character);
+  const replace = (length: number): Range => toRange(lines.range(offset - length, offset));
+  const symbols = [...ctx.group.analysis.symbols.symbols.values()];
+
+  const inType = typeString.exec(before);
+  if (inType) return findingTypes(ctx).map((t) => ({ label: t, kind: CompletionItemKind.Value, textEdit: { range: replace(inType[1]!.length), newText: t } }));
+  if (insideStringOrComment(before)) return [];
+  if (typeKeyword.test(before)) return findingTypes(ctx).map((t) => ({ label: `"${t}"`, kind: CompletionItemKind.Value, textEdit: { range: replace(0), newText: JSON.stringify(t) } }));
+
+  const prefix = trailingWord.exec(before)![0];
+  const range = replace(prefix.length);
+  const named = (kinds: string[], kind: CompletionItemKind): CompletionItem[] =>
+    symbols
+      .filter((s) => kinds.includes(s.kind))
+      .map((s) => ({ label: s.id, kind, detail: symbolDetail(ctx, s.id, s.kind), textEdit: { range, newText: s.id } }));
+
+  if (onList.test(before)) return named(["indicator"], CompletionItemKind.Class);
+  if (satisfactionList.test(before)) return named(["survey"], CompletionItemKind.Struct);
+  if (expression.test(before) || (comparison.test(before) && enclosing(ctx, offset)?.kind === "indicator")) {
+    return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct)];
+  }
+  const num = afterNumber.exec(before);
+  if (num) return knownUnits.map((u) => ({ label: u, kind: CompletionItemKind.Unit, textEdit: { range: replace(num[1]!.length), newText: u } }));
+
+  const block = enclosing(ctx, offset)?.kind ?? "top";
+  const spelling = fileSpelling(ctx.parsed.ast);
+  return (blockKeywords[block] ?? []).map((k) => {
+    const [en, zh] = keywordSpellings[k];
+    const label = spelling === "en" ? en : zh;
+    let newText: string = label;
+    if (k === "Per") newText = spelling === "en" ? "per finding deduct " : "每 问题 扣分 ";
+    return { label, kind: CompletionItemKind.Keyword, detail: spelling === "en" ? zh : en, filterText: `${label} ${spelling === "en" ? zh : en}`, textEdit: { range, newText } };
+  });
+}
+
+/** The innermost declaration whose braces hold the offset (strictly inside, so not after its `}`). */
+function enclosing(ctx: FeatureContext, offset: number): Declaration | undefined {
+  let nodes: Declaration[] = ctx.parsed.ast.declarations;
+  let hit: Declaration | undefined;
+  for (;;) {
+    const next = nodes.find((d) => d.range.start.offset < offset && offset < d.range.end.offset);
+    if (!next) return hit;
+    hit = next;
+    nodes = next.kind === "indicator" ? next.children : [];
+  }
+}
+
+function insideStringOrComment(line: string): boolean {
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "/" && line[i + 1] === "/") return true;
+  }
+  return inString;
+}
+
+function symbolDetail(ctx: FeatureContext, id: string, kind: string): string | undefined {
+  const { result, indicators } = ctx.group.analysis;
+  if (kind === "indicator") {
+    const r = indicators.get(id);
+    return r ? `${r.path.join(" › ")} · ${r.weight}` : undefined;
+  }
+  if (kind === "fact") {
+    const f = result.facts.find((x) => x.id === id);
+    return f?.value ? `${f.value}${f.unit ? ` ${f.unit}` : ""}` : undefined;
+  }
+  if (kind === "survey") return result.surveys.find((x) => x.id === id)?.title;
+  return undefined;
+}
+
+/** Every `type` string written on a finding in the workspace, most used first. */
+function findingTypes(ctx: FeatureContext): string[] {
+  const counts = new Map<string, number>();
+  for (const s of ctx.ws.summaries()) for (const t of s.findingTypes) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+}

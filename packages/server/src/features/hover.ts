@@ -1,0 +1,142 @@
+import type { IndicatorResult } from "@perf/engine";
+import type { Locale } from "@perf/language";
+import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
+import { offsetAt, type FeatureContext } from "../context.js";
+import { toRange } from "../convert.js";
+import { msg } from "../messages.js";
+import { percent } from "./inlay-hints.js";
+
+/** Hover on a name: an indicator's score sheet, a fact's value and uses, a finding's row and costs. */
+export function hover(ctx: FeatureContext, position: Position): Hover | null {
+  const o = ctx.group.occurrences(ctx.uri).at(offsetAt(ctx, position));
+  if (!o || !o.resolved) return null;
+  const lines = describe(ctx, o.id, o.kind);
+  if (!lines) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n") }, range: toRange(o.range) };
+}
+
+function describe(ctx: FeatureContext, id: string, kind: string): string[] | undefined {
+  const { result, indicators } = ctx.group.analysis;
+  const L = ctx.locale;
+  switch (kind) {
+    case "indicator": {
+      const r = indicators.get(id);
+      return r ? describeIndicator(r, L) : undefined;
+    }
+    case "fact": {
+      const f = result.facts.find((x) => x.id === id);
+      if (!f) return undefined;
+      const out = [`**${md(f.id)}** · ${msg(L, "fact")}`, ""];
+      out.push(`${msg(L, "value")}: \`${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}\``);
+      if (f.description) out.push("", md(f.description));
+      out.push("", usedBy(L, f.usedBy));
+      return out;
+    }
+    case "survey": {
+      const s = result.surveys.find((x) => x.id === id);
+      if (!s) return undefined;
+      const out = [`**${md(s.title)}** · ${msg(L, "survey")} ${code(s.id)}`, ""];
+      out.push(`${msg(L, "satisfaction")}: ${s.satisfaction === null ? "?" : percent(s.satisfaction)}` + (s.respondents ? ` · ${msg(L, "respondents")}: ${s.respondents}` : ""));
+      out.push("", usedBy(L, s.usedBy));
+      return out;
+    }
+    case "finding": {
+      const f = result.findings.find((x) => x.id === id);
+      if (!f) return undefined;
+      const out = [`**${md(f.title ?? f.id)}** · ${msg(L, "finding")}${f.title ? ` ${code(f.id)}` : ""}`, ""];
+      const fields = ["unit", "project", "class", "type", "issue", "description"] as const;
+      for (const k of fields) if (f[k]) out.push(`- ${fieldName(L, k)}: ${md(clip(f[k]!))}`);
+      for (const e of f.evidence) out.push(`- ${L === "en" ? "evidence" : "证据"}: ${md(e)}`);
+      if (f.count !== 1) out.push(`- ${msg(L, "count")}: ${f.count}`);
+      out.push("", `${msg(L, "costs")}:`);
+      if (!f.on.length) out.push(`- ${msg(L, "notAttached")}`);
+      for (const on of f.on) {
+        const r = indicators.get(on);
+        const d = r?.deductions.find((x) => x.source === "finding" && x.findings?.includes(f.id));
+        out.push(`- ${md(r?.name ?? on)}: ${d ? `−${d.amount}` : msg(L, "noRule")}`);
+      }
+      return out;
+    }
+    case "veto": {
+      const v = result.vetoes.find((x) => x.id === id);
+      if (!v) return undefined;
+      return [`**${md(v.title)}** · ${msg(L, "veto")}`, "", `${v.triggered ? msg(L, "triggered") : msg(L, "notTriggered")}${v.grade ? ` · ${msg(L, "grade")} ${md(v.grade)}` : ""}`];
+    }
+  }
+  return undefined;
+}
+
+export function describeIndicator(r: IndicatorResult, L: Locale): string[] {
+  const out = [`**${md(r.name)}** · ${msg(L, "indicator")}${r.name !== r.id ? ` ${code(r.id)}` : ""}`, ""];
+  out.push(md(r.path.join(" › ")), "");
+  const parts = [`${msg(L, "weight")} ${r.weight}`, `${msg(L, "score")} ${r.score ?? msg(L, "unscored")}`];
+  if (r.rate !== null) parts.push(`${msg(L, "rate")} ${percent(r.rate)}`);
+  if (r.declared !== null) parts.push(`${msg(L, "declared")} ${r.declared}`);
+  out.push(parts.join(" · "), "");
+  out.push(`${msg(L, "method")}: ${methodText(r, L)}`);
+  if (r.deductions.length) {
+    out.push("", `${msg(L, "deductions")}:`);
+    for (const d of r.deductions.slice(0, 20)) out.push(`- −${d.amount} ${md(clip(d.reason))}`);
+    if (r.deductions.length > 20) out.push(`- … (${r.deductions.length - 20})`);
+  }
+  if (r.findings.length) {
+    const shown = r.findings.slice(0, 10).map(md).join(L === "en" ? ", " : "、");
+    out.push("", `${msg(L, "findingsCounted")}: ${r.findings.length}（${shown}${r.findings.length > 10 ? "…" : ""}）`);
+  }
+  return out;
+}
+
+function methodText(r: IndicatorResult, L: Locale): string {
+  const m = r.method;
+  const name = msg(L, `method.${m.kind}`);
+  switch (m.kind) {
+    case "ratio":
+      return `${name} ${code(m.expression)}${m.ratio !== null ? ` = ${percent(m.ratio)}` : ""}${m.capped ? msg(L, "capped") : ""}`;
+    case "perFinding":
+      return `${name}: ${msg(L, "each")} ${m.each}${m.max ? `, ${msg(L, "max")} ${m.max}` : ""}; ${m.cases} ${msg(L, "cases")} → −${m.deducted}`;
+    case "bands": {
+      const hit = m.matched !== null ? m.bands[m.matched] : undefined;
+      return `${name} ${code(m.expression)}${m.value !== null ? ` = ${m.value}${m.unit ? ` ${m.unit}` : ""}` : ""}${hit ? `, ${msg(L, "matched")} ${code(hit.condition)} → ${hit.score}` : m.value !== null ? `, ${msg(L, "noBand")}` : ""}`;
+    }
+    case "satisfaction":
+      return `${name} ${m.aggregation}(${m.surveys.map((s) => md(s.id)).join(", ")})${m.value !== null ? ` = ${percent(m.value)}` : ""}`;
+    case "fixed":
+      return `${name} ${m.value ?? ""}`.trim();
+    case "judgement":
+      return `${name}, −${m.deducted}`;
+    default:
+      return name;
+  }
+}
+
+function usedBy(L: Locale, ids: string[]): string {
+  return ids.length ? `${msg(L, "usedBy")}: ${ids.map(md).join(L === "en" ? ", " : "、")}` : msg(L, "unused");
+}
+
+const fieldNames = {
+  unit: ["单位", "unit"],
+  project: ["项目", "project"],
+  class: ["类别", "class"],
+  type: ["定性", "type"],
+  issue: ["具体问题", "issue"],
+  description: ["描述", "description"],
+} as const;
+
+function fieldName(L: Locale, k: keyof typeof fieldNames): string {
+  return fieldNames[k][L === "en" ? 1 : 0];
+}
+
+function clip(s: string, n = 200): string {
+  const one = s.replace(/\s+/g, " ");
+  return one.length > n ? one.slice(0, n) + "…" : one;
+}
+
+/** A code span; names hold no backticks, but be safe. */
+function code(s: string): string {
+  return "`" + s.replace(/`/g, "'") + "`";
+}
+
+/** Escapes Markdown so names and reasons show as written. */
+function md(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>#|])/g, "\\$1");
+}

@@ -1,0 +1,49 @@
+import { Decimal } from "@perf/engine";
+import type { CodeLens, InlayHint, Range } from "vscode-languageserver";
+import { indicatorsOf, resultOf, type FeatureContext } from "../context.js";
+import { msg } from "../messages.js";
+import { toRange } from "../convert.js";
+
+/** `1.92 / 2` after each indicator's weight: its computed score out of the weight. */
+export function inlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
+  const hints: InlayHint[] = [];
+  const from = range?.start.line ?? 0;
+  const to = range?.end.line ?? Infinity;
+  for (const d of indicatorsOf(ctx.parsed.ast)) {
+    if (!d.weight) continue;
+    const at = d.weight.range.end;
+    if (at.line < from || at.line > to) continue;
+    const r = resultOf(ctx, d);
+    if (!r) continue;
+    const label = r.score === null ? `${msg(ctx.locale, "unscored")} / ${r.weight}` : `${r.score} / ${r.weight}`;
+    const hint: InlayHint = { position: { line: at.line, character: at.character }, label, paddingLeft: true };
+    if (r.rate !== null) hint.tooltip = `${msg(ctx.locale, "rate")} ${percent(r.rate)}`;
+    hints.push(hint);
+  }
+  return hints;
+}
+
+/** "0.9591" → "95.91%", in exact decimals. */
+export function percent(rate: string): string {
+  return `${new Decimal(rate).times(100).toFixed(2)}%`;
+}
+
+/** `82.46 · 良` on the evaluation header, or on the first root when there is none. */
+export function codeLenses(ctx: FeatureContext): CodeLens[] {
+  const { result } = ctx.group.analysis;
+  const ast = ctx.parsed.ast;
+  const header = ast.declarations.find((d) => d.kind === "evaluation");
+  const firstRoot = ast.declarations.find((d) => d.kind === "indicator");
+  // In a group, only the file holding the header (or, lacking one, the first root) gets the lens.
+  const anchor = header ? header.keywordRange : firstRoot && !ctx.group.uris.some((u) => u !== ctx.uri && hasHeader(ctx, u)) ? firstRoot.headRange : undefined;
+  if (!anchor) return [];
+  let title = result.total.score;
+  if (result.grade.name) title += ` · ${result.grade.name}`;
+  if (result.grade.vetoedBy) title += ctx.locale === "en" ? ` (vetoed by ${result.grade.vetoedBy})` : `（否决：${result.grade.vetoedBy}）`;
+  // An empty command id makes a lens that shows its title and does nothing when clicked.
+  return [{ range: toRange(anchor), command: { title, command: "" } }];
+}
+
+function hasHeader(ctx: FeatureContext, uri: string): boolean {
+  return !!ctx.group.analysis.parsed.get(uri)?.ast.declarations.some((d) => d.kind === "evaluation");
+}

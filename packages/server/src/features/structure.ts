@@ -1,0 +1,91 @@
+import type { Comment, PerfFile, Range } from "@perf/language";
+import { FoldingRangeKind, type FoldingRange, type Position, type SelectionRange } from "vscode-languageserver";
+import type { FeatureContext } from "../context.js";
+import { toRange } from "../convert.js";
+
+/** Child nodes of any AST node: the values (or array items) that carry a `range` of their own. */
+function childNodes(node: object): { range: Range }[] {
+  const out: { range: Range }[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "range" || !value || typeof value !== "object") continue;
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) if (item && typeof item === "object" && isRange((item as { range?: unknown }).range)) out.push(item as { range: Range });
+  }
+  return out;
+}
+
+function isRange(r: unknown): r is Range {
+  return !!r && typeof r === "object" && typeof (r as Range).start?.offset === "number" && typeof (r as Range).end?.offset === "number";
+}
+
+const blockKinds = new Set(["evaluation", "fact", "survey", "indicator", "finding", "veto"]);
+
+/** Blocks, multi-line strings and comment runs, as the editor's fold regions. */
+export function foldingRanges(ctx: FeatureContext): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const visit = (node: { range: Range; kind?: string }) => {
+    const { start, end } = node.range;
+    if (end.line > start.line) {
+      // A block's closing brace stays visible; a string folds to its last line.
+      if (blockKinds.has(node.kind ?? "") || "bands" in node) out.push({ startLine: start.line, endLine: end.line - 1 });
+      else if (typeof (node as { value?: unknown }).value === "string") out.push({ startLine: start.line, endLine: end.line });
+    }
+    for (const c of childNodes(node)) visit(c);
+  };
+  for (const d of ctx.parsed.ast.declarations) visit(d);
+  out.push(...commentFolds(ctx.parsed.ast.comments));
+  return out.filter((f) => f.endLine > f.startLine);
+}
+
+function commentFolds(comments: Comment[]): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  let run: Comment[] = [];
+  const flush = () => {
+    if (run.length > 1) out.push({ startLine: run[0]!.range.start.line, endLine: run[run.length - 1]!.range.end.line, kind: FoldingRangeKind.Comment });
+    run = [];
+  };
+  for (const c of comments) {
+    if (c.block) {
+      flush();
+      if (c.range.end.line > c.range.start.line) out.push({ startLine: c.range.start.line, endLine: c.range.end.line, kind: FoldingRangeKind.Comment });
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (last && c.range.start.line !== last.range.end.line + 1) flush();
+    run.push(c);
+  }
+  flush();
+  return out;
+}
+
+/** Smart select: from the name or value under the cursor out to its clause, declaration and the file. */
+export function selectionRanges(ctx: FeatureContext, positions: Position[]): SelectionRange[] {
+  return positions.map((p) => {
+    const offset = ctx.parsed.lines.offsetAt(p.line, p.character);
+    const chain = enclosing(ctx.parsed.ast, offset);
+    let parent: SelectionRange | undefined;
+    for (const r of chain) {
+      const range = toRange(r);
+      if (parent && sameRange(parent.range, range)) continue;
+      parent = parent ? { range, parent } : { range };
+    }
+    return parent ?? { range: { start: p, end: p } };
+  });
+}
+
+/** Ranges containing the offset, outermost first. */
+function enclosing(ast: PerfFile, offset: number): Range[] {
+  const chain: Range[] = [ast.range];
+  let nodes: { range: Range }[] = ast.declarations;
+  for (;;) {
+    const hit = nodes.find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
+    if (!hit) break;
+    chain.push(hit.range);
+    nodes = childNodes(hit);
+  }
+  return chain;
+}
+
+function sameRange(a: { start: Position; end: Position }, b: { start: Position; end: Position }): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

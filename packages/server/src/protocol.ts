@@ -1,0 +1,40 @@
+import type { EvaluationResult } from "@perf/engine";
+import { NotificationType, RequestType, RequestType0 } from "vscode-languageserver";
+
+/**
+ * perf's own LSP messages, for the extension's status bar and preview. Names and payloads
+ * are a contract with apps/vscode: change them only together.
+ */
+
+export interface EvaluatedResultParams {
+  uri: string;
+}
+/** `perf/evaluatedResult` ({uri}) → the engine's EvaluationResult for that document's evaluation, or null. */
+export const EvaluatedResultRequest = new RequestType<EvaluatedResultParams, EvaluationResult | null, void>("perf/evaluatedResult");
+
+export interface ResultChangedParams {
+  uri: string;
+  /** The document version the result was computed for. */
+  version: number;
+  /** Total score, an exact decimal string ("82.46"). */
+  total: string;
+  /** Grade name, or null when no band matches. */
+  grade: string | null;
+  /** The veto that set the grade, if any. */
+  vetoedBy: string | null;
+  errors: number;
+  warnings: number;
+}
+/** `perf/resultChanged`: sent for each open document after every analysis that was published. */
+export const ResultChangedNotification = new NotificationType<ResultChangedParams>("perf/resultChanged");
+
+export interface ServerStatus {
+  /** process.memoryUsage() of the server, in bytes. */
+  rss: number;
+  heapUsed: number;
+  openDocuments: number;
+  knownFiles: number;
+  pendingAnalyses: number;
+}
+/** `perf/serverStatus` → memory and queue figures, for tests and diagnostics. */
+export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/serverStatus");

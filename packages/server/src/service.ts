@@ -1,0 +1,121 @@
+import type { EvaluationResult } from "@perf/engine";
+import type {
+  CodeAction,
+  CodeActionParams,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  SemanticTokens,
+  TextEdit,
+  WorkspaceEdit,
+  WorkspaceSymbol,
+} from "vscode-languageserver";
+import { featureContext, type FeatureContext } from "./context.js";
+import { toLspDiagnostic } from "./convert.js";
+import { codeActions } from "./features/code-actions.js";
+import { completion } from "./features/completion.js";
+import { formatting } from "./features/formatting.js";
+import { hover } from "./features/hover.js";
+import { codeLenses, inlayHints } from "./features/inlay-hints.js";
+import { definition, documentHighlights, prepareRename, references, rename } from "./features/navigation.js";
+import { semanticTokens } from "./features/semantic-tokens.js";
+import { foldingRanges, selectionRanges } from "./features/structure.js";
+import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
+import type { FileSystem } from "./file-system.js";
+import { PerfWorkspace } from "./workspace.js";
+
+/** More diagnostics than this in one file are noise; errors are kept first. */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+/**
+ * Every feature of the server as plain functions of (uri, params), with no connection: the
+ * LSP wiring in server.ts and the unit tests both call this.
+ */
+export class PerfLanguageService {
+  readonly ws: PerfWorkspace;
+
+  constructor(fs: FileSystem, log: (message: string) => void = () => {}) {
+    this.ws = new PerfWorkspace(fs, log);
+  }
+
+  private with<T>(uri: string, empty: T, f: (ctx: FeatureContext) => T): T {
+    const ctx = featureContext(this.ws, uri);
+    return ctx ? f(ctx) : empty;
+  }
+
+  diagnostics(uri: string): Diagnostic[] {
+    const group = this.ws.analysisFor(uri);
+    if (!group) return [];
+    const reported = this.ws.reportedUri(uri);
+    let ds = group.analysis.result.diagnostics.filter((d) => d.uri === reported);
+    if (ds.length > MAX_PUBLISHED_DIAGNOSTICS) {
+      const rank = { error: 0, warning: 1, info: 2 } as const;
+      ds = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
+      ds.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    }
+    return ds.map(toLspDiagnostic);
+  }
+
+  result(uri: string): EvaluationResult | null {
+    return this.ws.analysisFor(uri)?.analysis.result ?? null;
+  }
+
+  hover(uri: string, position: Position): Hover | null {
+    return this.with(uri, null, (c) => hover(c, position));
+  }
+  completion(uri: string, position: Position): CompletionItem[] {
+    return this.with(uri, [], (c) => completion(c, position));
+  }
+  definition(uri: string, position: Position): Location[] {
+    return this.with(uri, [], (c) => definition(c, position));
+  }
+  references(uri: string, position: Position, includeDeclaration = true): Location[] {
+    return this.with(uri, [], (c) => references(c, position, includeDeclaration));
+  }
+  documentHighlights(uri: string, position: Position): DocumentHighlight[] {
+    return this.with(uri, [], (c) => documentHighlights(c, position));
+  }
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null {
+    return this.with(uri, null, (c) => prepareRename(c, position));
+  }
+  /** Throws a ResponseError with a message in the user's language when the name is refused. */
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | null {
+    return this.with(uri, null, (c) => rename(c, position, newName));
+  }
+  documentSymbols(uri: string): DocumentSymbol[] {
+    return this.with(uri, [], documentSymbols);
+  }
+  workspaceSymbols(query: string): WorkspaceSymbol[] {
+    return workspaceSymbols(this.ws, query);
+  }
+  foldingRanges(uri: string): FoldingRange[] {
+    return this.with(uri, [], foldingRanges);
+  }
+  selectionRanges(uri: string, positions: Position[]): SelectionRange[] {
+    return this.with(uri, [], (c) => selectionRanges(c, positions));
+  }
+  semanticTokens(uri: string, range?: Range): SemanticTokens {
+    return this.with(uri, { data: [] }, (c) => semanticTokens(c, range));
+  }
+  inlayHints(uri: string, range?: Range): InlayHint[] {
+    return this.with(uri, [], (c) => inlayHints(c, range));
+  }
+  codeLenses(uri: string): CodeLens[] {
+    return this.with(uri, [], codeLenses);
+  }
+  codeActions(params: CodeActionParams): CodeAction[] {
+    return this.with(params.textDocument.uri, [], (c) => codeActions(c, params));
+  }
+  formatting(uri: string): TextEdit[] {
+    return this.with(uri, [], formatting);
+  }
+}
