@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Locale } from "@perf/language";
 import { runCheck } from "./commands/check.js";
+import { runRender } from "./commands/render.js";
 import { runScore } from "./commands/score.js";
 import type { CliIO } from "./io.js";
 import { t } from "./messages.js";
@@ -10,7 +11,7 @@ export { checkFiles } from "./commands/check.js";
 export { scoreTable } from "./commands/score.js";
 
 /** Runs `perf` with the arguments after the program name; returns the exit code. */
-export function run(argv: string[], io: CliIO): number {
+export function run(argv: string[], io: CliIO): number | Promise<number> {
   const envLocale: Locale = io.env.PERF_LANG?.toLowerCase().startsWith("en") ? "en" : "zh";
   let parsed;
   try {
@@ -22,6 +23,10 @@ export function run(argv: string[], io: CliIO): number {
         format: { type: "string", default: "text" },
         json: { type: "boolean", default: false },
         lang: { type: "string" },
+        table: { type: "string", multiple: true },
+        group: { type: "string", multiple: true },
+        output: { type: "string", short: "o" },
+        force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -44,6 +49,8 @@ export function run(argv: string[], io: CliIO): number {
     }
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
+    case "render":
+      return runRender(rest, { ...common, format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force }, io);
     default:
       io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "unknownCommand")} '${command}'\n${t(locale, "usage")}`);
       return 2;

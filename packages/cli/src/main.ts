@@ -9,7 +9,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = run(process.argv.slice(2), {
+const code = await run(process.argv.slice(2), {
   cwd: process.env.INIT_CWD && process.env.npm_lifecycle_event === "perf" ? process.env.INIT_CWD : process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

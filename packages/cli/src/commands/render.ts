@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { analyze } from "@perf/engine";
+import type { Locale } from "@perf/language";
+import { formats, parseGrouping, render, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
+import { collectPerfFiles, displayPath, readText } from "../files.js";
+import type { CliIO, CommonOptions } from "../io.js";
+import { t } from "../messages.js";
+
+export interface RenderOptions extends CommonOptions {
+  format: string;
+  tables: string[];
+  groups: string[];
+  output?: string;
+  force: boolean;
+}
+
+/**
+ * `perf render FILE|DIR … --format md|html|docx|xlsx|csv|json [--table NAME] [--group G=a,b] [-o PATH] [--force]`.
+ *
+ * A file that does not parse is refused (nothing written); a file that parses but has other
+ * errors is rendered, its diagnostics summarised on stderr, and the exit code is 1 so CI
+ * notices. Text formats go to stdout without -o; docx/xlsx go to ./NAME.ext. Existing files
+ * are never overwritten without --force, and every write is a temp file renamed into place.
+ */
+export async function runRender(paths: string[], options: RenderOptions, io: CliIO): Promise<number> {
+  const { locale } = options;
+  const fail = (msg: string, code = 2) => (io.stderr(`perf: ${t(locale, "error")}: ${msg}\n`), code);
+  const format = (options.format === "text" ? "md" : options.format) as Format;
+  if (!(formats as readonly string[]).includes(format)) return fail(t(locale, "unknownFormat", { format: options.format, formats: formats.join("|") }));
+  let groups: Grouping[];
+  try {
+    groups = options.groups.map((g) => parseGrouping(g, locale));
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  if (paths.length === 0) return fail(t(locale, "renderNeedsInput"));
+  const abs = paths.map((p) => resolve(io.cwd, p));
+  const { files, missing } = collectPerfFiles(abs);
+  for (const m of missing) io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${displayPath(m, io.cwd)}\n`);
+  if (files.length === 0) return fail(t(locale, "noFiles"), missing.length ? 1 : 2);
+  const many = files.length > 1 || abs.some((p) => isDir(p));
+  const ext = format;
+  const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
+
+  // where each file goes: undefined = stdout
+  const targets: (string | undefined)[] = files.map((f) => {
+    const name = `${basename(f, extname(f))}.${ext}`;
+    if (many) return join(output ?? io.cwd, name);
+    if (output === undefined) return textFormats.has(format) ? undefined : join(io.cwd, name);
+    return isDir(output) || /[\\/]$/.test(options.output!) ? join(output, name) : output;
+  });
+  const seen = new Map<string, string>();
+  for (const [i, target] of targets.entries()) {
+    if (!target) continue;
+    if (seen.has(target)) return fail(t(locale, "sameOutput", { a: displayPath(seen.get(target)!, io.cwd), b: displayPath(files[i]!, io.cwd), out: displayPath(target, io.cwd) }));
+    seen.set(target, files[i]!);
+  }
+
+  let code = 0;
+  for (const [i, file] of files.entries()) {
+    const shown = displayPath(file, io.cwd);
+    const target = targets[i];
+    if (many) io.stderr(`[${i + 1}/${files.length}] ${shown} → ${target ? displayPath(target, io.cwd) : "stdout"}\n`);
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (e) {
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${shown}: ${(e as Error).message}\n`);
+      code = 1;
+      continue;
+    }
+    const analysis = analyze([{ uri: shown, text }], options);
+    const parseErrors = [...analysis.parsed.values()].flatMap((p) => p.diagnostics).filter((d) => d.severity === "error").length;
+    const { errors, warnings } = analysis.result.summary;
+    if (parseErrors > 0) {
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "renderRefused", { file: shown, n: parseErrors })}\n`);
+      code = 1;
+      continue;
+    }
+    if (errors > 0 || warnings > 0) io.stderr(`perf: ${t(locale, errors > 0 ? "warning" : "info")}: ${t(locale, "renderDiagnostics", { file: shown, errors, warnings })}\n`);
+    if (errors > 0) code = 1;
+    if (target && existsSync(target) && !options.force) {
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "exists", { file: displayPath(target, io.cwd) })}\n`);
+      code = 1;
+      continue;
+    }
+    let out: string | Uint8Array;
+    try {
+      out = await render(analysis.result, format, { locale, groups, tables: options.tables });
+    } catch (e) {
+      if (e instanceof RenderOptionError) return fail(e.message);
+      throw e;
+    }
+    if (!target) {
+      if (typeof out !== "string") return fail(t(locale, "binaryToStdout", { format }));
+      io.stdout(out);
+      continue;
+    }
+    try {
+      writeAtomic(target, out);
+    } catch (e) {
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotWrite")} ${displayPath(target, io.cwd)}: ${(e as Error).message}\n`);
+      code = 1;
+      continue;
+    }
+    if (!many) io.stderr(`${t(locale, "wrote", { file: displayPath(target, io.cwd) })}\n`);
+  }
+  if (many) io.stderr(`${t(locale, "renderDone", { n: files.length })}\n`);
+  return code;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Temp file in the same folder, then rename: a reader never sees half a file. */
+export function writeAtomic(target: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
