@@ -4,3 +4,4 @@ export * from "./keywords.js";
 export * from "./diagnostics.js";
 export { parse, unquote, type ParseResult } from "./parse.js";
 export { allTokens, keywordTokens, perfLexer } from "./lexer.js";
+export { format, majoritySpelling, displayWidth, type FormatOptions, type FormatResult } from "./printer.js";

@@ -1,0 +1,557 @@
+import type { IToken } from "chevrotain";
+import type * as A from "./ast.js";
+import { makeDiagnostic, type Diagnostic, type Locale } from "./diagnostics.js";
+import { keywordText, type KeywordName, type Spelling } from "./keywords.js";
+import * as T from "./lexer.js";
+import { parse, unquote } from "./parse.js";
+
+export interface FormatOptions {
+  uri?: string;
+  locale?: Locale;
+  /** Keyword spelling to write; default: the file's majority spelling. */
+  spelling?: Spelling;
+  /** Lines longer than this (in display columns) are not joined into one-liners. */
+  width?: number;
+}
+
+export interface FormatResult {
+  /** The formatted text, or the input unchanged when `ok` is false. */
+  text: string;
+  ok: boolean;
+  changed: boolean;
+  /** Why the text could not be formatted: syntax errors, or PERF009 when the printer would lose text. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The one printer of `.perf` files, used by `perf fmt` and the language server. It prints
+ * the AST in a canonical layout, keeps every comment, refuses to touch a file with syntax
+ * errors and checks its own output token by token before returning it.
+ */
+export function format(input: string, options: FormatOptions = {}): FormatResult {
+  const uri = options.uri ?? "untitled.perf";
+  const bom = input.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const text = bom ? input.slice(1) : input;
+  const parsed = parse(text, uri, { locale: options.locale });
+  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) return { text: input, ok: false, changed: false, diagnostics: errors };
+
+  const spelling = options.spelling ?? majoritySpelling(parsed.ast);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const printer = new Printer(text, parsed.ast, spelling, options.width ?? 100);
+  const out = bom + printer.print().join(eol);
+
+  const problem = verify(text, out.slice(bom.length));
+  if (problem) {
+    const d = makeDiagnostic("PERF009", uri, parsed.ast.range, { detail: problem }, { locale: options.locale });
+    return { text: input, ok: false, changed: false, diagnostics: [d] };
+  }
+  return { text: out, ok: true, changed: out !== input, diagnostics: [] };
+}
+
+/** The spelling most keywords of the file use; a tie goes to the first keyword's. */
+export function majoritySpelling(ast: A.PerfFile): Spelling {
+  let en = 0;
+  for (const k of ast.keywords) if (k.spelling === "en") en++;
+  const zh = ast.keywords.length - en;
+  if (en !== zh) return en > zh ? "en" : "zh";
+  return ast.keywords[0]?.spelling ?? "en";
+}
+
+/** Columns a string takes in a terminal or editor: CJK and full-width characters count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += isWide(c) ? 2 : 1;
+  }
+  return w;
+}
+
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/** One output line and the source span it stands for (comments attach by span). */
+interface Line {
+  indent: number;
+  /** Text without indentation; with `left`, the part after the alignment column. */
+  text: string;
+  /** Aligned lines: `left` is padded to the widest `left` of its run. */
+  left?: string;
+  alignKey?: string;
+  start: number;
+  end: number;
+  kind: "open" | "close" | "item";
+  /** Index of the top-level declaration this line starts, if it starts one. */
+  decl?: { kind: string; single: boolean };
+  leading: { text: string; start: number }[];
+  /** `gap`: spaces before the comment, kept from the source so hand-aligned comments stay aligned. */
+  trailing: { text: string; block: boolean; gap: number }[];
+}
+
+interface Item {
+  start: number;
+  end: number;
+  /** The item on one line, or undefined when it cannot be one line. */
+  one(): string | undefined;
+  /** Emits the item as lines at `indent`. */
+  emit(indent: number): void;
+  /** Aligned one-line form, for runs of siblings. */
+  aligned?: { left: string; right: string; key: string };
+}
+
+class Printer {
+  private readonly lines: Line[] = [];
+  private readonly keywordStarts: number[];
+  private readonly comments: A.Comment[];
+
+  constructor(
+    private readonly text: string,
+    private readonly ast: A.PerfFile,
+    private readonly spelling: Spelling,
+    private readonly width: number,
+  ) {
+    this.keywordStarts = ast.keywords.map((k) => k.range.start.offset).sort((a, b) => a - b);
+    this.comments = [...ast.comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+
+  print(): string[] {
+    for (const d of this.ast.declarations) {
+      const first = this.lines.length;
+      const item = this.declaration(d);
+      const one = this.fits(0, item.one()) && !this.hasComment(item.start, item.end) ? item.one() : undefined;
+      if (one !== undefined) this.push(0, one, item.start, item.end, "item", item.aligned);
+      else item.emit(0);
+      if (this.lines[first]) this.lines[first]!.decl = { kind: d.kind, single: one !== undefined };
+    }
+    return this.render(this.attachComments());
+  }
+
+  // ---------------------------------------------------------------- pieces
+
+  private kw(name: KeywordName): string {
+    return keywordText(name, this.spelling);
+  }
+
+  private num(v: A.NumberValue): string {
+    return v.text + (v.percent ? "%" : "") + (v.unit ? " " + v.unit : "");
+  }
+
+  private str(s: A.StringValue): string {
+    const raw = this.text.slice(s.range.start.offset, s.range.end.offset);
+    const literalNewlines = /[\n\r]/.test(raw);
+    let out = '"';
+    for (const ch of s.value) {
+      if (ch === "\\") out += "\\\\";
+      else if (ch === '"') out += '\\"';
+      else if (ch === "\n" && !literalNewlines) out += "\\n";
+      else if (ch === "\t") out += "\\t";
+      else out += ch;
+    }
+    return out + '"';
+  }
+
+  private expr(e: A.Expression): string {
+    switch (e.kind) {
+      case "number":
+        return this.num(e);
+      case "ref":
+        return e.name.text;
+      case "paren":
+        return `(${this.expr(e.inner)})`;
+      case "negate":
+        return `-${this.expr(e.operand)}`;
+      case "binary":
+        return `${this.expr(e.left)} ${e.op} ${this.expr(e.right)}`;
+    }
+  }
+
+  /** Start of the keyword that introduces the value at `offset`. */
+  private clauseStart(offset: number): number {
+    let lo = 0;
+    let hi = this.keywordStarts.length - 1;
+    let best = offset;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keywordStarts[mid]! < offset) {
+        best = this.keywordStarts[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  /** Offset of the next `{` at or after `from`, skipping whitespace and comments. */
+  private brace(from: number): number {
+    let i = from;
+    while (i < this.text.length) {
+      const c = this.comments.find((k) => k.range.start.offset === i);
+      if (c) {
+        i = c.range.end.offset;
+        continue;
+      }
+      if (this.text[i] === "{") return i;
+      i++;
+    }
+    return from;
+  }
+
+  private hasComment(start: number, end: number): boolean {
+    return this.comments.some((c) => c.range.start.offset >= start && c.range.start.offset < end);
+  }
+
+  private fits(indent: number, s: string | undefined): boolean {
+    return s !== undefined && !s.includes("\n") && indent * 2 + displayWidth(s) <= this.width;
+  }
+
+  private push(indent: number, text: string, start: number, end: number, kind: Line["kind"], aligned?: Item["aligned"]): void {
+    const line: Line = { indent, text, start, end, kind, leading: [], trailing: [] };
+    if (aligned && kind === "item") {
+      line.left = aligned.left;
+      line.text = aligned.right;
+      line.alignKey = aligned.key;
+    }
+    this.lines.push(line);
+  }
+
+  private simple(start: number, end: number, text: string): Item {
+    const item: Item = { start, end, one: () => text, emit: (indent) => this.push(indent, text, start, end, "item", item.aligned) };
+    return item;
+  }
+
+  /** `KEYWORD "text"`; `align` lines the strings of a run of such clauses up in one column. */
+  private textClause(name: KeywordName, s: A.StringValue | undefined, align = false): Item[] {
+    if (!s) return [];
+    const item = this.simple(this.clauseStart(s.range.start.offset), s.range.end.offset, `${this.kw(name)} ${this.str(s)}`);
+    if (align) item.aligned = { left: this.kw(name), right: this.str(s), key: "clause" };
+    return [item];
+  }
+
+  private valueClause(name: KeywordName, v: A.NumberValue | undefined): Item[] {
+    return v ? [this.simple(this.clauseStart(v.range.start.offset), v.range.end.offset, `${this.kw(name)} ${this.num(v)}`)] : [];
+  }
+
+  /**
+   * A `head { items }` construct. It is one line when it has no comments inside, at most
+   * `maxOneLine` items that are one-liners themselves, and fits the width.
+   */
+  private block(head: string, start: number, end: number, hasBlock: boolean, braceFrom: number, items: Item[], maxOneLine: number, separator = " ", aligned?: (body: string) => Item["aligned"]): Item {
+    items.sort((a, b) => a.start - b.start);
+    const oneBody = (): string | undefined => {
+      if (!hasBlock) return "";
+      if (!items.length) return " {}";
+      if (items.length > maxOneLine) return undefined;
+      const parts = items.map((i) => i.one());
+      if (parts.some((p) => p === undefined || p.includes("\n"))) return undefined;
+      return ` { ${parts.join(separator)} }`;
+    };
+    const one = (): string | undefined => {
+      const body = oneBody();
+      return body === undefined ? undefined : head + body;
+    };
+    const item: Item = {
+      start,
+      end,
+      one,
+      emit: (indent) => {
+        if (!hasBlock) {
+          this.push(indent, head, start, end, "item");
+          return;
+        }
+        const open = this.brace(braceFrom);
+        this.push(indent, `${head} {`, start, open + 1, "open");
+        for (const i of items) {
+          const o = i.one();
+          if (this.fits(indent + 1, o) && !this.hasComment(i.start, i.end)) this.push(indent + 1, o!, i.start, i.end, "item", i.aligned);
+          else i.emit(indent + 1);
+        }
+        this.push(indent, "}", end - 1, end, "close");
+      },
+    };
+    if (aligned) {
+      const body = oneBody();
+      if (body !== undefined) item.aligned = aligned(body);
+    }
+    return item;
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private declaration(d: A.Declaration): Item {
+    switch (d.kind) {
+      case "evaluation":
+        return this.header(d);
+      case "fact":
+        return this.fact(d);
+      case "survey":
+        return this.survey(d);
+      case "indicator":
+        return this.indicator(d);
+      case "finding":
+        return this.finding(d);
+      case "veto":
+        return this.veto(d);
+    }
+  }
+
+  private header(h: A.EvaluationHeader): Item {
+    const head = this.kw("Evaluation") + (h.title ? " " + this.str(h.title) : "");
+    const items: Item[] = [];
+    if (h.period) {
+      const v = "kind" in h.period ? this.num(h.period) : this.str(h.period);
+      items.push(this.simple(this.clauseStart(h.period.range.start.offset), h.period.range.end.offset, `${this.kw("Period")} ${v}`));
+    }
+    items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject));
+    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared));
+    if (h.grades) {
+      const g = h.grades;
+      const bands = g.bands.map((b) => {
+        let s = `${b.name.text} >= ${b.lower ? this.num(b.lower) : ""}`;
+        if (b.upper) s += ` < ${this.num(b.upper)}`;
+        return this.simple(b.range.start.offset, b.range.end.offset, s);
+      });
+      items.push(this.block(this.kw("Grades"), g.range.start.offset, g.range.end.offset, true, g.range.start.offset, bands, Infinity, "; "));
+    }
+    const start = h.range.start.offset;
+    return this.block(head, start, h.range.end.offset, true, h.title?.range.end.offset ?? h.keywordRange.end.offset, items, 0);
+  }
+
+  private fact(f: A.FactDecl): Item {
+    const left = `${this.kw("Fact")} ${f.name.text}`;
+    let right = `= ${f.negative ? "-" : ""}${f.value ? this.num(f.value) : ""}`;
+    if (f.description) right += " " + this.str(f.description);
+    const item = this.simple(f.range.start.offset, f.range.end.offset, `${left} ${right}`);
+    item.aligned = { left, right, key: "fact" };
+    return item;
+  }
+
+  private survey(s: A.SurveyDecl): Item {
+    const head = `${this.kw("Survey")} ${s.name.text}` + (s.title ? " " + this.str(s.title) : "");
+    const items = [...this.valueClause("Satisfaction", s.satisfaction), ...this.valueClause("Respondents", s.respondents), ...this.textClause("Note", s.note)];
+    return this.block(head, s.range.start.offset, s.range.end.offset, this.hasBlock(s.range), s.title?.range.end.offset ?? s.name.range.end.offset, items, Infinity);
+  }
+
+  private hasBlock(r: { end: { offset: number } }): boolean {
+    return this.text[r.end.offset - 1] === "}";
+  }
+
+  private indicator(ind: A.IndicatorDecl): Item {
+    const left = `${this.kw("Indicator")} ${ind.name.text}` + (ind.title ? " " + this.str(ind.title) : "");
+    const weight = ind.weight ? `${this.kw("Weight")} ${this.num(ind.weight)}` : undefined;
+    const head = weight ? `${left} ${weight}` : left;
+    const items: Item[] = [];
+    for (const c of ind.children) items.push(this.indicator(c));
+    items.push(...this.textClause("Explain", ind.explain, true), ...this.textClause("Criteria", ind.criteria, true), ...this.textClause("Note", ind.note, true));
+    for (const e of ind.evidence) items.push(...this.textClause("Evidence", e, true));
+    items.push(...this.valueClause("Declared", ind.declared));
+    for (const m of ind.methods) items.push(...this.method(m));
+    const maxOne = ind.children.length ? 0 : 1;
+    return this.block(head, ind.range.start.offset, ind.range.end.offset, this.hasBlock(ind.range), ind.headRange.end.offset, items, maxOne, " ", (body) =>
+      weight ? { left, right: weight + body, key: "indicator" } : undefined,
+    );
+  }
+
+  private method(m: A.ScoringMethod): Item[] {
+    const s = m.range.start.offset;
+    const e = m.range.end.offset;
+    switch (m.kind) {
+      case "fixed":
+        return [this.simple(s, e, `${this.kw("Score")} ${m.value ? this.num(m.value) : ""}`)];
+      case "judgement":
+        return m.deductions.map((d) =>
+          this.simple(d.range.start.offset, d.range.end.offset, `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`),
+        );
+      case "ratio":
+        return [this.simple(s, e, `${this.kw("Ratio")} ${m.expression ? this.expr(m.expression) : ""}`)];
+      case "perFinding": {
+        let t = `${this.kw("Per")} ${this.kw("Finding")} ${this.kw("Deduct")} ${m.each ? this.num(m.each) : ""}`;
+        if (m.max) t += ` ${this.kw("Max")} ${this.num(m.max)}`;
+        return [this.simple(s, e, t)];
+      }
+      case "satisfaction":
+        return [this.simple(s, e, `${this.kw("Satisfaction")} ${this.kw(m.aggregation === "mean" ? "Mean" : "Weighted")}(${m.surveys.map((n) => n.text).join(", ")})`)];
+      case "bands": {
+        const bands = m.bands.map((b) => {
+          const cond = b.comparator ? `${b.comparator} ${b.threshold ? this.expr(b.threshold) : ""}` : this.kw("Else");
+          return this.simple(b.range.start.offset, b.range.end.offset, `${cond}: ${b.score ? this.num(b.score) : ""}`);
+        });
+        const head = `${this.kw("Bands")} ${m.value ? this.expr(m.value) : ""}`;
+        return [this.block(head, s, e, true, m.value?.range.end.offset ?? s, bands, Infinity, "; ")];
+      }
+    }
+  }
+
+  private finding(f: A.FindingDecl): Item {
+    let head = `${this.kw("Finding")} ${f.name.text}` + (f.title ? " " + this.str(f.title) : "");
+    if (f.on.length) head += ` ${this.kw("On")} ${f.on.map((n) => n.text).join(", ")}`;
+    const items = [
+      ...this.textClause("Unit", f.unit, true),
+      ...this.textClause("Project", f.project, true),
+      ...this.textClause("Class", f.class, true),
+      ...this.textClause("Type", f.type, true),
+      ...this.textClause("Issue", f.issue, true),
+      ...this.textClause("Description", f.description, true),
+      ...f.evidence.flatMap((e) => this.textClause("Evidence", e, true)),
+      ...this.valueClause("Count", f.count),
+    ];
+    const from = f.on.at(-1)?.range.end.offset ?? f.title?.range.end.offset ?? f.name.range.end.offset;
+    return this.block(head, f.range.start.offset, f.range.end.offset, this.hasBlock(f.range), from, items, 1);
+  }
+
+  private veto(v: A.VetoDecl): Item {
+    const head = `${this.kw("Veto")} ${v.name.text}` + (v.title ? " " + this.str(v.title) : "");
+    const items: Item[] = [];
+    if (v.triggered) {
+      const r = v.triggered.range;
+      items.push(this.simple(this.clauseStart(r.start.offset), r.end.offset, `${this.kw("Triggered")} ${this.kw(v.triggered.value ? "True" : "False")}`));
+    }
+    if (v.grade) items.push(this.simple(this.clauseStart(v.grade.range.start.offset), v.grade.range.end.offset, `${this.kw("Grades")} ${v.grade.text}`));
+    return this.block(head, v.range.start.offset, v.range.end.offset, this.hasBlock(v.range), v.title?.range.end.offset ?? v.name.range.end.offset, items, Infinity);
+  }
+
+  // ---------------------------------------------------------------- comments and layout
+
+  /** Gives every comment a line: trailing when it sat on or inside a line, leading otherwise. */
+  private attachComments(): { text: string; start: number }[] {
+    const eof: { text: string; start: number }[] = [];
+    let i = 0;
+    for (const c of this.comments) {
+      const start = c.range.start.offset;
+      const text = c.block ? c.text : c.text.trimEnd();
+      while (i < this.lines.length && this.lines[i]!.end <= start) i++;
+      const line = this.lines[i];
+      if (line && line.start <= start) {
+        line.trailing.push({ text, block: c.block, gap: 1 });
+        continue;
+      }
+      const prev = this.lines[i - 1];
+      if (prev && !/[\n\r]/.test(this.text.slice(prev.end, start))) {
+        prev.trailing.push({ text, block: c.block, gap: Math.max(1, this.gapBefore(start)) });
+        continue;
+      }
+      (line ? line.leading : eof).push({ text, start });
+    }
+    return eof;
+  }
+
+  /** Spaces and tabs right before `offset`. */
+  private gapBefore(offset: number): number {
+    let n = 0;
+    while (offset - n - 1 >= 0 && /[ \t\u3000]/.test(this.text[offset - n - 1]!)) n++;
+    return n;
+  }
+
+  /** A blank line before `offset` in the source (only whitespace between it and the token before). */
+  private blankBefore(offset: number): boolean {
+    let newlines = 0;
+    for (let i = offset - 1; i >= 0; i--) {
+      const c = this.text[i]!;
+      if (c === "\n") newlines++;
+      else if (!/\s|\uFEFF|\u3000/.test(c)) break;
+    }
+    return newlines >= 2;
+  }
+
+  private render(eof: { text: string; start: number }[]): string[] {
+    const out: string[] = [];
+    const pad = (n: number) => "  ".repeat(n);
+    // Alignment runs: consecutive aligned lines with the same key and indent, no comment or blank between.
+    const widths = new Map<Line, number>();
+    let run: Line[] = [];
+    const closeRun = () => {
+      const w = Math.max(...run.map((l) => displayWidth(l.left!)));
+      for (const l of run) widths.set(l, w);
+      run = [];
+    };
+    const blanks = this.lines.map((line, idx) => {
+      const first = line.leading[0]?.start ?? line.start;
+      if (line.kind === "close" || idx === 0 || this.lines[idx - 1]!.kind === "open") return false;
+      if (line.decl && prevDeclOf(this.lines, idx)) {
+        const p = prevDeclOf(this.lines, idx)!;
+        if (!(p.single && line.decl.single && p.kind === line.decl.kind)) return true;
+      }
+      return this.blankBefore(first);
+    });
+    this.lines.forEach((line, idx) => {
+      const last = run.at(-1);
+      const joins = line.left !== undefined && last && last.alignKey === line.alignKey && last.indent === line.indent && !blanks[idx] && !line.leading.length && this.lines[idx - 1] === last;
+      if (!joins && run.length) closeRun();
+      if (line.left !== undefined) run.push(line);
+    });
+    if (run.length) closeRun();
+
+    this.lines.forEach((line, idx) => {
+      if (blanks[idx] && out.length) out.push("");
+      const commentIndent = line.kind === "close" ? line.indent + 1 : line.indent;
+      // Line comments that cannot stay trailing (another comment follows them) go before the line.
+      const trailing = line.trailing;
+      const moved = trailing.filter((c, k) => !c.block && k < trailing.length - 1);
+      const kept = trailing.filter((c) => !moved.includes(c));
+      line.leading.forEach((c, k) => {
+        if (k > 0 && this.blankBefore(c.start)) out.push("");
+        out.push(pad(commentIndent) + c.text);
+      });
+      if (line.leading.length && this.blankBefore(line.start) && line.kind !== "close") out.push("");
+      for (const c of moved) out.push(pad(commentIndent) + c.text);
+      let body = line.text;
+      if (line.left !== undefined) {
+        const w = widths.get(line) ?? displayWidth(line.left);
+        body = line.left + " ".repeat(w - displayWidth(line.left) + 1) + line.text;
+      }
+      out.push(pad(line.indent) + body + kept.map((c) => " ".repeat(c.gap) + c.text).join(""));
+    });
+    eof.forEach((c) => {
+      if (out.length && this.blankBefore(c.start)) out.push("");
+      out.push(c.text);
+    });
+    if (out.length) out.push("");
+    return out;
+  }
+}
+
+function prevDeclOf(lines: Line[], idx: number): { kind: string; single: boolean } | undefined {
+  for (let i = idx - 1; i >= 0; i--) if (lines[i]!.decl) return lines[i]!.decl;
+  return undefined;
+}
+
+/**
+ * The output must hold the same tokens as the input (keyword spelling, separators and
+ * full-width punctuation aside) and the same comments; returns what differs, if anything.
+ */
+function verify(before: string, after: string): string | undefined {
+  const a = significant(before);
+  const b = significant(after);
+  const reparsed = parse(after);
+  if (reparsed.diagnostics.some((d) => d.severity === "error")) return "the output does not parse";
+  for (let i = 0; i < Math.max(a.tokens.length, b.tokens.length); i++) {
+    if (a.tokens[i] !== b.tokens[i]) return `token ${i + 1}: '${a.tokens[i] ?? "end"}' became '${b.tokens[i] ?? "end"}'`;
+  }
+  const ca = a.comments.sort().join("\u0000");
+  const cb = b.comments.sort().join("\u0000");
+  if (ca !== cb) return "comments differ";
+  return undefined;
+}
+
+function significant(text: string): { tokens: string[]; comments: string[] } {
+  const lexed = T.perfLexer.tokenize(text);
+  const tokens: string[] = [];
+  for (const t of lexed.tokens) {
+    const name = t.tokenType.name;
+    if (name === "Semicolon" || name === "Comma") continue;
+    if (name === "StringLiteral") tokens.push("S" + unquote(t.image));
+    else if (name === "Identifier" || name === "NumberLiteral" || name === "UnitLiteral") tokens.push(`${name}:${t.image}`);
+    else tokens.push(name);
+  }
+  const comments = ((lexed.groups.comments ?? []) as IToken[]).map((c) => (c.tokenType === T.LineComment ? c.image.trimEnd() : c.image));
+  return { tokens, comments };
+}
