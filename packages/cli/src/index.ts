@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { Locale } from "@perf/language";
 import { runCheck } from "./commands/check.js";
+import { runDiff } from "./commands/diff.js";
+import { runFmt } from "./commands/fmt.js";
 import { runRender } from "./commands/render.js";
 import { runScore } from "./commands/score.js";
 import type { CliIO } from "./io.js";
@@ -12,6 +14,10 @@ export { scoreTable } from "./commands/score.js";
 
 /** Runs `perf` with the arguments after the program name; returns the exit code. */
 export function run(argv: string[], io: CliIO): number | Promise<number> {
+  // `perf diff --git REV -- paths`: what follows `--` are git pathspecs.
+  const dashdash = argv.includes("diff") ? argv.indexOf("--") : -1;
+  const afterDashdash = dashdash > argv.indexOf("diff") ? argv.slice(dashdash + 1) : [];
+  if (dashdash > argv.indexOf("diff")) argv = argv.slice(0, dashdash);
   const envLocale: Locale = io.env.PERF_LANG?.toLowerCase().startsWith("en") ? "en" : "zh";
   let parsed;
   try {
@@ -28,6 +34,10 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
         output: { type: "string", short: "o" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
+        check: { type: "boolean", default: false },
+        stdout: { type: "boolean", default: false },
+        git: { type: "boolean", default: false },
+        textconv: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -44,13 +54,23 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
   const common = { locale, strict: values.strict };
   switch (command) {
     case "check": {
-      const format = values.format === "json" ? "json" : "text";
+      const format = values.format === "json" || values.format === "sarif" || values.format === "github" ? values.format : "text";
       return runCheck(rest, { ...common, format }, io);
     }
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
     case "render":
       return runRender(rest, { ...common, format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force }, io);
+    case "fmt":
+      return runFmt(rest, { ...common, check: values.check, stdout: values.stdout }, io);
+    case "diff": {
+      const output = values.output ?? (values.format === "json" ? "json" : "text");
+      if (output !== "text" && output !== "md" && output !== "json") {
+        io.stderr(`perf: ${t(locale, "error")}: -o ${output}: text|md|json\n`);
+        return 1;
+      }
+      return runDiff(rest, { ...common, output, git: values.git, textconv: values.textconv, paths: afterDashdash }, io);
+    }
     default:
       io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "unknownCommand")} '${command}'\n${t(locale, "usage")}`);
       return 2;

@@ -7,11 +7,16 @@ const table = {
 命令：
   check [文件或目录…]   检查 .perf 文件，报告全部诊断；无问题时不输出、退出码 0
   score <文件>          以表格输出指标树、得分、得分率和评价等级
+  fmt [文件或目录…]     按统一格式改写 .perf 文件；--check 只列出未格式化的文件（退出码 1），--stdout 输出到标准输出
+  diff <旧> <新>        比较两个版本的分值、计分方法、得分、问题、总分和等级（退出码：0 无变化，2 有变化，1 出错）
+  diff --git [版本|版本1..版本2] [-- 路径…]   与 git 版本比较（默认 HEAD 对比工作区）
+  diff --textconv <文件>   供 git diff 使用的逐行视图（.gitattributes 中 *.perf diff=perf）
   render <文件或目录…>  生成报告表格：--format md|html|docx|xlsx|csv|json [--table 名称] [--group 名称=指标,…] [-o 路径] [--force]
 
 选项：
   --strict              未评分的末级指标视为错误
-  --format text|json    check 的输出格式（默认 text）
+  --format text|json|sarif|github   check 的输出格式（默认 text；sarif 供代码扫描，github 为 Actions 注释）
+  -o text|md|json       diff 的输出格式（默认 text；md 可直接贴到 PR 评论）
   --json                score 输出符合结果模式的 JSON
   --table 名称          render 只输出指定表格：scores summary roots root-N deductions findings（可重复）
   --group 名称=指标,…   render 的得分情况表按分组汇总，如 --group 项目绩效=项目产出,社会效益,服务对象满意度
@@ -25,11 +30,16 @@ const table = {
 commands:
   check [files or folders…]   report every diagnostic of the .perf files; silent with exit 0 when clean
   score <file>                print the indicator tree with weights, scores, rates and the grade
+  fmt [files or folders…]     rewrite .perf files in the canonical layout; --check lists unformatted files (exit 1), --stdout prints
+  diff <old> <new>            compare weights, rules, scores, findings, total and grade (exit 0 no change, 2 changes, 1 error)
+  diff --git [REV|REV1..REV2] [-- paths…]   compare with git revisions (default: HEAD against the working tree)
+  diff --textconv <file>      line-oriented view for git diff (.gitattributes: *.perf diff=perf)
   render <files or folders…>  report tables: --format md|html|docx|xlsx|csv|json [--table NAME] [--group NAME=ind,…] [-o PATH] [--force]
 
 options:
   --strict              unscored leaves are errors
-  --format text|json    output of check (default text)
+  --format text|json|sarif|github   output of check (default text; sarif for code scanning, github for Actions annotations)
+  -o text|md|json       output of diff (default text; md is ready for a PR comment)
   --json                score prints the schema-valid JSON result
   --table NAME          render only these tables: scores summary roots root-N deductions findings (repeatable)
   --group NAME=ind,…    render the score summary with a regrouping, e.g. --group 项目绩效=项目产出,社会效益,服务对象满意度
@@ -45,6 +55,13 @@ options:
   fix: { zh: "修改", en: "fix" },
   noFiles: { zh: "没有找到 .perf 文件", en: "no .perf files found" },
   cannotRead: { zh: "无法读取", en: "cannot read" },
+  fmtNotRewritten: { zh: "{file} 无法解析，未改写", en: "{file} does not parse and was not rewritten" },
+  diffNoChanges: { zh: "无变化", en: "no changes" },
+  diffNeedsTwo: { zh: "diff 需要两个文件：perf diff <旧> <新>，或使用 --git", en: "diff takes two files: perf diff <old> <new>, or use --git" },
+  diffGitUsage: { zh: "用法：perf diff --git [版本 | 版本1..版本2] [-- 路径…]", en: "usage: perf diff --git [REV | REV1..REV2] [-- paths…]" },
+  textconvUsage: { zh: "用法：perf diff --textconv <文件>", en: "usage: perf diff --textconv <file>" },
+  notGit: { zh: "当前目录不在 git 仓库中", en: "not inside a git repository" },
+  badRevision: { zh: "无效的版本", en: "bad revision" },
   unknownCommand: { zh: "未知命令", en: "unknown command" },
   needOneFile: { zh: "score 需要且只需要一个文件", en: "score takes exactly one file" },
   summary: { zh: "{files} 个文件：{errors} 个错误，{warnings} 个警告", en: "{files} file(s): {errors} error(s), {warnings} warning(s)" },

@@ -2,11 +2,13 @@ import { analyze, type Analysis } from "@perf/engine";
 import type { Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath, readText } from "../files.js";
 import { formatDiagnostic } from "../format-diagnostic.js";
+import { toGithubAnnotations } from "../github-format.js";
+import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
 export interface CheckOptions extends CommonOptions {
-  format: "text" | "json";
+  format: "text" | "json" | "sarif" | "github";
 }
 
 export interface CheckedFile {
@@ -56,7 +58,10 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
       blocks.push(formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }));
     }
   }
-  if (options.format === "json") {
+  if (options.format === "sarif" || options.format === "github") {
+    const located = all.map(({ file, ...diagnostic }) => ({ diagnostic, path: diagnostic.uri === file ? file : displayPath(diagnostic.uri, io.cwd) }));
+    io.stdout(options.format === "sarif" ? JSON.stringify(toSarif(located, options.locale), null, 2) + "\n" : toGithubAnnotations(located));
+  } else if (options.format === "json") {
     io.stdout(JSON.stringify({ files: checked.map((c) => displayPath(c.file, io.cwd)), errors, warnings, diagnostics: all }, null, 2) + "\n");
   } else if (blocks.length) {
     io.stdout(blocks.join("\n\n") + "\n\n" + t(options.locale, "summary", { files: checked.length, errors, warnings }) + "\n");

@@ -1,0 +1,148 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { analyze, type EvaluationResult } from "@perf/engine";
+import { diffResults, printJson, printMarkdown, printText, textconv, type EvaluationDiff } from "@perf/diff";
+import { displayPath } from "../files.js";
+import type { CliIO, CommonOptions } from "../io.js";
+import { t } from "../messages.js";
+
+export interface DiffOptions extends CommonOptions {
+  output: "text" | "md" | "json";
+  /** Compare with git revisions instead of two files. */
+  git: boolean;
+  textconv: boolean;
+  /** Paths after `--` (git mode). */
+  paths: string[];
+}
+
+/** One side of a comparison; `text` undefined when the file does not exist on that side. */
+interface Side {
+  label: string;
+  uri: string;
+  text: string | undefined;
+}
+
+class DiffError extends Error {}
+
+/**
+ * `perf diff OLD NEW`, `perf diff --git [REV | REV1..REV2] [-- paths]`, `perf diff --textconv FILE`.
+ * Exit codes (terraform's --detailed-exitcode): 0 no change, 2 changes, 1 error.
+ */
+export function runDiff(positionals: string[], options: DiffOptions, io: CliIO): number {
+  const err = (msg: string) => io.stderr(`perf: ${t(options.locale, "error")}: ${msg}\n`);
+  try {
+    if (options.textconv) return runTextconv(positionals, options, io);
+    const pairs = options.git ? gitPairs(positionals, options, io) : filePairs(positionals, options, io);
+    let changed = false;
+    const json: unknown[] = [];
+    const blocks: string[] = [];
+    for (const [before, after] of pairs) {
+      const a = score(before, options, io);
+      const b = score(after, options, io);
+      const d = diffResults(a, b);
+      if (options.git && !d.changed) continue;
+      changed ||= d.changed;
+      const label = `${before.label} → ${after.label}`;
+      const print = { locale: options.locale, color: io.color, precision: b.precision, label };
+      if (options.output === "json") json.push({ old: before.label, new: after.label, ...(JSON.parse(printJson(d, print)) as EvaluationDiff) });
+      else blocks.push(options.output === "md" ? printMarkdown(d, print) : printText(d, print));
+    }
+    if (options.output === "json") io.stdout(JSON.stringify(options.git ? json : json[0], null, 2) + "\n");
+    else if (blocks.length) io.stdout(blocks.join("\n"));
+    else if (options.git) io.stdout(t(options.locale, "diffNoChanges") + "\n");
+    return changed ? 2 : 0;
+  } catch (e) {
+    if (e instanceof DiffError) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function score(side: Side, options: DiffOptions, io: CliIO): EvaluationResult {
+  const a = analyze([{ uri: side.uri, text: side.text ?? "" }], options);
+  const errors = a.result.summary.errors;
+  if (side.text !== undefined && errors) io.stderr(`perf: ${t(options.locale, "warning")}: ${side.label}: ${t(options.locale, "hasErrors", { n: errors })}\n`);
+  return a.result;
+}
+
+function readSide(path: string, options: DiffOptions, io: CliIO): Side {
+  const file = resolve(io.cwd, path);
+  try {
+    return { label: displayPath(file, io.cwd), uri: file, text: readFileSync(file, "utf8").replace(/^\uFEFF/, "") };
+  } catch (e) {
+    throw new DiffError(`${t(options.locale, "cannotRead")} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function filePairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
+  if (positionals.length !== 2) throw new DiffError(t(options.locale, "diffNeedsTwo"));
+  return [[readSide(positionals[0]!, options, io), readSide(positionals[1]!, options, io)]];
+}
+
+function git(args: string[], cwd: string): string {
+  return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function gitShow(rev: string, path: string, root: string): string | undefined {
+  try {
+    return git(["show", `${rev}:${path}`], root).replace(/^\uFEFF/, "");
+  } catch {
+    return undefined; // not in that revision
+  }
+}
+
+function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
+  if (positionals.length > 1) throw new DiffError(t(options.locale, "diffGitUsage"));
+  const spec = positionals[0] ?? "HEAD";
+  let root: string;
+  try {
+    root = git(["rev-parse", "--show-toplevel"], io.cwd).trim();
+  } catch (e) {
+    throw new DiffError(`${t(options.locale, "notGit")}: ${((e as { stderr?: string }).stderr ?? "").trim()}`);
+  }
+  const [from, to] = spec.includes("..") ? (spec.split(/\.\.\.?/) as [string, string]) : [spec, undefined];
+  const fromRev = from || "HEAD";
+  const toRev = to === "" ? "HEAD" : to;
+  const pathspec = ["--", ...(options.paths.length ? options.paths : ["."])];
+  let names: string[];
+  try {
+    for (const r of [fromRev, ...(toRev ? [toRev] : [])]) git(["rev-parse", "--verify", "--quiet", `${r}^{commit}`], io.cwd);
+    names = git(["diff", "--name-only", "--no-renames", "-z", fromRev, ...(toRev ? [toRev] : []), ...pathspec], io.cwd).split("\0");
+    if (!toRev) names.push(...git(["ls-files", "--others", "--exclude-standard", "--full-name", "-z", ...pathspec], io.cwd).split("\0"));
+  } catch (e) {
+    throw new DiffError(`git: ${((e as { stderr?: string }).stderr ?? (e as Error).message).trim() || t(options.locale, "badRevision") + " " + spec}`);
+  }
+  const files = [...new Set(names.filter((n) => n.endsWith(".perf")))].sort();
+  const worktree = options.locale === "zh" ? "工作区" : "working tree";
+  return files.map((path) => {
+    const abs = join(root, path);
+    const shown = displayPath(abs, io.cwd);
+    const before: Side = { label: `${fromRev}:${shown}`, uri: abs, text: gitShow(fromRev, path, root) };
+    let after: Side;
+    if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root) };
+    else {
+      let text: string | undefined;
+      try {
+        text = readFileSync(abs, "utf8").replace(/^\uFEFF/, "");
+      } catch {
+        text = undefined; // deleted in the working tree
+      }
+      after = { label: `${shown} (${worktree})`, uri: abs, text };
+    }
+    return [before, after];
+  });
+}
+
+/** `perf diff --textconv FILE`: the canonical view git diffs (diff.perf.textconv). Never fails on bad input. */
+function runTextconv(positionals: string[], options: DiffOptions, io: CliIO): number {
+  if (positionals.length !== 1) throw new DiffError(t(options.locale, "textconvUsage"));
+  const side = readSide(positionals[0]!, options, io);
+  const a = analyze([{ uri: side.uri, text: side.text ?? "" }], options);
+  const errors = a.result.summary.errors;
+  const note = errors ? `# perf: ${t(options.locale, "hasErrors", { n: errors })}\n` : "";
+  io.stdout(note + textconv(a.result, options.locale));
+  return 0;
+}
