@@ -1,0 +1,43 @@
+// Bundles the extension, the language server and the editor-level test suite with esbuild.
+// The .vsix then needs no node_modules and nothing of the monorepo at run time.
+//   node scripts/build.mjs [--production]   (--production: minified, no test suite, no source maps)
+import { existsSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const production = process.argv.includes("--production");
+const serverPackage = fileURLToPath(new URL("../../../packages/server", import.meta.url));
+// PERF_SERVER_ENTRY: bundle another server entry (harness development only); its imports
+// resolve from packages/server's dependencies.
+const serverEntry = process.env.PERF_SERVER_ENTRY ?? `${serverPackage}/src/main.ts`;
+
+if (!existsSync(serverEntry)) {
+  console.error(`perf-vscode: the language server entry ${serverEntry} does not exist; build packages/server first.`);
+  process.exit(1);
+}
+
+rmSync(`${root}/dist`, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  // The extension host of VS Code ^1.100 runs Node 20.
+  target: "node20",
+  sourcemap: production ? false : "linked",
+  minify: production,
+  logLevel: "warning",
+  absWorkingDir: root,
+  // Chevrotain and friends ship ESM with `import.meta`-free code paths; keep names readable in stacks.
+  keepNames: true,
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { extension: "src/extension.ts" }, outdir: "dist", external: ["vscode"] }),
+  esbuild.build({ ...common, entryPoints: { server: serverEntry }, outdir: "dist", nodePaths: [`${serverPackage}/node_modules`] }),
+  production
+    ? undefined
+    : esbuild.build({ ...common, entryPoints: { "test/suite/index": "test/suite/index.ts" }, outdir: "dist", external: ["vscode"] }),
+]);
+console.log(`perf-vscode: bundled dist/extension.js, dist/server.js${production ? "" : ", dist/test/suite/index.js"}`);

@@ -1,0 +1,130 @@
+// The perf extension: starts the bundled language server (dist/server.js) over node-ipc,
+// shows the total and grade of the active .perf file in the status bar and offers the
+// report preview. Everything else (diagnostics, inlay scores, code lens, quick fixes …)
+// comes from the server through LSP.
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { message, readLocale, type Locale } from "./messages.js";
+import { ReportPreview, type PreviewState } from "./preview.js";
+import { evaluatedResultRequest, resultChangedNotification, type EvaluationResult, type ResultChangedParams } from "./protocol.js";
+import { totalAndGrade } from "./report-html.js";
+
+/** What `activate` returns: read by the editor-level test suite, harmless for everyone else. */
+export interface PerfExtensionApi {
+  /** Resolves once the language server answered `initialize`. */
+  ready: Promise<void>;
+  /** The last `perf/resultChanged` of a document, if any. */
+  lastResult(uri: vscode.Uri): ResultChangedParams | undefined;
+  /** Fires on every `perf/resultChanged`. */
+  onResult: vscode.Event<ResultChangedParams>;
+  /** The server's full result for a document (`perf/evaluatedResult`). */
+  requestResult(uri: vscode.Uri): Promise<EvaluationResult | null>;
+  /** The status bar item's text and whether it is shown. */
+  status(): { text: string; visible: boolean };
+  /** The preview panel's current state, if one is open. */
+  preview(): PreviewState | undefined;
+  onPreviewRender: vscode.Event<PreviewState>;
+}
+
+let client: LanguageClient | undefined;
+
+function settings(): { language: Locale; strict: boolean } {
+  const config = vscode.workspace.getConfiguration("perf");
+  return { language: readLocale(config.get("language")), strict: config.get<boolean>("strict") === true };
+}
+
+export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
+  const serverModule = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "perf" },
+      { scheme: "untitled", language: "perf" },
+    ],
+    initializationOptions: settings(),
+    // The server re-reads `perf.language` / `perf.strict` from didChangeConfiguration.
+    synchronize: { configurationSection: "perf", fileEvents: vscode.workspace.createFileSystemWatcher("**/*.perf") },
+    outputChannelName: "perf",
+  };
+  client = new LanguageClient("perf", "perf language server", serverOptions, clientOptions);
+
+  const results = new Map<string, ResultChangedParams>();
+  const resultEmitter = new vscode.EventEmitter<ResultChangedParams>();
+  const locale = () => settings().language;
+  const preview = new ReportPreview(() => client, locale);
+
+  const status = vscode.window.createStatusBarItem("perf.total", vscode.StatusBarAlignment.Right, 100);
+  status.name = "perf";
+  status.command = "perf.preview";
+  const updateStatus = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== "perf") {
+      status.hide();
+      return;
+    }
+    const r = results.get(editor.document.uri.toString());
+    const problems = r?.errors ? ` $(error) ${r.errors}` : "";
+    status.text = r?.total != null ? `$(checklist) ${totalAndGrade(r.total, r.grade)}${problems}` : `$(sync~spin) ${message("statusPending", locale())}`;
+    status.tooltip = message("statusTooltip", locale());
+    status.show();
+  };
+
+  context.subscriptions.push(
+    client,
+    status,
+    preview,
+    resultEmitter,
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("perf")) updateStatus();
+    }),
+    vscode.commands.registerCommand("perf.preview", async (target?: vscode.Uri) => {
+      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+      const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!uri || (doc && doc.languageId !== "perf") || (!doc && !uri.path.endsWith(".perf"))) {
+        void vscode.window.showInformationMessage(message("noPerfEditor", locale()));
+        return;
+      }
+      await preview.show(uri);
+    }),
+  );
+
+  // Registered before start so no notification of the first analyses is missed.
+  context.subscriptions.push(
+    client.onNotification(resultChangedNotification, (params: ResultChangedParams) => {
+      results.set(params.uri, params);
+      updateStatus();
+      resultEmitter.fire(params);
+      void preview.refresh(vscode.Uri.parse(params.uri));
+    }),
+  );
+  const ready = client.start().then(
+    () => undefined,
+    (error: unknown) => {
+      void vscode.window.showErrorMessage(message("serverFailed", locale()) + String(error));
+      throw error;
+    },
+  );
+  updateStatus();
+
+  return {
+    ready,
+    lastResult: (uri) => results.get(uri.toString()),
+    requestResult: async (uri) => {
+      await ready;
+      return client!.sendRequest<EvaluationResult | null>(evaluatedResultRequest, { uri: uri.toString() });
+    },
+    onResult: resultEmitter.event,
+    status: () => ({ text: status.text, visible: vscode.window.activeTextEditor?.document.languageId === "perf" }),
+    preview: () => preview.current,
+    onPreviewRender: preview.onDidRender,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,264 @@
+// The editor-level suite: `run()` executes inside the VS Code extension host with the full
+// `vscode` API. The same entry serves @vscode/test-electron (desktop VS Code) and the
+// code-server workbench driven by headless Chromium (scripts/run-code-server-tests.mjs).
+// Every wait is an event or a poll with a deadline; nothing sleeps for a fixed time.
+import * as assert from "node:assert/strict";
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as vscode from "vscode";
+import type { PerfExtensionApi } from "../../src/extension.js";
+
+const extensionId = "perf.perf-vscode";
+const exampleName = "yongzhou-2023.perf";
+
+function log(text: string): void {
+  console.log(`[perf e2e] ${text}`);
+}
+
+/**
+ * Resolves with the first truthy value of `probe`, re-checked whenever one of `events` fires
+ * and at a short interval, or rejects after `timeoutMs` naming what it waited for.
+ */
+async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000, events: vscode.Event<unknown>[] = []): Promise<T> {
+  const started = Date.now();
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    const subscriptions: vscode.Disposable[] = [];
+    const finish = (error: Error | undefined, value?: T) => {
+      if (done) return;
+      done = true;
+      clearInterval(interval);
+      clearTimeout(timer);
+      subscriptions.forEach((s) => s.dispose());
+      if (error) reject(error);
+      else resolve(value as T);
+    };
+    let checking = false;
+    const check = async () => {
+      if (checking || done) return;
+      checking = true;
+      try {
+        const value = await probe();
+        if (value) finish(undefined, value);
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+      } finally {
+        checking = false;
+      }
+    };
+    const interval = setInterval(check, 100);
+    const timer = setTimeout(() => finish(new Error(`timed out after ${Date.now() - started} ms waiting for ${what}`)), timeoutMs);
+    for (const event of events) subscriptions.push(event(() => void check()));
+    void check();
+  });
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === "object" ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+function errorsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+}
+
+function describe(ds: vscode.Diagnostic[]): string {
+  return ds.map((d) => `${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join("\n") || "(none)";
+}
+
+function labelText(hint: vscode.InlayHint): string {
+  return typeof hint.label === "string" ? hint.label : hint.label.map((p) => p.value).join("");
+}
+
+/** Position of `needle` inside the first line matching `line`. */
+function find(doc: vscode.TextDocument, line: RegExp, needle: RegExp): vscode.Range {
+  for (let i = 0; i < doc.lineCount; i++) {
+    const text = doc.lineAt(i).text;
+    if (!line.test(text)) continue;
+    const m = needle.exec(text);
+    assert.ok(m, `"${needle}" not found on line ${i + 1}: ${text}`);
+    const start = m.index + (m[1] !== undefined ? m[0].indexOf(m[1]) : 0);
+    return new vscode.Range(i, start, i, start + (m[1] ?? m[0]).length);
+  }
+  assert.fail(`no line matches ${line}`);
+}
+
+async function replace(doc: vscode.TextDocument, range: vscode.Range, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit), "workspace.applyEdit refused the edit");
+}
+
+/** Waits for a `perf/resultChanged` of `uri` with this total (the status bar's source). */
+function waitForTotal(api: PerfExtensionApi, uri: vscode.Uri, total: string, timeoutMs = 20_000): Promise<unknown> {
+  return waitFor(`perf/resultChanged with total ${total} for ${uri.path}`, () => api.lastResult(uri)?.total === total, timeoutMs, [api.onResult]);
+}
+
+async function exampleUri(): Promise<vscode.Uri> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    for (const candidate of [exampleName, `examples/yongzhou-2023/${exampleName}`]) {
+      const uri = vscode.Uri.joinPath(folder.uri, candidate);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        return uri;
+      } catch {
+        // not in this folder
+      }
+    }
+  }
+  throw new Error(`${exampleName} is not in the workspace (open examples/yongzhou-2023 or the repository)`);
+}
+
+type Step = [name: string, body: () => Promise<void>];
+
+export async function run(): Promise<void> {
+  let api!: PerfExtensionApi;
+  let example!: vscode.TextDocument;
+  let broken!: vscode.TextDocument;
+  let original = "";
+
+  const steps: Step[] = [
+    ["activates on a .perf file and starts the server", async () => {
+      const uri = await exampleUri();
+      example = await vscode.workspace.openTextDocument(uri);
+      assert.equal(example.languageId, "perf");
+      await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
+      const ext = vscode.extensions.getExtension<PerfExtensionApi>(extensionId);
+      assert.ok(ext, `extension ${extensionId} is not installed`);
+      await waitFor("the extension to activate (onLanguage:perf)", () => ext.isActive, 30_000, [vscode.extensions.onDidChange]);
+      api = ext.exports;
+      await api.ready;
+    }],
+
+    ["the example scores 82.46 · 良 without errors", async () => {
+      await waitForTotal(api, example.uri, "82.46", 30_000);
+      assert.equal(api.lastResult(example.uri)?.grade, "良");
+      const result = await api.requestResult(example.uri);
+      assert.ok(result, "perf/evaluatedResult returned nothing");
+      assert.equal(result.total.score, "82.46");
+      assert.equal(result.summary.errors, 0, `engine errors:\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n")}`);
+      // The server publishes diagnostics with each analysis; none of them may be an error.
+      assert.deepEqual(errorsOf(example.uri), [], `error diagnostics in the editor:\n${describe(errorsOf(example.uri))}`);
+    }],
+
+    ["an inlay score on every indicator, 1.92 on 预算执行率", async () => {
+      const indicatorLines: number[] = [];
+      for (let i = 0; i < example.lineCount; i++) if (/^\s*(indicator|指标)\s/.test(example.lineAt(i).text)) indicatorLines.push(i);
+      assert.ok(indicatorLines.length >= 30, `expected the 永州 tree (4 + 11 + 27 indicators), found ${indicatorLines.length}`);
+      const whole = new vscode.Range(0, 0, example.lineCount, 0);
+      const hints = await waitFor("inlay hints on every indicator", async () => {
+        const hs = await vscode.commands.executeCommand<vscode.InlayHint[]>("vscode.executeInlayHintProvider", example.uri, whole);
+        return hs && indicatorLines.every((l) => hs.some((h) => h.position.line === l)) ? hs : undefined;
+      });
+      const rate = find(example, /^\s*indicator 预算执行率 /, /weight (\d+)/);
+      const onRate = hints.filter((h) => h.position.line === rate.start.line).map(labelText);
+      assert.ok(onRate.some((l) => l.includes("1.92")), `inlay hints on 预算执行率: ${JSON.stringify(onRate)}`);
+      log(`inlay hints: ${hints.length} on ${indicatorLines.length} indicators; 预算执行率 → ${onRate.join(" | ")}`);
+    }],
+
+    ["the code lens shows 82.46 · 良", async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", example.uri, 10);
+      const titles = (lenses ?? []).map((l) => l.command?.title ?? "");
+      assert.ok(titles.some((t) => t.includes("82.46 · 良")), `code lenses: ${JSON.stringify(titles)}`);
+    }],
+
+    ["the status bar shows 82.46 · 良", async () => {
+      await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
+      const status = await waitFor("the status bar total", () => (api.status().text.includes("82.46 · 良") ? api.status() : undefined), 10_000, [api.onResult, vscode.window.onDidChangeActiveTextEditor]);
+      assert.ok(status.visible);
+    }],
+
+    ["a changed weight shows PERF010 at the weight, the quick fix restores it", async () => {
+      // A copy outside the repository: the example itself is never modified.
+      const dir = await mkdtemp(join(tmpdir(), "perf-e2e-"));
+      const copy = vscode.Uri.file(join(dir, "broken.perf"));
+      original = await readFile(example.uri.fsPath, "utf8");
+      await writeFile(copy.fsPath, original);
+      broken = await vscode.workspace.openTextDocument(copy);
+      await vscode.window.showTextDocument(broken, vscode.ViewColumn.One);
+      await waitForTotal(api, broken.uri, "82.46");
+
+      const weight = find(broken, /^\s*indicator 项目立项 weight 6 /, /weight (6)/);
+      const parentWeight = find(broken, /^\s*indicator 项目决策 weight 14 /, /weight (14)/);
+      const edited = Date.now();
+      await replace(broken, weight, "7");
+      const errors = await waitFor("PERF010 on the changed weight", () => {
+        const es = errorsOf(broken.uri).filter((d) => codeOf(d) === "PERF010");
+        return es.length >= 2 ? es : undefined;
+      }, 5_000, [vscode.languages.onDidChangeDiagnostics]);
+      log(`PERF010 appeared ${Date.now() - edited} ms after the edit`);
+      const at = (r: vscode.Range) => errors.find((d) => d.range.isEqual(r));
+      const own = at(weight);
+      assert.ok(own, `no PERF010 at ${weight.start.line + 1}:${weight.start.character + 1} (项目立项 weight 7 ≠ children 6):\n${describe(errors)}`);
+      assert.ok(at(parentWeight), `no PERF010 at 项目决策's weight (children now sum to 15):\n${describe(errors)}`);
+      assert.match(own.message, /项目立项/);
+
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>("vscode.executeCodeActionProvider", broken.uri, own.range, undefined, 10);
+      const fixes = (actions ?? []).filter((a): a is vscode.CodeAction => "edit" in a || "diagnostics" in a || "kind" in a);
+      const setToSum = fixes.find((a) => a.edit?.get(broken.uri).some((e) => e.newText === "6" && e.range.isEqual(weight)));
+      assert.ok(setToSum?.edit, `no quick fix writing 6 over the weight; offered: ${JSON.stringify(fixes.map((a) => a.title))}`);
+      log(`quick fix: ${setToSum.title}`);
+      assert.ok(await vscode.workspace.applyEdit(setToSum.edit));
+      await waitFor("the errors to clear after the quick fix", () => errorsOf(broken.uri).length === 0, 5_000, [vscode.languages.onDidChangeDiagnostics]);
+      await waitForTotal(api, broken.uri, "82.46");
+      assert.equal(broken.getText(), original, "the quick fix did not restore the original text");
+    }],
+
+    ["the preview renders the report and follows edits", async () => {
+      await vscode.window.showTextDocument(broken, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand("perf.preview");
+      const first = await waitFor("the preview of the copy", () => {
+        const p = api.preview();
+        return p?.uri === broken.uri.toString() && p.total === "82.46" ? p : undefined;
+      }, 20_000, [api.onPreviewRender]);
+      for (const text of ["评分表", "预算执行率", "82.46", "良", "问题清单"]) assert.ok(first.body.includes(text), `preview lacks "${text}"`);
+      // The tab model reaches the extension host asynchronously.
+      const viewTypes = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputWebview ? t.input.viewType : ""));
+      await waitFor(`a preview tab (tabs: ${JSON.stringify(viewTypes())})`, () => viewTypes().some((v) => v.endsWith("perf.preview")), 10_000, [vscode.window.tabGroups.onDidChangeTabs]);
+
+      // 方案设计合理性: deduct 1 → 2 lowers the total by one point while typing.
+      const deduct = find(broken, /^\s*deduct 1 "部分项目存在前期规划不充分/, /deduct (1)/);
+      await replace(broken, deduct, "2");
+      await waitFor("the preview to show 81.46", () => api.preview()?.total === "81.46", 10_000, [api.onPreviewRender]);
+      assert.ok(api.preview()!.body.includes("81.46"));
+      await waitFor("the status bar to show 81.46", () => api.status().text.includes("81.46"), 10_000, [api.onResult]);
+      await replace(broken, deduct, "1");
+      await waitFor("the preview back at 82.46", () => api.preview()?.total === "82.46", 10_000, [api.onPreviewRender]);
+    }],
+
+    ["leaves the example open with its preview beside it", async () => {
+      // Saved so closing it cannot stop on a "save changes?" dialog (it lives in a temp folder).
+      await broken.save();
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+      await vscode.window.showTextDocument(example, { viewColumn: vscode.ViewColumn.One, preview: false });
+      const header = find(example, /^evaluation /, /evaluation/);
+      vscode.window.activeTextEditor!.revealRange(new vscode.Range(header.start.line - 1, 0, header.start.line + 30, 0), vscode.TextEditorRevealType.AtTop);
+      await vscode.commands.executeCommand("perf.preview");
+      await waitFor("the preview of the example", () => api.preview()?.uri === example.uri.toString() && api.preview()?.total === "82.46", 20_000, [api.onPreviewRender]);
+      await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
+      // The code-server runner photographs the workbench now (the extension host stops when
+      // the suite returns); it creates this file when it is done.
+      const shot = process.env.PERF_E2E_SCREENSHOT_DONE;
+      if (shot) {
+        log("ready for screenshot");
+        await waitFor("the runner's screenshot", () => stat(shot).then(() => true, () => false), 60_000);
+      }
+    }],
+  ];
+
+  const failures: string[] = [];
+  for (const [name, body] of steps) {
+    const started = Date.now();
+    try {
+      await body();
+      log(`✓ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      log(`✗ ${name}\n${text}`);
+      failures.push(`${name}: ${text}`);
+      break; // later steps build on earlier ones
+    }
+  }
+  log(failures.length ? `FAILED ${failures.length}` : `all ${steps.length} steps passed`);
+  if (failures.length) throw new Error(failures.join("\n"));
+}
