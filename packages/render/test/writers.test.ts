@@ -1,0 +1,201 @@
+import { Decimal, EvaluationResultSchema } from "@perf/engine";
+import * as XLSX from "xlsx";
+import { describe, expect, it } from "vitest";
+import { buildReport, parseGrouping, render, toCsv, toHtml, toMarkdown } from "../src/index.js";
+import { docxTables, expectGolden, fromText, gridColumns, unzip, yongzhou, yongzhouFixture } from "./helpers.js";
+
+const result = yongzhou();
+const groups = [parseGrouping("项目绩效=项目产出,社会效益,服务对象满意度")];
+
+// An indicator name, a reason and a finding that try to inject markup or spreadsheet formulas.
+const evil = fromText(`evaluation "评价<b>标题</b>" { total 10 }
+indicator 甲 "<script>alert(1)</script>" weight 6 { deduct 1 "=HYPERLINK(\\"http://x\\")" }
+indicator 乙 "a|b*c_" weight 4 { score 4 }
+finding 问题一 on 甲 { unit "+单位" project "@项目" issue "-问题" description "<img src=x onerror=alert(1)>" }
+`);
+
+describe("golden files (UPDATE_GOLDEN=1 to regenerate)", () => {
+  const result = yongzhouFixture();
+  it("markdown", async () => expectGolden("yongzhou-2023.md", (await render(result, "md", { groups })) as string));
+  it("csv", async () => expectGolden("yongzhou-2023.csv", (await render(result, "csv", { groups })) as string));
+  it("json is the engine result", async () => {
+    const json = (await render(result, "json")) as string;
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(EvaluationResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
+    expectGolden("yongzhou-2023.json", json);
+  });
+});
+
+describe("markdown", () => {
+  it("escapes markup in names", () => {
+    const md = toMarkdown(buildReport(evil));
+    expect(md).not.toContain("<script>");
+    expect(md).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(md).toContain("a\\|b\\*c\\_");
+    expect(md).not.toContain("<img");
+  });
+});
+
+describe("csv", () => {
+  it("starts with a BOM, neutralises formulas and fills merged cells down", () => {
+    const csv = toCsv(buildReport(evil, { tables: ["findings"] }));
+    expect(csv.startsWith("\uFEFF序号,")).toBe(true);
+    const row = csv.split("\r\n")[1]!;
+    expect(row).toContain(",'+单位,'@项目,");
+    expect(row).toContain(",'-问题,");
+    const ded = toCsv(buildReport(evil, { tables: ["deductions"] }));
+    expect(ded).toContain(`"'=HYPERLINK(""http://x"")"`);
+    const scores = toCsv(buildReport(result, { tables: ["scores"] })).split("\r\n");
+    expect(scores[2]!.startsWith("项目决策,14,项目立项,6,立项程序规范性,2,")).toBe(true);
+  });
+});
+
+describe("html", () => {
+  const html = toHtml(buildReport(result, { groups }));
+
+  it("is one self-contained file with two inline SVG charts and no script", () => {
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);
+    expect(html.match(/<figure class="chart"[^>]*><svg /g)).toHaveLength(2);
+    expect(html).toContain("@page wide { size: A4 landscape;");
+    expect(html).toMatch(/<section id="scores" class="wide">/);
+    expect(html).toContain('<td rowspan="6">项目决策</td>');
+    expect(html).toContain("<td class=\"num\">82.46</td>");
+    const rates = /<figure class="chart" id="chart-rates">([\s\S]*?)<\/figure>/.exec(html)![1]!;
+    expect(rates).toContain("组织实施");
+    expect(rates).toContain("64.00%");
+    expect(rates.match(/<path d="M/g)!.length).toBeGreaterThanOrEqual(11); // one bar per branch
+    const roots = /<figure class="chart" id="chart-roots">([\s\S]*?)<\/figure>/.exec(html)![1]!;
+    expect(roots).toContain("26.44");
+  });
+
+  it("shows a <script> in an indicator name as text, in tables and charts", () => {
+    const evilHtml = toHtml(buildReport(evil));
+    expect(evilHtml).not.toMatch(/<script|<img|<b>/i);
+    expect(evilHtml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(evilHtml).toContain("<title>评价&lt;b&gt;标题&lt;/b&gt;</title>");
+  });
+});
+
+describe("docx read back from its XML", async () => {
+  const bytes = (await render(result, "docx", { groups })) as Uint8Array;
+  const xml = await unzip(bytes, "word/document.xml");
+  const tables = docxTables(xml);
+  const scoreTable = tables.find((t) => t.rows[0]!.map((c) => c.text).join("|") === "一级指标|分值|二级指标|分值|三级指标|分值|指标解释|评价标准|得分|评价说明")!;
+  const findingTable = tables.find((t) => t.rows[0]![0]!.text === "序号" && t.rows[0]![1]!.text === "项目单位")!;
+
+  it("has the 附件1 table with 27 leaves, a repeated header row and 82.46", () => {
+    expect(scoreTable).toBeDefined();
+    expect(scoreTable.header[0]).toBe(true);
+    expect(scoreTable.header.slice(1).every((h) => !h)).toBe(true);
+    const body = scoreTable.rows.slice(1);
+    expect(body).toHaveLength(28);
+    const leaves = body.slice(0, 27).map(gridColumns);
+    expect(leaves.every((r) => r.length === 10)).toBe(true);
+    const total = leaves.reduce((a, r) => a.plus(new Decimal(r[8]!.text)), new Decimal(0));
+    expect(total.toFixed()).toBe("82.46");
+    const last = gridColumns(body[27]!);
+    expect(last[0]!.text).toBe("合计");
+    expect(last[8]!.text).toBe("82.46");
+    expect(xml.indexOf("附件1")).toBeLessThan(xml.indexOf("立项依据充分性</w:t>", xml.indexOf("附件1")));
+  });
+
+  it("merges 一级 and 二级 cells vertically (vMerge) and the 合计 row horizontally (gridSpan)", () => {
+    const body = scoreTable.rows.slice(1, 28).map(gridColumns);
+    const col = (c: number) => body.map((r) => r[c]!.vMerge ?? "none");
+    expect(col(0).filter((v) => v === "restart")).toHaveLength(4);
+    expect(col(0).filter((v) => v === "continue")).toHaveLength(23);
+    expect(col(2).filter((v) => v === "restart")).toHaveLength(8); // 11 branches, three of them one row high
+    expect(col(4).every((v) => v === "none")).toBe(true);
+    const restarts = body.map((r) => (r[0]!.vMerge === "restart" ? r[0]!.text : null)).filter(Boolean);
+    expect(restarts).toEqual(["项目决策", "项目过程", "项目产出", "项目效益"]);
+    expect(scoreTable.rows[28]!.some((c) => c.gridSpan === 6)).toBe(true);
+  });
+
+  it("lists every finding in 附件2 and lays the appendices out landscape", () => {
+    expect(findingTable.rows).toHaveLength(result.findings.length + 1);
+    const issues = findingTable.rows.slice(1).map((r) => gridColumns(r)[5]!.text);
+    expect(issues).toEqual(expect.arrayContaining(result.findings.map((f) => f.issue ?? f.title ?? f.id)));
+    expect(xml.match(/w:orient="landscape"/g)?.length).toBe(2);
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+  });
+
+  it("escapes text", async () => {
+    const evilXml = await unzip((await render(evil, "docx")) as Uint8Array, "word/document.xml");
+    expect(evilXml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(docxTables(evilXml).some((t) => t.rows.some((r) => r.some((c) => c.text === "<script>alert(1)</script>")))).toBe(true);
+  });
+});
+
+describe("xlsx read back with SheetJS", async () => {
+  const bytes = (await render(result, "xlsx", { groups })) as Uint8Array;
+  const wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true });
+
+  /** Recomputes a SUM/IF formula from the sheet's own cells, so a wrong reference fails. */
+  const evaluate = (ws: XLSX.WorkSheet, f: string): number => {
+    const sum = /^SUM\((.*)\)$/.exec(f);
+    if (sum)
+      return sum[1]!.split(",").reduce((acc, part) => {
+        const [a, b = a] = part.split(":");
+        const r = XLSX.utils.decode_range(`${a}:${b}`);
+        for (let R = r.s.r; R <= r.e.r; R++)
+          for (let C = r.s.c; C <= r.e.c; C++) {
+            const c = ws[XLSX.utils.encode_cell({ r: R, c: C })];
+            if (c && typeof c.v === "number") acc = acc.plus(new Decimal(c.f ? evaluate(ws, c.f) : c.v));
+          }
+        return acc;
+      }, new Decimal(0)).toNumber();
+    const ratio = /^IF\((\w+)=0,"",(\w+)\/(\w+)\)$/.exec(f);
+    if (ratio) {
+      const v = (ref: string) => (ws[ref]!.f ? evaluate(ws, ws[ref]!.f) : (ws[ref]!.v as number));
+      return v(ratio[2]!) / v(ratio[3]!);
+    }
+    throw new Error(`unexpected formula ${f}`);
+  };
+
+  it("has one sheet per table", () => {
+    expect(wb.SheetNames).toEqual(["表1：绩效评价得分情况表", "表2：项目决策指标分析", "表3：项目过程指标分析", "表4：项目产出指标分析", "表5：项目效益指标分析", "表6：扣分明细", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单"]);
+  });
+
+  it("keeps the 评分表 numbers, merges and a SUM over the 27 leaves", () => {
+    const ws = wb.Sheets["附件1：项目绩效评价指标体系评分表"]!;
+    expect(ws["A2"].v).toBe("一级指标");
+    expect(ws["A3"].v).toBe("项目决策");
+    const merges = (ws["!merges"] ?? []).map((m) => XLSX.utils.encode_range(m));
+    expect(merges).toEqual(expect.arrayContaining(["A3:A8", "B3:B8", "C3:C5", "A9:A12", "A13:A24", "A25:A29"]));
+    const total = ws["I30"];
+    expect(total.f).toBe("SUM(I3:I29)");
+    expect(total.v).toBe(82.46);
+    expect(evaluate(ws, total.f)).toBeCloseTo(82.46, 10);
+    expect(ws["I5"].v).toBe(1);
+    expect(ws["I5"].z).toBe("0.00");
+    expect(ws["B30"].f).toBe("SUM(B3,B9,B13,B25)");
+    expect(evaluate(ws, ws["B30"].f)).toBe(100);
+  });
+
+  it("computes 小计, 合计 and 得分率 with formulas that agree with the engine", () => {
+    const ws = wb.Sheets["表1：绩效评价得分情况表"]!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: true }) as unknown[][];
+    const sub = rows.findIndex((r) => r[0] === "小计" && r[2] === 70) + 1;
+    expect(ws[`D${sub}`].f).toBe(`SUM(D${sub - 3}:D${sub - 1})`);
+    expect(evaluate(ws, ws[`D${sub}`].f)).toBeCloseTo(57.64, 10);
+    const tot = rows.findIndex((r) => r[0] === "合计") + 1;
+    expect(ws[`D${tot}`].v).toBe(82.46);
+    expect(evaluate(ws, ws[`D${tot}`].f)).toBeCloseTo(82.46, 10);
+    expect(ws[`E${tot}`].f).toBe(`IF(C${tot}=0,"",D${tot}/C${tot})`);
+    expect(evaluate(ws, ws[`E${tot}`].f)).toBeCloseTo(0.8246, 10);
+    expect(ws[`E${tot}`].z).toBe("0.00%");
+  });
+
+  it("freezes the header row and keeps text as typed", async () => {
+    const sheetXml = await unzip(bytes, "xl/worksheets/sheet7.xml");
+    expect(sheetXml).toMatch(/<pane[^>]*ySplit="2"[^>]*state="frozen"/);
+    const evilWb = XLSX.read((await render(evil, "xlsx")) as Uint8Array, { type: "array", cellFormula: true });
+    const scores = evilWb.Sheets[evilWb.SheetNames.find((n) => n.startsWith("附件1"))!]!;
+    expect(scores["A3"].v).toBe("<script>alert(1)</script>");
+    const ded = evilWb.Sheets[evilWb.SheetNames.find((n) => n.includes("扣分明细"))!]!;
+    const reasons = Object.values(ded).filter((c) => typeof c === "object" && c && "v" in c && c.v === '=HYPERLINK("http://x")');
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]!.f).toBeUndefined();
+  });
+});
