@@ -1,0 +1,106 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run, type CliIO } from "../src/index.js";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");
+
+async function perf(args: string[], cwd: string, env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, env };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "perf-render-"));
+
+describe("perf render", () => {
+  it("prints Markdown to stdout when no -o is given", async () => {
+    const r = await perf(["render", example, "--format", "md", "--table", "summary", "--group", "项目绩效=项目产出,社会效益,服务对象满意度"], tmp());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("| **小计** |  | **70** | **57.64** | **82.34%** |");
+    expect(r.stdout).toContain("| **合计** |  | **100** | **82.46** | **82.46%** |");
+    expect(r.stderr).toBe("");
+  });
+
+  it("writes docx into the working folder, then refuses to overwrite it without --force", async () => {
+    const dir = tmp();
+    const first = await perf(["render", example, "--format", "docx"], dir);
+    expect(first.code).toBe(0);
+    const out = join(dir, "yongzhou-2023.docx");
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    writeFileSync(out, "keep me");
+    const second = await perf(["render", example, "--format", "docx"], dir);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain("已存在；加 --force 覆盖");
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+    const forced = await perf(["render", example, "--format", "docx", "--force"], dir);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("renders every .perf of a folder into -o with a progress line each", async () => {
+    const dir = tmp();
+    const r = await perf(["render", join(root, "examples"), "--format", "xlsx", "-o", "out/"], dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["yongzhou-2023.xlsx", "培训项目.xlsx"].sort());
+    expect(r.stderr.match(/^\[\d\/2\] .+ → out\/.+\.xlsx$/gm)).toHaveLength(2);
+  });
+
+  it("refuses a file that does not parse and writes nothing", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "bad.perf"), 'evaluation "x" { total 100 }\nindicator a weight { {{ \n');
+    const r = await perf(["render", "bad.perf", "--format", "html", "-o", "bad.html"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("语法错误，未生成报告");
+    expect(existsSync(join(dir, "bad.html"))).toBe(false);
+  });
+
+  it("renders a file with scoring errors but says so and exits 1", async () => {
+    const dir = tmp();
+    const text = readFileSync(example, "utf8").replace(/(indicator 预算执行率[^\n]*?weight )2/, "$13");
+    writeFileSync(join(dir, "changed.perf"), text);
+    const r = await perf(["render", "changed.perf", "--format", "md", "--lang", "en"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("# 2023年永州市公共服务信息化运维项目");
+    expect(r.stderr).toMatch(/changed\.perf: \d+ error\(s\), \d+ warning\(s\); rendered anyway/);
+  });
+
+  it("rejects bad options with exit 2 and a message", async () => {
+    const dir = tmp();
+    expect((await perf(["render", example, "--format", "pdf"], dir)).stderr).toContain("未知格式 pdf");
+    expect((await perf(["render", example, "--format", "pdf"], dir)).code).toBe(2);
+    const g = await perf(["render", example, "--format", "md", "--group", "X=社会效益"], dir);
+    expect(g.code).toBe(2);
+    expect(g.stderr).toContain("服务对象满意度");
+    const tbl = await perf(["render", example, "--format", "csv", "--table", "nope", "--lang", "en"], dir);
+    expect(tbl.code).toBe(2);
+    expect(tbl.stderr).toContain("unknown table nope");
+    expect((await perf(["render", "--format", "md"], dir)).code).toBe(2);
+  });
+
+  it("refuses two inputs that would land on the same output file", async () => {
+    const dir = tmp();
+    for (const sub of ["a", "b"]) {
+      mkdirSync(join(dir, "in", sub), { recursive: true });
+      cpSync(example, join(dir, "in", sub, "same.perf"));
+    }
+    const r = await perf(["render", "in", "--format", "json", "-o", "out"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("会写到同一个文件");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("writes CSV with a BOM and JSON that is the engine result", async () => {
+    const dir = tmp();
+    expect((await perf(["render", example, "--format", "csv", "--table", "scores", "-o", "s.csv"], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, "s.csv"), "utf8").startsWith("\uFEFF一级指标,")).toBe(true);
+    const j = await perf(["render", example, "--format", "json"], dir);
+    expect(JSON.parse(j.stdout).total.score).toBe("82.46");
+  });
+});
