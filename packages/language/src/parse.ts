@@ -1,4 +1,4 @@
-import type { CstElement, CstNode, IToken, TokenType } from "chevrotain";
+import type { CstElement, CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import type { KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
@@ -14,6 +14,10 @@ export interface ParseResult {
 
 /** More syntax errors than this in one file are noise: the first ones say what is wrong. */
 const MAX_SYNTAX_ERRORS = 50;
+
+const declarationStarts = new Set<TokenType>(
+  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto"] as const).map((k) => T.keywordTokens[k]),
+);
 
 const keywordByType = new Map<TokenType, KeywordName>(
   (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
@@ -50,9 +54,26 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
   }
 
-  perfParser.input = tokens;
-  const cst = perfParser.file();
-  for (const e of perfParser.errors) {
+  // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
+  // outside any indicator). Resume at the next declaration keyword so nothing after the
+  // mistake is lost; every stretch skipped is already reported by the parser.
+  const csts: CstNode[] = [];
+  const parserErrors: IRecognitionException[] = [];
+  let start = 0;
+  while (start < tokens.length || csts.length === 0) {
+    perfParser.input = start === 0 ? tokens : tokens.slice(start);
+    csts.push(perfParser.file());
+    parserErrors.push(...perfParser.errors);
+    const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
+    if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
+    const at = tokens.indexOf(stop.token, start);
+    if (at < 0) break;
+    let next = at + 1;
+    while (next < tokens.length && !declarationStarts.has(tokens[next]!.tokenType)) next++;
+    if (next >= tokens.length) break;
+    start = next;
+  }
+  for (const e of parserErrors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     const token = e.token.tokenType.name === "EOF" ? tokens[tokens.length - 1] : e.token;
     const range = token ? tokenRange(lines, token) : lines.range(text.length, text.length);
@@ -81,7 +102,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const builder = new AstBuilder(lines, unterminated);
   const ast: A.PerfFile = {
     uri,
-    declarations: builder.file(cst),
+    declarations: csts.flatMap((cst) => builder.file(cst)),
     comments,
     keywords,
     range: lines.range(0, text.length),

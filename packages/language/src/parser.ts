@@ -5,6 +5,7 @@ const K = T.keywordTokens;
 
 /** Token labels are "中文/english" for word-like tokens, or quoted spellings for keywords and punctuation. */
 function label(t: TokenType, locale: "zh" | "en" = "zh"): string {
+  if (t === EOFToken) return locale === "zh" ? "文件结尾" : "the end of the file";
   const l = t.LABEL ?? t.name;
   if (l.startsWith("'")) return l;
   const [zh, en] = l.split("/");
@@ -13,7 +14,8 @@ function label(t: TokenType, locale: "zh" | "en" = "zh"): string {
 
 /** Messages come back as JSON holding both languages; parse.ts picks one. */
 const bilingualMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
+  buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (expected === EOFToken) return bilingualMessages.buildNotAllInputParsedMessage({ firstRedundant: actual, ruleName });
     return JSON.stringify({
       zh: `此处应为 ${label(expected, "zh")}，却遇到 ${describe(actual, "zh")}`,
       en: `expected ${label(expected, "en")} but found ${describe(actual, "en")}`,
