@@ -74,6 +74,8 @@ class Analyzer {
   private readonly findings: (A.FindingDecl & { uri: string })[] = [];
   private readonly vetoes: (A.VetoDecl & { uri: string })[] = [];
   private readonly used = new Map<string, Set<string>>();
+  /** Findings by the indicator id they are attached to (`on`), in source order. */
+  private readonly attachments = new Map<string, { finding: A.FindingDecl & { uri: string }; ref: A.Name }[]>();
   private precision = 2;
   private leaves = 0;
   private scoredLeaves = 0;
@@ -262,7 +264,14 @@ class Analyzer {
       for (const c of d.children) walk(c, uri);
     };
     for (const r of this.roots) walk(r, r.uri);
-    for (const f of this.findings) for (const o of f.on) this.reference(o, ["indicator"], f.uri, f.name.text);
+    for (const f of this.findings) {
+      for (const o of f.on) {
+        this.reference(o, ["indicator"], f.uri, f.name.text);
+        const list = this.attachments.get(o.text) ?? [];
+        list.push({ finding: f, ref: o });
+        this.attachments.set(o.text, list);
+      }
+    }
   }
 
   private reference(name: A.Name, expects: SymbolKind[], uri: string, from: string) {
@@ -331,7 +340,7 @@ class Analyzer {
       declared: d.declared ? decimalText(numberValue(d.declared).value) : null,
       method: { kind: "none" },
       deductions: [],
-      findings: this.findings.filter((f) => f.on.some((o) => o.text === d.name.text)).map((f) => f.name.text),
+      findings: [...new Set((this.attachments.get(d.name.text) ?? []).map((a) => a.finding.name.text))],
       evidence: d.evidence.map((e) => e.value),
       uri,
       range: d.range,
@@ -375,7 +384,7 @@ class Analyzer {
     const methods = d.methods;
     if (!methods.length) {
       this.report("PERF030", uri, d.name.range, { name });
-      for (const f of this.findings) for (const o of f.on) if (o.text === d.name.text) this.report("PERF070", f.uri, o.range, { name });
+      for (const a of this.attachments.get(d.name.text) ?? []) this.report("PERF070", a.finding.uri, a.ref.range, { name });
       return null;
     }
     if (methods.length > 1) {
@@ -383,7 +392,7 @@ class Analyzer {
       this.report("PERF031", uri, methods[1]!.range, { name, methods: kinds });
     }
     const m = methods[0]!;
-    if (m.kind !== "perFinding") for (const f of this.findings) for (const o of f.on) if (o.text === d.name.text) this.report("PERF070", f.uri, o.range, { name });
+    if (m.kind !== "perFinding") for (const a of this.attachments.get(d.name.text) ?? []) this.report("PERF070", a.finding.uri, a.ref.range, { name });
 
     const shortfall = (raw: Decimal, source: Deduction["source"], reason: string) => {
       const rounded = roundHalfUp(raw, this.precision);
@@ -440,7 +449,7 @@ class Analyzer {
         if (!m.each) return null;
         const each = numberValue(m.each).value;
         const max = m.max ? numberValue(m.max).value : null;
-        const attached = this.findings.filter((f) => f.on.some((o) => o.text === d.name.text));
+        const attached = [...new Set((this.attachments.get(d.name.text) ?? []).map((a) => a.finding))];
         const cases = attached.reduce((n, f) => n + this.findingCount(f), 0);
         let deducted = each.times(cases);
         if (max && deducted.greaterThan(max)) deducted = max;
