@@ -1,6 +1,6 @@
 // Bundles the extension, the language server and the editor-level test suite with esbuild.
 // The .vsix then needs no node_modules and nothing of the monorepo at run time.
-//   node scripts/build.mjs [--production]   (--production: minified, no test suite, no source maps)
+//   node scripts/build.mjs [--production]   (--production: minified, no source maps, no test suite)
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -18,6 +18,7 @@ if (!existsSync(serverEntry)) {
 }
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
+if (!production) rmSync(`${root}/out`, { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -38,6 +39,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { server: serverEntry }, outdir: "dist", nodePaths: [`${serverPackage}/node_modules`] }),
   production
     ? undefined
-    : esbuild.build({ ...common, entryPoints: { "test/suite/index": "test/suite/index.ts" }, outdir: "dist", external: ["vscode"] }),
+    : // The suite lives outside dist/ so it can run against the packaged extension too.
+      esbuild.build({ ...common, entryPoints: { "suite/index": "test/suite/index.ts" }, outdir: "out", external: ["vscode"] }),
 ]);
-console.log(`perf-vscode: bundled dist/extension.js, dist/server.js${production ? "" : ", dist/test/suite/index.js"}`);
+console.log(`perf-vscode: bundled dist/extension.js, dist/server.js${production ? "" : " and out/suite/index.js"}`);

@@ -13,14 +13,10 @@ tools="${PERF_TOOLS:-$repo/.tools}"
 dir="$tools/code-server-$VERSION"
 stamp="$dir/.installed"
 
-if [[ -f "$stamp" ]]; then
-  echo "code-server $VERSION already installed in $dir"
-  exit 0
-fi
-
-# System packages: native-module headers, ripgrep (search) and the browser that drives the workbench.
+# System packages: native-module headers, ripgrep (search), the browser that drives the
+# workbench and unzip (the suite also runs against the unpacked .vsix).
 need=()
-for pkg in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium; do
+for pkg in libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium unzip; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then
@@ -28,6 +24,11 @@ if ((${#need[@]})); then
   echo "installing apt packages: ${need[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
+fi
+
+if [[ -f "$stamp" ]]; then
+  echo "code-server $VERSION already installed in $dir"
+  exit 0
 fi
 
 mkdir -p "$dir"

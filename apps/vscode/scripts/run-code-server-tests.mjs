@@ -1,28 +1,33 @@
-// Runs the editor-level suite (dist/test/suite/index.js) in a real VS Code workbench:
+// Runs the editor-level suite (out/suite/index.js) in a real VS Code workbench:
 // code-server 4.100.3 serves VS Code 1.100.3 with a Node extension host, headless Debian
 // Chromium driven by playwright-core opens it with the extensionDevelopmentPath /
 // extensionTestsPath payload, and the suite's exit code becomes ours.
-//   node scripts/run-code-server-tests.mjs [--screenshot <file.png>]
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+//   node scripts/run-code-server-tests.mjs [--screenshot <file.png>] [--vsix <file.vsix>]
+// --vsix runs the suite against the packaged extension (unzipped) instead of this folder.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-const extensionDir = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
-const repo = resolve(extensionDir, "../..");
+const sourceDir = fileURLToPath(new URL("..", import.meta.url)).replace(/\/$/, "");
+const repo = resolve(sourceDir, "../..");
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : undefined;
+};
 const tools = process.env.PERF_TOOLS ?? join(repo, ".tools");
 const entry = join(tools, "code-server-4.100.3/node_modules/code-server/out/node/entry.js");
 const chromiumPath = process.env.PERF_CHROMIUM ?? "/usr/bin/chromium";
 const workspace = join(repo, "examples/yongzhou-2023");
-const testsEntry = join(extensionDir, "dist/test/suite/index.js");
-const screenshotArg = process.argv.indexOf("--screenshot");
-const screenshot = screenshotArg > 0 ? resolve(process.argv[screenshotArg + 1]) : undefined;
+const testsEntry = join(sourceDir, "out/suite/index.js");
+const screenshot = option("--screenshot");
+const vsix = option("--vsix");
 const suiteTimeoutMs = 240_000;
 
-for (const [what, path] of [["code-server (run scripts/install-code-server.sh)", entry], ["Chromium", chromiumPath], ["the built suite (run the build)", testsEntry]]) {
+for (const [what, path] of [["code-server (run scripts/install-code-server.sh)", entry], ["Chromium", chromiumPath], ["the built suite (run the build)", testsEntry], ...(vsix ? [["the .vsix", vsix]] : [])]) {
   if (!existsSync(path)) {
     console.error(`perf e2e: ${what} not found at ${path}`);
     process.exit(2);
@@ -51,6 +56,9 @@ const deadline = async (what, ms, probe) => {
 };
 
 const tmp = mkdtempSync(join(tmpdir(), "perf-code-server-"));
+// A .vsix is a zip whose extension/ folder is the installed extension.
+if (vsix) execFileSync("unzip", ["-q", vsix, "extension/*", "-d", join(tmp, "vsix")]);
+const extensionDir = vsix ? join(tmp, "vsix/extension") : sourceDir;
 const port = await freePort();
 mkdirSync(join(tmp, "data/User"), { recursive: true });
 // Always an explicit config: without one code-server writes into ~/.config.
@@ -112,6 +120,8 @@ async function takeScreenshot() {
   mkdirSync(resolve(screenshot, ".."), { recursive: true });
   await page.screenshot({ path: screenshot });
   screenshotTaken = true;
+  const size = statSync(screenshot).size;
+  if (size > 400_000) console.warn(`perf e2e: the screenshot is ${Math.round(size / 1000)} KB, over the README's 400 KB budget`);
   console.log(`perf e2e: screenshot ${screenshot}`);
 }
 
@@ -135,7 +145,7 @@ try {
   const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
   const payload = [["extensionDevelopmentPath", remote(extensionDir)], ["extensionTestsPath", remote(testsEntry)]];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  console.log(`perf e2e: VS Code 1.100.3 (code-server) on 127.0.0.1:${port}, workspace ${workspace}`);
+  console.log(`perf e2e: VS Code 1.100.3 (code-server) on 127.0.0.1:${port}, workspace ${workspace}, extension ${vsix ?? extensionDir}`);
   await page.goto(url);
   exitCode = await Promise.race([
     exited,

@@ -37,7 +37,7 @@ try {
   const code = await runTests({
     version: process.env.PERF_VSCODE_VERSION ?? "1.100.3",
     extensionDevelopmentPath: extensionDir,
-    extensionTestsPath: resolve(extensionDir, "dist/test/suite/index.js"),
+    extensionTestsPath: resolve(extensionDir, "out/suite/index.js"),
     launchArgs: [resolve(repo, "examples/yongzhou-2023"), "--disable-extensions", "--disable-workspace-trust", "--skip-welcome", "--skip-release-notes"],
   });
   process.exit(code);

@@ -79,7 +79,10 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
     resultEmitter,
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration("perf")) updateStatus();
+      if (e.affectsConfiguration("perf")) {
+        updateStatus();
+        void preview.rerender();
+      }
     }),
     vscode.commands.registerCommand("perf.preview", async (target?: vscode.Uri) => {
       const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;

@@ -35,7 +35,7 @@ export class ReportPreview implements vscode.Disposable {
   /** Opens (or reveals) the preview of `uri` beside the active editor. */
   async show(uri: vscode.Uri): Promise<void> {
     this.uri = uri;
-    const title = `${message("previewTitle", this.locale())} · ${uri.path.split("/").pop()}`;
+    const title = this.title(uri);
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel("perf.preview", title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
@@ -58,6 +58,18 @@ export class ReportPreview implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
     await this.refresh(uri);
+  }
+
+  private title(uri: vscode.Uri): string {
+    return `${message("previewTitle", this.locale())} · ${uri.path.split("/").pop()}`;
+  }
+
+  /** Renders the previewed document again (after a settings change). */
+  async rerender(): Promise<void> {
+    if (this.panel && this.uri) {
+      this.panel.title = this.title(this.uri);
+      await this.refresh(this.uri);
+    }
   }
 
   /** Called for every `perf/resultChanged`; re-renders if it is about the previewed document. */

@@ -109,6 +109,24 @@ async function exampleUri(): Promise<vscode.Uri> {
   throw new Error(`${exampleName} is not in the workspace (open examples/yongzhou-2023 or the repository)`);
 }
 
+/**
+ * Screenshot only: fold comments and the leaves' long texts so the picture shows the tree
+ * with its inlay scores, the header's code lens and the preview side by side.
+ */
+async function frameForScreenshot(api: PerfExtensionApi, doc: vscode.TextDocument): Promise<void> {
+  await vscode.commands.executeCommand("workbench.action.closeSidebar");
+  const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  const result = await api.requestResult(doc.uri);
+  const leaves: number[] = [];
+  const walk = (n: NonNullable<typeof result>["indicators"][number]) => (n.children.length ? n.children.forEach(walk) : leaves.push(n.range.start.line));
+  result?.indicators.forEach(walk);
+  await vscode.commands.executeCommand("editor.foldAllBlockComments");
+  await vscode.commands.executeCommand("editor.fold", { levels: 1, direction: "down", selectionLines: leaves });
+  const header = find(doc, /^evaluation /, /evaluation/).start.line;
+  editor.selection = new vscode.Selection(header, 0, header, 0);
+  editor.revealRange(new vscode.Range(header, 0, header, 0), vscode.TextEditorRevealType.AtTop);
+}
+
 type Step = [name: string, body: () => Promise<void>];
 
 export async function run(): Promise<void> {
@@ -226,6 +244,23 @@ export async function run(): Promise<void> {
       await waitFor("the preview back at 82.46", () => api.preview()?.total === "82.46", 10_000, [api.onPreviewRender]);
     }],
 
+    ["perf.language reaches the server and the preview", async () => {
+      const config = () => vscode.workspace.getConfiguration("perf");
+      await config().update("language", "en", vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor("the preview in English", () => api.preview()?.body.includes("Scoring table"), 10_000, [api.onPreviewRender]);
+        const deduct = find(broken, /^\s*deduct 1 "部分项目存在前期规划不充分/, /deduct (1)/);
+        await replace(broken, deduct, "2");
+        const declared = await waitFor("PERF040 in English", () => errorsOf(broken.uri).find((d) => codeOf(d) === "PERF040" && /declared as/.test(d.message)), 10_000, [vscode.languages.onDidChangeDiagnostics]);
+        log(`PERF040 (en): ${declared.message}`);
+        await replace(broken, deduct, "1");
+        await waitFor("the errors to clear", () => errorsOf(broken.uri).length === 0, 10_000, [vscode.languages.onDidChangeDiagnostics]);
+      } finally {
+        await config().update("language", undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor("the preview in Chinese again", () => api.preview()?.body.includes("评分表"), 10_000, [api.onPreviewRender]);
+    }],
+
     ["leaves the example open with its preview beside it", async () => {
       // Saved so closing it cannot stop on a "save changes?" dialog (it lives in a temp folder).
       await broken.save();
@@ -240,6 +275,7 @@ export async function run(): Promise<void> {
       // the suite returns); it creates this file when it is done.
       const shot = process.env.PERF_E2E_SCREENSHOT_DONE;
       if (shot) {
+        await frameForScreenshot(api, example);
         log("ready for screenshot");
         await waitFor("the runner's screenshot", () => stat(shot).then(() => true, () => false), 60_000);
       }
