@@ -3,6 +3,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -172,7 +173,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         return f(p);
       } catch (e) {
-        if ((e as { code?: unknown }).code !== undefined && (e as Error).name === "ResponseError") throw e;
+        // A refusal meant for the user (an invalid rename) goes back as the error it is.
+        if (e instanceof ResponseError) throw e;
         log(`perf: request failed: ${(e as Error)?.stack ?? e}`);
         return empty;
       }

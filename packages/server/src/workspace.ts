@@ -101,6 +101,8 @@ export class PerfWorkspace {
     if (!r) return;
     r.open = undefined;
     r.summary = undefined;
+    // The editor's version is gone; a closed file is re-read from disk if ever needed.
+    for (const g of this.dependantGroups(uri)) if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
     // An untitled or deleted file has nothing on disk to fall back to.
     if (!uri.startsWith("file:") || this.fs.readFile(uri) === undefined) this.files.delete(key);
     this.trimCache();
