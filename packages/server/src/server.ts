@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CompletionTriggerKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -181,7 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
 
   connection.onHover(safe(null, (p) => service.hover(p.textDocument.uri, p.position)));
-  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position)));
+  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position, p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined)));
   connection.onDefinition(safe([], (p) => service.definition(p.textDocument.uri, p.position)));
   connection.onReferences(safe([], (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
   connection.onDocumentHighlight(safe([], (p) => service.documentHighlights(p.textDocument.uri, p.position)));

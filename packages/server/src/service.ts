@@ -72,8 +72,8 @@ export class PerfLanguageService {
   hover(uri: string, position: Position): Hover | null {
     return this.with(uri, null, (c) => hover(c, position));
   }
-  completion(uri: string, position: Position): CompletionItem[] {
-    return this.with(uri, [], (c) => completion(c, position));
+  completion(uri: string, position: Position, triggerCharacter?: string): CompletionItem[] {
+    return this.with(uri, [], (c) => completion(c, position, triggerCharacter));
   }
   definition(uri: string, position: Position): Location[] {
     return this.with(uri, [], (c) => definition(c, position));

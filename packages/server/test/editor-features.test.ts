@@ -76,6 +76,14 @@ describe("completion", () => {
     expectCompletion(small.replace('  count 2\n', "  count 2\n  type <|>\n"), { includes: ['"政府采购管理不规范"'] });
   });
 
+  it("opens on a typed space only where a name must follow", () => {
+    const s = setup(small + "finding 新问题 on <|>");
+    expect(s.service.completion(s.uri, s.cursors[0]!, " ").map((c) => c.label)).toContain("制度执行");
+    const t = setup(small + "indicator 新指标 weight 2 <|>");
+    expect(t.service.completion(t.uri, t.cursors[0]!, " ")).toEqual([]);
+    expect(t.service.completion(t.uri, t.cursors[0]!).map((c) => c.label)).toContain("万元");
+  });
+
   it("offers nothing inside comments and other strings", () => {
     expectCompletion(small + "// note <|>", { exactly: [] });
     expectCompletion(small.replace('issue "未落实', 'issue "未<|>落实'), { exactly: [] });

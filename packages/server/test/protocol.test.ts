@@ -176,6 +176,15 @@ describe("perf-language-server --stdio", () => {
     expect(d.diagnostics.map((x) => x.code)).toContain("PERF011");
     const hover = await client.connection.sendRequest<Hover>("textDocument/hover", { textDocument: { uri: u }, position: { line: 0, character: 12 } });
     expect((hover.contents as { value: string }).value).toContain("显示名称0");
+    // Rapid edits of the big document: one analysis after the burst, of the last version.
+    const at = parts[0]!.indexOf("score 1") + 6;
+    for (let v = 2; v <= 31; v++) {
+      void client.connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri: u, version: v },
+        contentChanges: [{ range: { start: { line: 0, character: at }, end: { line: 0, character: at + 1 } }, text: v % 2 ? "0" : "1" }],
+      });
+    }
+    expect(await client.resultFor(u, 31, 120_000)).toMatchObject({ version: 31, total: String(parts.length - 1) });
     expect(await rss()).toBeLessThan(2048 * 1024 * 1024);
     void client.connection.sendNotification("textDocument/didClose", { textDocument: { uri: u } });
   }, 180_000);

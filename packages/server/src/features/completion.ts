@@ -30,8 +30,9 @@ const blockKeywords: Record<string, KeywordName[]> = {
  * Completion by context: indicator ids after `on`, surveys in `satisfaction (…)`, facts and
  * surveys in expressions, units after a number, finding types used anywhere in the
  * workspace after `type`, otherwise the keywords the enclosing block takes, in the file's spelling.
+ * Typed trigger characters (space, comma, parenthesis, quote) only open name and type lists.
  */
-export function completion(ctx: FeatureContext, position: Position): CompletionItem[] {
+export function completion(ctx: FeatureContext, position: Position, triggerCharacter?: string): CompletionItem[] {
   const lines = ctx.parsed.lines;
   const offset = lines.offsetAt(position.line, position.character);
   const before = lines.lineText(position.line).slice(0, position.character);
@@ -56,6 +57,8 @@ export function completion(ctx: FeatureContext, position: Position): CompletionI
     return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct)];
   }
   const num = afterNumber.exec(before);
+  // A typed space or separator opens the list only where a name must follow; elsewhere it would pop up on every word.
+  if (triggerCharacter !== undefined && triggerCharacter !== '"') return [];
   if (num) return knownUnits.map((u) => ({ label: u, kind: CompletionItemKind.Unit, textEdit: { range: replace(num[1]!.length), newText: u } }));
 
   const block = enclosing(ctx, offset)?.kind ?? "top";
