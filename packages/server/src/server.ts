@@ -128,6 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "perf" });
     if (capabilities.workspace?.workspaceFolders)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) ws.removeFolder(f.uri);
         for (const f of e.added) ws.addFolder(f.uri);
       });
     void pullSettings();

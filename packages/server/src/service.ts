@@ -43,8 +43,9 @@ export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
 export class PerfLanguageService {
   readonly ws: PerfWorkspace;
 
-  constructor(fs: FileSystem, log: (message: string) => void = () => {}) {
-    this.ws = new PerfWorkspace(fs, log);
+  /** `workspace` lets a host (or a test) bring its own grouping of files into evaluations. */
+  constructor(fs: FileSystem, log: (message: string) => void = () => {}, workspace?: PerfWorkspace) {
+    this.ws = workspace ?? new PerfWorkspace(fs, log);
   }
 
   private with<T>(uri: string, empty: T, f: (ctx: FeatureContext) => T): T {

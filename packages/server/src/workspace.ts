@@ -81,6 +81,14 @@ export class PerfWorkspace {
     return found.length;
   }
 
+  /** Forgets a folder's closed files (open documents stay until closed). */
+  removeFolder(folderUri: string): void {
+    const i = this.folders.indexOf(folderUri);
+    if (i >= 0) this.folders.splice(i, 1);
+    const prefix = canonicalUri(folderUri).replace(/\/?$/, "/");
+    for (const [key, r] of this.files) if (key.startsWith(prefix) && !r.open && !this.folders.some((f) => key.startsWith(canonicalUri(f).replace(/\/?$/, "/")))) this.files.delete(key);
+  }
+
   open(doc: TextDocument): void {
     const key = canonicalUri(doc.uri);
     const r = this.files.get(key);

@@ -85,6 +85,16 @@ describe("document store", () => {
     expect(service.ws.knownUris()).toEqual([]);
   });
 
+  it("forgets a removed folder's closed files", () => {
+    const files = { "file:///ws/a/x.perf": "fact x = 1\n", "file:///ws/b/y.perf": "fact y = 1\n" };
+    const service = new PerfLanguageService(memoryFileSystem(files));
+    service.ws.addFolder("file:///ws/a");
+    service.ws.addFolder("file:///ws/b");
+    service.ws.open(TextDocument.create("file:///ws/a/open.perf", "perf", 1, "fact z = 1\n"));
+    service.ws.removeFolder("file:///ws/a");
+    expect(service.ws.knownUris().sort()).toEqual(["file:///ws/a/open.perf", "file:///ws/b/y.perf"]);
+  });
+
   it("treats the client's and its own spelling of a file URI as one file", () => {
     expect(canonicalUri("file:///ws/%E6%B0%B8%E5%B7%9E.perf")).toBe(canonicalUri("file:///ws/永州.perf"));
   });
