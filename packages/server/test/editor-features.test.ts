@@ -87,6 +87,8 @@ describe("completion", () => {
   it("offers nothing inside comments and other strings", () => {
     expectCompletion(small + "// note <|>", { exactly: [] });
     expectCompletion(small.replace('issue "未落实', 'issue "未<|>落实'), { exactly: [] });
+    expectCompletion(small.replace('issue "未落实', 'issue "第一行\n第二<|>行\n未落实'), { exactly: [] });
+    expectCompletion(small.replace("fact 到位资金", "/* 说明\n  第二<|>行 */\nfact 到位资金"), { exactly: [] });
   });
 });
 

@@ -2,6 +2,7 @@ import { keywordSpellings, knownUnits, type Declaration, type KeywordName } from
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from "vscode-languageserver";
 import { fileSpelling, type FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
+import { enclosingNodes } from "./structure.js";
 
 const word = String.raw`[\p{L}\p{N}_]`;
 const notWord = String.raw`(?<![\p{L}\p{N}_])`;
@@ -41,7 +42,7 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
 
   const inType = typeString.exec(before);
   if (inType) return findingTypes(ctx).map((t) => ({ label: t, kind: CompletionItemKind.Value, textEdit: { range: replace(inType[1]!.length), newText: t } }));
-  if (insideStringOrComment(before)) return [];
+  if (insideStringOrComment(before) || insideAstStringOrComment(ctx, offset)) return [];
   if (typeKeyword.test(before)) return findingTypes(ctx).map((t) => ({ label: `"${t}"`, kind: CompletionItemKind.Value, textEdit: { range: replace(0), newText: JSON.stringify(t) } }));
 
   const prefix = trailingWord.exec(before)![0];
@@ -82,6 +83,23 @@ function enclosing(ctx: FeatureContext, offset: number): Declaration | undefined
     hit = next;
     nodes = next.kind === "indicator" ? next.children : [];
   }
+}
+
+/** Inside a string or comment that spans lines (the line alone does not show it). */
+function insideAstStringOrComment(ctx: FeatureContext, offset: number): boolean {
+  const inside = (r: { start: { offset: number }; end: { offset: number } }) => r.start.offset < offset && offset < r.end.offset;
+  const comments = ctx.parsed.ast.comments;
+  let lo = 0;
+  let hi = comments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = comments[mid]!;
+    if (c.range.end.offset <= offset) lo = mid + 1;
+    else if (c.range.start.offset >= offset) hi = mid - 1;
+    else return true;
+  }
+  const innermost = enclosingNodes(ctx.parsed.ast, offset).pop() as { range: typeof ctx.parsed.ast.range; value?: unknown; kind?: unknown };
+  return typeof innermost.value === "string" && innermost.kind === undefined && inside(innermost.range);
 }
 
 function insideStringOrComment(line: string): boolean {

@@ -75,12 +75,17 @@ export function selectionRanges(ctx: FeatureContext, positions: Position[]): Sel
 
 /** Ranges containing the offset, outermost first. */
 function enclosing(ast: PerfFile, offset: number): Range[] {
-  const chain: Range[] = [ast.range];
+  return enclosingNodes(ast, offset).map((n) => n.range);
+}
+
+/** AST nodes containing the offset, outermost (the file) first. */
+export function enclosingNodes(ast: PerfFile, offset: number): { range: Range }[] {
+  const chain: { range: Range }[] = [ast];
   let nodes: { range: Range }[] = ast.declarations;
   for (;;) {
     const hit = nodes.find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
     if (!hit) break;
-    chain.push(hit.range);
+    chain.push(hit);
     nodes = childNodes(hit);
   }
   return chain;
