@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectHover, expectNoHover, setup, yongzhouText, positionOf } from "./helpers.js";
-import { small } from "./fixtures.js";
+import { small, smallZh } from "./fixtures.js";
 
 const at = (needle: string, cursorAfter = 1) => small.replace(needle, needle.slice(0, cursorAfter) + "<|>" + needle.slice(cursorAfter));
 
@@ -35,8 +35,15 @@ describe("hover", () => {
     expectHover(at("indicator 预算执行率", 11), ["weight 2", "score 1.9", "rate 95.00%", "method: ratio"], { settings: { locale: "en" } });
   });
 
-  it("says nothing on keywords, numbers and unknown names", () => {
-    expectNoHover(at("weight 2", 2));
+  it("explains a keyword in both spellings", () => {
+    expectHover(at("weight 2", 2), ["`weight` / `分值`", "分值：指标的满分"]);
+    expectHover(smallZh.replace("比率 实际支出", "比<|>率 实际支出"), ["`ratio` / `比率`", "得分 = 分值 × min(比率, 100%)"]);
+    expectHover(at("weight 2", 2), ["the indicator's weight"], { settings: { locale: "en" } });
+  });
+
+  it("says nothing on numbers, strings and unknown names", () => {
+    expectNoHover(at("weight 2", 8));
+    expectNoHover(at('"财政局"', 2));
     expectNoHover(small.replace("实际支出 / 到位资金", "实际支出 / 到<|>位资"));
   });
 

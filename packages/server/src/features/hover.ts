@@ -1,18 +1,40 @@
 import type { IndicatorResult } from "@perf/engine";
-import type { Locale } from "@perf/language";
+import { keywordSpellings, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, type FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
 import { msg } from "../messages.js";
 import { percent } from "./inlay-hints.js";
+import { keywordDocs } from "./keyword-docs.js";
 
 /** Hover on a name: an indicator's score sheet, a fact's value and uses, a finding's row and costs. */
 export function hover(ctx: FeatureContext, position: Position): Hover | null {
-  const o = ctx.group.occurrences(ctx.uri).at(offsetAt(ctx, position));
-  if (!o || !o.resolved) return null;
+  const offset = offsetAt(ctx, position);
+  const o = ctx.group.occurrences(ctx.uri).at(offset);
+  if (!o) return keywordHover(ctx, offset);
+  if (!o.resolved) return null;
   const lines = describe(ctx, o.id, o.kind);
   if (!lines) return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n") }, range: toRange(o.range) };
+}
+
+/** A keyword: both spellings and what it introduces. */
+function keywordHover(ctx: FeatureContext, offset: number): Hover | null {
+  const kws = ctx.parsed.ast.keywords;
+  let lo = 0;
+  let hi = kws.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = kws[mid]!;
+    if (k.range.end.offset < offset) lo = mid + 1;
+    else if (k.range.start.offset > offset) hi = mid - 1;
+    else {
+      const [en, zh] = keywordSpellings[k.name];
+      const doc = keywordDocs[k.name][ctx.locale === "en" ? 1 : 0];
+      return { contents: { kind: MarkupKind.Markdown, value: `${code(en)} / ${code(zh)}\n\n${md(doc)}` }, range: toRange(k.range) };
+    }
+  }
+  return null;
 }
 
 function describe(ctx: FeatureContext, id: string, kind: string): string[] | undefined {
