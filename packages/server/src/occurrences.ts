@@ -1,5 +1,6 @@
 import type { Analysis, SymbolKind } from "@perf/engine";
 import type { Range } from "@perf/language";
+import { findAt } from "./find-at.js";
 
 /** A name written in a file: where a symbol is declared or used. */
 export interface Occurrence {
@@ -27,18 +28,7 @@ export function buildOccurrences(analysis: Analysis, uri: string): Occurrences {
   all.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return {
     all,
-    at(offset) {
-      let lo = 0;
-      let hi = all.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const o = all[mid]!;
-        if (o.range.end.offset < offset) lo = mid + 1;
-        else if (o.range.start.offset > offset) hi = mid - 1;
-        else return o;
-      }
-      return undefined;
-    },
+    at: (offset) => findAt(all, offset),
   };
 }
 

@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Position, type Range } fr
 import { fileSpelling, type FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
 import { enclosingNodes } from "./structure.js";
+import { findAt } from "../find-at.js";
 
 const word = String.raw`[\p{L}\p{N}_]`;
 const notWord = String.raw`(?<![\p{L}\p{N}_])`;
@@ -88,16 +89,7 @@ function enclosing(ctx: FeatureContext, offset: number): Declaration | undefined
 /** Inside a string or comment that spans lines (the line alone does not show it). */
 function insideAstStringOrComment(ctx: FeatureContext, offset: number): boolean {
   const inside = (r: { start: { offset: number }; end: { offset: number } }) => r.start.offset < offset && offset < r.end.offset;
-  const comments = ctx.parsed.ast.comments;
-  let lo = 0;
-  let hi = comments.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = comments[mid]!;
-    if (c.range.end.offset <= offset) lo = mid + 1;
-    else if (c.range.start.offset >= offset) hi = mid - 1;
-    else return true;
-  }
+  if (findAt(ctx.parsed.ast.comments, offset, true)) return true;
   const innermost = enclosingNodes(ctx.parsed.ast, offset).pop() as { range: typeof ctx.parsed.ast.range; value?: unknown; kind?: unknown };
   return typeof innermost.value === "string" && innermost.kind === undefined && inside(innermost.range);
 }

@@ -6,6 +6,7 @@ import { toRange } from "../convert.js";
 import { msg } from "../messages.js";
 import { percent } from "./inlay-hints.js";
 import { keywordDocs } from "./keyword-docs.js";
+import { findAt } from "../find-at.js";
 
 /** Hover on a name: an indicator's score sheet, a fact's value and uses, a finding's row and costs. */
 export function hover(ctx: FeatureContext, position: Position): Hover | null {
@@ -20,21 +21,11 @@ export function hover(ctx: FeatureContext, position: Position): Hover | null {
 
 /** A keyword: both spellings and what it introduces. */
 function keywordHover(ctx: FeatureContext, offset: number): Hover | null {
-  const kws = ctx.parsed.ast.keywords;
-  let lo = 0;
-  let hi = kws.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const k = kws[mid]!;
-    if (k.range.end.offset < offset) lo = mid + 1;
-    else if (k.range.start.offset > offset) hi = mid - 1;
-    else {
-      const [en, zh] = keywordSpellings[k.name];
-      const doc = keywordDocs[k.name][ctx.locale === "en" ? 1 : 0];
-      return { contents: { kind: MarkupKind.Markdown, value: `${code(en)} / ${code(zh)}\n\n${md(doc)}` }, range: toRange(k.range) };
-    }
-  }
-  return null;
+  const k = findAt(ctx.parsed.ast.keywords, offset);
+  if (!k) return null;
+  const [en, zh] = keywordSpellings[k.name];
+  const doc = keywordDocs[k.name][ctx.locale === "en" ? 1 : 0];
+  return { contents: { kind: MarkupKind.Markdown, value: `${code(en)} / ${code(zh)}\n\n${md(doc)}` }, range: toRange(k.range) };
 }
 
 function describe(ctx: FeatureContext, id: string, kind: string): string[] | undefined {
