@@ -56,6 +56,9 @@ describe("completion", () => {
     expectCompletion(small + "finding 新问题 on <|>", { exactly: ["过程", "预算执行率", "制度执行", "公众满意度"] });
     expectCompletion(small + "finding 新问题 on 过程, 预<|>", { includes: ["预算执行率"], excludes: ["到位资金"] });
     expectCompletion(smallZh + "问题 新问题 关联 <|>", { includes: ["制度执行"] });
+    const s = setup(small + "finding 新问题 on <|>");
+    const sorted = s.service.completion(s.uri, s.cursors[0]!).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(sorted[0]!.label).toBe("制度执行");
   });
 
   it("offers facts and surveys in expressions, surveys in satisfaction", () => {

@@ -53,7 +53,11 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
       .filter((s) => kinds.includes(s.kind))
       .map((s) => ({ label: s.id, kind, detail: symbolDetail(ctx, s.id, s.kind), textEdit: { range, newText: s.id } }));
 
-  if (onList.test(before)) return named(["indicator"], CompletionItemKind.Class);
+  if (onList.test(before)) {
+    // Indicators that count findings are what `on` is for: list them first.
+    const counts = (id: string) => ctx.group.analysis.indicators.get(id)?.method.kind === "perFinding";
+    return named(["indicator"], CompletionItemKind.Class).map((c) => ({ ...c, sortText: `${counts(c.label) ? 0 : 1}${c.label}` }));
+  }
   if (satisfactionList.test(before)) return named(["survey"], CompletionItemKind.Struct);
   if (expression.test(before) || (comparison.test(before) && enclosing(ctx, offset)?.kind === "indicator")) {
     return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct)];

@@ -94,7 +94,8 @@ export function describeIndicator(r: IndicatorResult, L: Locale): string[] {
   }
   if (r.findings.length) {
     const shown = r.findings.slice(0, 10).map(md).join(L === "en" ? ", " : "、");
-    out.push("", `${msg(L, "findingsCounted")}: ${r.findings.length}（${shown}${r.findings.length > 10 ? "…" : ""}）`);
+    const [open, close] = L === "en" ? [" (", ")"] : ["（", "）"];
+    out.push("", `${msg(L, "findingsCounted")}: ${r.findings.length}${open}${shown}${r.findings.length > 10 ? "…" : ""}${close}`);
   }
   return out;
 }
