@@ -109,6 +109,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentFormattingProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "perf-language-server", version: "0.1.0" },
@@ -198,6 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.languages.inlayHint.on(safe([], (p) => service.inlayHints(p.textDocument.uri, p.range)));
   connection.onCodeLens(safe([], (p) => service.codeLenses(p.textDocument.uri)));
   connection.onCodeAction(safe([], (p) => service.codeActions(p)));
+  connection.onDocumentLinks(safe([], (p) => service.documentLinks(p.textDocument.uri)));
   connection.onDocumentFormatting(safe([], (p) => service.formatting(p.textDocument.uri)));
 
   connection.onRequest(EvaluatedResultRequest, safe(null, (p) => service.result(p.uri)));

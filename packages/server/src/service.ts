@@ -6,6 +6,7 @@ import type {
   CompletionItem,
   Diagnostic,
   DocumentHighlight,
+  DocumentLink,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -23,6 +24,7 @@ import { featureContext, type FeatureContext } from "./context.js";
 import { toLspDiagnostic } from "./convert.js";
 import { codeActions } from "./features/code-actions.js";
 import { completion } from "./features/completion.js";
+import { documentLinks } from "./features/document-links.js";
 import { formatting } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
 import { codeLenses, inlayHints } from "./features/inlay-hints.js";
@@ -115,6 +117,9 @@ export class PerfLanguageService {
   }
   codeActions(params: CodeActionParams): CodeAction[] {
     return this.with(params.textDocument.uri, [], (c) => codeActions(c, params));
+  }
+  documentLinks(uri: string): DocumentLink[] {
+    return this.with(uri, [], documentLinks);
   }
   formatting(uri: string): TextEdit[] {
     return this.with(uri, [], formatting);
