@@ -88,6 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     ws.setSettings(readSettings(params.initializationOptions, ws.settings));
+    const lensCommand = (params.initializationOptions as { codeLensCommand?: unknown } | undefined)?.codeLensCommand;
+    if (typeof lensCommand === "string") service.codeLensCommand = lensCommand;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     // Indexing reads the disk; do it once the client is listening, not in the handshake.
     pendingFolders = folders;

@@ -44,6 +44,8 @@ export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
  */
 export class PerfLanguageService {
   readonly ws: PerfWorkspace;
+  /** The client command the total's code lens runs (initializationOptions.codeLensCommand); none by default. */
+  codeLensCommand = "";
 
   /** `workspace` lets a host (or a test) bring its own grouping of files into evaluations. */
   constructor(fs: FileSystem, log: (message: string) => void = () => {}, workspace?: PerfWorkspace) {
@@ -113,7 +115,7 @@ export class PerfLanguageService {
     return this.with(uri, [], (c) => inlayHints(c, range));
   }
   codeLenses(uri: string): CodeLens[] {
-    return this.with(uri, [], codeLenses);
+    return this.with(uri, [], (c) => codeLenses(c, this.codeLensCommand));
   }
   codeActions(params: CodeActionParams): CodeAction[] {
     return this.with(params.textDocument.uri, [], (c) => codeActions(c, params));

@@ -32,6 +32,13 @@ describe("inlay hints and code lens", () => {
     expect(lenses[0]!.range.start).toEqual(positionOf(yongzhouText, "evaluation "));
   });
 
+  it("runs the client's command from the lens when it names one", () => {
+    const s = setup(small);
+    expect(s.service.codeLenses(s.uri)[0]!.command).toEqual({ title: "8.5 · 良", command: "" });
+    s.service.codeLensCommand = "perf.preview";
+    expect(s.service.codeLenses(s.uri)[0]!.command).toEqual({ title: "8.5 · 良", command: "perf.preview", arguments: [s.uri] });
+  });
+
   it("puts the lens on the first root when there is no header", () => {
     const s = setup("// x\nindicator a weight 60 { score 50 }\nindicator b weight 40 { score 40 }\n");
     const lenses = s.service.codeLenses(s.uri);

@@ -29,7 +29,7 @@ export function percent(rate: string): string {
 }
 
 /** `82.46 · 良` on the evaluation header, or on the first root when there is none. */
-export function codeLenses(ctx: FeatureContext): CodeLens[] {
+export function codeLenses(ctx: FeatureContext, command = ""): CodeLens[] {
   const { result } = ctx.group.analysis;
   const ast = ctx.parsed.ast;
   const header = ast.declarations.find((d) => d.kind === "evaluation");
@@ -40,8 +40,9 @@ export function codeLenses(ctx: FeatureContext): CodeLens[] {
   let title = result.total.score;
   if (result.grade.name) title += ` · ${result.grade.name}`;
   if (result.grade.vetoedBy) title += ctx.locale === "en" ? ` (vetoed by ${result.grade.vetoedBy})` : `（否决：${result.grade.vetoedBy}）`;
-  // An empty command id makes a lens that shows its title and does nothing when clicked.
-  return [{ range: toRange(anchor), command: { title, command: "" } }];
+  // An empty command id makes a lens that shows its title and does nothing when clicked;
+  // a client may name its own command (e.g. a report preview), called with the document URI.
+  return [{ range: toRange(anchor), command: command ? { title, command, arguments: [ctx.uri] } : { title, command: "" } }];
 }
 
 function hasHeader(ctx: FeatureContext, uri: string): boolean {
