@@ -52,7 +52,7 @@ const table = {
   fixReplace: ["改为「{suggestion}」", "Change to '{suggestion}'"],
   fixCreate: ["新建{kind}「{name}」", "Create {kind} '{name}'"],
   renameInvalid: ["「{name}」不是有效的标识符：只能包含文字、数字和下划线，且不能以数字开头", "'{name}' is not a valid identifier: letters, digits and '_', not starting with a digit"],
-  renameKeyword: ["「{name}」是关键字，不能用作标识符", "'{name}' is a keyword and cannot be an identifier"],
+  renameKeyword: ["「{name}」是关键字或单位，不能用作标识符", "'{name}' is a keyword or a unit and cannot be an identifier"],
   renameExists: ["标识符「{name}」已被使用", "'{name}' is already used"],
   renameNothing: ["此处没有可重命名的标识符", "there is no identifier to rename here"],
 } satisfies Record<string, readonly [string, string]>;

@@ -145,6 +145,8 @@ describe("navigation", () => {
     };
     expect(refused("weight")).toContain("关键字");
     expect(refused("指标")).toContain("关键字");
+    expect(refused("grade")).toContain("关键字");
+    expect(refused("万元")).toContain("单位");
     expect(refused("2x")).toContain("不是有效的标识符");
     expect(refused("a b")).toContain("不是有效的标识符");
     expect(refused("实际支出")).toContain("已被使用");

@@ -1,4 +1,4 @@
-import { keywordAliases, keywordSpellings } from "@perf/language";
+import { keywordAliases, keywordSpellings, knownUnits } from "@perf/language";
 import { DocumentHighlightKind, ResponseError, ErrorCodes, type DocumentHighlight, type Location, type Position, type Range, type WorkspaceEdit } from "vscode-languageserver";
 import { offsetAt, type FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
@@ -47,12 +47,13 @@ export function prepareRename(ctx: FeatureContext, position: Position): { range:
 }
 
 const identifier = /^[\p{L}_][\p{L}\p{N}_]*$/u;
-const keywords = new Set<string>([...Object.values(keywordSpellings).flat(), ...Object.values(keywordAliases).flat()]);
+/** Words the lexer never reads as an identifier: keywords in any spelling, and units. */
+const reserved = new Set<string>([...Object.values(keywordSpellings).flat(), ...Object.values(keywordAliases).flat(), ...knownUnits]);
 
 /** Why a name cannot be an identifier, or undefined when it can. */
 export function invalidIdentifier(name: string, locale: "zh" | "en"): string | undefined {
   if (!identifier.test(name)) return msg(locale, "renameInvalid", { name });
-  if (keywords.has(name)) return msg(locale, "renameKeyword", { name });
+  if (reserved.has(name)) return msg(locale, "renameKeyword", { name });
   return undefined;
 }
 
