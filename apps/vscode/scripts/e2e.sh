@@ -19,9 +19,10 @@ bash "$here/install-code-server.sh"
 
 cd "$repo"
 # The bundle includes @perf/language, @perf/engine and the server: build those first.
-TURBO_TELEMETRY_DISABLED=1 pnpm turbo run build --filter perf-vscode... --output-logs=errors-only
+TURBO_TELEMETRY_DISABLED=1 pnpm turbo run build --filter 'perf-vscode^...' --output-logs=errors-only
 
 cd "$ext"
+pnpm run build
 echo "== editor suite in VS Code 1.100.3 (code-server), extension from apps/vscode"
 node scripts/run-code-server-tests.mjs "${screenshot[@]}"
 echo "== editor suite against the packaged .vsix"

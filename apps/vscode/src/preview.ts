@@ -42,6 +42,9 @@ export class ReportPreview implements vscode.Disposable {
         enableFindWidget: true,
         localResourceRoots: [],
       });
+      this.panel.webview.onDidReceiveMessage((m: { type?: string; line?: unknown }) => {
+        if (m?.type === "reveal" && typeof m.line === "number" && this.uri) void this.reveal(this.uri, m.line);
+      });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.state = undefined;
@@ -93,6 +96,13 @@ export class ReportPreview implements vscode.Disposable {
     else this.load(body);
     this.state = { uri: uri.toString(), body, total: result?.total.score ?? null };
     this.changed.fire(this.state);
+  }
+
+  private async reveal(uri: vscode.Uri, line: number): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const at = new vscode.Position(Math.max(0, Math.min(line, doc.lineCount - 1)), 0);
+    const column = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(doc, { viewColumn: column, selection: new vscode.Range(at, at) });
   }
 
   private load(body: string): void {

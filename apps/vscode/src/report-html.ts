@@ -47,7 +47,7 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
         ? ` <span class="mismatch" title="${t("declared")}">≠ ${e(node.declared)}</span>`
         : "";
     rows.push(
-      `<tr class="level-${node.level}${branch ? " branch" : ""}">` +
+      `<tr class="level-${node.level}${branch ? " branch" : ""}" data-line="${node.nameRange.start.line}">` +
         `<td class="name">${e(node.name)}</td>` +
         `<td class="num">${e(node.weight)}</td>` +
         `<td class="num">${node.score === null ? `<span class="muted">${t("unscored")}</span>` : e(node.score)}${declared}</td>` +
@@ -106,7 +106,9 @@ h2 { font-size: 1.1em; margin: 1.2em 0 0.4em; }
 .big { font-size: 1.5em; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--vscode-editorWidget-border, rgba(128,128,128,.35)); padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
-th { font-weight: 600; background: var(--vscode-editorWidget-background, transparent); }
+tr[data-line] { cursor: pointer; }
+tr[data-line]:hover td { background: var(--vscode-list-hoverBackground, rgba(128,128,128,.15)); }
+th { white-space: nowrap; font-weight: 600; background: var(--vscode-editorWidget-background, transparent); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.level-1 td { font-weight: 700; background: var(--vscode-editorWidget-background, rgba(128,128,128,.08)); }
 tr.level-2 td { font-weight: 600; }
@@ -141,7 +143,13 @@ export function renderPreviewDocument(options: { nonce: string; cspSource: strin
 <body>
 <main id="report">${body}</main>
 <script nonce="${nonce}">
+  const vscode = acquireVsCodeApi();
   const report = document.getElementById("report");
+  // A click on an indicator row shows it in the editor.
+  report.addEventListener("click", (event) => {
+    const row = event.target.closest("tr[data-line]");
+    if (row) vscode.postMessage({ type: "reveal", line: Number(row.dataset.line) });
+  });
   window.addEventListener("message", (event) => {
     const data = event.data;
     if (data && data.type === "report" && typeof data.html === "string") report.innerHTML = data.html;
