@@ -29,4 +29,9 @@ echo "== editor suite against the packaged .vsix"
 pnpm run package >/dev/null
 node scripts/run-code-server-tests.mjs --vsix dist/perf-vscode.vsix
 echo "== editor suite in desktop VS Code (@vscode/test-electron)"
-node scripts/run-electron-tests.mjs
+# Desktop VS Code needs a display: use a virtual one on headless Linux when xvfb is there.
+if [[ -z "${DISPLAY:-}" ]] && command -v xvfb-run >/dev/null; then
+  xvfb-run -a node scripts/run-electron-tests.mjs
+else
+  node scripts/run-electron-tests.mjs
+fi

@@ -210,6 +210,7 @@ export async function run(): Promise<void> {
       assert.ok(own, `no PERF010 at ${weight.start.line + 1}:${weight.start.character + 1} (项目立项 weight 7 ≠ children 6):\n${describe(errors)}`);
       assert.ok(at(parentWeight), `no PERF010 at 项目决策's weight (children now sum to 15):\n${describe(errors)}`);
       assert.match(own.message, /项目立项/);
+      await waitFor("the status bar to count the errors", () => api.status().text.includes("$(error) 2"), 5_000, [api.onResult]);
 
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>("vscode.executeCodeActionProvider", broken.uri, own.range, undefined, 10);
       const fixes = (actions ?? []).filter((a): a is vscode.CodeAction => "edit" in a || "diagnostics" in a || "kind" in a);
@@ -259,6 +260,24 @@ export async function run(): Promise<void> {
         await config().update("language", undefined, vscode.ConfigurationTarget.Global);
       }
       await waitFor("the preview in Chinese again", () => api.preview()?.body.includes("评分表"), 10_000, [api.onPreviewRender]);
+    }],
+
+    ["perf.strict turns an unscored leaf into an error", async () => {
+      const file = vscode.Uri.file(join(await mkdtemp(join(tmpdir(), "perf-e2e-")), "unscored.perf"));
+      await writeFile(file.fsPath, 'evaluation "草稿" { total 2 }\nindicator 待评 weight 2 { }\n');
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      const unscored = (severity: vscode.DiagnosticSeverity) => () =>
+        vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === "PERF030" && d.severity === severity);
+      await waitFor("PERF030 as a warning", unscored(vscode.DiagnosticSeverity.Warning), 10_000, [vscode.languages.onDidChangeDiagnostics]);
+      const config = () => vscode.workspace.getConfiguration("perf");
+      await config().update("strict", true, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor("PERF030 as an error under perf.strict", unscored(vscode.DiagnosticSeverity.Error), 10_000, [vscode.languages.onDidChangeDiagnostics]);
+      } finally {
+        await config().update("strict", undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor("PERF030 a warning again", unscored(vscode.DiagnosticSeverity.Warning), 10_000, [vscode.languages.onDidChangeDiagnostics]);
     }],
 
     ["leaves the example open with its preview beside it", async () => {
