@@ -5,7 +5,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { message, readLocale, type Locale } from "./messages.js";
-import { ReportPreview, type PreviewState } from "./preview.js";
+import { previewViewType, ReportPreview, type PreviewState } from "./preview.js";
 import { evaluatedResultRequest, resultChangedNotification, type EvaluationResult, type ResultChangedParams } from "./protocol.js";
 import { totalAndGrade } from "./report-html.js";
 
@@ -44,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
       { scheme: "file", language: "perf" },
       { scheme: "untitled", language: "perf" },
     ],
-    initializationOptions: settings(),
+    // The total's code lens opens the preview (the server calls it with the document URI).
+    initializationOptions: { ...settings(), codeLensCommand: "perf.preview" },
     // The server re-reads `perf.language` / `perf.strict` from didChangeConfiguration.
     synchronize: { configurationSection: "perf", fileEvents: vscode.workspace.createFileSystemWatcher("**/*.perf") },
     outputChannelName: "perf",
@@ -77,15 +78,25 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
     status,
     preview,
     resultEmitter,
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.window.registerWebviewPanelSerializer(previewViewType, preview),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      updateStatus();
+      if (editor?.document.languageId === "perf") void preview.follow(editor.document.uri);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration("perf")) {
         updateStatus();
         void preview.rerender();
       }
     }),
-    vscode.commands.registerCommand("perf.preview", async (target?: vscode.Uri) => {
-      const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    vscode.commands.registerCommand("perf.restartServer", async () => {
+      results.clear();
+      updateStatus();
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand("perf.preview", async (target?: vscode.Uri | string) => {
+      // From the editor title or palette: no argument or a Uri; from the code lens: a URI string.
+      const uri = target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
       const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (!uri || (doc && doc.languageId !== "perf") || (!doc && !uri.path.endsWith(".perf"))) {
         void vscode.window.showInformationMessage(message("noPerfEditor", locale()));

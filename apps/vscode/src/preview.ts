@@ -1,5 +1,6 @@
-// The "perf: 预览报告 / Preview report" webview: one panel beside the editor that follows the
-// previewed document and re-renders whenever the server reports a new analysis of it.
+// The "perf: 预览报告 / Preview report" webview: one panel beside the editor. It follows the
+// active .perf editor, re-renders whenever the server reports a new analysis of the
+// previewed document, and comes back after a window reload (a webview serializer).
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
@@ -7,14 +8,16 @@ import { message, type Locale } from "./messages.js";
 import { evaluatedResultRequest, type EvaluatedResultParams, type EvaluationResult } from "./protocol.js";
 import { renderNotice, renderPreviewDocument, renderReportBody } from "./report-html.js";
 
+export const previewViewType = "perf.preview";
+
 export interface PreviewState {
   uri: string;
-  /** The last body posted to the webview (for tests and the status bar). */
+  /** The last body posted to the webview (for tests). */
   body: string;
   total: string | null;
 }
 
-export class ReportPreview implements vscode.Disposable {
+export class ReportPreview implements vscode.Disposable, vscode.WebviewPanelSerializer<{ uri?: string }> {
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
   private state: PreviewState | undefined;
@@ -34,44 +37,48 @@ export class ReportPreview implements vscode.Disposable {
 
   /** Opens (or reveals) the preview of `uri` beside the active editor. */
   async show(uri: vscode.Uri): Promise<void> {
-    this.uri = uri;
-    const title = this.title(uri);
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel("perf.preview", title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        enableFindWidget: true,
-        localResourceRoots: [],
-      });
-      this.panel.webview.onDidReceiveMessage((m: { type?: string; line?: unknown }) => {
-        if (m?.type === "reveal" && typeof m.line === "number" && this.uri) void this.reveal(this.uri, m.line);
-      });
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.state = undefined;
-      });
-      // A hidden webview loses its page; load it again with the latest report when shown.
-      let visible = true;
-      this.panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (webviewPanel.visible && !visible) this.load(this.state?.body ?? renderNotice("loading", this.locale()));
-        visible = webviewPanel.visible;
-      });
-      this.load(renderNotice("loading", this.locale()));
+      this.attach(
+        vscode.window.createWebviewPanel(previewViewType, this.title(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+          enableScripts: true,
+          enableFindWidget: true,
+          localResourceRoots: [],
+        }),
+      );
     } else {
-      this.panel.title = title;
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
+    await this.follow(uri);
+  }
+
+  /** Switches an open preview to `uri` without revealing it (the active editor changed). */
+  async follow(uri: vscode.Uri): Promise<void> {
+    if (!this.panel) return;
+    if (this.uri?.toString() !== uri.toString()) {
+      this.uri = uri;
+      this.state = undefined;
+      this.load(renderNotice("loading", this.locale()));
+    }
+    this.panel.title = this.title(uri);
     await this.refresh(uri);
   }
 
-  private title(uri: vscode.Uri): string {
-    return `${message("previewTitle", this.locale())} · ${uri.path.split("/").pop()}`;
+  /** A preview left open when the window closed comes back with its document. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: { uri?: string } | undefined): Promise<void> {
+    if (this.panel || typeof saved?.uri !== "string") {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+    this.attach(panel);
+    await this.follow(vscode.Uri.parse(saved.uri));
   }
 
   /** Renders the previewed document again (after a settings change). */
   async rerender(): Promise<void> {
     if (this.panel && this.uri) {
-      this.panel.title = this.title(this.uri);
-      await this.refresh(this.uri);
+      this.state = undefined;
+      await this.follow(this.uri);
     }
   }
 
@@ -79,7 +86,7 @@ export class ReportPreview implements vscode.Disposable {
   async refresh(uri: vscode.Uri): Promise<void> {
     if (!this.panel || !this.uri || uri.toString() !== this.uri.toString()) return;
     const client = this.client();
-    if (!client) return;
+    if (!client?.isRunning()) return; // a restart sends fresh results when it is up
     const generation = ++this.generation;
     let result: EvaluationResult | null = null;
     try {
@@ -98,6 +105,28 @@ export class ReportPreview implements vscode.Disposable {
     this.changed.fire(this.state);
   }
 
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.webview.onDidReceiveMessage((m: { type?: string; line?: unknown }) => {
+      if (m?.type === "reveal" && typeof m.line === "number" && this.uri) void this.reveal(this.uri, m.line);
+    });
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.uri = undefined;
+      this.state = undefined;
+    });
+    // A hidden webview loses its page; load it again with the latest report when shown.
+    let visible = panel.visible;
+    panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (webviewPanel.visible && !visible) this.load(this.state?.body ?? renderNotice("loading", this.locale()));
+      visible = webviewPanel.visible;
+    });
+  }
+
+  private title(uri: vscode.Uri): string {
+    return `${message("previewTitle", this.locale())} · ${uri.path.split("/").pop()}`;
+  }
+
   private async reveal(uri: vscode.Uri, line: number): Promise<void> {
     const doc = await vscode.workspace.openTextDocument(uri);
     const at = new vscode.Position(Math.max(0, Math.min(line, doc.lineCount - 1)), 0);
@@ -113,6 +142,7 @@ export class ReportPreview implements vscode.Disposable {
       locale: this.locale(),
       title: this.panel.title,
       body,
+      uri: this.uri?.toString() ?? "",
     });
   }
 

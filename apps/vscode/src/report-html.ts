@@ -122,8 +122,8 @@ tfoot td { font-weight: 700; border-top: 2px solid var(--vscode-foreground); }
  * The webview document (CSP: no inline style attributes, so layout lives in the stylesheet). Its only script (nonce-tagged) swaps in report bodies posted by the
  * extension, so typing updates the tables without reloading the page or losing the scroll.
  */
-export function renderPreviewDocument(options: { nonce: string; cspSource: string; locale: Locale; body: string; title: string }): string {
-  const { nonce, cspSource, locale, body, title } = options;
+export function renderPreviewDocument(options: { nonce: string; cspSource: string; locale: Locale; body: string; title: string; uri?: string }): string {
+  const { nonce, cspSource, locale, body, title, uri = "" } = options;
   const csp = [
     "default-src 'none'",
     `style-src ${cspSource} 'nonce-${nonce}'`,
@@ -141,10 +141,12 @@ export function renderPreviewDocument(options: { nonce: string; cspSource: strin
 <style nonce="${nonce}">${style}</style>
 </head>
 <body>
-<main id="report">${body}</main>
+<main id="report" data-uri="${escapeHtml(uri)}">${body}</main>
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
   const report = document.getElementById("report");
+  // Kept by VS Code so the preview can be restored after a reload.
+  vscode.setState({ uri: report.dataset.uri });
   // A click on an indicator row shows it in the editor.
   report.addEventListener("click", (event) => {
     const row = event.target.closest("tr[data-line]");

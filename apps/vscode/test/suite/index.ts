@@ -177,13 +177,23 @@ export async function run(): Promise<void> {
     ["the code lens shows 82.46 · 良", async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", example.uri, 10);
       const titles = (lenses ?? []).map((l) => l.command?.title ?? "");
-      assert.ok(titles.some((t) => t.includes("82.46 · 良")), `code lenses: ${JSON.stringify(titles)}`);
+      const total = (lenses ?? []).find((l) => l.command?.title.includes("82.46 · 良"));
+      assert.ok(total?.command, `code lenses: ${JSON.stringify(titles)}`);
+      // Clicking it opens the preview of this document.
+      assert.equal(total.command.command, "perf.preview");
+      assert.deepEqual(total.command.arguments, [example.uri.toString()]);
     }],
 
     ["the status bar shows 82.46 · 良", async () => {
       await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
       const status = await waitFor("the status bar total", () => (api.status().text.includes("82.46 · 良") ? api.status() : undefined), 10_000, [api.onResult, vscode.window.onDidChangeActiveTextEditor]);
       assert.ok(status.visible);
+    }],
+
+    ["perf: Restart language server brings the scores back", async () => {
+      await vscode.commands.executeCommand("perf.restartServer");
+      await waitForTotal(api, example.uri, "82.46", 30_000);
+      await waitFor("the status bar after the restart", () => api.status().text.includes("82.46 · 良"), 10_000, [api.onResult]);
     }],
 
     ["a changed weight shows PERF010 at the weight, the quick fix restores it", async () => {
@@ -243,6 +253,12 @@ export async function run(): Promise<void> {
       await waitFor("the status bar to show 81.46", () => api.status().text.includes("81.46"), 10_000, [api.onResult]);
       await replace(broken, deduct, "1");
       await waitFor("the preview back at 82.46", () => api.preview()?.total === "82.46", 10_000, [api.onPreviewRender]);
+
+      // The preview follows the active .perf editor.
+      await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
+      await waitFor("the preview to follow the example", () => api.preview()?.uri === example.uri.toString(), 10_000, [api.onPreviewRender]);
+      await vscode.window.showTextDocument(broken, vscode.ViewColumn.One);
+      await waitFor("the preview to follow the copy", () => api.preview()?.uri === broken.uri.toString(), 10_000, [api.onPreviewRender]);
     }],
 
     ["perf.language reaches the server and the preview", async () => {
@@ -287,7 +303,10 @@ export async function run(): Promise<void> {
       await vscode.window.showTextDocument(example, { viewColumn: vscode.ViewColumn.One, preview: false });
       const header = find(example, /^evaluation /, /evaluation/);
       vscode.window.activeTextEditor!.revealRange(new vscode.Range(header.start.line - 1, 0, header.start.line + 30, 0), vscode.TextEditorRevealType.AtTop);
-      await vscode.commands.executeCommand("perf.preview");
+      // Opened the way a user would: a click on the total's code lens.
+      const lens = (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", example.uri, 10))?.find((l) => l.command?.command === "perf.preview");
+      assert.ok(lens?.command);
+      await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
       await waitFor("the preview of the example", () => api.preview()?.uri === example.uri.toString() && api.preview()?.total === "82.46", 20_000, [api.onPreviewRender]);
       await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
       // The code-server runner photographs the workbench now (the extension host stops when
