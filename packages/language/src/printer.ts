@@ -94,9 +94,12 @@ interface Line {
   kind: "open" | "close" | "item";
   /** Index of the top-level declaration this line starts, if it starts one. */
   decl?: { kind: string; single: boolean };
-  leading: { text: string; start: number }[];
+  /** `moved`: a line comment that trailed another comment; it now goes on its own line. */
+  leading: { text: string; start: number; moved?: boolean }[];
   /** `gap`: spaces before the comment, kept from the source so hand-aligned comments stay aligned. */
   trailing: { text: string; block: boolean; gap: number }[];
+  /** Source end of the line's last trailing comment: a comment after it on the same line trails too. */
+  lastEnd?: number;
 }
 
 interface Item {
@@ -265,7 +268,7 @@ class Printer {
       one,
       emit: (indent) => {
         if (!hasBlock) {
-          this.push(indent, head, start, end, "item");
+          this.push(indent, head, start, end, "item", item.aligned);
           return;
         }
         const open = this.brace(braceFrom);
@@ -432,11 +435,13 @@ class Printer {
       const line = this.lines[i];
       if (line && line.start <= start) {
         line.trailing.push({ text, block: c.block, gap: 1 });
+        line.lastEnd = c.range.end.offset;
         continue;
       }
       const prev = this.lines[i - 1];
-      if (prev && !/[\n\r]/.test(this.text.slice(prev.end, start))) {
+      if (prev && !/[\n\r]/.test(this.text.slice(Math.max(prev.end, prev.lastEnd ?? 0), start))) {
         prev.trailing.push({ text, block: c.block, gap: Math.max(1, this.gapBefore(start)) });
+        prev.lastEnd = c.range.end.offset;
         continue;
       }
       (line ? line.leading : eof).push({ text, start });
@@ -466,6 +471,13 @@ class Printer {
     const out: string[] = [];
     const pad = (n: number) => "  ".repeat(n);
     // Alignment runs: consecutive aligned lines with the same key and indent, no comment or blank between.
+    // Line comments that cannot stay trailing (another comment follows them) go before the line.
+    for (const line of this.lines) {
+      const moved = line.trailing.filter((c, k) => !c.block && k < line.trailing.length - 1);
+      if (!moved.length) continue;
+      line.trailing = line.trailing.filter((c) => !moved.includes(c));
+      line.leading.push(...moved.map((c) => ({ text: c.text, start: line.start, moved: true })));
+    }
     const widths = new Map<Line, number>();
     let run: Line[] = [];
     const closeRun = () => {
@@ -493,22 +505,17 @@ class Printer {
     this.lines.forEach((line, idx) => {
       if (blanks[idx] && out.length) out.push("");
       const commentIndent = line.kind === "close" ? line.indent + 1 : line.indent;
-      // Line comments that cannot stay trailing (another comment follows them) go before the line.
-      const trailing = line.trailing;
-      const moved = trailing.filter((c, k) => !c.block && k < trailing.length - 1);
-      const kept = trailing.filter((c) => !moved.includes(c));
       line.leading.forEach((c, k) => {
-        if (k > 0 && this.blankBefore(c.start)) out.push("");
+        if (k > 0 && !c.moved && this.blankBefore(c.start)) out.push("");
         out.push(pad(commentIndent) + c.text);
       });
-      if (line.leading.length && this.blankBefore(line.start) && line.kind !== "close") out.push("");
-      for (const c of moved) out.push(pad(commentIndent) + c.text);
+      if (line.leading.length && !line.leading.at(-1)!.moved && this.blankBefore(line.start) && line.kind !== "close") out.push("");
       let body = line.text;
       if (line.left !== undefined) {
         const w = widths.get(line) ?? displayWidth(line.left);
         body = line.left + " ".repeat(w - displayWidth(line.left) + 1) + line.text;
       }
-      out.push(pad(line.indent) + body + kept.map((c) => " ".repeat(c.gap) + c.text).join(""));
+      out.push(pad(line.indent) + body + line.trailing.map((c) => " ".repeat(c.gap) + c.text).join(""));
     });
     eof.forEach((c) => {
       if (out.length && this.blankBefore(c.start)) out.push("");

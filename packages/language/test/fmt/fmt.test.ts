@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { format, keywordSpellings, parse } from "../../src/index.js";
+
+/**
+ * Golden tests: `cases/<name>/input.perf` → `expected.perf` (or `expected.diagnostics.txt` when
+ * the input must be refused). Regenerate with `UPDATE_GOLDEN=1 pnpm vitest run test/fmt` and
+ * review the diff.
+ */
+const update = process.env.UPDATE_GOLDEN === "1";
+const casesDir = join(import.meta.dirname, "cases");
+const cases = readdirSync(casesDir).sort();
+
+describe("perf fmt golden cases", () => {
+  it("has cases", () => expect(cases.length).toBeGreaterThan(10));
+  for (const name of cases) {
+    it(name, () => {
+      const dir = join(casesDir, name);
+      const input = readFileSync(join(dir, "input.perf"), "utf8");
+      const r = format(input, { uri: `${name}.perf`, locale: "en" });
+      const [file, actual] = r.ok
+        ? ["expected.perf", r.text]
+        : ["expected.diagnostics.txt", r.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join("\n") + "\n"];
+      const path = join(dir, file);
+      if (update) writeFileSync(path, actual);
+      expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+      expect(actual).toBe(readFileSync(path, "utf8"));
+      if (r.ok) {
+        expect(format(r.text).text, "idempotent").toBe(r.text);
+        expect(parse(r.text).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      } else {
+        expect(r.text).toBe(input);
+      }
+    });
+  }
+});
+
+describe("format()", () => {
+  it("keeps the file's majority spelling and can be told another", () => {
+    const zh = "指标 a 分值 2 { 得分 2 }\n";
+    expect(format(zh).text).toBe(zh);
+    expect(format(zh, { spelling: "en" }).text).toBe("indicator a weight 2 { score 2 }\n");
+  });
+
+  it("writes every keyword in both spellings back the same way (round trip through the other spelling)", () => {
+    const src = readFileSync(join(casesDir, "chinese", "input.perf"), "utf8");
+    const en = format(src, { spelling: "en" });
+    expect(en.ok).toBe(true);
+    for (const [, zh] of Object.values(keywordSpellings)) expect(en.text.includes(` ${zh} `) && !["否", "是"].includes(zh)).toBe(false);
+    expect(format(en.text, { spelling: "zh" }).text).toBe(format(src).text);
+  });
+
+  it("refuses text that does not parse and returns it unchanged", () => {
+    const bad = "indicator a weight { score }\n";
+    const r = format(bad);
+    expect(r.ok).toBe(false);
+    expect(r.text).toBe(bad);
+    expect(r.diagnostics[0]!.code).toBe("PERF002");
+  });
+
+  it("refuses rather than drop a clause the AST does not keep", () => {
+    // The same clause twice: the AST keeps one, so printing it would lose the other.
+    const r = format('indicator a weight 2 { explain "one" explain "two" score 2 }\n');
+    expect(r.ok).toBe(false);
+    expect(["PERF006", "PERF009"]).toContain(r.diagnostics[0]!.code);
+  });
+
+  it("keeps a byte order mark and reports unchanged text as unchanged", () => {
+    const text = "\uFEFFfact a = 1\n";
+    const r = format(text);
+    expect(r.text).toBe(text);
+    expect(r.changed).toBe(false);
+  });
+
+  it("keeps long one-liners within the width by breaking them", () => {
+    const long = `indicator a weight 2 { deduct 1 "${"很长的理由".repeat(20)}" }\n`;
+    expect(format(long).text).toBe(`indicator a weight 2 {\n  deduct 1 "${"很长的理由".repeat(20)}"\n}\n`);
+  });
+});
