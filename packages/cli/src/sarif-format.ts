@@ -30,7 +30,7 @@ export function toSarif(items: LocatedDiagnostic[], locale: Locale, version = "0
       id: code,
       name: e.title,
       shortDescription: { text: message },
-      fullDescription: { text: hint ? `${message}. ${hint}`.replace("。.", "。") : message },
+      fullDescription: { text: hint ? `${message}${locale === "en" ? ". " : "。"}${hint}` : message },
       help: { text: hint ?? message, markdown: `**${code}** (${e.title}): ${message}${hint ? `\n\n${hint}` : ""}\n\nSee docs/diagnostics.md.` },
       defaultConfiguration: { level: levels[e.severity] },
     };
@@ -65,7 +65,7 @@ export function toSarif(items: LocatedDiagnostic[], locale: Locale, version = "0
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "perf", informationUri: "https://github.com/perf-lang/perf", version, semanticVersion: version, rules } },
+        tool: { driver: { name: "perf", version, semanticVersion: version, rules } },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "the directory perf check ran in" } } },
         columnKind: "utf16CodeUnits",
         results,
