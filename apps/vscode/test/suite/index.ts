@@ -134,6 +134,8 @@ export async function run(): Promise<void> {
   let example!: vscode.TextDocument;
   let broken!: vscode.TextDocument;
   let original = "";
+  /** Scratch documents: VS Code keeps them open (and their problems counted) after their editors close. */
+  const scratch: vscode.TextDocument[] = [];
 
   const steps: Step[] = [
     ["activates on a .perf file and starts the server", async () => {
@@ -282,6 +284,7 @@ export async function run(): Promise<void> {
       const file = vscode.Uri.file(join(await mkdtemp(join(tmpdir(), "perf-e2e-")), "unscored.perf"));
       await writeFile(file.fsPath, 'evaluation "草稿" { total 2 }\nindicator 待评 weight 2 { }\n');
       const doc = await vscode.workspace.openTextDocument(file);
+      scratch.push(doc);
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
       const unscored = (severity: vscode.DiagnosticSeverity) => () =>
         vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === "PERF030" && d.severity === severity);
@@ -296,8 +299,28 @@ export async function run(): Promise<void> {
       await waitFor("PERF030 a warning again", unscored(vscode.DiagnosticSeverity.Warning), 10_000, [vscode.languages.onDidChangeDiagnostics]);
     }],
 
+    ["garbage input gets diagnostics, not a dead server", async () => {
+      const file = vscode.Uri.file(join(await mkdtemp(join(tmpdir(), "perf-e2e-")), "garbage.perf"));
+      await writeFile(file.fsPath, 'evaluation "未闭合 {\n\u0001\u0002 indicator }}} weight ((( 12.5.6 万元万元\n/* 未闭合注释');
+      const doc = await vscode.workspace.openTextDocument(file);
+      scratch.push(doc);
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      await waitFor("errors on the garbage file", () => errorsOf(file).length > 0, 10_000, [vscode.languages.onDidChangeDiagnostics]);
+      await vscode.commands.executeCommand("perf.preview");
+      const shown = await waitFor("a preview of the garbage file", () => (api.preview()?.uri === file.toString() ? api.preview() : undefined), 10_000, [api.onPreviewRender]);
+      log(`preview of garbage: ${shown.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 120)}`);
+      // The server still answers for the example.
+      assert.equal((await api.requestResult(example.uri))?.total.score, "82.46");
+    }],
+
     ["leaves the example open with its preview beside it", async () => {
-      // Saved so closing it cannot stop on a "save changes?" dialog (it lives in a temp folder).
+      // Scratch files get a clean evaluation so the workbench counts no leftover problems, and
+      // are saved so closing cannot stop on a "save changes?" dialog (they live in a temp folder).
+      for (const doc of scratch) {
+        await replace(doc, new vscode.Range(0, 0, doc.lineCount, 0), 'evaluation "临时" { total 2 }\nindicator 甲 weight 2 { score 2 }\n');
+        await doc.save();
+      }
+      await waitFor("no problems left in scratch files", () => scratch.every((d) => vscode.languages.getDiagnostics(d.uri).length === 0), 10_000, [vscode.languages.onDidChangeDiagnostics]);
       await broken.save();
       await vscode.commands.executeCommand("workbench.action.closeAllEditors");
       await vscode.window.showTextDocument(example, { viewColumn: vscode.ViewColumn.One, preview: false });
