@@ -108,7 +108,7 @@ export interface DiffCounts {
 export function ruleOf(m: Method): Rule {
   switch (m.kind) {
     case "fixed":
-      return { kind: m.kind, detail: m.value ?? "" };
+      return { kind: m.kind, detail: "" }; // the value is the score: a change shows as a score change
     case "ratio":
       return { kind: m.kind, detail: m.expression };
     case "perFinding":
@@ -278,7 +278,7 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
       }
       const ro = ruleOf(o.method);
       const rn = ruleOf(n.method);
-      if (!sameRule(ro, rn) && !(ro.kind === "fixed" && rn.kind === "fixed" && sameNumber(ro.detail, rn.detail))) {
+      if (!sameRule(ro, rn)) {
         d.rule = { old: ro, new: rn };
         counts.rules++;
       }

@@ -77,7 +77,7 @@ export function ruleText(r: Rule, l: Locale): string {
   const k = (n: KeywordName) => keywordText(n, sp);
   switch (r.kind) {
     case "fixed":
-      return `${k("Score")} ${r.detail}`;
+      return l === "zh" ? "固定得分" : "fixed score";
     case "judgement":
       return k("Deduct");
     case "ratio":

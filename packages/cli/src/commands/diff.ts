@@ -79,7 +79,10 @@ function readSide(path: string, options: DiffOptions, io: CliIO): Side {
 
 function filePairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
   if (positionals.length !== 2) throw new DiffError(t(options.locale, "diffNeedsTwo"));
-  return [[readSide(positionals[0]!, options, io), readSide(positionals[1]!, options, io)]];
+  const before = readSide(positionals[0]!, options, io);
+  const after = readSide(positionals[1]!, options, io);
+  // Two versions of one evaluation: scored under one name, so a default title (from the file name) is no change.
+  return [[{ ...before, uri: after.uri }, after]];
 }
 
 function git(args: string[], cwd: string): string {

@@ -18,7 +18,7 @@ export interface FmtOptions extends CommonOptions {
  * parse is reported and left alone; writes go to a temporary file renamed over the original.
  */
 export function runFmt(paths: string[], options: FmtOptions, io: CliIO): number {
-  const { files, missing } = collectPerfFiles(paths.map((p) => (p.startsWith("/") ? p : `${io.cwd}/${p}`)));
+  const { files, missing } = collectPerfFiles((paths.length ? paths : ["."]).map((p) => (p.startsWith("/") ? p : `${io.cwd}/${p}`)));
   let failed = missing.length > 0;
   for (const m of missing) io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${m}\n`);
   if (!files.length && !missing.length) {

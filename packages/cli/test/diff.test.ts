@@ -1,0 +1,195 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyze } from "@perf/engine";
+import { format } from "@perf/language";
+import { describe, expect, it } from "vitest";
+import { run, type CliIO } from "../src/index.js";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");
+const original = readFileSync(example, "utf8");
+const bin = join(root, "packages", "cli", "dist", "main.js");
+
+async function perf(args: string[], cwd: string) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, env: {} };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "perf-diff-"));
+
+/** 预算执行率 weight 2 → 3 (2 × 95.906% = 1.92 → 3 × 95.906% = 2.88, +0.96) and a 14th case for 制度执行有效性 (3.4 → 3.2). */
+function edited(text: string): string {
+  const out = text.replace(/(indicator 预算执行率[^\n]*?weight )2/, "$13") + '\nfinding 新增问题 on 制度执行有效性 {\n  type "合同管理不规范"\n}\n';
+  expect(out).not.toBe(text + "\n");
+  return out;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", ["-c", "user.name=perf-test", "-c", "user.email=perf@test.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+}
+
+describe("perf diff --git", () => {
+  it("reports exactly the changed weight and the added finding, with the new total and exit 2", async () => {
+    const repo = tmp();
+    git(repo, "init", "-q");
+    writeFileSync(join(repo, "yongzhou.perf"), original);
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "seed 000");
+    const changed = edited(original);
+    writeFileSync(join(repo, "yongzhou.perf"), changed);
+
+    const r = await perf(["diff", "--git", "HEAD", "-o", "json", "--lang", "en"], repo);
+    expect(r.code).toBe(2);
+    const [d] = JSON.parse(r.stdout) as any[];
+    expect(d.counts).toMatchObject({ weights: 1, rules: 0, findingsAdded: 1, findingsRemoved: 0, findingsChanged: 0, indicatorsAdded: 0, indicatorsRemoved: 0, facts: 0, texts: 0 });
+    const leaves = d.nodes.filter((n: any) => n.leaf);
+    expect(leaves.map((n: any) => n.id)).toEqual(["预算执行率", "制度执行有效性"]);
+    expect(leaves[0].weight).toEqual({ old: "2", new: "3" });
+    expect(leaves[0].score).toMatchObject({ old: "1.92", new: "2.88", delta: "0.96" });
+    expect(leaves[1].score).toMatchObject({ old: "3.4", new: "3.2" });
+    expect(leaves[1].causes).toEqual([{ kind: "findingAdded", finding: "新增问题", cases: 1 }]);
+    expect(d.findings).toEqual([expect.objectContaining({ status: "added", id: "新增问题", on: ["制度执行有效性"] })]);
+    // 82.46 + 0.96 − 0.20, and the engine agrees on the edited file.
+    expect(d.total).toMatchObject({ old: "82.46", new: "83.22" });
+    expect(analyze([{ uri: "x.perf", text: changed }]).result.total.score).toBe("83.22");
+    expect(d.summary).toBe("1 weight changed, 1 finding added, total 82.46 → 83.22 (+0.76), 良 → 良");
+
+    const text = await perf(["diff", "--git"], repo);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain("~ 指标 项目过程 › 资金管理 › 预算执行率\n    分值 2 → 3\n    得分 1.92 → 2.88（+0.96）");
+    expect(text.stdout).toContain("    + 问题 新增问题");
+    expect(text.stdout).toContain("+ 问题 新增问题 关联 制度执行有效性");
+    expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("1 个分值变化，新增 1 个问题，总分 82.46 → 83.22（+0.76），良 → 良");
+
+    // Committed, the working tree equals HEAD; HEAD~1..HEAD shows the same change.
+    git(repo, "commit", "-qam", "edit");
+    expect((await perf(["diff", "--git"], repo)).code).toBe(0);
+    const range = await perf(["diff", "--git", "HEAD~1..HEAD", "-o", "json"], repo);
+    expect(range.code).toBe(2);
+    expect(JSON.parse(range.stdout)[0].total.new).toBe("83.22");
+  });
+
+  it("shows score lines in git diff through the textconv driver", () => {
+    const repo = tmp();
+    git(repo, "init", "-q");
+    writeFileSync(join(repo, ".gitattributes"), "*.perf diff=perf\n");
+    git(repo, "config", "diff.perf.textconv", `node ${JSON.stringify(bin)} diff --textconv`);
+    writeFileSync(join(repo, "yongzhou.perf"), original);
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "seed 000");
+    writeFileSync(join(repo, "yongzhou.perf"), edited(original));
+    const out = execFileSync("git", ["diff", "--no-color"], { cwd: repo, encoding: "utf8", env: { ...process.env, PERF_LANG: "en" } });
+    expect(out).toContain("-indicator 项目过程/资金管理/预算执行率  weight 2  score 1.92  ratio 实际支出 / 到位资金");
+    expect(out).toContain("+indicator 项目过程/资金管理/预算执行率  weight 3  score 2.88  ratio 实际支出 / 到位资金");
+    expect(out).toContain("+indicator 项目过程/组织实施/制度执行有效性  weight 6  score 3.2  per finding deduct 0.2");
+    expect(out).toContain("+finding 新增问题  on 制度执行有效性  count 1");
+    expect(out).toContain("-total  weight 100  score 82.46  grade 良");
+    expect(out).toContain("+total  weight 100  score 83.22  grade 良");
+  });
+
+  it("fails with exit 1 outside a repository or on a bad revision", async () => {
+    const dir = tmp();
+    const r = await perf(["diff", "--git"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("git");
+    git(dir, "init", "-q");
+    expect((await perf(["diff", "--git", "no-such-rev"], dir)).code).toBe(1);
+  });
+});
+
+describe("perf diff OLD NEW", () => {
+  it("exits 0 and says so when only the layout changed", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), original);
+    const formatted = format(original.replace(/\n\n/g, "\n\n\n"), { spelling: "zh" });
+    expect(formatted.ok).toBe(true);
+    writeFileSync(join(dir, "b.perf"), formatted.text);
+    const r = await perf(["diff", "a.perf", "b.perf"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("无变化，总分 82.46，良");
+  });
+
+  it("detects a renamed indicator, an edited deduction, a changed fact and a removed finding", async () => {
+    const dir = tmp();
+    const a = [
+      "fact 支出 = 80 万元",
+      "fact 预算 = 100 万元",
+      "indicator 决策 weight 10 {",
+      '  indicator 方案 weight 4 { deduct 1 "方案不完整" }',
+      "  indicator 执行 weight 6 { ratio 支出 / 预算 }",
+      "}",
+      "indicator 管理 weight 90 { per finding deduct 1 }",
+      "finding 甲 on 管理",
+      "finding 乙 on 管理",
+    ].join("\n");
+    const b = a
+      .replace("indicator 方案 weight 4", "indicator 方案设计 weight 4")
+      .replace("fact 支出 = 80", "fact 支出 = 90")
+      .replace("finding 乙 on 管理", "");
+    writeFileSync(join(dir, "a.perf"), a);
+    writeFileSync(join(dir, "b.perf"), b);
+    const r = await perf(["diff", "a.perf", "b.perf", "-o", "json", "--lang", "en"], dir);
+    expect(r.code).toBe(2);
+    const d = JSON.parse(r.stdout);
+    expect(d.counts).toMatchObject({ indicatorsRenamed: 1, facts: 1, findingsRemoved: 1, weights: 0 });
+    expect(d.nodes.find((n: any) => n.id === "方案设计")).toMatchObject({ status: "changed", oldId: "方案" });
+    const exec = d.nodes.find((n: any) => n.id === "执行");
+    expect(exec.score).toMatchObject({ old: "4.8", new: "5.4" });
+    expect(exec.causes).toEqual([{ kind: "factChanged", fact: "支出", old: "80", new: "90", unit: "万元" }]);
+    expect(d.nodes.find((n: any) => n.id === "管理").causes).toEqual([{ kind: "findingRemoved", finding: "乙", cases: 1 }]);
+
+    // An edited judgement deduction is a cause of its own.
+    writeFileSync(join(dir, "c.perf"), a.replace('deduct 1 "方案不完整"', 'deduct 0.5 "方案不完整"'));
+    const e = JSON.parse((await perf(["diff", "a.perf", "c.perf", "-o", "json"], dir)).stdout);
+    expect(e.nodes.find((n: any) => n.id === "方案").causes).toEqual([{ kind: "deductionEdited", reason: "方案不完整", old: "1", new: "0.5" }]);
+    expect(e.summary).toBe("1 处扣分变化，总分 95.8 → 96.3（+0.50），优 → 优");
+  });
+
+  it("prints Markdown ready for a pull-request comment", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), original);
+    writeFileSync(join(dir, "b.perf"), edited(original));
+    const r = await perf(["diff", "a.perf", "b.perf", "-o", "md"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("| | 指标 | 分值 | 得分 | 说明 |");
+    expect(r.stdout).toContain("| `~` | 项目过程 › 资金管理 › 预算执行率 | 2 → 3 | 1.92 → 2.88 (+0.96) |  |");
+    expect(r.stdout).toContain("```diff\n+ 问题 新增问题 关联 制度执行有效性\n```");
+    expect(r.stdout).toContain("> 1 个分值变化，新增 1 个问题，总分 82.46 → 83.22（+0.76），良 → 良");
+  });
+
+  it("colours markers only when asked (TTY)", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), original);
+    writeFileSync(join(dir, "b.perf"), edited(original));
+    let out = "";
+    await run(["diff", "a.perf", "b.perf"], { cwd: dir, stdout: (s) => (out += s), stderr: () => {}, color: true, env: {} });
+    expect(out).toContain("\u001b[32m+ 问题 新增问题");
+    expect((await perf(["diff", "a.perf", "b.perf"], dir)).stdout).not.toContain("\u001b[");
+  });
+
+  it("exits 1 on a missing file, a wrong argument count or an unknown output", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), original);
+    expect((await perf(["diff", "a.perf", "missing.perf"], dir)).code).toBe(1);
+    expect((await perf(["diff", "a.perf"], dir)).code).toBe(1);
+    expect((await perf(["diff", "a.perf", "a.perf", "-o", "xml"], dir)).code).toBe(1);
+  });
+
+  it("never crashes on garbage and still diffs what parsed", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), "indicator a weight 2 { score 2 }\n");
+    writeFileSync(join(dir, "b.perf"), "indicator a weight 2 { score 1 }\n}}}{{ \u0000 \"unterminated\n");
+    const r = await perf(["diff", "a.perf", "b.perf"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("得分 2 → 1");
+    expect(r.stderr).toContain("错误");
+    const t = await perf(["diff", "--textconv", "b.perf"], dir);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/^# perf: /);
+  });
+});
