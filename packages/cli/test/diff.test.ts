@@ -5,20 +5,14 @@ import { join } from "node:path";
 import { analyze } from "@perf/engine";
 import { format } from "@perf/language";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/index.js";
+import { run } from "../src/index.js";
+import { perf } from "./run-perf.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");
 const original = readFileSync(example, "utf8");
 const bin = join(root, "packages", "cli", "dist", "main.js");
 
-async function perf(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, env: {} };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), "perf-diff-"));
 

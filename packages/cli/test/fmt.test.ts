@@ -3,15 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { format } from "@perf/language";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/index.js";
+import { perf } from "./run-perf.js";
 
-async function perf(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, env: {} };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 const messy = 'indicator  a   weight 2{score 2}// 注释\nfact x=1\n';
 const tidy = "indicator a weight 2 { score 2 } // 注释\n\nfact x = 1\n";

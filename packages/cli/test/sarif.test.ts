@@ -5,18 +5,11 @@ import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { catalogue } from "@perf/language";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/index.js";
+import { perf } from "./run-perf.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");
 
-async function perf(args: string[], cwd: string) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, env: {} };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 /** A copy of the example with two errors: 预算执行率 weight 2 → 3 (PERF010 on 资金管理, PERF040s). */
 function brokenCopy(): { dir: string; file: string; text: string } {
