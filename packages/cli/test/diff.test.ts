@@ -66,6 +66,9 @@ describe("perf diff --git", () => {
     const range = await perf(["diff", "--git", "HEAD~1..HEAD", "-o", "json"], repo);
     expect(range.code).toBe(2);
     expect(JSON.parse(range.stdout)[0].total.new).toBe("83.22");
+    const mergeBase = await perf(["diff", "--git", "HEAD~1...HEAD", "-o", "json"], repo);
+    expect(mergeBase.code).toBe(2);
+    expect(JSON.parse(mergeBase.stdout)[0].total).toMatchObject({ old: "82.46", new: "83.22" });
   });
 
   it("shows score lines in git diff through the textconv driver", () => {

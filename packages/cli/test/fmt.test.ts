@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { format } from "@perf/language";
@@ -6,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { perf } from "./run-perf.js";
 
 
-const messy = 'indicator  a   weight 2{score 2}// 注释\nfact x=1\n';
-const tidy = "indicator a weight 2 { score 2 } // 注释\n\nfact x = 1\n";
+const messy = 'indicator  a   weight 100{score 100}// 注释\nfact x=1\n';
+const tidy = "indicator a weight 100 { score 100 } // 注释\n\nfact x = 1\n";
 const broken = 'indicator a weight 2 { explain "open\n';
 
 function workspace() {
@@ -68,5 +69,33 @@ describe("perf fmt", () => {
     const r = await perf(["fmt", "--lang", "en", "nope.perf"], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("cannot read");
+  });
+});
+
+describe("docs/hooks/pre-commit", () => {
+  const root = join(import.meta.dirname, "..", "..", "..");
+  const git = (cwd: string, env: Record<string, string>, ...args: string[]) =>
+    spawnSync("git", ["-c", "user.name=perf-test", "-c", "user.email=perf@test.invalid", "-c", "commit.gpgsign=false", ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
+
+  it("refuses an unformatted .perf file and accepts it once formatted", () => {
+    const repo = workspace();
+    const env = { PERF: `node ${join(root, "packages", "cli", "dist", "main.js")}` };
+    git(repo, env, "init", "-q");
+    copyFileSync(join(root, "docs", "hooks", "pre-commit"), join(repo, ".git", "hooks", "pre-commit"));
+    chmodSync(join(repo, ".git", "hooks", "pre-commit"), 0o755);
+    git(repo, env, "add", ".");
+    const refused = git(repo, env, "commit", "-qm", "messy");
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain("messy.perf");
+    expect(refused.stderr).toContain("perf fmt");
+    writeFileSync(join(repo, "messy.perf"), tidy);
+    git(repo, env, "add", ".");
+    const accepted = git(repo, env, "commit", "-qm", "tidy");
+    expect(accepted.stderr).not.toContain("错误");
+    expect(accepted.status).toBe(0);
   });
 });

@@ -106,9 +106,20 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
   } catch (e) {
     throw new DiffError(`${t(options.locale, "notGit")}: ${((e as { stderr?: string }).stderr ?? "").trim()}`);
   }
+  // REV1..REV2 compares the two; REV1...REV2 (as in a pull request) compares REV2 with its merge base with REV1.
+  const threeDots = spec.includes("...");
   const [from, to] = spec.includes("..") ? (spec.split(/\.\.\.?/) as [string, string]) : [spec, undefined];
-  const fromRev = from || "HEAD";
+  let fromRev = from || "HEAD";
   const toRev = to === "" ? "HEAD" : to;
+  let fromLabel = fromRev;
+  if (threeDots) {
+    try {
+      fromRev = git(["merge-base", fromRev, toRev ?? "HEAD"], io.cwd).trim();
+      fromLabel = fromRev.slice(0, 10);
+    } catch (e) {
+      throw new DiffError(`git: ${((e as { stderr?: string }).stderr ?? "").trim() || t(options.locale, "badRevision") + " " + spec}`);
+    }
+  }
   const pathspec = ["--", ...(options.paths.length ? options.paths : ["."])];
   let names: string[];
   try {
@@ -123,7 +134,7 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
   return files.map((path) => {
     const abs = join(root, path);
     const shown = displayPath(abs, io.cwd);
-    const before: Side = { label: `${fromRev}:${shown}`, uri: abs, text: gitShow(fromRev, path, root) };
+    const before: Side = { label: `${fromLabel}:${shown}`, uri: abs, text: gitShow(fromRev, path, root) };
     let after: Side;
     if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root) };
     else {
