@@ -69,7 +69,7 @@ describe("perf diff --git", () => {
     const mergeBase = await perf(["diff", "--git", "HEAD~1...HEAD", "-o", "json"], repo);
     expect(mergeBase.code).toBe(2);
     expect(JSON.parse(mergeBase.stdout)[0].total).toMatchObject({ old: "82.46", new: "83.22" });
-  });
+  }, 60_000);
 
   it("shows score lines in git diff through the textconv driver", () => {
     const repo = tmp();
@@ -87,7 +87,7 @@ describe("perf diff --git", () => {
     expect(out).toContain("+finding 新增问题  on 制度执行有效性  count 1");
     expect(out).toContain("-total  weight 100  score 82.46  grade 良");
     expect(out).toContain("+total  weight 100  score 83.22  grade 良");
-  });
+  }, 60_000);
 
   it("fails with exit 1 outside a repository or on a bad revision", async () => {
     const dir = tmp();

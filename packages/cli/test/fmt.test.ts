@@ -97,5 +97,5 @@ describe("docs/hooks/pre-commit", () => {
     const accepted = git(repo, env, "commit", "-qm", "tidy");
     expect(accepted.stderr).not.toContain("错误[");
     expect(accepted.status).toBe(0);
-  });
+  }, 60_000);
 });
