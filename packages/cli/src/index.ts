@@ -42,7 +42,8 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
     });
   } catch (e) {
     io.stderr(`perf: ${t(envLocale, "error")}: ${(e as Error).message}\n${t(envLocale, "usage")}`);
-    return 2;
+    // For diff, 2 means "changes": a usage error there is 1.
+    return argv.includes("diff") ? 1 : 2;
   }
   const { values, positionals } = parsed;
   const locale: Locale = values.lang ? (values.lang.toLowerCase().startsWith("en") ? "en" : "zh") : envLocale;

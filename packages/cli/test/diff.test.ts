@@ -175,6 +175,7 @@ describe("perf diff OLD NEW", () => {
     expect((await perf(["diff", "a.perf", "missing.perf"], dir)).code).toBe(1);
     expect((await perf(["diff", "a.perf"], dir)).code).toBe(1);
     expect((await perf(["diff", "a.perf", "a.perf", "-o", "xml"], dir)).code).toBe(1);
+    expect((await perf(["diff", "a.perf", "a.perf", "--no-such-option"], dir)).code).toBe(1);
   });
 
   it("never crashes on garbage and still diffs what parsed", async () => {
