@@ -66,6 +66,15 @@ describe("format()", () => {
     expect(["PERF006", "PERF009"]).toContain(r.diagnostics[0]!.code);
   });
 
+  it("refuses with PERF009 a clause the grammar accepts but the AST does not keep", () => {
+    for (const text of ['veto v "t" { note "x" triggered false }\n', 'survey s { satisfaction 90% client "x" }\n']) {
+      const r = format(text);
+      expect(r.ok).toBe(false);
+      expect(r.text).toBe(text);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(["PERF009"]);
+    }
+  });
+
   it("keeps a byte order mark and reports unchanged text as unchanged", () => {
     const text = "\uFEFFfact a = 1\n";
     const r = format(text);
