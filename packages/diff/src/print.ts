@@ -211,7 +211,8 @@ function findingEntry(f: FindingDiff, o: PrintOptions): Entry {
 
 function valueEntry(v: ValueDiff, o: PrintOptions): Entry {
   const l = o.locale;
-  const show = (x: string | null) => (x === null ? "—" : v.kind === "survey" ? pct(x) : x);
+  const veto = (x: string) => (x === "true" ? (l === "zh" ? "触发" : "triggered") : l === "zh" ? "未触发" : "not triggered");
+  const show = (x: string | null) => (x === null ? "—" : v.kind === "survey" ? pct(x) : v.kind === "veto" ? veto(x) : x);
   const value = v.status === "changed" ? `${show(v.value.old)} → ${show(v.value.new)}` : show(v.status === "added" ? v.value.new : v.value.old);
   return { marker: v.status === "added" ? "+" : v.status === "removed" ? "-" : "~", head: `${w(v.kind, l)} ${v.id} ${value}`, details: [] };
 }
