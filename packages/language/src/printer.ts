@@ -198,8 +198,8 @@ class Printer {
   private brace(from: number): number {
     let i = from;
     while (i < this.text.length) {
-      const c = this.comments.find((k) => k.range.start.offset === i);
-      if (c) {
+      const c = this.commentAtOrAfter(i);
+      if (c && c.range.start.offset === i) {
         i = c.range.end.offset;
         continue;
       }
@@ -209,8 +209,21 @@ class Printer {
     return from;
   }
 
+  /** First comment starting at or after `offset` (comments are sorted). */
+  private commentAtOrAfter(offset: number): A.Comment | undefined {
+    let lo = 0;
+    let hi = this.comments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.comments[mid]!.range.start.offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.comments[lo];
+  }
+
   private hasComment(start: number, end: number): boolean {
-    return this.comments.some((c) => c.range.start.offset >= start && c.range.start.offset < end);
+    const c = this.commentAtOrAfter(start);
+    return c !== undefined && c.range.start.offset < end;
   }
 
   private fits(indent: number, s: string | undefined): boolean {
