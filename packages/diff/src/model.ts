@@ -37,6 +37,8 @@ export interface NodeDiff {
   id: string;
   /** Set when the indicator was renamed: its id before. */
   oldId?: string;
+  /** Set when the indicator moved to another parent: its path before. */
+  movedFrom?: string[];
   name: string;
   /** Display names from the root. */
   path: string[];
@@ -94,6 +96,7 @@ export interface DiffCounts {
   indicatorsAdded: number;
   indicatorsRemoved: number;
   indicatorsRenamed: number;
+  indicatorsMoved: number;
   deductions: number;
   findingsAdded: number;
   findingsRemoved: number;
@@ -185,6 +188,14 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
     }
   };
   walkPairs(before.indicators, after.indicators);
+  const parents = (roots: IndicatorResult[]) => {
+    const out = new Map<string, string>();
+    const walk = (n: IndicatorResult) => n.children.forEach((c) => (out.set(c.id, n.id), walk(c)));
+    roots.forEach(walk);
+    return out;
+  };
+  const oldParents = parents(before.indicators);
+  const newParents = parents(after.indicators);
   const oldOf = (n: IndicatorResult) => oldNodes.get(renamed.get(n.id) ?? n.id);
   const newIdOf = (oldId: string) => {
     for (const [n, o] of renamed) if (o === oldId) return n;
@@ -256,7 +267,7 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
 
   const nodes: NodeDiff[] = [];
   const counts: DiffCounts = {
-    weights: 0, rules: 0, scores: 0, indicatorsAdded: 0, indicatorsRemoved: 0, indicatorsRenamed: renamed.size, deductions: 0,
+    weights: 0, rules: 0, scores: 0, indicatorsAdded: 0, indicatorsRemoved: 0, indicatorsRenamed: renamed.size, indicatorsMoved: 0, deductions: 0,
     findingsAdded: 0, findingsRemoved: 0, findingsChanged: 0, facts: 0, surveys: 0, vetoes: 0, texts: 0, header: 0,
   };
   const snapshot = (n: IndicatorResult): NodeSnapshot => ({ weight: n.weight, score: n.score, rule: ruleOf(n.method), size: size(n) });
@@ -272,6 +283,12 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
       }
       const d = base(n, "changed");
       if (o.id !== n.id) d.oldId = o.id;
+      const oldParent = oldParents.get(o.id);
+      const newParent = newParents.get(n.id);
+      if ((oldParent === undefined ? undefined : newIdOf(oldParent)) !== newParent) {
+        d.movedFrom = o.path;
+        counts.indicatorsMoved++;
+      }
       if (!sameNumber(o.weight, n.weight)) {
         d.weight = { old: o.weight, new: n.weight };
         counts.weights++;
@@ -293,7 +310,7 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
       counts.texts += d.text.length;
       d.causes = causesOf(o, n);
       counts.deductions += d.causes.filter((c) => c.kind.startsWith("deduction")).length;
-      if (d.weight || d.rule || d.score || d.declared || d.text.length || d.oldId || d.causes.length) nodes.push(d);
+      if (d.weight || d.rule || d.score || d.declared || d.text.length || d.oldId || d.movedFrom || d.causes.length) nodes.push(d);
       visit(o.children, n.children);
     }
     const kept = new Set(newKids.map((n) => oldOf(n)?.id));

@@ -25,6 +25,7 @@ const words = {
   survey: { zh: "调查", en: "survey" },
   veto: { zh: "否决", en: "veto" },
   renamed: { zh: "重命名自", en: "renamed from" },
+  movedFrom: { zh: "移自", en: "moved from" },
   text: { zh: "文字修改", en: "text changed" },
   header: { zh: "评价信息修改", en: "header changed" },
   on: { zh: "关联", en: "on" },
@@ -144,6 +145,7 @@ export function summaryLine(d: EvaluationDiff, o: PrintOptions): string {
   add(c.indicatorsAdded, "新增 N 个指标", en(c.indicatorsAdded, "indicator", "indicators", "added"));
   add(c.indicatorsRemoved, "删除 N 个指标", en(c.indicatorsRemoved, "indicator", "indicators", "removed"));
   add(c.indicatorsRenamed, "重命名 N 个指标", en(c.indicatorsRenamed, "indicator", "indicators", "renamed"));
+  add(c.indicatorsMoved, "移动 N 个指标", en(c.indicatorsMoved, "indicator", "indicators", "moved"));
   add(c.deductions, "N 处扣分变化", en(c.deductions, "deduction", "deductions", "changed"));
   add(c.findingsAdded, "新增 N 个问题", en(c.findingsAdded, "finding", "findings", "added"));
   add(c.findingsRemoved, "删除 N 个问题", en(c.findingsRemoved, "finding", "findings", "removed"));
@@ -178,6 +180,7 @@ function nodeEntry(n: NodeDiff, o: PrintOptions): Entry {
   }
   const details: Entry["details"] = [];
   if (n.oldId) details.push({ text: `${w("renamed", l)} ${n.oldId}` });
+  if (n.movedFrom) details.push({ text: `${w("movedFrom", l)} ${n.movedFrom.join(" › ")}` });
   if (n.weight) details.push({ text: `${w("weight", l)} ${n.weight.old} → ${n.weight.new}` });
   if (n.rule) details.push({ text: `${w("rule", l)} ${ruleText(n.rule.old, l)} → ${ruleText(n.rule.new, l)}` });
   if (n.score) {

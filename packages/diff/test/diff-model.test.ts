@@ -62,6 +62,16 @@ describe("diffResults()", () => {
     expect(gone.nodes.find((x) => x.id === "数量")!.status).toBe("removed");
   });
 
+  it("reports an indicator moved to another parent", () => {
+    const a = "indicator 甲 weight 50 { indicator 子 weight 20 { score 20 } indicator 留 weight 30 { score 30 } }\nindicator 乙 weight 50 { indicator 另 weight 50 { score 50 } }";
+    const b = "indicator 甲 weight 50 { indicator 留 weight 50 { score 50 } }\nindicator 乙 weight 50 { indicator 子 weight 20 { score 20 } indicator 另 weight 30 { score 30 } }";
+    const d = diff(a, b);
+    expect(d.counts.indicatorsMoved).toBe(1);
+    expect(d.counts.indicatorsRemoved).toBe(0);
+    expect(d.nodes.find((n) => n.id === "子")).toMatchObject({ status: "changed", movedFrom: ["甲", "子"] });
+    expect(summaryLine(d, { locale: "zh" })).toMatch(/^2 个分值变化，移动 1 个指标，/);
+  });
+
   it("treats a finding whose id changed but whose content stayed as renamed", () => {
     const d = diff(base, base.replace("finding 问题一", "finding 合同问题"));
     expect(d.findings).toEqual([expect.objectContaining({ status: "changed", id: "合同问题", oldId: "问题一" })]);
