@@ -71,7 +71,7 @@ describe("perf diff --git", () => {
     expect(JSON.parse(mergeBase.stdout)[0].total).toMatchObject({ old: "82.46", new: "83.22" });
   }, 60_000);
 
-  it("shows score lines in git diff through the textconv driver", () => {
+  it("shows score lines in git diff through the textconv driver", async () => {
     const repo = tmp();
     git(repo, "init", "-q");
     writeFileSync(join(repo, ".gitattributes"), "*.perf diff=perf\n");
@@ -87,6 +87,10 @@ describe("perf diff --git", () => {
     expect(out).toContain("+finding 新增问题  on 制度执行有效性  count 1");
     expect(out).toContain("-total  weight 100  score 82.46  grade 良");
     expect(out).toContain("+total  weight 100  score 83.22  grade 良");
+    // perf diff --git itself reads the raw blobs, not the textconv view.
+    const r = await perf(["diff", "--git", "-o", "json"], repo);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)[0].total).toMatchObject({ old: "82.46", new: "83.22" });
   }, 60_000);
 
   it("fails with exit 1 outside a repository or on a bad revision", async () => {

@@ -91,7 +91,7 @@ function git(args: string[], cwd: string): string {
 
 function gitShow(rev: string, path: string, root: string): string | undefined {
   try {
-    return git(["show", `${rev}:${path}`], root).replace(/^\uFEFF/, "");
+    return git(["cat-file", "blob", `${rev}:${path}`], root).replace(/^\uFEFF/, "");
   } catch {
     return undefined; // not in that revision
   }
