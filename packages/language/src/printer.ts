@@ -92,7 +92,7 @@ interface Line {
   start: number;
   end: number;
   kind: "open" | "close" | "item";
-  /** Index of the top-level declaration this line starts, if it starts one. */
+  /** Set on the first line of a top-level declaration: its kind and whether it is one line. */
   decl?: { kind: string; single: boolean };
   /** `moved`: a line comment that trailed another comment; it now goes on its own line. */
   leading: { text: string; start: number; moved?: boolean }[];
@@ -483,7 +483,6 @@ class Printer {
   private render(eof: { text: string; start: number }[]): string[] {
     const out: string[] = [];
     const pad = (n: number) => "  ".repeat(n);
-    // Alignment runs: consecutive aligned lines with the same key and indent, no comment or blank between.
     // Line comments that cannot stay trailing (another comment follows them) go before the line.
     for (const line of this.lines) {
       const moved = line.trailing.filter((c, k) => !c.block && k < line.trailing.length - 1);
@@ -491,6 +490,7 @@ class Printer {
       line.trailing = line.trailing.filter((c) => !moved.includes(c));
       line.leading.push(...moved.map((c) => ({ text: c.text, start: line.start, moved: true })));
     }
+    // Alignment runs: consecutive aligned lines with the same key and indent, no comment or blank between.
     const widths = new Map<Line, number>();
     let run: Line[] = [];
     const closeRun = () => {
