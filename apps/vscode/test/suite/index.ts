@@ -136,6 +136,15 @@ export async function run(): Promise<void> {
   let original = "";
   /** Scratch documents: VS Code keeps them open (and their problems counted) after their editors close. */
   const scratch: vscode.TextDocument[] = [];
+  /** Writes `text` to a new file in a temp folder and shows it. */
+  const openScratch = async (name: string, text: string): Promise<vscode.Uri> => {
+    const file = vscode.Uri.file(join(await mkdtemp(join(tmpdir(), "perf-e2e-")), name));
+    await writeFile(file.fsPath, text);
+    const doc = await vscode.workspace.openTextDocument(file);
+    scratch.push(doc);
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    return file;
+  };
 
   const steps: Step[] = [
     ["activates on a .perf file and starts the server", async () => {
@@ -281,11 +290,7 @@ export async function run(): Promise<void> {
     }],
 
     ["perf.strict turns an unscored leaf into an error", async () => {
-      const file = vscode.Uri.file(join(await mkdtemp(join(tmpdir(), "perf-e2e-")), "unscored.perf"));
-      await writeFile(file.fsPath, 'evaluation "草稿" { total 2 }\nindicator 待评 weight 2 { }\n');
-      const doc = await vscode.workspace.openTextDocument(file);
-      scratch.push(doc);
-      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      const file = await openScratch("unscored.perf", 'evaluation "草稿" { total 2 }\nindicator 待评 weight 2 { }\n');
       const unscored = (severity: vscode.DiagnosticSeverity) => () =>
         vscode.languages.getDiagnostics(file).find((d) => codeOf(d) === "PERF030" && d.severity === severity);
       await waitFor("PERF030 as a warning", unscored(vscode.DiagnosticSeverity.Warning), 10_000, [vscode.languages.onDidChangeDiagnostics]);
@@ -300,11 +305,7 @@ export async function run(): Promise<void> {
     }],
 
     ["garbage input gets diagnostics, not a dead server", async () => {
-      const file = vscode.Uri.file(join(await mkdtemp(join(tmpdir(), "perf-e2e-")), "garbage.perf"));
-      await writeFile(file.fsPath, 'evaluation "未闭合 {\n\u0001\u0002 indicator }}} weight ((( 12.5.6 万元万元\n/* 未闭合注释');
-      const doc = await vscode.workspace.openTextDocument(file);
-      scratch.push(doc);
-      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      const file = await openScratch("garbage.perf", 'evaluation "未闭合 {\n\u0001\u0002 indicator }}} weight ((( 12.5.6 万元万元\n/* 未闭合注释');
       await waitFor("errors on the garbage file", () => errorsOf(file).length > 0, 10_000, [vscode.languages.onDidChangeDiagnostics]);
       await vscode.commands.executeCommand("perf.preview");
       const shown = await waitFor("a preview of the garbage file", () => (api.preview()?.uri === file.toString() ? api.preview() : undefined), 10_000, [api.onPreviewRender]);
