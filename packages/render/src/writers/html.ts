@@ -28,7 +28,7 @@ tr.total td, tr.subtotal td { font-weight: bold; }
 tr.group td { font-weight: bold; background: #f6f6f6; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-.chart { margin: 1em 0; break-inside: avoid; }
+.chart { margin: 1em auto; width: fit-content; max-width: 100%; break-inside: avoid; }
 .chart svg { max-width: 100%; height: auto; }
 section.wide { page: wide; break-before: page; }
 p.note { font-size: 9pt; color: #444; }
