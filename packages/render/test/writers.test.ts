@@ -34,6 +34,13 @@ describe("markdown", () => {
     expect(md).toContain("a\\|b\\*c\\_");
     expect(md).not.toContain("<img");
   });
+
+  it("speaks English on request", () => {
+    const md = toMarkdown(buildReport(result, { locale: "en", tables: ["summary"] }));
+    expect(md).toContain("- Conclusion: Total score 82.46 of 100; grade “良”.");
+    expect(md).toContain("## Table 1: Score summary");
+    expect(md).toContain("| **Total** |  | **100** | **82.46** | **82.46%** |");
+  });
 });
 
 describe("csv", () => {

@@ -7,7 +7,7 @@ export function captions(report: Report): Map<Table, string> {
   let n = 0;
   for (const t of report.tables) {
     const prefix = t.appendix ? label(report.locale, "appendix", { n: t.appendix }) : label(report.locale, "tableNo", { n: ++n });
-    out.set(t, `${prefix}${report.locale === "zh" ? "：" : ": "}${t.title}`);
+    out.set(t, `${prefix}${colon(report)}${t.title}`);
   }
   return out;
 }
@@ -22,6 +22,11 @@ export function filledText(table: Table, row: number, col: number): string {
   const cell = table.rows[row]!.cells[col]!;
   if (!cell.covered) return cell.text;
   return cell.anchor && cell.anchor[1] === col ? cell.text : "";
+}
+
+/** "：" in Chinese text, ": " in English. */
+export function colon(report: Report): string {
+  return report.locale === "zh" ? "：" : ": ";
 }
 
 export function conclusion(report: Report): string {

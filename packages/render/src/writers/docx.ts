@@ -19,13 +19,13 @@ import {
 } from "docx";
 import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
-import { captions, conclusion, metaLines } from "./common.js";
+import { captions, colon, conclusion, metaLines } from "./common.js";
 
 // Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
 // headings in 黑体 三号, body in 仿宋 三号, tables in 宋体 五号/小五. Latin text in Times New Roman.
 const font = (eastAsia: string) => ({ ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia, cs: "Times New Roman" });
 const TITLE = { font: font("方正小标宋简体"), size: 44 }; // 二号 22pt
-const HEADING = { font: font("黑体"), size: 32 }; // 三号 16pt
+const HEADING = { font: font("黑体"), size: 32, color: "000000" }; // 三号 16pt
 const BODY = { font: font("仿宋_GB2312"), size: 32 }; // 三号 16pt
 const TABLE = { font: font("宋体"), size: 21 }; // 五号 10.5pt
 const TABLE_WIDE = { font: font("宋体"), size: 18 }; // 小五 9pt
@@ -99,7 +99,7 @@ export async function toDocx(report: Report): Promise<Uint8Array> {
   const caption = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100 }, keepNext: true, children: [new TextRun({ text, bold: true, ...TABLE, size: 24 })] });
   const body: (Paragraph | DocxTable)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: report.meta.title, ...TITLE })] }),
-    ...metaLines(report).map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}${zh ? "：" : ": "}${v}`, ...BODY })] })),
+    ...metaLines(report).map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}${colon(report)}${v}`, ...BODY })] })),
     heading(label(report.locale, "conclusion")),
     new Paragraph({ indent: { firstLine: zh ? 640 : 0 }, children: [new TextRun({ text: conclusion(report), ...BODY })] }),
   ];

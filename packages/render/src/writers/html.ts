@@ -1,7 +1,7 @@
 import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { chartSvg, fontStack } from "./charts.js";
-import { captions, conclusion, metaLines } from "./common.js";
+import { captions, colon, conclusion, metaLines } from "./common.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -52,8 +52,8 @@ export function toHtml(report: Report): string {
     "<body>",
     `<h1>${escapeHtml(report.meta.title)}</h1>`,
     '<ul class="meta">',
-    ...metaLines(report).map(([k, v]) => `<li>${escapeHtml(k)}：${escapeHtml(v)}</li>`),
-    `<li><strong>${escapeHtml(label(report.locale, "conclusion"))}：${escapeHtml(conclusion(report))}</strong></li>`,
+    ...metaLines(report).map(([k, v]) => `<li>${escapeHtml(k)}${colon(report)}${escapeHtml(v)}</li>`),
+    `<li><strong>${escapeHtml(label(report.locale, "conclusion"))}${colon(report)}${escapeHtml(conclusion(report))}</strong></li>`,
     "</ul>",
   ];
   if (report.meta.errors > 0) out.push(`<p class="warning">${escapeHtml(label(report.locale, "diagnosticsNote", { n: report.meta.errors }))}</p>`);

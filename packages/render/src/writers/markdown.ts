@@ -1,12 +1,12 @@
 import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
-import { captions, conclusion, flatText, metaLines } from "./common.js";
+import { captions, colon, conclusion, flatText, metaLines } from "./common.js";
 
 /** GitHub-flavoured Markdown; one line per row, no padding, so a changed score is a one-line diff. */
 export function toMarkdown(report: Report): string {
   const out: string[] = [`# ${escapeMd(report.meta.title)}`, ""];
-  for (const [k, v] of metaLines(report)) out.push(`- ${escapeMd(k)}：${escapeMd(v)}`);
-  out.push(`- ${label(report.locale, "conclusion")}：${escapeMd(conclusion(report))}`);
+  for (const [k, v] of metaLines(report)) out.push(`- ${escapeMd(k)}${colon(report)}${escapeMd(v)}`);
+  out.push(`- ${label(report.locale, "conclusion")}${colon(report)}${escapeMd(conclusion(report))}`);
   if (report.meta.errors > 0) out.push("", `> ${escapeMd(label(report.locale, "diagnosticsNote", { n: report.meta.errors }))}`);
   out.push("");
   const caps = captions(report);
