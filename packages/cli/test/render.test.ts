@@ -52,6 +52,13 @@ describe("perf render", () => {
     expect(r.stderr.match(/^\[\d\/2\] .+ → out\/.+\.xlsx$/gm)).toHaveLength(2);
   });
 
+  it("treats -o NAME.ext as a file when a folder holds one .perf", async () => {
+    const dir = tmp();
+    const r = await perf(["render", join(root, "examples", "yongzhou-2023"), "--format", "docx", "-o", "report.docx"], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, "report.docx")).subarray(0, 2).toString()).toBe("PK");
+  });
+
   it("refuses a file that does not parse and writes nothing", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "bad.perf"), 'evaluation "x" { total 100 }\nindicator a weight { {{ \n');

@@ -197,6 +197,7 @@ describe("xlsx read back with SheetJS", async () => {
   it("freezes the header row and keeps text as typed", async () => {
     const sheetXml = await unzip(bytes, "xl/worksheets/sheet7.xml");
     expect(sheetXml).toMatch(/<pane[^>]*ySplit="2"[^>]*state="frozen"/);
+    expect(await unzip(bytes, "xl/workbook.xml")).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const evilWb = XLSX.read((await render(evil, "xlsx")) as Uint8Array, { type: "array", cellFormula: true });
     const scores = evilWb.Sheets[evilWb.SheetNames.find((n) => n.startsWith("附件1"))!]!;
     expect(scores["A3"].v).toBe("<script>alert(1)</script>");

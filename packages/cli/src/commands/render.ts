@@ -40,8 +40,9 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
   const { files, missing } = collectPerfFiles(abs);
   for (const m of missing) io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${displayPath(m, io.cwd)}\n`);
   if (files.length === 0) return fail(t(locale, "noFiles"), missing.length ? 1 : 2);
-  const many = files.length > 1 || abs.some((p) => isDir(p));
   const ext = format;
+  // a folder holding one file with `-o report.docx` still means that file
+  const many = files.length > 1 || (abs.some((p) => isDir(p)) && !options.output?.toLowerCase().endsWith(`.${ext}`));
   const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
 
   // where each file goes: undefined = stdout

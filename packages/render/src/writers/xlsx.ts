@@ -55,6 +55,8 @@ export async function toXlsx(report: Report): Promise<Uint8Array> {
   wb.created = fixedDate;
   wb.modified = fixedDate;
   wb.title = report.meta.title;
+  // the cached results are the engine's; recalculating on open proves the formulas agree
+  wb.calcProperties.fullCalcOnLoad = true;
   const caps = captions(report);
   const taken = new Set<string>();
   for (const t of report.tables) addSheet(wb, t, caps.get(t)!, sheetName(caps.get(t)!, taken));
