@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Opens the rendered reports in real readers: the HTML in headless Chromium (playwright-core),
-// the .docx in LibreOffice (→ PDF → PNG pages with pdftoppm). Asserts what a reader would see
-// and leaves screenshots in out/readers/ to look at. `--update-images` also refreshes the two
-// README images in docs/images/. Needs the build (pnpm build) and the Debian packages
-// chromium, libreoffice-writer-nogui (or libreoffice-writer) and poppler-utils.
+// the .docx in LibreOffice Writer (→ PDF → PNG pages with pdftoppm), the .xlsx in LibreOffice
+// Calc with recalculation on load (→ CSV per sheet, then again after editing one leaf score).
+// Asserts what a reader would see and leaves screenshots in out/readers/ to look at.
+// `--update-images` also refreshes the two images of docs/render.md. Needs the build
+// (pnpm build) and the Debian packages chromium, libreoffice-writer-nogui, poppler-utils and
+// (for the xlsx checks, skipped with a message without it) libreoffice-calc-nogui.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -44,6 +46,7 @@ function perf(args) {
 }
 perf(["render", example, "--format", "html", "--group", group, "-o", join(out, "yongzhou-2023.html")]);
 perf(["render", example, "--format", "docx", "--group", group, "-o", join(out, "yongzhou-2023.docx")]);
+perf(["render", example, "--format", "xlsx", "--group", group, "-o", join(out, "yongzhou-2023.xlsx")]);
 // an indicator whose name is markup must show as text
 const evil = join(out, "evil.perf");
 writeFileSync(evil, `evaluation "escape test" { total 10 }\nindicator a "<script>document.title='owned'</script>" weight 10 { score 7 }\n`);
@@ -97,16 +100,22 @@ try {
 const sizes = pageSizes(join(out, "yongzhou-2023.html.pdf"));
 check(sizes.some(([w, h]) => w > h) && sizes.some(([w, h]) => h > w), `HTML print has portrait and landscape A4 pages (${sizes.length} pages)`);
 
-// ---------------------------------------------------------------- docx in LibreOffice
+// ---------------------------------------------------------------- docx and xlsx in LibreOffice
+// a throw-away profile that recalculates OOXML formulas on load (LibreOffice's default is never)
 const profile = mkdtempSync(join(tmpdir(), "perf-lo-"));
-try {
-  execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, "yongzhou-2023.docx")], {
-    stdio: "pipe",
-    timeout: 180_000,
-  });
-} finally {
-  rmSync(profile, { recursive: true, force: true });
-}
+mkdirSync(join(profile, "user"), { recursive: true });
+writeFileSync(
+  join(profile, "user", "registrymodifications.xcu"),
+  `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+);
+const office = (convertTo, file, outdir = out) =>
+  execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--convert-to", convertTo, "--outdir", outdir, file], { stdio: "pipe", timeout: 180_000 });
+process.on("exit", () => rmSync(profile, { recursive: true, force: true }));
+office("pdf", join(out, "yongzhou-2023.docx"));
 const pdf = join(out, "yongzhou-2023.pdf");
 check(existsSync(pdf), "LibreOffice converts the .docx to PDF");
 const docSizes = pageSizes(pdf);
@@ -125,6 +134,37 @@ if (first > 0) {
 for (const img of ["report-scoresheet.png", "report-chart.png"]) {
   const p = join(repo, "docs", "images", img);
   if (existsSync(p)) check(statSync(p).size < 300_000, `docs/images/${img} is under 300 KB (${Math.round(statSync(p).size / 1024)} KB)`);
+}
+
+// every sheet as CSV after LibreOffice recalculated every formula
+const calc = existsSync("/usr/lib/libreoffice/program/libscalo.so") || existsSync("/usr/lib/libreoffice/program/libsclo.so");
+if (!calc) console.log("skip xlsx checks: LibreOffice Calc is not installed (apt-get install -y libreoffice-calc-nogui)");
+else {
+  const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
+  const sheets = join(out, "xlsx");
+  mkdirSync(sheets);
+  office(csvFilter, join(out, "yongzhou-2023.xlsx"), sheets);
+  const sheet = (prefix) => {
+    const f = readdirSync(sheets).find((n) => n.startsWith(`yongzhou-2023-${prefix}`));
+    return f ? readFileSync(join(sheets, f), "utf8") : "";
+  };
+  const summary = sheet("表1");
+  check(/"?小计"?,,70(\.00)?,57\.64,82\.34%/.test(summary), "xlsx 表1 recalculated in LibreOffice: 项目绩效 小计 70 → 57.64, 82.34%");
+  check(/"?合计"?,,100(\.00)?,82\.46,82\.46%/.test(summary), "xlsx 表1 recalculated: 合计 100 → 82.46, 82.46%");
+  check(/"?合计"?,100(\.00)?,,,,,,,82\.46/.test(sheet("附件1")), "xlsx 附件1 recalculated: 合计 82.46");
+  // an evaluator raises 方案设计合理性 (I5) from 1 to 2: the SUM must follow
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(readFileSync(join(out, "yongzhou-2023.xlsx")));
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name).async("string");
+    if (xml.includes("<f>SUM(I3:I29)</f>")) zip.file(name, xml.replace(/(<c r="I5"[^>]*>)<v>1<\/v>/, "$1<v>2</v>"));
+  }
+  writeFileSync(join(out, "edited.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+  const edited = join(out, "xlsx-edited");
+  mkdirSync(edited);
+  office(csvFilter, join(out, "edited.xlsx"), edited);
+  const f = readdirSync(edited).find((n) => n.startsWith("edited-附件1"));
+  check(!!f && /"?合计"?,100(\.00)?,,,,,,,83\.46/.test(readFileSync(join(edited, f), "utf8")), "after editing one leaf the 附件1 合计 formula gives 83.46");
 }
 
 console.log(`\nscreenshots and PDFs in ${out}`);
