@@ -127,6 +127,13 @@ describe("docx read back from its XML", async () => {
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
   });
 
+  it("writes 扣分明细 as numbered prose, like the reports", () => {
+    const paragraphs = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""));
+    expect(paragraphs).toContain("（一）项目决策总分14分，实得12.5分，扣1.5分。");
+    expect(paragraphs).toContain("（四）项目效益总分30分，实得26.44分，扣3.56分。");
+    expect(paragraphs.some((p) => p.startsWith("1. 方案设计合理性扣1分：部分项目存在前期规划不充分"))).toBe(true);
+  });
+
   it("escapes text", async () => {
     const evilXml = await unzip((await render(evil, "docx")) as Uint8Array, "word/document.xml");
     expect(evilXml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -17,7 +17,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
-import { label } from "../labels.js";
+import { label, sectionNumber } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
 
@@ -105,6 +105,10 @@ export async function toDocx(report: Report): Promise<Uint8Array> {
   ];
   if (report.meta.errors > 0) body.push(new Paragraph({ children: [new TextRun({ text: label(report.locale, "diagnosticsNote", { n: report.meta.errors }), ...BODY, color: "C00000" })] }));
   for (const t of report.tables.filter((t) => !t.appendix)) {
+    if (t.name === "deductions") {
+      body.push(heading(t.title), ...deductionProse(report, t));
+      continue;
+    }
     body.push(caption(caps.get(t)!), docxTable(t, portraitWidth));
     for (const n of t.notes) body.push(new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] }));
   }
@@ -135,3 +139,20 @@ export async function toDocx(report: Report): Promise<Uint8Array> {
 }
 
 const HEADING_LEVEL = HeadingLevel.HEADING_1;
+
+/**
+ * 扣分明细 the way reports write it: "（一）项目决策总分14分，实得12.5分，扣1.5分。" then one
+ * numbered paragraph per deduction, "1. 方案设计合理性扣1分：reason".
+ */
+function deductionProse(report: Report, t: Table): Paragraph[] {
+  const zh = report.locale === "zh";
+  const para = (text: string, bold = false) => new Paragraph({ indent: { firstLine: zh ? 640 : 0 }, children: [new TextRun({ text, bold, ...BODY })] });
+  const out: Paragraph[] = [];
+  let group = 0;
+  for (const r of t.rows) {
+    const [no, indicator, amount, reason] = r.cells.map((c) => c.text);
+    if (r.kind === "group") out.push(para(`${sectionNumber(report.locale, ++group)}${no}${zh ? "。" : "."}`, true));
+    else out.push(para(zh ? `${no}. ${indicator}扣${amount}分：${reason}` : `${no}. ${indicator} −${amount}: ${reason}`));
+  }
+  return out;
+}
