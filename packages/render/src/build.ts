@@ -131,7 +131,7 @@ export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Tabl
     const cells = columns.map(() => text(""));
     const col = (n.level - 1) * 2;
     cells[col] = text(n.name);
-    cells[depth * 2 - 1] = num(n.weight);
+    cells[col + 1] = num(n.weight);
     cells[depth * 2] = text(n.explain);
     cells[depth * 2 + 1] = text(n.criteria);
     cells[scoreCol] = num(n.score, "decimal", label(locale, "unscored"));
@@ -139,8 +139,9 @@ export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Tabl
     const r = g.add("data", cells);
     leafRows.push(r);
     if (n.level === 1) rootRows.push(r);
-    // a leaf above the deepest level spans the name/weight columns down to the last level
-    if (n.level < depth) g.merge(r, col, 1, depth * 2 - 1 - col);
+    // a leaf above the deepest level keeps its weight in its own level's 分值 column (so the
+    // 合计 SUM over root weights finds leaf roots too); the deeper levels are one empty cell
+    if (n.level < depth) g.merge(r, col + 2, 1, depth * 2 - col - 2);
   };
   result.indicators.forEach(walk);
   const total = columns.map(() => text(""));

@@ -123,6 +123,15 @@ describe("small inputs", () => {
     expect(ded.filter((x) => x.kind === "data" && x.cells[1]!.text === "a").map((x) => x.cells[2]!.text)).toEqual(["1"]);
   });
 
+  it("sums leaf roots into the 评分表 合计 weight", () => {
+    const r = fromText(`evaluation "t" { total 15 }\nindicator a weight 10 { indicator b weight 10 { score 3 } }\nindicator e weight 5 { score 5 }\n`);
+    const t = buildReport(r, { tables: ["scores"] }).tables[0]!;
+    const f = t.rows.at(-1)!.cells[1]!.formula as { kind: "sum"; rows: number[] };
+    expect(f.rows.map((i) => t.rows[i]!.cells[1]!.text)).toEqual(["10", "5"]);
+    expect(t.rows[1]!.cells.slice(0, 4).map((c) => c.text)).toEqual(["e", "5", "", ""]);
+    expect(t.rows[1]!.cells[2]!.colSpan).toBe(2);
+  });
+
   it("formats rates exactly", () => {
     expect(percentText("0.9591")).toBe("95.91%");
     expect(percentText("1")).toBe("100.00%");
