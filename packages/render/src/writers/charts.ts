@@ -16,7 +16,7 @@ export function chartSvg(chart: Chart, width = 720): string {
       c.setOption({
         animation: false,
         textStyle,
-        title: { text: chart.title, left: "center", textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
+        title: { text: chart.title, left: "center", top: 4, textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
         grid: { left: 12, right: 70, top: 40, bottom: 24, containLabel: true },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
         yAxis: { type: "category", inverse: true, data: chart.categories },
@@ -34,9 +34,9 @@ export function chartSvg(chart: Chart, width = 720): string {
       c.setOption({
         animation: false,
         textStyle,
-        title: { text: chart.title, left: "center", textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
-        legend: { top: 28, textStyle },
-        grid: { left: 12, right: 12, top: 64, bottom: 24, containLabel: true },
+        title: { text: chart.title, left: "center", top: 4, textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
+        legend: { bottom: 4, textStyle },
+        grid: { left: 12, right: 12, top: 56, bottom: 40, containLabel: true },
         xAxis: { type: "category", data: chart.categories },
         yAxis: { type: "value" },
         series: chart.series.map((s, i) => ({
