@@ -73,6 +73,14 @@ export const catalogue = {
     hintZh: () => "合并两个头部，或把另一个评价放到单独的文件夹中。",
     hintEn: () => "Merge the headers, or move the other evaluation to its own folder.",
   },
+  PERF008: {
+    severity: "error",
+    title: "misplaced-clause",
+    zh: (a) => `'${a.clause}' 不能用在${a.whereZh}中`,
+    en: (a) => `'${a.clause}' does not belong in ${a.whereEn}`,
+    hintZh: (a) => `此处可用的文本子句：${a.allowed}；删除它或移到所属的声明中。`,
+    hintEn: (a) => `Text clauses allowed here: ${a.allowed}; remove it or move it where it belongs.`,
+  },
   PERF009: {
     severity: "error",
     title: "format-unsafe",

@@ -1,6 +1,6 @@
 import type { CstElement, CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
-import type { KeywordName } from "./keywords.js";
+import { keywordSpellings, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
@@ -108,6 +108,10 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     range: lines.range(0, text.length),
   };
   for (const d of builder.duplicates) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
+  for (const m of builder.misplaced) {
+    const [whereZh, whereEn] = placeNames[m.where];
+    diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
+  }
   return { ast, diagnostics, lines };
 }
 
@@ -123,6 +127,7 @@ function isToken(e: CstElement): e is IToken {
 class AstBuilder {
   /** Clauses given twice (`explain` twice, two `weight`s…): the later one wins and is reported. */
   readonly duplicates: { clause: string; range: Range }[] = [];
+  readonly misplaced: { clause: string; where: Place; range: Range; allowed: string[] }[] = [];
 
   constructor(
     private readonly lines: LineIndex,
@@ -234,13 +239,17 @@ class AstBuilder {
     return v;
   }
 
-  private textClauses(node: CstNode): { keyword: KeywordName; value: A.StringValue }[] {
+  /** The `KEYWORD "text"` clauses of a declaration; one that does not belong there is reported, not dropped silently. */
+  private textClauses(node: CstNode, allowed: readonly KeywordName[], where: Place): { keyword: KeywordName; value: A.StringValue }[] {
     const out: { keyword: KeywordName; value: A.StringValue }[] = [];
     for (const clause of this.subs(node, "textClause")) {
       const str = this.string(this.first(clause, "StringLiteral"));
-      if (!str) continue;
-      for (const key of Object.keys(clause.children)) {
-        if (key in T.keywordTokens) out.push({ keyword: key as KeywordName, value: str });
+      for (const [key, tokens] of Object.entries(clause.children)) {
+        if (!(key in T.keywordTokens)) continue;
+        const kw = key as KeywordName;
+        const tok = tokens[0] as IToken;
+        if (!allowed.includes(kw)) this.misplaced.push({ clause: tok.image, where, range: tokenRange(this.lines, tok), allowed: allowed.map((k) => keywordSpellings[k][0]) });
+        else if (str) out.push({ keyword: kw, value: str });
       }
     }
     return out;
@@ -262,7 +271,7 @@ class AstBuilder {
         if (s) this.set(h, "period", s, "period");
         else if (n) this.set(h, "period", { kind: "number", text: n.image, percent: false, range: tokenRange(this.lines, n) }, "period");
       }
-      for (const { keyword, value } of this.textClauses(item)) {
+      for (const { keyword, value } of this.textClauses(item, ["Client", "Evaluator", "Subject"], "evaluation")) {
         if (keyword === "Client") this.set(h, "client", value, "client");
         else if (keyword === "Evaluator") this.set(h, "evaluator", value, "evaluator");
         else if (keyword === "Subject") this.set(h, "subject", value, "subject");
@@ -320,7 +329,7 @@ class AstBuilder {
       if (kw.tokenType === T.keywordTokens.Satisfaction) this.set(s, "satisfaction", v, "satisfaction");
       else this.set(s, "respondents", v, "respondents");
     }
-    for (const { keyword, value } of this.textClauses(node)) if (keyword === "Note") s.note = value;
+    for (const { keyword, value } of this.textClauses(node, ["Note"], "survey")) if (keyword === "Note") this.set(s, "note", value, "note");
     return s;
   }
 
@@ -351,7 +360,7 @@ class AstBuilder {
         if (c) ind.children.push(c);
         continue;
       }
-      for (const { keyword, value } of this.textClauses(item)) {
+      for (const { keyword, value } of this.textClauses(item, ["Explain", "Criteria", "Note", "Evidence"], "indicator")) {
         if (keyword === "Explain") this.set(ind, "explain", value, "explain");
         else if (keyword === "Criteria") this.set(ind, "criteria", value, "criteria");
         else if (keyword === "Note") this.set(ind, "note", value, "note");
@@ -431,7 +440,7 @@ class AstBuilder {
     };
     const title = this.string(this.first(node, "StringLiteral"));
     if (title) f.title = title;
-    for (const { keyword, value } of this.textClauses(node)) {
+    for (const { keyword, value } of this.textClauses(node, ["Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence"], "finding")) {
       if (keyword === "Unit") this.set(f, "unit", value, "unit");
       else if (keyword === "Project") this.set(f, "project", value, "project");
       else if (keyword === "Class") this.set(f, "class", value, "class");
@@ -451,6 +460,7 @@ class AstBuilder {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
     const v: A.VetoDecl = { kind: "veto", name, range: this.nodeRange(node) };
+    this.textClauses(node, [], "veto");
     const title = this.string(this.first(node, "StringLiteral"));
     if (title) v.title = title;
     const t = this.first(node, "True") ?? this.first(node, "False");
@@ -509,6 +519,15 @@ function pairByOffset<N>(keywords: IToken[], values: N[], offsetOf: (n: N) => nu
   }
   return out;
 }
+
+type Place = "evaluation" | "survey" | "indicator" | "finding" | "veto";
+const placeNames: Record<Place, [string, string]> = {
+  evaluation: ["评价头部", "the evaluation header"],
+  survey: ["调查", "a survey"],
+  indicator: ["指标", "an indicator"],
+  finding: ["问题", "a finding"],
+  veto: ["否决", "a veto"],
+};
 
 export function unquote(image: string): string {
   const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);

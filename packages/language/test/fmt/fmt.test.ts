@@ -66,12 +66,12 @@ describe("format()", () => {
     expect(["PERF006", "PERF009"]).toContain(r.diagnostics[0]!.code);
   });
 
-  it("refuses with PERF009 a clause the grammar accepts but the AST does not keep", () => {
+  it("refuses a text clause that does not belong where it is written (PERF008)", () => {
     for (const text of ['veto v "t" { note "x" triggered false }\n', 'survey s { satisfaction 90% client "x" }\n']) {
       const r = format(text);
       expect(r.ok).toBe(false);
       expect(r.text).toBe(text);
-      expect(r.diagnostics.map((d) => d.code)).toEqual(["PERF009"]);
+      expect(r.diagnostics.map((d) => d.code)).toEqual(["PERF008"]);
     }
   });
 
