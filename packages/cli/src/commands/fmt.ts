@@ -1,7 +1,6 @@
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
 import { format, LineIndex } from "@perf/language";
-import { collectPerfFiles, displayPath } from "../files.js";
+import { collectPerfFiles, displayPath, writeAtomic } from "../files.js";
 import { formatDiagnostic } from "../format-diagnostic.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
@@ -63,19 +62,3 @@ export function runFmt(paths: string[], options: FmtOptions, io: CliIO): number 
   return failed || unformatted.length ? 1 : 0;
 }
 
-/** Temp file in the same folder (same file system), same permissions, then rename over the original. */
-export function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text, "utf8");
-    chmodSync(tmp, statSync(file).mode & 0o7777);
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing to clean up */
-    }
-    throw e;
-  }
-}

@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
 import { analyze } from "@perf/engine";
-import type { Locale } from "@perf/language";
 import { formats, parseGrouping, render, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
-import { collectPerfFiles, displayPath, readText } from "../files.js";
+import { collectPerfFiles, displayPath, readText, writeAtomic } from "../files.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -120,19 +118,3 @@ function isDir(p: string): boolean {
   }
 }
 
-/** Temp file in the same folder, then rename: a reader never sees half a file. */
-export function writeAtomic(target: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, target);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
-}
