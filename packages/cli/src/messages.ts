@@ -1,4 +1,4 @@
-import type { Locale } from "@perf/language";
+import { translator, type Locale } from "@perf/language";
 
 const table = {
   usage: {
@@ -89,6 +89,4 @@ options:
 
 export type MessageKey = keyof typeof table;
 
-export function t(locale: Locale, key: MessageKey, args: Record<string, string | number> = {}): string {
-  return table[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ""));
-}
+export const t: (locale: Locale, key: MessageKey, args?: Record<string, string | number>) => string = translator(table);

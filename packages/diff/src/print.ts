@@ -1,4 +1,4 @@
-import { keywordText, type KeywordName, type Locale } from "@perf/language";
+import { keywordText, translator, type KeywordName, type Locale } from "@perf/language";
 import type { Cause, EvaluationDiff, FindingDiff, NodeDiff, Rule, ValueDiff } from "./model.js";
 
 /** Printers of one {@link EvaluationDiff}: text (terraform-style markers), Markdown and JSON. */
@@ -58,7 +58,8 @@ const fieldNames: Record<string, { zh: string; en: string }> = {
   grades: { zh: "等级", en: "grades" },
 };
 
-const w = (k: keyof typeof words, l: Locale, n?: number) => words[k][l].replace("{n}", String(n ?? ""));
+const lookup = translator(words);
+const w = (k: keyof typeof words, l: Locale, n?: number) => lookup(l, k, { n: n ?? "" });
 const field = (k: string, l: Locale) => fieldNames[k]?.[l] ?? k;
 const MINUS = "\u2212";
 

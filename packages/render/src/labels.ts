@@ -1,3 +1,4 @@
+import { translator } from "@perf/language";
 /** Every word the tables print, in Chinese (default) and English. */
 export type RenderLocale = "zh" | "en";
 
@@ -67,9 +68,7 @@ const table = {
 
 export type LabelKey = keyof typeof table;
 
-export function label(locale: RenderLocale, key: LabelKey, args: Record<string, string | number> = {}): string {
-  return table[key][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ""));
-}
+export const label: (locale: RenderLocale, key: LabelKey, args?: Record<string, string | number>) => string = translator(table);
 
 const zhNumerals = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
