@@ -74,6 +74,7 @@ class Analyzer {
   private readonly findings: (A.FindingDecl & { uri: string })[] = [];
   private readonly vetoes: (A.VetoDecl & { uri: string })[] = [];
   private readonly used = new Map<string, Set<string>>();
+  private readonly counts = new Map<A.FindingDecl, number>();
   /** Findings by the indicator id they are attached to (`on`), in source order. */
   private readonly attachments = new Map<string, { finding: A.FindingDecl & { uri: string }; ref: A.Name }[]>();
   private precision = 2;
@@ -310,13 +311,16 @@ class Analyzer {
     return undefined;
   };
 
+  /** How many cases a finding stands for, read (and its mistakes reported) once per finding. */
   private findingCount(f: A.FindingDecl & { uri: string }): number {
-    if (!f.count) return 1;
-    const n = Number(f.count.text);
-    if (f.count.percent || !Number.isInteger(n)) {
+    let n = this.counts.get(f);
+    if (n !== undefined) return n;
+    n = f.count ? Number(f.count.text) : 1;
+    if (f.count && (f.count.percent || f.count.unit || !Number.isInteger(n))) {
       this.report("PERF005", f.uri, f.count.range, { text: f.count.text, zh: "例数须为整数", en: "a count is a whole number" });
-      return 1;
+      n = 1;
     }
+    this.counts.set(f, n);
     return n;
   }
 
@@ -352,6 +356,10 @@ class Analyzer {
     if (d.note) r.note = d.note.value;
     if (!this.indicatorResults.has(r.id)) this.indicatorResults.set(r.id, r);
 
+    // Only a leaf with a per-finding rule turns attached findings into points.
+    if (d.children.length || d.methods[0]?.kind !== "perFinding")
+      for (const a of this.attachments.get(d.name.text) ?? []) this.report("PERF070", a.finding.uri, a.ref.range, { name });
+
     let score: Decimal | null = null;
     if (d.children.length) {
       r.children = d.children.map((c) => this.scoreIndicator(c, uri, path, level + 1));
@@ -384,7 +392,6 @@ class Analyzer {
     const methods = d.methods;
     if (!methods.length) {
       this.report("PERF030", uri, d.name.range, { name });
-      for (const a of this.attachments.get(d.name.text) ?? []) this.report("PERF070", a.finding.uri, a.ref.range, { name });
       return null;
     }
     if (methods.length > 1) {
@@ -392,7 +399,6 @@ class Analyzer {
       this.report("PERF031", uri, methods[1]!.range, { name, methods: kinds });
     }
     const m = methods[0]!;
-    if (m.kind !== "perFinding") for (const a of this.attachments.get(d.name.text) ?? []) this.report("PERF070", a.finding.uri, a.ref.range, { name });
 
     const shortfall = (raw: Decimal, source: Deduction["source"], reason: string) => {
       const rounded = roundHalfUp(raw, this.precision);
@@ -638,14 +644,11 @@ class Analyzer {
     return { name, vetoedBy };
   }
 
+  /** Unused facts and surveys; a duplicate definition is already PERF021 and not reported again. */
   private reportUnused() {
-    for (const f of this.facts) if (!this.used.has(f.name.text) && this.symbols.get(f.name.text)?.node === this.symbolNode(f)) this.report("PERF080", f.uri, f.name.range, { name: f.name.text });
-    for (const s of this.surveys) if (!this.used.has(s.name.text)) this.report("PERF081", s.uri, s.name.range, { name: s.name.text });
-  }
-
-  private symbolNode(f: A.FactDecl & { uri: string }) {
-    const s = this.symbols.get(f.name.text);
-    return s && s.nameRange === f.name.range ? s.node : f;
+    const defining = (d: { name: A.Name }) => this.symbols.get(d.name.text)?.nameRange === d.name.range;
+    for (const f of this.facts) if (!this.used.has(f.name.text) && defining(f)) this.report("PERF080", f.uri, f.name.range, { name: f.name.text });
+    for (const s of this.surveys) if (!this.used.has(s.name.text) && defining(s)) this.report("PERF081", s.uri, s.name.range, { name: s.name.text });
   }
 }
 

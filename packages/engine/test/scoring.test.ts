@@ -146,4 +146,11 @@ veto 违纪 { triggered true grade 中 }`;
     expect(result.total.score).toBe("50");
     expect(result.summary).toMatchObject({ leaves: 2, scoredLeaves: 1, warnings: 1 });
   });
+
+  it("a finding on a branch costs nothing and says so; a bad count is reported once", () => {
+    const text = "indicator a weight 100 { per finding deduct 1 }\nindicator b weight 0 { indicator c weight 0 { score 0 } }\nfinding f on a, b { count 1.5 }";
+    const { result } = analyzeText(text);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(["PERF070 3:17", "PERF005 3:27"]);
+    expect(result.indicators[0]!.score).toBe("99");
+  });
 });
