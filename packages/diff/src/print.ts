@@ -1,3 +1,4 @@
+import { percentText } from "@perf/engine";
 import { keywordText, translator, type KeywordName, type Locale } from "@perf/language";
 import type { Cause, EvaluationDiff, FindingDiff, NodeDiff, Rule, ValueDiff } from "./model.js";
 
@@ -122,13 +123,7 @@ export function causeText(c: Cause, l: Locale): { marker: "+" | "-" | "~"; text:
 const casesNote = (n: number, zh: boolean) => (n === 1 ? "" : zh ? `（${n} 例）` : ` (${n} cases)`);
 
 function pct(v: string | null): string {
-  if (v === null) return "?";
-  const [i, f = ""] = v.split(".");
-  // 0.9692 → 96.92%
-  const digits = (i === "0" ? "" : i) + (f + "00");
-  const whole = digits.slice(0, (i === "0" ? 0 : i!.length) + 2).replace(/^0+(?=\d)/, "") || "0";
-  const rest = digits.slice((i === "0" ? 0 : i!.length) + 2).replace(/0+$/, "");
-  return `${whole}${rest ? "." + rest : ""}%`;
+  return v === null ? "?" : percentText(v, true);
 }
 
 /** The one-line summary, e.g. "2 个分值变化，新增 3 个问题，总分 82.46 → 81.86（−0.60），良 → 良". */

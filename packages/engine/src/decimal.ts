@@ -25,3 +25,12 @@ export function sum(values: Iterable<Decimal>): Decimal {
   for (const v of values) acc = acc.plus(v);
   return acc;
 }
+
+/**
+ * A fraction shown as a percentage, half-up to two decimals: "0.95906" → "95.91%".
+ * `trim` drops trailing zeros ("1" → "100%"), for prose; tables keep "100.00%".
+ */
+export function percentText(fraction: string, trim = false): string {
+  const p = roundHalfUp(new Decimal(fraction).times(100), 2);
+  return `${trim ? decimalText(p) : p.toFixed(2)}%`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeText, Decimal, decimalText, roundHalfUp } from "../src/index.js";
+import { analyzeText, Decimal, decimalText, percentText, roundHalfUp } from "../src/index.js";
 
 describe("exact decimals", () => {
   it("0.1 + 0.2 is 0.3", () => {
@@ -34,5 +34,19 @@ describe("exact decimals", () => {
   it("large budget figures keep every digit", () => {
     const { result } = analyzeText("fact a = 123456789012345.67 万元\nindicator x weight 100 { score 100 }\nindicator y weight 0 { ratio a / a }");
     expect(result.facts[0]!.value).toBe("123456789012345.67");
+  });
+});
+
+describe("percentText", () => {
+  it("shows a fraction as a two-decimal percentage, half-up", () => {
+    expect(percentText("0.9591")).toBe("95.91%");
+    expect(percentText("0.959065")).toBe("95.91%");
+    expect(percentText("0.00005")).toBe("0.01%");
+    expect(percentText("1")).toBe("100.00%");
+  });
+  it("trims trailing zeros for prose", () => {
+    expect(percentText("1", true)).toBe("100%");
+    expect(percentText("0.9692", true)).toBe("96.92%");
+    expect(percentText("0.875", true)).toBe("87.5%");
   });
 });

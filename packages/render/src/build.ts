@@ -1,4 +1,4 @@
-import { Decimal, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
+import { Decimal, percentText, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
 import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
@@ -25,9 +25,9 @@ const tableAliases: Record<string, TableName> = {
   目标完成情况表: "targets",
 };
 
-/** "0.9591" → "95.91%" (two decimals, half-up, exact). */
-export function percentText(rate: string | null): string {
-  return rate === null ? "" : `${roundHalfUp(new Decimal(rate).times(100), 2).toFixed(2)}%`;
+/** "0.9591" → "95.91%" (two decimals, half-up, exact); empty for no rate. */
+export function rateText(rate: string | null): string {
+  return rate === null ? "" : percentText(rate);
 }
 
 const dec = (s: string | null) => new Decimal(s ?? 0);
@@ -172,7 +172,7 @@ export function summaryTable(result: EvaluationResult, groups: Grouping[], local
     const first = g.rows.length;
     for (const m of block.members) {
       const r = g.add("data", [text(block.label), text(m.level === 1 && !block.grouped ? "" : m.name), num(m.weight), num(m.score), num(m.rate, "percent")]);
-      g.rows[r]!.cells[4]!.text = percentText(m.rate);
+      g.rows[r]!.cells[4]!.text = rateText(m.rate);
       g.formula(r, 4, { kind: "ratio", num: 3, den: 2 });
     }
     const rows = block.members.map((_, i) => first + i);
@@ -180,7 +180,7 @@ export function summaryTable(result: EvaluationResult, groups: Grouping[], local
     const w = sumText(block.members.map((m) => m.weight));
     const s = sumText(block.members.map((m) => m.score));
     const rate = rateOf(s, w);
-    const st = g.add("subtotal", [text(L("subtotal")), text(""), num(w), num(s), { ...num(rate, "percent"), text: percentText(rate) }]);
+    const st = g.add("subtotal", [text(L("subtotal")), text(""), num(w), num(s), { ...num(rate, "percent"), text: rateText(rate) }]);
     g.merge(st, 0, 1, 2);
     g.formula(st, 2, { kind: "sum", rows });
     g.formula(st, 3, { kind: "sum", rows });
@@ -192,7 +192,7 @@ export function summaryTable(result: EvaluationResult, groups: Grouping[], local
   const tw = sumText(weights);
   const ts = sumText(scores);
   const tr = rateOf(ts, tw);
-  const t = g.add("total", [text(L("total")), text(""), num(tw), num(ts), { ...num(tr, "percent"), text: percentText(tr) }]);
+  const t = g.add("total", [text(L("total")), text(""), num(tw), num(ts), { ...num(tr, "percent"), text: rateText(tr) }]);
   g.merge(t, 0, 1, 2);
   g.formula(t, 2, { kind: "sum", rows: subtotals });
   g.formula(t, 3, { kind: "sum", rows: subtotals });

@@ -7,7 +7,7 @@ import { toMarkdown } from "./writers/markdown.js";
 import { toXlsx } from "./writers/xlsx.js";
 
 export * from "./model.js";
-export { buildReport, percentText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
+export { buildReport, rateText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
 export { parseGrouping, summaryBlocks, type Grouping } from "./grouping.js";
 export { RenderOptionError } from "./errors.js";
 export type { RenderLocale } from "./labels.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, parseGrouping, percentText, RenderOptionError, type Table } from "../src/index.js";
+import { buildReport, parseGrouping, rateText, RenderOptionError, type Table } from "../src/index.js";
 import { fromText, yongzhou } from "./helpers.js";
 
 const result = yongzhou();
@@ -133,9 +133,9 @@ describe("small inputs", () => {
   });
 
   it("formats rates exactly", () => {
-    expect(percentText("0.9591")).toBe("95.91%");
-    expect(percentText("1")).toBe("100.00%");
-    expect(percentText("0.82345")).toBe("82.35%");
-    expect(percentText(null)).toBe("");
+    expect(rateText("0.9591")).toBe("95.91%");
+    expect(rateText("1")).toBe("100.00%");
+    expect(rateText("0.82345")).toBe("82.35%");
+    expect(rateText(null)).toBe("");
   });
 });

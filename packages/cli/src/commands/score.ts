@@ -1,4 +1,4 @@
-import { analyze, type EvaluationResult, type IndicatorResult } from "@perf/engine";
+import { analyze, percentText, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import type { Locale } from "@perf/language";
 import stringWidth from "string-width";
 import { readText } from "../files.js";
@@ -32,13 +32,8 @@ export function runScore(paths: string[], options: ScoreOptions, io: CliIO): num
   return 0;
 }
 
-export function percent(rate: string | null): string {
-  if (rate === null) return "";
-  // rates are exact to four places: 0.9591 → 95.91%
-  const [i, f = ""] = (Number(rate) * 0 === 0 ? rate : "0").split(".");
-  const digits = (f + "0000").slice(0, 4);
-  const whole = String(Number(i) * 100 + Number(digits.slice(0, 2)));
-  return `${whole}.${digits.slice(2, 4)}%`;
+function percent(rate: string | null): string {
+  return rate === null ? "" : percentText(rate);
 }
 
 /** The tree as an aligned table: indicator, weight, score, rate, declared. */

@@ -1,5 +1,5 @@
 import * as echarts from "echarts";
-import { percentText } from "../build.js";
+import { percentText } from "@perf/engine";
 import type { Chart } from "../model.js";
 
 export const fontStack = `"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif`;

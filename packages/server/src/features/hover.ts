@@ -1,10 +1,9 @@
-import type { IndicatorResult } from "@perf/engine";
+import { percentText, type IndicatorResult } from "@perf/engine";
 import { keywordSpellings, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, type FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
 import { msg } from "../messages.js";
-import { percent } from "./inlay-hints.js";
 import { keywordDocs } from "./keyword-docs.js";
 import { findAt } from "../find-at.js";
 
@@ -49,7 +48,7 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
       const s = result.surveys.find((x) => x.id === id);
       if (!s) return undefined;
       const out = [`**${md(s.title)}** · ${msg(L, "survey")} ${code(s.id)}`, ""];
-      out.push(`${msg(L, "satisfaction")}: ${s.satisfaction === null ? "?" : percent(s.satisfaction)}` + (s.respondents ? ` · ${msg(L, "respondents")}: ${s.respondents}` : ""));
+      out.push(`${msg(L, "satisfaction")}: ${s.satisfaction === null ? "?" : percentText(s.satisfaction)}` + (s.respondents ? ` · ${msg(L, "respondents")}: ${s.respondents}` : ""));
       out.push("", usedBy(L, s.usedBy));
       return out;
     }
@@ -83,7 +82,7 @@ export function describeIndicator(r: IndicatorResult, L: Locale): string[] {
   const out = [`**${md(r.name)}** · ${msg(L, "indicator")}${r.name !== r.id ? ` ${code(r.id)}` : ""}`, ""];
   out.push(md(r.path.join(" › ")), "");
   const parts = [`${msg(L, "weight")} ${r.weight}`, `${msg(L, "score")} ${r.score ?? msg(L, "unscored")}`];
-  if (r.rate !== null) parts.push(`${msg(L, "rate")} ${percent(r.rate)}`);
+  if (r.rate !== null) parts.push(`${msg(L, "rate")} ${percentText(r.rate)}`);
   if (r.declared !== null) parts.push(`${msg(L, "declared")} ${r.declared}`);
   out.push(parts.join(" · "), "");
   out.push(`${msg(L, "method")}: ${methodText(r, L)}`);
@@ -105,7 +104,7 @@ function methodText(r: IndicatorResult, L: Locale): string {
   const name = msg(L, `method.${m.kind}`);
   switch (m.kind) {
     case "ratio":
-      return `${name} ${code(m.expression)}${m.ratio !== null ? ` = ${percent(m.ratio)}` : ""}${m.capped ? msg(L, "capped") : ""}`;
+      return `${name} ${code(m.expression)}${m.ratio !== null ? ` = ${percentText(m.ratio)}` : ""}${m.capped ? msg(L, "capped") : ""}`;
     case "perFinding":
       return `${name}: ${msg(L, "each")} ${m.each}${m.max ? `, ${msg(L, "max")} ${m.max}` : ""}; ${m.cases} ${msg(L, "cases")} → −${m.deducted}`;
     case "bands": {
@@ -113,7 +112,7 @@ function methodText(r: IndicatorResult, L: Locale): string {
       return `${name} ${code(m.expression)}${m.value !== null ? ` = ${m.value}${m.unit ? ` ${m.unit}` : ""}` : ""}${hit ? `, ${msg(L, "matched")} ${code(hit.condition)} → ${hit.score}` : m.value !== null ? `, ${msg(L, "noBand")}` : ""}`;
     }
     case "satisfaction":
-      return `${name} ${m.aggregation}(${m.surveys.map((s) => md(s.id)).join(", ")})${m.value !== null ? ` = ${percent(m.value)}` : ""}`;
+      return `${name} ${m.aggregation}(${m.surveys.map((s) => md(s.id)).join(", ")})${m.value !== null ? ` = ${percentText(m.value)}` : ""}`;
     case "fixed":
       return `${name} ${m.value ?? ""}`.trim();
     case "judgement":

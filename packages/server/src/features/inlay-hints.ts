@@ -1,4 +1,4 @@
-import { Decimal } from "@perf/engine";
+import { percentText } from "@perf/engine";
 import type { CodeLens, InlayHint, Range } from "vscode-languageserver";
 import { indicatorsOf, resultOf, type FeatureContext } from "../context.js";
 import { msg } from "../messages.js";
@@ -17,16 +17,13 @@ export function inlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
     if (!r) continue;
     const label = r.score === null ? `${msg(ctx.locale, "unscored")} / ${r.weight}` : `${r.score} / ${r.weight}`;
     const hint: InlayHint = { position: { line: at.line, character: at.character }, label, paddingLeft: true };
-    if (r.rate !== null) hint.tooltip = `${msg(ctx.locale, "rate")} ${percent(r.rate)}`;
+    if (r.rate !== null) hint.tooltip = `${msg(ctx.locale, "rate")} ${percentText(r.rate)}`;
     hints.push(hint);
   }
   return hints;
 }
 
 /** "0.9591" → "95.91%", in exact decimals. */
-export function percent(rate: string): string {
-  return `${new Decimal(rate).times(100).toFixed(2)}%`;
-}
 
 /** `82.46 · 良` on the evaluation header, or on the first root when there is none. */
 export function codeLenses(ctx: FeatureContext, command = ""): CodeLens[] {
