@@ -293,7 +293,3 @@ export function makeDiagnostic(
   if (data) d.data = data;
   return d;
 }
-
-export function diagnosticTitle(code: DiagnosticCode): string {
-  return catalogue[code].title;
-}

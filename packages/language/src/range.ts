@@ -10,23 +10,6 @@ export interface Range {
   end: Position;
 }
 
-export const emptyRange: Range = {
-  start: { line: 0, character: 0, offset: 0 },
-  end: { line: 0, character: 0, offset: 0 },
-};
-
-/** Smallest range covering both. */
-export function spanRanges(a: Range, b: Range): Range {
-  return {
-    start: a.start.offset <= b.start.offset ? a.start : b.start,
-    end: a.end.offset >= b.end.offset ? a.end : b.end,
-  };
-}
-
-export function containsOffset(range: Range, offset: number): boolean {
-  return range.start.offset <= offset && offset <= range.end.offset;
-}
-
 /** Maps offsets to positions for one text; built once per document. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
