@@ -24,7 +24,7 @@ const common = {
   bundle: true,
   platform: "node",
   format: "cjs",
-  // The extension host of VS Code ^1.100 runs Node 20.
+  // VS Code 1.91 (the oldest vscode-languageclient 10 supports) runs its extension host on Node 20 (Electron 29).
   target: "node20",
   sourcemap: production ? false : "linked",
   minify: production,

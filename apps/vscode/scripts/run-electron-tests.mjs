@@ -35,7 +35,7 @@ if (!existsSync(resolve(extensionDir, ".vscode-test"))) try {
 
 try {
   const code = await runTests({
-    version: process.env.PERF_VSCODE_VERSION ?? "1.100.3",
+    version: process.env.PERF_VSCODE_VERSION ?? "1.91.1", // the oldest VS Code the manifest accepts,
     extensionDevelopmentPath: extensionDir,
     extensionTestsPath: resolve(extensionDir, "out/suite/index.js"),
     launchArgs: [resolve(repo, "examples/yongzhou-2023"), "--disable-extensions", "--disable-workspace-trust", "--skip-welcome", "--skip-release-notes"],
