@@ -1,7 +1,7 @@
 import { strFromU8 } from "fflate";
 import { SaxesParser } from "saxes";
 import type { Grid, GridCell } from "./grid.js";
-import { ImportRefusal, limits, safeUnzip } from "./limits.js";
+import { ImportRefusal, limits, safeUnzip, tooManyCells } from "./limits.js";
 
 interface RawCell {
   text: string;
@@ -54,7 +54,7 @@ function parseTables(xml: string): RawCell[][][] {
     } else if (depth === 1 && name === "w:tc") {
       cell = { text: "", span: 1 };
       paragraphs = 0;
-      if (++cells > limits.cells) throw new ImportRefusal("tooManyCells", { name: String(tables.length + 1), rows: table?.length ?? 0, cols: row?.length ?? 0 });
+      if (++cells > limits.cells) throw tooManyCells(`word/document.xml`, table?.length ?? 0, cells);
     } else if (depth === 1 && name === "w:gridSpan" && cell) cell.span = Math.max(1, Math.min(limits.columns, Number(val(tag.attributes)) || 1));
     else if (depth === 1 && name === "w:vMerge" && cell) cell.vmerge = val(tag.attributes) === "restart" ? "restart" : "continue";
     else if (cell && name === "w:p") {
@@ -76,7 +76,7 @@ function parseTables(xml: string): RawCell[][][] {
       row.push(cell);
       cell = undefined;
     } else if (depth === 1 && name === "w:tr" && row && table) {
-      if (table.length >= limits.rows) throw new ImportRefusal("tooManyCells", { name: String(tables.length + 1), rows: table.length, cols: row.length });
+      if (table.length >= limits.rows) throw tooManyCells(`word/document.xml`, table.length, cells);
       table.push(row);
       row = undefined;
     }

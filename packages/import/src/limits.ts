@@ -27,6 +27,11 @@ export class ImportRefusal extends Error {
   }
 }
 
+/** The refusal of a sheet or table over the cell caps. */
+export function tooManyCells(name: string, rows: number, cells: number): ImportRefusal {
+  return new ImportRefusal("tooManyCells", { name, rows, cells, maxRows: limits.rows, maxCols: limits.columns, maxCells: limits.cells });
+}
+
 export function checkFileSize(bytes: Uint8Array): void {
   if (bytes.length > limits.fileBytes) throw new ImportRefusal("tooLarge", { size: mb(bytes.length), max: mb(limits.fileBytes) });
 }

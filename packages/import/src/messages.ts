@@ -6,7 +6,10 @@ const table = {
   oldFormat: { zh: "这是旧版 .xls/.doc 文件；请在 Excel 或 Word 中另存为 .xlsx/.docx 后再导入", en: "this is an old .xls/.doc file; save it as .xlsx/.docx in Excel or Word, then import that" },
   unknownKind: { zh: "zip 中既没有工作簿也没有 Word 文档，已拒绝", en: "the zip holds neither a workbook nor a Word document; refused" },
   bomb: { zh: "解压后过大或条目过多（{detail}），疑似压缩炸弹，已拒绝", en: "too large or too many entries once unzipped ({detail}), likely a zip bomb; refused" },
-  tooManyCells: { zh: "{name} 过大（{rows} 行 × {cols} 列），已拒绝", en: "{name} is too large ({rows} rows × {cols} columns); refused" },
+  tooManyCells: {
+    zh: "{name} 过大（{rows} 行，{cells} 个单元格；上限 {maxRows} 行、{maxCols} 列、{maxCells} 个单元格），已拒绝",
+    en: "{name} is too large ({rows} rows, {cells} cells; limits {maxRows} rows, {maxCols} columns, {maxCells} cells); refused",
+  },
   corrupt: { zh: "文件已损坏或无法解析，已拒绝", en: "the file is damaged or cannot be parsed; refused" },
   noTable: { zh: "没有找到评分表：需要一行表头，含“一级指标/二级指标/三级指标”之一以及“分值/权重”或“得分”", en: "no scoring table found: a header row needs a level column (一级指标/二级指标/三级指标) and 分值/权重 or 得分" },
   unknownHeader: { zh: "{ref}：表头“{text}”无法识别，该列未导入", en: "{ref}: header “{text}” is not recognised; the column was not imported" },

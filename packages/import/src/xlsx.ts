@@ -1,10 +1,18 @@
 import ExcelJS from "exceljs";
 import { numberText, type Grid, type GridCell } from "./grid.js";
-import { ImportRefusal, limits, rezip, safeUnzip } from "./limits.js";
+import { ImportRefusal, limits, rezip, safeUnzip, tooManyCells } from "./limits.js";
 
 /** Every worksheet of an .xlsx as a grid (values as shown; formulas by their cached result). */
 export async function readXlsx(bytes: Uint8Array): Promise<{ grids: Grid[]; title?: string }> {
-  const safe = rezip(safeUnzip(bytes));
+  const files = safeUnzip(bytes);
+  // count rows and cells in the raw XML first: exceljs builds an object per cell
+  for (const [name, data] of Object.entries(files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const rows = count(data, "<row");
+    const cells = count(data, "<c ") + count(data, "<c>") + count(data, "<c/");
+    if (rows > limits.rows || cells > limits.cells) throw tooManyCells(name.replace(/^.*\//, ""), rows, cells);
+  }
+  const safe = rezip(files);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(safe as unknown as ExcelJS.Buffer);
@@ -16,7 +24,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ grids: Grid[]; titl
     const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
     const colCount = ws.columnCount;
     if (rowCount > limits.rows || colCount > limits.columns || rowCount * colCount > limits.cells)
-      throw new ImportRefusal("tooManyCells", { name: ws.name, rows: rowCount, cols: colCount });
+      throw tooManyCells(ws.name, rowCount, rowCount * colCount);
     const rows: GridCell[][] = [];
     for (let r = 1; r <= rowCount; r++) {
       const row: GridCell[] = [];
@@ -52,4 +60,11 @@ function cellValue(v: ExcelJS.CellValue): GridCell {
     if ("error" in v) return { text: String((v as ExcelJS.CellErrorValue).error) };
   }
   return { text: String(v).trim() };
+}
+
+function count(data: Uint8Array, needle: string): number {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let n = 0;
+  for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) n++;
+  return n;
 }

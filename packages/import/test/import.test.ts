@@ -162,6 +162,23 @@ describe("hostile input", () => {
     expect(await refusal(importScoringTable(b, zh))).toBe("tooManyCells");
   });
 
+  it("counts the cells in the sheet XML before exceljs builds them", async () => {
+    const b = await workbook((wb) => {
+      const ws = wb.addWorksheet("宽表");
+      ws.addRow(["一级指标", "分值"]);
+      for (let r = 0; r < 30; r++) ws.addRow(["决策", 1]);
+    });
+    const saved = limits.cells;
+    limits.cells = 50;
+    try {
+      const e = await importScoringTable(b, zh).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ImportRefusal);
+      expect((e as ImportRefusal).args).toMatchObject({ name: "sheet1.xml", rows: 31, cells: 62 });
+    } finally {
+      limits.cells = saved;
+    }
+  });
+
   it("refuses a file over the size cap without unzipping it", async () => {
     const big = new Uint8Array(limits.fileBytes + 1);
     big[0] = 0x50;
