@@ -155,6 +155,15 @@ describe("perf import", () => {
     });
   }
 
+  it("reads English headers too: the example rendered with --lang en round-trips", async () => {
+    const dir = tmp();
+    expect((await perf(["render", example, "--format", "xlsx", "--lang", "en", "-o", "en.xlsx"], dir)).code).toBe(0);
+    const r = await perf(["import", "en.xlsx", "--lang", "en"], dir);
+    expect(r.stderr).toContain("imported 42 indicators (27 leaves) from Appendix 1");
+    expect(r.stderr).toContain("with 43 declared scores; 0 cell(s) not mapped");
+    expect((await perf(["score", "en.perf"], dir)).stdout).toContain("合计 82.46 · 等级 良");
+  });
+
   it("never overwrites without --force; -o names the output", async () => {
     const dir = tmp();
     await perf(["render", example, "--format", "xlsx", "-o", "yz.xlsx"], dir);

@@ -4,23 +4,23 @@ export type Field = "weight" | "explain" | "criteria" | "score" | "note";
 
 /** Header names and their synonyms, compared after removing spaces and a bracketed unit: `分值（分）` → `分值`. */
 export const headerSynonyms: Record<Field, readonly string[]> = {
-  weight: ["分值", "权重", "分数", "指标分值", "指标权重", "标准分值", "标准分", "满分", "权重分", "分值权重", "权重分值"],
-  explain: ["指标解释", "指标说明", "指标内涵", "指标定义", "指标含义", "指标释义"],
-  criteria: ["评价标准", "评分标准", "评分规则", "计分方法", "计分规则", "评分方法", "评价要点", "评分细则", "评价标准及评分方法", "评分标准及方法", "评价标准与评分方法", "评分标准与方法"],
-  score: ["得分", "评价得分", "实际得分", "评分", "自评得分", "最终得分", "考评得分", "评分结果", "核定得分"],
-  note: ["评价说明", "得分说明", "扣分说明", "评分说明", "评价意见", "得分依据", "评分依据", "扣分理由", "扣分原因", "得分情况说明", "扣分情况说明", "评价说明及扣分原因"],
+  weight: ["分值", "权重", "分数", "指标分值", "指标权重", "标准分值", "标准分", "满分", "权重分", "分值权重", "权重分值", "weight"],
+  explain: ["指标解释", "指标说明", "指标内涵", "指标定义", "指标含义", "指标释义", "definition", "explanation"],
+  criteria: ["评价标准", "评分标准", "评分规则", "计分方法", "计分规则", "评分方法", "评价要点", "评分细则", "评价标准及评分方法", "评分标准及方法", "评价标准与评分方法", "评分标准与方法", "criteria", "scoringcriteria"],
+  score: ["得分", "评价得分", "实际得分", "评分", "自评得分", "最终得分", "考评得分", "评分结果", "核定得分", "score"],
+  note: ["评价说明", "得分说明", "扣分说明", "评分说明", "评价意见", "得分依据", "评分依据", "扣分理由", "扣分原因", "得分情况说明", "扣分情况说明", "评价说明及扣分原因", "assessment", "note", "comment"],
 };
 
 const levelWords: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 export function normalizeHeader(text: string): string {
-  return text.replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "").replace(/[:：*]/g, "");
+  return text.toLowerCase().replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "").replace(/[:：*]/g, "");
 }
 
 /** `一级指标`, `二级`, `三级指标名称` → 1, 2, 3. */
 export function headerLevel(text: string): number | undefined {
-  const m = /^第?([一二三四1-4])级(?:指标)?(?:名称)?$/.exec(normalizeHeader(text));
-  return m ? levelWords[m[1]!] : undefined;
+  const m = /^第?([一二三四1-4])级(?:指标)?(?:名称)?$|^level-?([1-4])(?:indicators?)?$/.exec(normalizeHeader(text));
+  return m ? levelWords[(m[1] ?? m[2])!] : undefined;
 }
 
 export function headerField(text: string): Field | undefined {

@@ -49,8 +49,8 @@ export interface ImportTree {
   main: Layout;
 }
 
-const totalRow = /^(合\s*计|总\s*计|总\s*分|得分合计)$/;
-const subtotalRow = /^小\s*计$/;
+const totalRow = /^(合\s*计|总\s*计|总\s*分|得分合计|total)$/i;
+const subtotalRow = /^(小\s*计|subtotal)$/i;
 
 function nameOf(cell: GridCell): string {
   return cell.text.replace(/\s+/g, " ").trim();
