@@ -6,13 +6,11 @@ import { findLayout, layoutRank, type Layout } from "./layout.js";
 import { ImportRefusal, sniff } from "./limits.js";
 import { importMessage } from "./messages.js";
 import { allNodes, applySecondary, buildTree, completeWeights, type ImportTree } from "./tree.js";
-import { readXlsx } from "./xlsx.js";
 
 export { ImportRefusal, limits } from "./limits.js";
 export { headerSynonyms } from "./layout.js";
 export type { ImportLocale } from "./emit.js";
 export type { Grid, GridCell } from "./grid.js";
-export { readXlsx } from "./xlsx.js";
 export { readDocx } from "./docx.js";
 
 export interface ImportResult {
@@ -49,7 +47,8 @@ export function treeFromGrids(grids: Grid[]): ImportTree {
  */
 export async function importScoringTable(bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const kind = sniff(bytes);
-  const { grids, title } = kind === "xlsx" ? await readXlsx(bytes) : readDocx(bytes);
+  // exceljs is loaded only for a workbook
+  const { grids, title } = kind === "xlsx" ? await (await import("./xlsx.js")).readXlsx(bytes) : readDocx(bytes);
   const tree = treeFromGrids(grids);
   const locale = options.locale;
   const source = basename(options.fileName);
