@@ -185,7 +185,11 @@ describe("perf import", () => {
     expect(fake.stderr).toBe("perf: 错误: fake.xlsx: 不是 .xlsx 或 .docx 文件（不是 zip 压缩包），已拒绝\n");
     const bomb = await perf(["import", "bomb.docx", "--lang", "en"], dir);
     expect(bomb.code).toBe(1);
-    expect(bomb.stderr).toMatch(/^perf: error: bomb\.docx: too large or too many entries once unzipped \(word\/document\.xml: 64\.0 MB\), likely a zip bomb; refused\n$/);
+    expect(bomb.stderr).toMatch(/^perf: error: bomb\.docx: too large or too many entries once unzipped \(word\/document\.xml: 64 MB\), likely a zip bomb; refused\n$/);
+    writeFileSync(join(dir, "huge.xlsx"), new Uint8Array(21_000_000));
+    const huge = await perf(["import", "huge.xlsx"], dir);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toBe("perf: 错误: huge.xlsx: 文件过大（20.03 MB，上限 20 MB），已拒绝\n");
     const missing = await perf(["import", "nope.xlsx"], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("无法读取 nope.xlsx");

@@ -7,7 +7,7 @@ import { ImportRefusal, sniff } from "./limits.js";
 import { importMessage } from "./messages.js";
 import { allNodes, applySecondary, buildTree, completeWeights, type ImportTree } from "./tree.js";
 
-export { ImportRefusal, limits } from "./limits.js";
+export { ImportRefusal, limits, mb } from "./limits.js";
 export { headerSynonyms } from "./layout.js";
 export type { ImportLocale } from "./emit.js";
 export type { Grid, GridCell } from "./grid.js";

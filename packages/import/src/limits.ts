@@ -37,7 +37,7 @@ export function checkFileSize(bytes: Uint8Array): void {
 }
 
 export function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${Number((n / 1024 / 1024).toFixed(2))} MB`;
 }
 
 export type ZipKind = "xlsx" | "docx";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, isAbsolute, join, resolve } from "node:path";
-import { ImportRefusal, importScoringTable, limits, refusalMessage } from "@perf/import";
+import { ImportRefusal, importScoringTable, limits, mb, refusalMessage } from "@perf/import";
 import { displayPath, writeAtomic } from "../files.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
@@ -27,7 +27,8 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
   let bytes: Uint8Array;
   try {
     // refuse a huge file before reading it into memory
-    if (statSync(input).size > limits.fileBytes) throw new ImportRefusal("tooLarge", { size: `${(statSync(input).size / 1024 / 1024).toFixed(1)} MB`, max: `${limits.fileBytes / 1024 / 1024} MB` });
+    const size = statSync(input).size;
+    if (size > limits.fileBytes) throw new ImportRefusal("tooLarge", { size: mb(size), max: mb(limits.fileBytes) });
     bytes = readFileSync(input);
   } catch (e) {
     if (e instanceof ImportRefusal) return fail(`${shown}: ${refusalMessage(e, locale)}`);
