@@ -19,6 +19,7 @@ const table = {
   scoreConflict: { zh: "{ref}：{name} 的得分 {a} 与 {b} 不一致，保留 {b}", en: "{ref}: score {a} of {name} differs from {b}; {b} kept" },
   unmatchedRow: { zh: "{ref}：“{text}”对应不到评分表中的唯一指标，未导入", en: "{ref}: “{text}” matches no single indicator of the scoring table; not imported" },
   groupScore: { zh: "{ref}：合并单元格中的得分 {a} 对应不到单个指标，未导入", en: "{ref}: the merged score {a} spans no single indicator; not imported" },
+  noScore: { zh: "{ref}：{name} 没有得分，已加 TODO", en: "{ref}: {name} has no score; a TODO was added" },
   missingWeight: { zh: "{ref}：{name} 没有分值，记为 0", en: "{ref}: {name} has no weight; written as 0" },
   weightSum: { zh: "{name}：下级分值之和 {sum} 与分值 {weight} 不一致", en: "{name}: the children's weights sum to {sum}, not {weight}" },
   summary: {

@@ -32,6 +32,7 @@ export type ProblemKey =
   | "unmatchedRow"
   | "groupScore"
   | "missingWeight"
+  | "noScore"
   | "weightSum";
 
 /** Something that could not be mapped; `ref` names the cell. */
@@ -185,7 +186,11 @@ export function buildTree(main: Layout): ImportTree {
     else if (node) node.declared = g.value;
     else problems.push({ key: "groupScore", ref: g.ref, args: { a: g.value } });
   }
-  for (const n of allNodes(roots)) if (!n.children.length && n.score !== undefined) n.declared = n.score;
+  for (const n of allNodes(roots)) {
+    if (n.children.length) continue;
+    if (n.score !== undefined) n.declared = n.score;
+    else if (main.score !== undefined) problems.push({ key: "noScore", ref: ref(n.firstRow, main.score), args: { name: n.name } });
+  }
   return tree;
 }
 

@@ -95,6 +95,7 @@ describe("a workbook laid out differently", () => {
     const r = await importScoringTable(b, { fileName: "s.xlsx", locale: "en" });
     expect(r.problems).toContain("S!D2: “十分” is not a number (立项); not imported");
     expect(r.problems).toContain("S!E2: “好” is not a number (立项); not imported");
+    expect(r.problems).toContain("S!E2: 立项 has no score; a TODO was added");
     expect(r.text).toContain("// TODO the table gives no score for this indicator");
     expect(parse(r.text, "s.perf").diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
