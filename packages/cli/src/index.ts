@@ -38,6 +38,10 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
         stdout: { type: "boolean", default: false },
         git: { type: "boolean", default: false },
         textconv: { type: "boolean", default: false },
+        type: { type: "string" },
+        scope: { type: "string" },
+        name: { type: "string" },
+        yes: { type: "boolean", short: "y", default: false },
       },
     });
   } catch (e) {
@@ -72,6 +76,10 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
       }
       return runDiff(rest, { ...common, output, git: values.git, textconv: values.textconv, paths: afterDashdash }, io);
     }
+    case "init":
+      return import("./commands/init.js").then((m) => m.runInit(rest, { ...common, type: values.type, scope: values.scope, name: values.name, yes: values.yes, force: values.force }, io));
+    case "import":
+      return import("./commands/import.js").then((m) => m.runImport(rest, { ...common, output: values.output, force: values.force }, io));
     default:
       io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "unknownCommand")} '${command}'\n${t(locale, "usage")}`);
       return 2;

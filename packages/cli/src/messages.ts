@@ -12,6 +12,8 @@ const table = {
   diff --git [版本|版本1..版本2] [-- 路径…]   与 git 版本比较（默认 HEAD 对比工作区）
   diff --textconv <文件>   供 git diff 使用的逐行视图（.gitattributes 中 *.perf diff=perf）
   render <文件或目录…>  生成报告表格：--format md|html|docx|xlsx|csv|json [--table 名称] [--group 名称=指标,…] [-o 路径] [--force]
+  init [目录]           按财预〔2020〕10号 共性指标框架新建评价：--type 财政评价|部门评价|单位自评 --scope 项目支出|部门整体 [--name 名称] [--yes] [--force]
+  import <文件>         把 .xlsx/.docx 评分表（附件1 格式）导入为 .perf：[-o 输出.perf] [--force]
 
 选项：
   --strict              未评分的末级指标视为错误
@@ -35,6 +37,8 @@ commands:
   diff --git [REV|REV1..REV2] [-- paths…]   compare with git revisions (default: HEAD against the working tree)
   diff --textconv <file>      line-oriented view for git diff (.gitattributes: *.perf diff=perf)
   render <files or folders…>  report tables: --format md|html|docx|xlsx|csv|json [--table NAME] [--group NAME=ind,…] [-o PATH] [--force]
+  init [folder]               new evaluation from the common framework of 财预〔2020〕10号: --type fiscal|department|self --scope project|department [--name NAME] [--yes] [--force]
+  import <file>               turn an .xlsx/.docx scoring table (附件1 layout) into .perf: [-o out.perf] [--force]
 
 options:
   --strict              unscored leaves are errors
@@ -85,6 +89,20 @@ options:
   cannotWrite: { zh: "无法写入", en: "cannot write" },
   wrote: { zh: "已写入 {file}", en: "wrote {file}" },
   renderDone: { zh: "已处理 {n} 个文件", en: "{n} file(s) processed" },
+  importUsage: { zh: "用法：perf import <文件.xlsx|文件.docx> [-o 输出.perf] [--force]", en: "usage: perf import <file.xlsx|file.docx> [-o out.perf] [--force]" },
+  importFailed: { zh: "无法导入", en: "cannot import" },
+  importNext: { zh: "下一步：处理文件中的 TODO，然后运行 perf check {file}", en: "next: work through the TODOs in the file, then run perf check {file}" },
+  initUsage: { zh: "用法：perf init [目录] [--type 财政评价|部门评价|单位自评] [--scope 项目支出|部门整体] [--name 名称] [--yes] [--force]", en: "usage: perf init [folder] [--type fiscal|department|self] [--scope project|department] [--name NAME] [--yes] [--force]" },
+  initBadType: { zh: "未知的评价类型 {value}；可选：财政评价 部门评价 单位自评（fiscal department self）", en: "unknown evaluation type {value}; choose fiscal, department or self (财政评价 部门评价 单位自评)" },
+  initBadScope: { zh: "未知的评价范围 {value}；可选：项目支出 部门整体（project department）", en: "unknown scope {value}; choose project or department (项目支出 部门整体)" },
+  initAskType: { zh: "评价类型", en: "Evaluation type" },
+  initAskScope: { zh: "评价范围", en: "Scope" },
+  initAskName: { zh: "评价名称", en: "Evaluation name" },
+  initCancelled: { zh: "已取消，未写入任何文件", en: "cancelled; nothing written" },
+  initDone: {
+    zh: "已创建 {file}（{type}，{scope}）和 {readme}\n\n下一步：\n  1. 填写标有 TODO 的数据和调查（占位值使各比率为 100%）\n  2. 按评价方案调整指标和分值；酌情指标的 得分 N 改为 扣分 N \"理由\"\n  3. 把发现的问题写成 问题 … 关联 指标\n  4. perf check {dir}\n  5. perf score {file}\n",
+    en: "created {file} ({type}, {scope}) and {readme}\n\nnext steps:\n  1. fill in the facts and surveys marked TODO (the placeholders score every ratio at 100%)\n  2. adapt indicators and weights; turn each judgement leaf's 得分 N into 扣分 N \"reason\"\n  3. record findings as 问题 … 关联 indicator\n  4. perf check {dir}\n  5. perf score {file}\n",
+  },
 } as const;
 
 export type MessageKey = keyof typeof table;
