@@ -20,6 +20,7 @@ import {
 import { label, sectionNumber } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
+import { safeReport } from "../text-safety.js";
 
 // Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
 // headings in 黑体 三号, body in 仿宋 三号, tables in 宋体 五号/小五. Latin text in Times New Roman.
@@ -90,7 +91,8 @@ function footer(): Footer {
 }
 
 /** Word document: conclusion and body tables, then each wide table as an appendix on landscape pages. */
-export async function toDocx(report: Report): Promise<Uint8Array> {
+export async function toDocx(unsafe: Report): Promise<Uint8Array> {
+  const report = safeReport(unsafe);
   const caps = captions(report);
   const zh = report.locale === "zh";
   const portraitWidth = A4.width - margins.left - margins.right;

@@ -2,6 +2,7 @@ import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { chartSvg, fontStack } from "./charts.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
+import { safeReport } from "../text-safety.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -36,7 +37,8 @@ p.note { font-size: 9pt; color: #444; }
 `;
 
 /** One self-contained, print-ready page: inline CSS and SVG charts, no script, no network. */
-export function toHtml(report: Report): string {
+export function toHtml(unsafe: Report): string {
+  const report = safeReport(unsafe);
   const lang = report.locale === "zh" ? "zh-CN" : "en";
   const caps = captions(report);
   const out: string[] = [

@@ -1,0 +1,36 @@
+import type { Report } from "./model.js";
+
+/**
+ * Characters a report must not carry into HTML, WordprocessingML or SpreadsheetML: C0 controls
+ * other than TAB, LF and CR (XML 1.0 forbids them, so one makes a .docx/.xlsx not well-formed),
+ * DEL and the C1 controls (HTML parse errors, XML "discouraged"), lone surrogates (no UTF-8
+ * form at all) and noncharacters (U+FFFE and U+FFFF are forbidden in XML; all 66 are HTML
+ * parse errors). Each one becomes U+FFFD, so the reader sees that something was there.
+ */
+export const UNSAFE_CHARACTER = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+
+export const REPLACEMENT = "\uFFFD";
+
+export function safeText(s: string): string {
+  return s.replace(UNSAFE_CHARACTER, REPLACEMENT);
+}
+
+/**
+ * The one choke point of the XML and HTML writers: a copy of the report with every string
+ * passed through `safeText`. Walking every value (not a list of fields) means a field added to
+ * the model later is covered without anyone remembering to.
+ */
+export function safeReport(report: Report): Report {
+  return mapStrings(report, safeText);
+}
+
+function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === "string") return f(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f);
+    return out as T;
+  }
+  return value;
+}
