@@ -15,7 +15,7 @@ export { toCsv, neutralise } from "./writers/csv.js";
 export { toDocx } from "./writers/docx.js";
 export { toHtml, escapeHtml } from "./writers/html.js";
 export { toMarkdown, escapeMd } from "./writers/markdown.js";
-export { toXlsx, columnLetter } from "./writers/xlsx.js";
+export { toXlsx, columnLetter, sheetName, sheetRef } from "./writers/xlsx.js";
 export { chartSvg } from "./writers/charts.js";
 
 export const formats = ["md", "html", "docx", "xlsx", "csv", "json"] as const;
