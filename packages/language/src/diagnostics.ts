@@ -255,6 +255,14 @@ export const catalogue = {
     hintZh: (a) => `可用的等级：${a.grades}。`,
     hintEn: (a) => `The grades are: ${a.grades}.`,
   },
+  PERF120: {
+    severity: "error",
+    title: "report-too-large",
+    zh: (a) => `报告的表格共有 ${a.cells} 个单元格，超过 ${a.format} 格式的上限 ${a.limit}；未生成任何内容`,
+    en: (a) => `the report's tables have ${a.cells} cells, more than the ${a.format} limit of ${a.limit}; nothing was written`,
+    hintZh: () => "用 --table 只输出部分表格（如 --table summary），或改用 csv、md 格式；上限及原因见 docs/render.md。",
+    hintEn: () => "Render fewer tables with --table (e.g. --table summary), or use csv or md; docs/render.md explains the limit.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -20,6 +20,7 @@ import {
 import { label, sectionNumber } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
+import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
 
 // Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
@@ -92,6 +93,7 @@ function footer(): Footer {
 
 /** Word document: conclusion and body tables, then each wide table as an appendix on landscape pages. */
 export async function toDocx(unsafe: Report): Promise<Uint8Array> {
+  checkSize(unsafe, "docx");
   const report = safeReport(unsafe);
   const caps = captions(report);
   const zh = report.locale === "zh";

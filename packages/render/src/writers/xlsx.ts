@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Cell, Formula, Report, Table } from "../model.js";
 import { captions } from "./common.js";
+import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
 
 const HEADER_ROW = 2;
@@ -97,6 +98,7 @@ function value(cell: Cell): ExcelJS.CellValue {
 
 /** One sheet per table: title row, frozen header row, merges, number formats, SUM formulas. */
 export async function toXlsx(unsafe: Report): Promise<Uint8Array> {
+  checkSize(unsafe, "xlsx");
   const report = safeReport(unsafe);
   const wb = new ExcelJS.Workbook();
   wb.creator = "perf";

@@ -1,0 +1,44 @@
+import { catalogue } from "@perf/language";
+import type { Report } from "./model.js";
+
+/**
+ * The most table cells (header and body rows × columns, summed over the tables) a .docx or
+ * .xlsx may hold. The writers build the whole document in memory: the `docx` package needs
+ * about 17 KB of heap per cell (≈ 250 MB per 1 000 leaves of a three-level tree) and runs out
+ * of Node's default 4 GB heap near 250 000 cells; exceljs needs about 1 KB per cell. The limits
+ * stay well below that, also for machines whose default heap is 2 GB, and far above real
+ * evaluations (the 永州 example has about 1 500 cells). docs/render.md gives the figures.
+ */
+export const cellLimits = { docx: 50_000, xlsx: 500_000 } as const;
+
+export type LimitedFormat = keyof typeof cellLimits;
+
+/** The cells a report's tables print, the header rows included. */
+export function reportCells(report: Report): number {
+  return report.tables.reduce((n, t) => n + (t.rows.length + 1) * t.columns.length, 0);
+}
+
+/** A document refused before any work starts: PERF120, worded from the diagnostic catalogue. */
+export class RenderLimitError extends Error {
+  readonly code = "PERF120";
+  readonly hint: string;
+
+  constructor(
+    readonly format: LimitedFormat,
+    readonly cells: number,
+    readonly limit: number,
+    locale: "zh" | "en",
+  ) {
+    const entry = catalogue.PERF120;
+    const args = { format, cells, limit };
+    super(locale === "en" ? entry.en(args) : entry.zh(args));
+    this.hint = locale === "en" ? entry.hintEn() : entry.hintZh();
+    this.name = "RenderLimitError";
+  }
+}
+
+/** Throws RenderLimitError when the report is too large for the format's writer. */
+export function checkSize(report: Report, format: LimitedFormat, limits: Record<LimitedFormat, number> = cellLimits): void {
+  const cells = reportCells(report);
+  if (cells > limits[format]) throw new RenderLimitError(format, cells, limits[format], report.locale);
+}
