@@ -34,3 +34,29 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
   }
   return value;
 }
+
+// Explicit bidi formatting characters: LRE RLE PDF LRO RLO, and LRI RLI FSI PDI.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const FSI = "\u2068";
+const PDI = "\u2069";
+
+/**
+ * Text the user wrote, placed inside a sentence or list the report composes ("{name}总分14分，
+ * 实得12.5分"): when it holds bidi controls it is wrapped in FSI … PDI (UAX #9's advice for
+ * inserting text of unknown direction), so an unterminated right-to-left override cannot
+ * reorder the numbers around it. PDIs in the text that close nothing would end the wrapper
+ * early; one extra FSI per such PDI absorbs them. Text without bidi controls is returned as is.
+ */
+export function isolate(s: string): string {
+  if (!BIDI_CONTROL.test(s)) return s;
+  let open = 0;
+  let stray = 0;
+  for (const c of s) {
+    if (c === "\u2066" || c === "\u2067" || c === FSI) open++;
+    else if (c === PDI) {
+      if (open > 0) open--;
+      else stray++;
+    }
+  }
+  return FSI.repeat(stray + 1) + s + PDI.repeat(open + 1);
+}

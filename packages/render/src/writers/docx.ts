@@ -21,7 +21,7 @@ import { label, sectionNumber } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
 import { checkSize } from "../limits.js";
-import { safeReport } from "../text-safety.js";
+import { isolate, safeReport } from "../text-safety.js";
 
 // Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
 // headings in 黑体 三号, body in 仿宋 三号, tables in 宋体 五号/小五. Latin text in Times New Roman.
@@ -156,7 +156,7 @@ function deductionProse(report: Report, t: Table): Paragraph[] {
   for (const r of t.rows) {
     const [no, indicator, amount, reason] = r.cells.map((c) => c.text);
     if (r.kind === "group") out.push(para(`${sectionNumber(report.locale, ++group)}${no}${zh ? "。" : "."}`, true));
-    else out.push(para(zh ? `${no}. ${indicator}扣${amount}分：${reason}` : `${no}. ${indicator} −${amount}: ${reason}`));
+    else out.push(para(zh ? `${no}. ${isolate(indicator!)}扣${amount}分：${reason}` : `${no}. ${isolate(indicator!)} −${amount}: ${reason}`));
   }
   return out;
 }

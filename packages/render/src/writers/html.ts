@@ -21,7 +21,7 @@ h2 { font-family: ${fontStack}; font-size: 13pt; margin: 1.4em 0 0.5em; }
 ul.meta { list-style: none; padding: 0; }
 .warning { border-left: 4px solid #c60; padding: 4px 8px; background: #fff4e5; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 9pt; }
-th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; }
+th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; unicode-bidi: isolate; }
 th { background: #eef1f5; font-family: ${fontStack}; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
 td.long { text-align: left; vertical-align: top; }
