@@ -4,10 +4,10 @@ import type { Report } from "./model.js";
 /**
  * The most table cells (header and body rows × columns, summed over the tables) a .docx or
  * .xlsx may hold. The writers build the whole document in memory: the `docx` package needs
- * about 17 KB of heap per cell (≈ 250 MB per 1 000 leaves of a three-level tree) and runs out
- * of Node's default 4 GB heap near 250 000 cells; exceljs needs about 1 KB per cell. The limits
- * stay well below that, also for machines whose default heap is 2 GB, and far above real
- * evaluations (the 永州 example has about 1 500 cells). docs/render.md gives the figures.
+ * about 17 KB per cell (≈ 260 MB per 1 000 leaves of a three-level tree) and ran out of
+ * Node's default 4 GB heap at 20 000 leaves (313 000 cells); exceljs needs under 1 KB per
+ * cell. The limits stay well below that, also where the default heap is 2 GB, and far above
+ * real evaluations (the 永州 example has 1 032 cells). docs/render.md gives the figures.
  */
 export const cellLimits = { docx: 50_000, xlsx: 500_000 } as const;
 
