@@ -263,6 +263,14 @@ export const catalogue = {
     hintZh: () => "用 --table 只输出部分表格（如 --table summary），或改用 csv、md 格式；上限及原因见 docs/render.md。",
     hintEn: () => "Render fewer tables with --table (e.g. --table summary), or use csv or md; docs/render.md explains the limit.",
   },
+  PERF121: {
+    severity: "error",
+    title: "cell-text-too-long",
+    zh: (a) => `「${a.table}」第 ${a.row} 行的文字「${a.start}…」有 ${a.length} 个字符，超过 Excel 单元格的上限 ${a.limit}；未生成任何内容`,
+    en: (a) => `the text '${a.start}…' in row ${a.row} of '${a.table}' has ${a.length} characters, more than an Excel cell holds (${a.limit}); nothing was written`,
+    hintZh: () => "缩短这段文字，或改用 docx、html 格式。",
+    hintEn: () => "Shorten the text, or use docx or html.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

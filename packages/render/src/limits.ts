@@ -18,27 +18,38 @@ export function reportCells(report: Report): number {
   return report.tables.reduce((n, t) => n + (t.rows.length + 1) * t.columns.length, 0);
 }
 
-/** A document refused before any work starts: PERF120, worded from the diagnostic catalogue. */
+/** Excel keeps at most this many characters in a cell; a longer text makes Excel "repair" the file. */
+export const EXCEL_CELL_TEXT_MAX = 32_767;
+
+type LimitCode = "PERF120" | "PERF121";
+
+/** A document refused before any work starts (PERF120, PERF121), worded from the diagnostic catalogue. */
 export class RenderLimitError extends Error {
-  readonly code = "PERF120";
   readonly hint: string;
 
   constructor(
-    readonly format: LimitedFormat,
-    readonly cells: number,
-    readonly limit: number,
+    readonly code: LimitCode,
+    readonly args: Record<string, string | number>,
     locale: "zh" | "en",
   ) {
-    const entry = catalogue.PERF120;
-    const args = { format, cells, limit };
+    const entry = catalogue[code];
     super(locale === "en" ? entry.en(args) : entry.zh(args));
     this.hint = locale === "en" ? entry.hintEn() : entry.hintZh();
     this.name = "RenderLimitError";
   }
 }
 
-/** Throws RenderLimitError when the report is too large for the format's writer. */
+/**
+ * Throws RenderLimitError when the report is too large for the format's writer, or (xlsx)
+ * holds a text longer than a cell can.
+ */
 export function checkSize(report: Report, format: LimitedFormat, limits: Record<LimitedFormat, number> = cellLimits): void {
   const cells = reportCells(report);
-  if (cells > limits[format]) throw new RenderLimitError(format, cells, limits[format], report.locale);
+  if (cells > limits[format]) throw new RenderLimitError("PERF120", { format, cells, limit: limits[format] }, report.locale);
+  if (format !== "xlsx") return;
+  for (const t of report.tables)
+    for (const [i, r] of t.rows.entries())
+      for (const c of r.cells)
+        if (!c.covered && c.text.length > EXCEL_CELL_TEXT_MAX)
+          throw new RenderLimitError("PERF121", { table: t.title, row: i + 1, start: [...c.text.replace(/\s+/g, " ")].slice(0, 12).join(""), length: c.text.length, limit: EXCEL_CELL_TEXT_MAX }, report.locale);
 }

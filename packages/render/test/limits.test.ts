@@ -1,6 +1,7 @@
 import type { EvaluationResult } from "@perf/engine";
 import { describe, expect, it } from "vitest";
-import { buildReport, cellLimits, checkSize, render, RenderLimitError, reportCells, toDocx, toXlsx, type BuildOptions, type Report } from "../src/index.js";
+import * as XLSX from "xlsx";
+import { buildReport, cellLimits, checkSize, EXCEL_CELL_TEXT_MAX, render, RenderLimitError, reportCells, toDocx, toXlsx, type BuildOptions, type Report } from "../src/index.js";
 import { fromText, yongzhou } from "./helpers.js";
 
 const small = fromText(`evaluation "t" { total 10 }
@@ -60,5 +61,18 @@ describe("size limits of docx and xlsx (PERF120)", () => {
     const result = withFindings(justAbove(cellLimits.docx).n);
     const bytes = (await render(result, "docx", { tables: ["summary"] })) as Uint8Array;
     expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe("PK");
+  });
+
+  it("refuse an xlsx with a text longer than an Excel cell holds (PERF121), and keep one that fits whole", async () => {
+    const withNote = (n: number) => fromText(`evaluation "t" { total 1 }\nindicator a "甲" weight 1 { score 1 note "${"长".repeat(n)}" }\n`);
+    const err = await render(withNote(EXCEL_CELL_TEXT_MAX + 1), "xlsx").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RenderLimitError);
+    expect((err as RenderLimitError).code).toBe("PERF121");
+    expect((err as RenderLimitError).message).toBe(`「项目绩效评价指标体系评分表」第 1 行的文字「${"长".repeat(12)}…」有 32768 个字符，超过 Excel 单元格的上限 32767；未生成任何内容`);
+    const bytes = (await render(withNote(EXCEL_CELL_TEXT_MAX), "xlsx")) as Uint8Array;
+    const wb = XLSX.read(bytes, { type: "array" });
+    const scores = wb.Sheets[wb.SheetNames.find((n) => n.startsWith("附件1"))!]!;
+    expect(scores["F3"].v).toBe("长".repeat(EXCEL_CELL_TEXT_MAX));
+    await expect(render(withNote(EXCEL_CELL_TEXT_MAX + 1), "docx")).resolves.toBeInstanceOf(Uint8Array);
   });
 });
