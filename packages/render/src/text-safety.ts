@@ -7,9 +7,9 @@ import type { Report } from "./model.js";
  * form at all) and noncharacters (U+FFFE and U+FFFF are forbidden in XML; all 66 are HTML
  * parse errors). Each one becomes U+FFFD, so the reader sees that something was there.
  */
-export const UNSAFE_CHARACTER = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+const UNSAFE_CHARACTER = /(?![\t\n\r])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
-export const REPLACEMENT = "\uFFFD";
+const REPLACEMENT = "\uFFFD";
 
 export function safeText(s: string): string {
   return s.replace(UNSAFE_CHARACTER, REPLACEMENT);
