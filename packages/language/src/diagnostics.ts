@@ -271,6 +271,14 @@ export const catalogue = {
     hintZh: () => "缩短这段文字，或改用 docx、html 格式。",
     hintEn: () => "Shorten the text, or use docx or html.",
   },
+  PERF122: {
+    severity: "error",
+    title: "table-too-wide",
+    zh: (a) => `「${a.table}」有 ${a.columns} 列，超过 ${a.format} 表格的上限 ${a.limit} 列；未生成任何内容`,
+    en: (a) => `'${a.table}' has ${a.columns} columns, more than a ${a.format} table holds (${a.limit}); nothing was written`,
+    hintZh: () => "评分表每级指标占两列：减少指标层级，或用 --table 略去该表，或改用 html、csv 格式。",
+    hintEn: () => "The scoring sheet takes two columns per level: use fewer levels, leave the table out with --table, or use html or csv.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

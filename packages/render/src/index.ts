@@ -10,7 +10,7 @@ export * from "./model.js";
 export { buildReport, rateText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
 export { parseGrouping, summaryBlocks, type Grouping } from "./grouping.js";
 export { RenderOptionError } from "./errors.js";
-export { cellLimits, checkSize, EXCEL_CELL_TEXT_MAX, reportCells, RenderLimitError, type LimitedFormat } from "./limits.js";
+export { cellLimits, checkSize, columnLimits, EXCEL_CELL_TEXT_MAX, reportCells, RenderLimitError, type LimitedFormat } from "./limits.js";
 export type { RenderLocale } from "./labels.js";
 export { toCsv, neutralise } from "./writers/csv.js";
 export { toDocx } from "./writers/docx.js";

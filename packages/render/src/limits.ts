@@ -21,9 +21,12 @@ export function reportCells(report: Report): number {
 /** Excel keeps at most this many characters in a cell; a longer text makes Excel "repair" the file. */
 export const EXCEL_CELL_TEXT_MAX = 32_767;
 
-type LimitCode = "PERF120" | "PERF121";
+/** The widest table each format holds: Word tables have at most 63 columns, Excel sheets 16 384. */
+export const columnLimits = { docx: 63, xlsx: 16_384 } as const;
 
-/** A document refused before any work starts (PERF120, PERF121), worded from the diagnostic catalogue. */
+type LimitCode = "PERF120" | "PERF121" | "PERF122";
+
+/** A document refused before any work starts (PERF120–PERF122), worded from the diagnostic catalogue. */
 export class RenderLimitError extends Error {
   readonly hint: string;
 
@@ -40,12 +43,14 @@ export class RenderLimitError extends Error {
 }
 
 /**
- * Throws RenderLimitError when the report is too large for the format's writer, or (xlsx)
- * holds a text longer than a cell can.
+ * Throws RenderLimitError when the report is too large for the format's writer, has a table
+ * wider than the format holds, or (xlsx) holds a text longer than a cell can.
  */
 export function checkSize(report: Report, format: LimitedFormat, limits: Record<LimitedFormat, number> = cellLimits): void {
   const cells = reportCells(report);
   if (cells > limits[format]) throw new RenderLimitError("PERF120", { format, cells, limit: limits[format] }, report.locale);
+  const wide = report.tables.find((t) => t.columns.length > columnLimits[format]);
+  if (wide) throw new RenderLimitError("PERF122", { table: wide.title, columns: wide.columns.length, format, limit: columnLimits[format] }, report.locale);
   if (format !== "xlsx") return;
   for (const t of report.tables)
     for (const [i, r] of t.rows.entries())

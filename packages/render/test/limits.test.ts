@@ -1,7 +1,7 @@
-import type { EvaluationResult } from "@perf/engine";
+import type { EvaluationResult, IndicatorResult } from "@perf/engine";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { buildReport, cellLimits, checkSize, EXCEL_CELL_TEXT_MAX, render, RenderLimitError, reportCells, toDocx, toXlsx, type BuildOptions, type Report } from "../src/index.js";
+import { buildReport, cellLimits, checkSize, columnLimits, EXCEL_CELL_TEXT_MAX, render, RenderLimitError, reportCells, toDocx, toXlsx, type BuildOptions, type Report } from "../src/index.js";
 import { fromText, yongzhou } from "./helpers.js";
 
 const small = fromText(`evaluation "t" { total 10 }
@@ -74,5 +74,23 @@ describe("size limits of docx and xlsx (PERF120)", () => {
     const scores = wb.Sheets[wb.SheetNames.find((n) => n.startsWith("附件1"))!]!;
     expect(scores["F3"].v).toBe("长".repeat(EXCEL_CELL_TEXT_MAX));
     await expect(render(withNote(EXCEL_CELL_TEXT_MAX + 1), "docx")).resolves.toBeInstanceOf(Uint8Array);
+  });
+
+  it("refuse a docx whose scoring sheet is wider than a Word table (PERF122), not an xlsx", async () => {
+    // a generated chain of `depth` levels: the scoring sheet has 2 columns per level and 4 more
+    const deep = (depth: number): EvaluationResult => {
+      const leaf = small.indicators[0]!;
+      const chain = (level: number): IndicatorResult => ({ ...leaf, id: `n${level}`, name: `第${level}级`, level, children: level < depth ? [chain(level + 1)] : [] });
+      return { ...small, indicators: [chain(1)] };
+    };
+    const depth = Math.ceil((columnLimits.docx + 1 - 4) / 2); // 30 levels: 64 columns
+    const wide = buildReport(deep(depth), { tables: ["scores"] });
+    expect(wide.tables[0]!.columns).toHaveLength(columnLimits.docx + 1);
+    const err = await toDocx(wide).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RenderLimitError);
+    expect((err as RenderLimitError).code).toBe("PERF122");
+    expect((err as RenderLimitError).message).toBe("「项目绩效评价指标体系评分表」有 64 列，超过 docx 表格的上限 63 列；未生成任何内容");
+    expect(() => checkSize(buildReport(deep(depth - 1), { tables: ["scores"] }), "docx")).not.toThrow();
+    expect(() => checkSize(wide, "xlsx")).not.toThrow();
   });
 });
