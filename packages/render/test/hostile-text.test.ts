@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { parse as parseHtml } from "parse5";
 import { SaxesParser } from "saxes";
 import JSZip from "jszip";
@@ -99,3 +100,35 @@ describe("characters XML forbids", () => {
     expect(html).toContain(`一级${"\uFFFD".repeat(bad.length)}`);
   });
 });
+
+describe("any text at all (property)", () => {
+  // binary strings with the fragments that break XML, HTML, sheet names and bidi mixed in
+  const fragment = fc.constantFrom("\uD800", "\uDC00", "\uFFFE", "\uFFFF", "\u0000", "\u000C", "\u0085", "\u{10FFFF}", "\u202E", "\u2069", "'", "<", "&", "]]>", "[", "*", "𠮷", "\r\n");
+  const anyText = fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 8 }), fragment), { maxLength: 8 }).map((parts) => parts.join(""));
+  const base = hostile;
+
+  it("gives well-formed docx and xlsx and HTML without parse errors", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { minLength: 12, maxLength: 12 }), async (t) => {
+        const root = base.indicators[0]!;
+        const leaf = root.children[0]!;
+        const result = {
+          ...base,
+          title: t[0]!,
+          client: t[1]!,
+          indicators: [
+            { ...root, name: t[2]!, children: [{ ...leaf, name: t[3]!, explain: t[4]!, criteria: t[5]!, note: t[6]!, deductions: [{ ...leaf.deductions[0]!, reason: t[7]! }] }] },
+            ...base.indicators.slice(1),
+          ],
+          findings: [{ ...base.findings[0]!, unit: t[8]!, project: t[9]!, type: t[10]!, description: t[11]! }],
+        };
+        const report = buildReport(result);
+        expect(await xmlErrors(await toDocx(report))).toEqual([]);
+        expect(await xmlErrors(await toXlsx(report))).toEqual([]);
+        expect(htmlErrors(toHtml(report))).toEqual([]);
+      }),
+      { numRuns: 15, seed: 20261125 },
+    );
+  });
+});
+
