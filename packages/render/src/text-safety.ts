@@ -35,6 +35,11 @@ function mapStrings<T>(value: T, f: (s: string) => string): T {
   return value;
 }
 
+/** The lines of a text: LF, CRLF and a lone CR (old Mac files; CommonMark ends a line there too) all break. */
+export function lines(s: string): string[] {
+  return s.split(/\r\n?|\n/);
+}
+
 // Explicit bidi formatting characters: LRE RLE PDF LRO RLO, and LRI RLI FSI PDI.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const FSI = "\u2068";

@@ -6,7 +6,7 @@ import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { buildReport, render, toDocx, toHtml, toXlsx } from "../src/index.js";
 import { safeText } from "../src/text-safety.js";
-import { fromText, yongzhou } from "./helpers.js";
+import { docxTables, fromText, unzip, yongzhou } from "./helpers.js";
 
 // Every character XML 1.0 forbids that the lexer lets into a string today.
 // A lone low surrogate first and a lone high one last, so the two never pair up.
@@ -132,3 +132,24 @@ describe("any text at all (property)", () => {
   });
 });
 
+
+describe("a line break written as a lone CR (old Mac files)", () => {
+  const result = fromText(`evaluation "t" { total 1 }\nindicator a "甲" weight 1 { score 1 note "第一行\r第二行\r\n第三行" }\n`);
+
+  it("reaches the result (the precondition)", () => {
+    expect(result.indicators[0]!.note).toBe("第一行\r第二行\r\n第三行");
+  });
+
+  it("keeps a Markdown table row on one line (CommonMark ends a line at a lone CR)", async () => {
+    const md = (await render(result, "md", { tables: ["scores"] })) as string;
+    const row = md.split(/\r\n?|\n/).find((l) => l.includes("第一行"))!;
+    expect(row).toMatch(/^\| 甲 \|.*第一行<br>第二行<br>第三行 \|$/);
+  });
+
+  it("is a line break in HTML and Word like LF and CRLF", async () => {
+    expect(toHtml(buildReport(result))).toContain("第一行<br>第二行<br>第三行");
+    const xml = await unzip((await render(result, "docx")) as Uint8Array, "word/document.xml");
+    const cell = docxTables(xml).flatMap((t) => t.rows.flat()).find((c) => c.text.includes("第一行"))!;
+    expect(cell.text).toBe("第一行\n第二行\n第三行");
+  });
+});

@@ -21,7 +21,7 @@ import { label, sectionNumber } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
 import { checkSize } from "../limits.js";
-import { isolate, safeReport } from "../text-safety.js";
+import { isolate, lines, safeReport } from "../text-safety.js";
 
 // Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
 // headings in 黑体 三号, body in 仿宋 三号, tables in 宋体 五号/小五. Latin text in Times New Roman.
@@ -41,7 +41,7 @@ const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 
 function paragraphs(text: string, run: object, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph[] {
-  return text.split(/\r?\n/).map((t) => new Paragraph({ alignment, children: [new TextRun({ text: t, bold, ...run })] }));
+  return lines(text).map((t) => new Paragraph({ alignment, children: [new TextRun({ text: t, bold, ...run })] }));
 }
 
 /** A table with real merges: rowSpan becomes vMerge restart/continue, colSpan gridSpan. */

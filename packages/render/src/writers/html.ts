@@ -2,7 +2,7 @@ import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { chartSvg, fontStack } from "./charts.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
-import { safeReport } from "../text-safety.js";
+import { lines, safeReport } from "../text-safety.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -90,7 +90,7 @@ function tableHtml(t: Table): string {
             c.colSpan ? ` colspan="${c.colSpan}"` : "",
             c.kind !== "text" ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : "",
           ].join("");
-          return `<td${attrs}>${escapeHtml(c.text).replace(/\r?\n/g, "<br>")}</td>`;
+          return `<td${attrs}>${lines(escapeHtml(c.text)).join("<br>")}</td>`;
         })
         .join("");
       return `<tr class="${r.kind}">${cells}</tr>`;
