@@ -15,7 +15,7 @@ const all = bad.join("");
 const q = (s: string) => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
 
 /** One evaluation with the characters in every kind of text the report prints. */
-const hostile = fromText(`evaluation "标题${q(all)}" { total 10 client "委托${q(all)}" grades { 优${""} >= 0 } }
+const hostile = fromText(`evaluation "标题${q(all)}" { total 10 client "委托${q(all)}" grades { 优 >= 0 } }
 indicator 甲 "一级${q(all)}" weight 6 {
   indicator 乙 "二级${q(all)}" weight 6 {
     explain "解释${q(all)}" criteria "标准${q(all)}" note "说明${q(all)}"
