@@ -50,7 +50,7 @@ describe("size limits of docx and xlsx (PERF120)", () => {
     const { above, below } = justAbove(cellLimits.xlsx, { tables: ["findings"] });
     await expect(toXlsx(above)).rejects.toThrow(RenderLimitError);
     expect(() => checkSize(below, "xlsx")).not.toThrow();
-  });
+  }, 30_000); // builds two models of 62 500 findings
 
   it("leave the text formats alone", async () => {
     const md = (await render(withFindings(justAbove(cellLimits.docx).n), "md", { tables: ["findings"] })) as string;
