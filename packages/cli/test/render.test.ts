@@ -103,6 +103,23 @@ describe("perf render", () => {
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
+  it("refuses a docx over the size limit with PERF120 and a fix, writes nothing, and goes on with the next file", async () => {
+    const dir = tmp();
+    // 6 300 findings of 8 cells each: just over the docx limit of 50 000 cells
+    const findings = Array.from({ length: 6300 }, (_, i) => `finding f${i} on a { issue "问题${i}" }`).join("\n");
+    writeFileSync(join(dir, "big.perf"), `evaluation "大" { total 1 }\nindicator a weight 1 { per finding deduct 0 }\n${findings}\n`);
+    cpSync(example, join(dir, "small.perf"));
+    const r = await perf(["render", "big.perf", "small.perf", "--format", "docx", "-o", "out/"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^perf: 错误\[PERF120\]: big\.perf: 报告的表格共有 \d+ 个单元格，超过 docx 格式的上限 50000；未生成任何内容$/m);
+    expect(r.stderr).toMatch(/^修改：用 --table 只输出部分表格/m);
+    expect(readdirSync(join(dir, "out"))).toEqual(["small.docx"]);
+    const en = await perf(["render", "big.perf", "--format", "docx", "--lang", "en", "--table", "findings"], dir);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toMatch(/^perf: error\[PERF120\]: big\.perf: the report's tables have \d+ cells, more than the docx limit of 50000; nothing was written\nfix: Render fewer tables/m);
+    expect(existsSync(join(dir, "big.docx"))).toBe(false);
+  });
+
   it("writes CSV with a BOM and JSON that is the engine result", async () => {
     const dir = tmp();
     expect((await perf(["render", example, "--format", "csv", "--table", "scores", "-o", "s.csv"], dir)).code).toBe(0);

@@ -255,6 +255,30 @@ export const catalogue = {
     hintZh: (a) => `可用的等级：${a.grades}。`,
     hintEn: (a) => `The grades are: ${a.grades}.`,
   },
+  PERF120: {
+    severity: "error",
+    title: "report-too-large",
+    zh: (a) => `报告的表格共有 ${a.cells} 个单元格，超过 ${a.format} 格式的上限 ${a.limit}；未生成任何内容`,
+    en: (a) => `the report's tables have ${a.cells} cells, more than the ${a.format} limit of ${a.limit}; nothing was written`,
+    hintZh: () => "用 --table 只输出部分表格（如 --table summary），或改用 csv、md 格式；上限及原因见 docs/render.md。",
+    hintEn: () => "Render fewer tables with --table (e.g. --table summary), or use csv or md; docs/render.md explains the limit.",
+  },
+  PERF121: {
+    severity: "error",
+    title: "cell-text-too-long",
+    zh: (a) => `「${a.table}」第 ${a.row} 行的文字「${a.start}…」有 ${a.length} 个字符，超过 Excel 单元格的上限 ${a.limit}；未生成任何内容`,
+    en: (a) => `the text '${a.start}…' in row ${a.row} of '${a.table}' has ${a.length} characters, more than an Excel cell holds (${a.limit}); nothing was written`,
+    hintZh: () => "缩短这段文字，或改用 docx、html 格式。",
+    hintEn: () => "Shorten the text, or use docx or html.",
+  },
+  PERF122: {
+    severity: "error",
+    title: "table-too-wide",
+    zh: (a) => `「${a.table}」有 ${a.columns} 列，超过 ${a.format} 表格的上限 ${a.limit} 列；未生成任何内容`,
+    en: (a) => `'${a.table}' has ${a.columns} columns, more than a ${a.format} table holds (${a.limit}); nothing was written`,
+    hintZh: () => "评分表每级指标占两列：减少指标层级，或用 --table 略去该表，或改用 html、csv 格式。",
+    hintEn: () => "The scoring sheet takes two columns per level: use fewer levels, leave the table out with --table, or use html or csv.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

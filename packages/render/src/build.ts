@@ -2,6 +2,7 @@ import { Decimal, percentText, roundHalfUp, type EvaluationResult, type FindingR
 import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
+import { isolate } from "./text-safety.js";
 import { label, levelName, type LabelKey, type RenderLocale } from "./labels.js";
 import type { Chart, Column, Report, Table, TableName } from "./model.js";
 
@@ -238,7 +239,7 @@ export function rootTable(result: EvaluationResult, root: IndicatorResult, id: s
   g.formula(t, wc, { kind: "sum", rows: leafRows });
   g.formula(t, wc + 1, { kind: "sum", rows: leafRows });
   void result;
-  return g.table({ id, name: "roots", title: label(locale, "rootTable", { name: root.name }), orientation: "portrait" });
+  return g.table({ id, name: "roots", title: label(locale, "rootTable", { name: isolate(root.name) }), orientation: "portrait" });
 }
 
 /** 扣分明细: per root a heading row (总分/实得/扣), then each deduction with its reason. */
@@ -253,7 +254,7 @@ export function deductionTable(result: EvaluationResult, locale: RenderLocale): 
   ]);
   for (const root of result.indicators) {
     const deducted = root.score === null ? null : dec(root.weight).minus(dec(root.score)).toFixed();
-    const head = L("rootDeductions", { name: root.name, weight: root.weight, score: root.score ?? L("unscored"), deducted: deducted ?? "—" });
+    const head = L("rootDeductions", { name: isolate(root.name), weight: root.weight, score: root.score ?? L("unscored"), deducted: deducted ?? "—" });
     const h = g.add("group", [text(head), text(""), text(""), text(""), text("")]);
     g.merge(h, 0, 1, 5);
     let no = 0;
@@ -312,7 +313,7 @@ export function findingTable(result: EvaluationResult, locale: RenderLocale): Ta
           text(f.type),
           text(f.issue ?? f.title ?? f.id),
           text(f.description),
-          text(f.on.map((id) => names.get(id) ?? id).join("、")),
+          text(f.on.map((id) => isolate(names.get(id) ?? id)).join("、")),
         ]);
   const last = g.rows.length - 1;
   const unitOf = (r: number) => g.rows[r]!.cells[1]!.text;

@@ -10,12 +10,13 @@ export * from "./model.js";
 export { buildReport, rateText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
 export { parseGrouping, summaryBlocks, type Grouping } from "./grouping.js";
 export { RenderOptionError } from "./errors.js";
+export { cellLimits, checkSize, columnLimits, EXCEL_CELL_TEXT_MAX, reportCells, RenderLimitError, type LimitedFormat } from "./limits.js";
 export type { RenderLocale } from "./labels.js";
 export { toCsv, neutralise } from "./writers/csv.js";
 export { toDocx } from "./writers/docx.js";
 export { toHtml, escapeHtml } from "./writers/html.js";
 export { toMarkdown, escapeMd } from "./writers/markdown.js";
-export { toXlsx, columnLetter } from "./writers/xlsx.js";
+export { toXlsx, columnLetter, sheetName, sheetRef } from "./writers/xlsx.js";
 export { chartSvg } from "./writers/charts.js";
 
 export const formats = ["md", "html", "docx", "xlsx", "csv", "json"] as const;

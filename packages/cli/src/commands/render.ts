@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { analyze } from "@perf/engine";
-import { formats, parseGrouping, render, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
+import { formats, parseGrouping, render, RenderLimitError, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
 import { collectPerfFiles, displayPath, readText, writeAtomic } from "../files.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
@@ -90,6 +90,11 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
       out = await render(analysis.result, format, { locale, groups, tables: options.tables });
     } catch (e) {
       if (e instanceof RenderOptionError) return fail(e.message);
+      if (e instanceof RenderLimitError) {
+        io.stderr(`perf: ${t(locale, "error")}[${e.code}]: ${shown}: ${e.message}\n${t(locale, "fix")}${locale === "en" ? ": " : "："}${e.hint}\n`);
+        code = 1;
+        continue;
+      }
       throw e;
     }
     if (!target) {

@@ -2,7 +2,7 @@ import * as echarts from "echarts";
 import { percentText } from "@perf/engine";
 import type { Chart } from "../model.js";
 
-export const fontStack = `"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif`;
+export const fontStack = `'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif`;
 
 /** A chart as an inline SVG string, drawn server-side by ECharts (no DOM, no script, no network). */
 export function chartSvg(chart: Chart, width = 720): string {

@@ -1,5 +1,6 @@
 import { label } from "../labels.js";
 import type { Cell, Report, Table } from "../model.js";
+import { isolate } from "../text-safety.js";
 
 /** 表1…/附件1… captions, numbered in report order (body tables and appendices separately). */
 export function captions(report: Report): Map<Table, string> {
@@ -31,7 +32,7 @@ export function colon(report: Report): string {
 
 export function conclusion(report: Report): string {
   const m = report.meta;
-  const grade = (m.grade ?? "—") + (m.vetoedBy ? label(report.locale, "vetoed", { name: m.vetoedBy }) : "");
+  const grade = isolate(m.grade ?? "—") + (m.vetoedBy ? label(report.locale, "vetoed", { name: isolate(m.vetoedBy) }) : "");
   return label(report.locale, "conclusionText", { score: m.totalScore, weight: m.totalWeight, grade });
 }
 

@@ -20,6 +20,8 @@ import {
 import { label, sectionNumber } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
+import { checkSize } from "../limits.js";
+import { isolate, lines, safeReport } from "../text-safety.js";
 
 // Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
 // headings in 黑体 三号, body in 仿宋 三号, tables in 宋体 五号/小五. Latin text in Times New Roman.
@@ -39,7 +41,7 @@ const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
 
 function paragraphs(text: string, run: object, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph[] {
-  return text.split(/\r?\n/).map((t) => new Paragraph({ alignment, children: [new TextRun({ text: t, bold, ...run })] }));
+  return lines(text).map((t) => new Paragraph({ alignment, children: [new TextRun({ text: t, bold, ...run })] }));
 }
 
 /** A table with real merges: rowSpan becomes vMerge restart/continue, colSpan gridSpan. */
@@ -90,7 +92,9 @@ function footer(): Footer {
 }
 
 /** Word document: conclusion and body tables, then each wide table as an appendix on landscape pages. */
-export async function toDocx(report: Report): Promise<Uint8Array> {
+export async function toDocx(unsafe: Report): Promise<Uint8Array> {
+  checkSize(unsafe, "docx");
+  const report = safeReport(unsafe);
   const caps = captions(report);
   const zh = report.locale === "zh";
   const portraitWidth = A4.width - margins.left - margins.right;
@@ -152,7 +156,7 @@ function deductionProse(report: Report, t: Table): Paragraph[] {
   for (const r of t.rows) {
     const [no, indicator, amount, reason] = r.cells.map((c) => c.text);
     if (r.kind === "group") out.push(para(`${sectionNumber(report.locale, ++group)}${no}${zh ? "。" : "."}`, true));
-    else out.push(para(zh ? `${no}. ${indicator}扣${amount}分：${reason}` : `${no}. ${indicator} −${amount}: ${reason}`));
+    else out.push(para(zh ? `${no}. ${isolate(indicator!)}扣${amount}分：${reason}` : `${no}. ${isolate(indicator!)} −${amount}: ${reason}`));
   }
   return out;
 }

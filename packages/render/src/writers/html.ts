@@ -2,6 +2,7 @@ import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { chartSvg, fontStack } from "./charts.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
+import { lines, safeReport } from "../text-safety.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -20,7 +21,7 @@ h2 { font-family: ${fontStack}; font-size: 13pt; margin: 1.4em 0 0.5em; }
 ul.meta { list-style: none; padding: 0; }
 .warning { border-left: 4px solid #c60; padding: 4px 8px; background: #fff4e5; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 9pt; }
-th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; }
+th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; unicode-bidi: isolate; }
 th { background: #eef1f5; font-family: ${fontStack}; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
 td.long { text-align: left; vertical-align: top; }
@@ -36,7 +37,8 @@ p.note { font-size: 9pt; color: #444; }
 `;
 
 /** One self-contained, print-ready page: inline CSS and SVG charts, no script, no network. */
-export function toHtml(report: Report): string {
+export function toHtml(unsafe: Report): string {
+  const report = safeReport(unsafe);
   const lang = report.locale === "zh" ? "zh-CN" : "en";
   const caps = captions(report);
   const out: string[] = [
@@ -88,7 +90,7 @@ function tableHtml(t: Table): string {
             c.colSpan ? ` colspan="${c.colSpan}"` : "",
             c.kind !== "text" ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : "",
           ].join("");
-          return `<td${attrs}>${escapeHtml(c.text).replace(/\r?\n/g, "<br>")}</td>`;
+          return `<td${attrs}>${lines(escapeHtml(c.text)).join("<br>")}</td>`;
         })
         .join("");
       return `<tr class="${r.kind}">${cells}</tr>`;

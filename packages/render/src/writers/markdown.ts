@@ -1,6 +1,7 @@
 import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import { captions, colon, conclusion, flatText, metaLines } from "./common.js";
+import { lines } from "../text-safety.js";
 
 /** GitHub-flavoured Markdown; one line per row, no padding, so a changed score is a one-line diff. */
 export function toMarkdown(report: Report): string {
@@ -29,10 +30,13 @@ const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 
 /** Escapes what GFM would read as markup or HTML; line breaks inside a cell become <br>. */
 export function escapeMd(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#~])/g, "\\$1")
-    .replace(/\r?\n/g, "<br>");
+  return lines(s)
+    .map((line) =>
+      line
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/([\\`*_[\]|#~])/g, "\\$1"),
+    )
+    .join("<br>");
 }

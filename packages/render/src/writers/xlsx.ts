@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import type { Cell, Formula, Report, Table } from "../model.js";
 import { captions } from "./common.js";
+import { checkSize } from "../limits.js";
+import { safeReport } from "../text-safety.js";
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -32,12 +34,58 @@ function formulaText(f: Formula, col: number, row: number): string {
   return `SUM(${parts.join(",") || "0"})`;
 }
 
-function sheetName(caption: string, taken: Set<string>): string {
-  const base = caption.replace(/[[\]:*?/\\]/g, " ").replace(/^'|'$/g, "").slice(0, 31) || "Sheet";
+/** Excel's rules for a sheet name: no []:*?/\\, at most 31 UTF-16 units, no apostrophe first or last. */
+const SHEET_NAME_MAX = 31;
+const RESERVED_SHEET_NAME = "history";
+
+/** The first `max` UTF-16 units of `s`, never cutting a surrogate pair. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  return /[\uD800-\uDBFF]/.test(s[max - 1]!) ? s.slice(0, max - 1) : s.slice(0, max);
+}
+
+const trimApostrophes = (s: string) => s.replace(/^'+|'+$/g, "");
+
+/**
+ * A legal, unique sheet name from a caption: the characters Excel forbids dropped, clipped to
+ * 31 units, no apostrophe at either end, not "History" (reserved), and unique ignoring case
+ * after clipping ("… 2", "… 3" replace the end of the name when two captions clip alike).
+ */
+export function sheetName(caption: string, taken: Set<string>): string {
+  const base = trimApostrophes(clip(trimApostrophes(caption.replace(/[[\]:*?/\\]/g, "")), SHEET_NAME_MAX)) || "Sheet";
   let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
+  for (let i = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === RESERVED_SHEET_NAME; i++) {
+    const suffix = ` ${i}`;
+    name = trimApostrophes(clip(base, SHEET_NAME_MAX - suffix.length)) + suffix;
+  }
   taken.add(name.toLowerCase());
   return name;
+}
+
+/** A sheet name as formulas and defined names spell it: always quoted, apostrophes doubled. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+interface DefinedName {
+  name: string;
+  ranges: string[];
+  localSheetId: number;
+}
+
+/**
+ * exceljs 4.4 writes a sheet's print titles as '<name>'!$2:$2 without doubling the apostrophes
+ * in the name, which breaks the reference. The titles are added to the workbook's defined names
+ * here instead, through the model exceljs serialises.
+ */
+function addDefinedNames(wb: ExcelJS.Workbook, names: DefinedName[]): void {
+  const model = Object.getOwnPropertyDescriptor(ExcelJS.Workbook.prototype, "model")!.get!;
+  Object.defineProperty(wb, "model", {
+    get() {
+      const m = model.call(this) as { definedNames: unknown[] };
+      return { ...m, definedNames: [...m.definedNames, ...names] };
+    },
+  });
 }
 
 const thin = { style: "thin" as const, color: { argb: "FF000000" } };
@@ -49,7 +97,9 @@ function value(cell: Cell): ExcelJS.CellValue {
 }
 
 /** One sheet per table: title row, frozen header row, merges, number formats, SUM formulas. */
-export async function toXlsx(report: Report): Promise<Uint8Array> {
+export async function toXlsx(unsafe: Report): Promise<Uint8Array> {
+  checkSize(unsafe, "xlsx");
+  const report = safeReport(unsafe);
   const wb = new ExcelJS.Workbook();
   wb.creator = "perf";
   wb.created = fixedDate;
@@ -59,7 +109,13 @@ export async function toXlsx(report: Report): Promise<Uint8Array> {
   wb.calcProperties.fullCalcOnLoad = true;
   const caps = captions(report);
   const taken = new Set<string>();
-  for (const t of report.tables) addSheet(wb, t, caps.get(t)!, sheetName(caps.get(t)!, taken));
+  const printTitles: DefinedName[] = [];
+  report.tables.forEach((t, i) => {
+    const name = sheetName(caps.get(t)!, taken);
+    addSheet(wb, t, caps.get(t)!, name);
+    printTitles.push({ name: "_xlnm.Print_Titles", ranges: [`${sheetRef(name)}!$${HEADER_ROW}:$${HEADER_ROW}`], localSheetId: i });
+  });
+  addDefinedNames(wb, printTitles);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
@@ -73,7 +129,6 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string)
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
     },
   });
   ws.columns = t.columns.map((c) => ({ key: c.key, width: Math.max(6, c.width * 2) }));
