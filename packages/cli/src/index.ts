@@ -3,7 +3,6 @@ import type { Locale } from "@perf/language";
 import { runCheck } from "./commands/check.js";
 import { runDiff } from "./commands/diff.js";
 import { runFmt } from "./commands/fmt.js";
-import { runRender } from "./commands/render.js";
 import { runScore } from "./commands/score.js";
 import type { CliIO } from "./io.js";
 import { t } from "./messages.js";
@@ -33,6 +32,7 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
         group: { type: "string", multiple: true },
         output: { type: "string", short: "o" },
         force: { type: "boolean", default: false },
+        "follow-symlinks": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         check: { type: "boolean", default: false },
         stdout: { type: "boolean", default: false },
@@ -60,8 +60,12 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
     }
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
-    case "render":
-      return runRender(rest, { ...common, format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force }, io);
+    case "render": {
+      // docx, exceljs and echarts load only here: check, score, fmt and diff stay fast
+      const options = { format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force };
+      const followSymlinks = values["follow-symlinks"];
+      return import("./commands/render.js").then(({ runRender }) => runRender(rest, { ...common, ...options, followSymlinks }, io));
+    }
     case "fmt":
       return runFmt(rest, { ...common, check: values.check, stdout: values.stdout }, io);
     case "diff": {
