@@ -3,7 +3,7 @@ import { encodeSource, eolName, format, LineIndex, toLf } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
 import { fileDiagnostic, readInput } from "../read-source.js";
-import { writeAtomic } from "../write-file.js";
+import { signalsTakeEffect, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -21,7 +21,7 @@ export interface FmtOptions extends CommonOptions {
  * stderr). A symlink is formatted through: the file it points to is rewritten, the link stays.
  * Writes go to a temporary file renamed over the original (docs/decisions/0023, 0024).
  */
-export function runFmt(paths: string[], options: FmtOptions, io: CliIO): number {
+export async function runFmt(paths: string[], options: FmtOptions, io: CliIO): Promise<number> {
   const { files, missing } = collectPerfFiles((paths.length ? paths : ["."]).map((p) => (p.startsWith("/") ? p : `${io.cwd}/${p}`)));
   let failed = missing.length > 0;
   for (const m of missing) io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${m}\n`);
@@ -64,6 +64,7 @@ export function runFmt(paths: string[], options: FmtOptions, io: CliIO): number 
     try {
       const real = realpathSync(file);
       writeAtomic(real, out, statSync(real));
+      await signalsTakeEffect();
     } catch (e) {
       failed = true;
       io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotWrite")} ${shown}: ${(e as Error).message}\n`);

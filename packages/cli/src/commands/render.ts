@@ -5,7 +5,7 @@ import { formats, parseGrouping, render, RenderOptionError, textFormats, type Fo
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatFileDiagnostic } from "../format-diagnostic.js";
 import { readInput, type FileId } from "../read-source.js";
-import { checkWriteTarget, writeAtomic } from "../write-file.js";
+import { checkWriteTarget, signalsTakeEffect, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -121,6 +121,7 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
     }
     try {
       writeAtomic(writable.path, out, writable.existing);
+      await signalsTakeEffect();
     } catch (e) {
       io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotWrite")} ${shownTarget}: ${(e as Error).message}\n`);
       code = 1;
