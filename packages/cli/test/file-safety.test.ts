@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { perf } from "./run-perf.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -158,6 +158,9 @@ describe.runIf(posix)("temporary files", () => {
       mkfifo(hold);
       const child = spawn(process.execPath, [bin, "fmt", "a.perf"], { cwd: dir, env: { ...process.env, PERF_TEST_HOLD_BEFORE_RENAME: hold }, stdio: "ignore" });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, s) => resolve(s)));
+      onTestFinished(() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); // a failed run must not leave it waiting on the FIFO
+      });
       // the temp file exists and the writer waits on the FIFO: the moment a signal must not leave it behind
       const deadline = Date.now() + 30_000;
       while (!readdirSync(dir).some((f) => f.endsWith(".tmp")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
