@@ -3,6 +3,7 @@ import { closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, mkdte
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { writeAtomic } from "../src/write-file.js";
 import { perf } from "./run-perf.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -181,6 +182,14 @@ describe.runIf(posix)("temporary files", () => {
       expect(readdirSync(dir), signal).toEqual(["a.perf"]);
       expect([messy, tidy]).toContain(readFileSync(join(dir, "a.perf"), "utf8"));
     }
+  });
+
+  it("are removed when the write fails (here: the rename onto a non-empty folder)", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "out.md"));
+    writeFileSync(join(dir, "out.md", "keep"), "x");
+    expect(() => writeAtomic(join(dir, "out.md"), "report")).toThrow();
+    expect(readdirSync(dir)).toEqual(["out.md"]);
   });
 
   it("left by a run killed with -9 are removed by the next write to the same file; a live run's are kept", async () => {
