@@ -32,3 +32,6 @@ export function displayPath(file: string, cwd: string): string {
   const r = relative(cwd, file);
   return r.startsWith("..") ? file : r;
 }
+
+// commands that write (render, fmt, and init/import on main) share one atomic writer
+export { writeAtomic } from "./write-file.js";
