@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
 const skipped = new Set(["node_modules", ".git", "dist", ".turbo"]);
 
@@ -34,34 +33,5 @@ export function displayPath(file: string, cwd: string): string {
   return r.startsWith("..") ? file : r;
 }
 
-/** Reads text as UTF-8, dropping a BOM. */
-export function readText(file: string): string {
-  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-}
-
-/**
- * Writes through a temp file in the same folder (same file system) and a rename, so a reader
- * never sees half a file; an existing file keeps its permissions.
- */
-export function writeAtomic(target: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(target).mode & 0o7777;
-  } catch {
-    /* a new file */
-  }
-  try {
-    writeFileSync(tmp, data);
-    if (mode !== undefined) chmodSync(tmp, mode);
-    renameSync(tmp, target);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
-}
+// commands that write (render, fmt, and init/import on main) share one atomic writer
+export { writeAtomic } from "./write-file.js";

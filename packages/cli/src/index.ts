@@ -1,12 +1,13 @@
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import type { Locale } from "@perf/language";
 import { runCheck } from "./commands/check.js";
 import { runDiff } from "./commands/diff.js";
 import { runFmt } from "./commands/fmt.js";
-import { runRender } from "./commands/render.js";
 import { runScore } from "./commands/score.js";
 import type { CliIO } from "./io.js";
-import { t } from "./messages.js";
+import { closest } from "./closest.js";
+import { t, type MessageKey } from "./messages.js";
 
 export type { CliIO } from "./io.js";
 export { checkFiles } from "./commands/check.js";
@@ -21,39 +22,37 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
   const envLocale: Locale = io.env.PERF_LANG?.toLowerCase().startsWith("en") ? "en" : "zh";
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        strict: { type: "boolean", default: false },
-        format: { type: "string", default: "text" },
-        json: { type: "boolean", default: false },
-        lang: { type: "string" },
-        table: { type: "string", multiple: true },
-        group: { type: "string", multiple: true },
-        output: { type: "string", short: "o" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        check: { type: "boolean", default: false },
-        stdout: { type: "boolean", default: false },
-        git: { type: "boolean", default: false },
-        textconv: { type: "boolean", default: false },
-        type: { type: "string" },
-        scope: { type: "string" },
-        name: { type: "string" },
-        yes: { type: "boolean", short: "y", default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (e) {
-    io.stderr(`perf: ${t(envLocale, "error")}: ${(e as Error).message}\n${t(envLocale, "usage")}`);
+    // the message in the language asked for, even though the arguments did not parse
+    const langAt = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+    const lang = langAt < 0 ? undefined : argv[langAt]!.includes("=") ? argv[langAt]!.split("=")[1] : argv[langAt + 1];
+    const locale: Locale = lang ? (lang.toLowerCase().startsWith("en") ? "en" : "zh") : envLocale;
+    const command = argv.find((a) => commands.includes(a));
+    io.stderr(`perf: ${t(locale, "error")}: ${parseError(e as NodeJS.ErrnoException, locale)}${t(locale, "seeHelp", { what: command ? `help ${command}` : "--help" })}\n`);
     // For diff, 2 means "changes": a usage error there is 1.
-    return argv.includes("diff") ? 1 : 2;
+    return command === "diff" ? 1 : 2;
   }
   const { values, positionals } = parsed;
   const locale: Locale = values.lang ? (values.lang.toLowerCase().startsWith("en") ? "en" : "zh") : envLocale;
-  const [command, ...rest] = positionals;
+  let [command, ...rest] = positionals;
+  if (values.version) {
+    io.stdout(`perf ${version()}\n`);
+    return 0;
+  }
+  if (command === "help") {
+    [command, ...rest] = rest;
+    if (!command) {
+      io.stdout(t(locale, "usage"));
+      return 0;
+    }
+    if (!commands.includes(command)) return unknownCommand(command, locale, io);
+    io.stdout(commandHelp(command, locale));
+    return 0;
+  }
   if (values.help || !command) {
-    (command || values.help ? io.stdout : io.stderr)(t(locale, "usage"));
+    if (command && commands.includes(command)) io.stdout(commandHelp(command, locale));
+    else (values.help ? io.stdout : io.stderr)(t(locale, "usage"));
     return values.help ? 0 : 2;
   }
   const common = { locale, strict: values.strict };
@@ -64,8 +63,12 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
     }
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
-    case "render":
-      return runRender(rest, { ...common, format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force }, io);
+    case "render": {
+      // docx, exceljs and echarts load only here: check, score, fmt and diff stay fast
+      const options = { format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force };
+      const followSymlinks = values["follow-symlinks"];
+      return import("./commands/render.js").then(({ runRender }) => runRender(rest, { ...common, ...options, followSymlinks }, io));
+    }
     case "fmt":
       return runFmt(rest, { ...common, check: values.check, stdout: values.stdout }, io);
     case "diff": {
@@ -81,7 +84,61 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
     case "import":
       return import("./commands/import.js").then((m) => m.runImport(rest, { ...common, output: values.output, force: values.force }, io));
     default:
-      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "unknownCommand")} '${command}'\n${t(locale, "usage")}`);
-      return 2;
+      return unknownCommand(command, locale, io);
   }
+}
+
+const commands = ["check", "score", "render", "fmt", "diff", "init", "import"];
+
+const options = {
+  strict: { type: "boolean", default: false },
+  format: { type: "string", default: "text" },
+  json: { type: "boolean", default: false },
+  lang: { type: "string" },
+  table: { type: "string", multiple: true },
+  group: { type: "string", multiple: true },
+  output: { type: "string", short: "o" },
+  force: { type: "boolean", default: false },
+  "follow-symlinks": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
+  check: { type: "boolean", default: false },
+  stdout: { type: "boolean", default: false },
+  git: { type: "boolean", default: false },
+  textconv: { type: "boolean", default: false },
+  type: { type: "string" },
+  scope: { type: "string" },
+  name: { type: "string" },
+  yes: { type: "boolean", short: "y", default: false },
+} as const;
+
+function commandHelp(command: string, locale: Locale): string {
+  const key = { check: "helpCheck", score: "helpScore", render: "helpRender", fmt: "helpFmt", diff: "helpDiff", init: "initUsage", import: "importUsage" }[command] as MessageKey;
+  return t(locale, key);
+}
+
+function unknownCommand(command: string, locale: Locale, io: CliIO): number {
+  const near = closest(command, [...commands, "help"]);
+  const hint = near ? t(locale, "didYouMean", { suggestion: near }) : "";
+  io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "unknownCommand")} '${command}'${hint}${t(locale, "seeHelp", { what: "--help" })}\n`);
+  return 2;
+}
+
+/** parseArgs' English errors, in the user's language, with the nearest option for a typo. */
+function parseError(e: NodeJS.ErrnoException, locale: Locale): string {
+  const option = /'(-[^',]+)/.exec(e.message)?.[1] ?? "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...("short" in o ? [`-${o.short}`] : [])]);
+    const near = closest(option, names);
+    return t(locale, "unknownOption", { option }) + (near ? t(locale, "didYouMean", { suggestion: near }) : "");
+  }
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const long = /--[\w-]+/.exec(e.message)?.[0] ?? option;
+    return t(locale, /argument missing/.test(e.message) ? "optionNeedsValue" : "optionTakesNoValue", { option: long });
+  }
+  return e.message;
+}
+
+function version(): string {
+  return (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 }

@@ -24,8 +24,10 @@ const table = {
   --group 名称=指标,…   render 的得分情况表按分组汇总，如 --group 项目绩效=项目产出,社会效益,服务对象满意度
   -o, --output 路径     render 的输出文件（多个输入时为目录）；文本格式缺省输出到标准输出
   --force               render 允许覆盖已有文件
+  --follow-symlinks     render 的输出是符号链接时，写入它指向的文件
   --lang zh|en          消息语言（默认 zh，也可设置环境变量 PERF_LANG）
-  -h, --help            显示帮助
+  -h, --help            显示帮助；perf help <命令> 显示该命令的帮助
+  --version             显示版本
 `,
     en: `usage: perf <command> [options]
 
@@ -49,10 +51,120 @@ options:
   --group NAME=ind,…    render the score summary with a regrouping, e.g. --group 项目绩效=项目产出,社会效益,服务对象满意度
   -o, --output PATH     render's output file (a folder for several inputs); text formats default to stdout
   --force               let render overwrite an existing file
+  --follow-symlinks     when render's output is a symlink, write the file it points to
   --lang zh|en          message language (default zh; or set PERF_LANG)
-  -h, --help            show this help
+  -h, --help            show this help; perf help <command> for one command
+  --version             print the version
 `,
   },
+  helpCheck: {
+    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--lang zh|en]
+
+检查 .perf 文件（目录下的全部 .perf 文件），报告全部诊断。无问题时不输出、退出码 0；有错误时退出码 1。
+不是 UTF-8 编码的文件（如 GBK）、命名管道、设备和超过 64 MiB 的文件不会被读取，并以诊断代码说明原因。
+
+  --strict              未评分的末级指标视为错误
+  --format              text（默认）、json、sarif（代码扫描）或 github（Actions 注释）
+`,
+    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--lang zh|en]
+
+Checks .perf files (every .perf below a folder) and reports every diagnostic: silent with exit 0
+when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, devices and files over
+64 MiB are not read; a coded diagnostic says why.
+
+  --strict              unscored leaves are errors
+  --format              text (default), json, sarif (code scanning) or github (Actions annotations)
+`,
+  },
+  helpScore: {
+    zh: `用法：perf score <文件> [--json] [--strict] [--lang zh|en]
+
+以表格输出指标树、分值、得分、得分率、报告得分和评价等级；有错误时退出码 1。
+
+  --json                输出符合结果模式（docs/result-schema.md）的 JSON
+`,
+    en: `usage: perf score <file> [--json] [--strict] [--lang zh|en]
+
+Prints the indicator tree with weights, scores, rates, declared scores and the grade; exit 1 on errors.
+
+  --json                print the result as JSON in the documented schema (docs/result-schema.md)
+`,
+  },
+  helpRender: {
+    zh: `用法：perf render <文件或目录…> --format md|html|docx|xlsx|csv|json [--table 名称]… [--group 名称=指标,…]… [-o 路径] [--force] [--follow-symlinks]
+
+生成报告表格。文本格式缺省输出到标准输出，docx/xlsx 写到当前目录的「文件名.扩展名」；多个输入时 -o 是目录。
+有语法错误的文件不生成报告。已有文件不会被覆盖，除非加 --force；输出不会写到设备、命名管道、目录或本次的输入文件；
+输出是符号链接时拒绝，除非加 --follow-symlinks。写入先写临时文件再改名。
+
+  --format              md html docx xlsx csv json
+  --table 名称          只输出指定表格：scores summary roots root-N deductions findings（可重复）
+  --group 名称=指标,…   得分情况表按分组汇总，如 --group 项目绩效=项目产出,社会效益,服务对象满意度
+  -o, --output 路径     输出文件（多个输入时为目录）
+  --force               允许覆盖已有文件
+  --follow-symlinks     输出是符号链接时，写入它指向的文件（链接保留）
+`,
+    en: `usage: perf render <files or folders…> --format md|html|docx|xlsx|csv|json [--table NAME]… [--group NAME=ind,…]… [-o PATH] [--force] [--follow-symlinks]
+
+Renders the report tables. Text formats go to stdout by default, docx/xlsx to ./NAME.ext; with
+several inputs -o is a folder. A file with syntax errors is not rendered. Existing files are kept
+unless --force; an output is never a device, FIFO, folder or an input of the run; a symlink is
+refused unless --follow-symlinks. Writes go to a temp file renamed into place.
+
+  --format              md html docx xlsx csv json
+  --table NAME          only these tables: scores summary roots root-N deductions findings (repeatable)
+  --group NAME=ind,…    the score summary with a regrouping, e.g. --group 项目绩效=项目产出,社会效益,服务对象满意度
+  -o, --output PATH     the output file (a folder for several inputs)
+  --force               overwrite an existing file
+  --follow-symlinks     when the output is a symlink, write the file it points to (the link stays)
+`,
+  },
+  helpFmt: {
+    zh: `用法：perf fmt [文件或目录…] [--check | --stdout]
+
+按统一格式改写 .perf 文件，保留注释、关键字写法、BOM 和行尾（混用时统一为占多数的一种）。
+无法解析或不是 UTF-8 编码的文件不会被改写（退出码 1）。符号链接：改写它指向的文件，链接保留。
+
+  --check               只列出未格式化的文件，不写入（有则退出码 1）
+  --stdout              把格式化结果输出到标准输出
+`,
+    en: `usage: perf fmt [files or folders…] [--check | --stdout]
+
+Rewrites .perf files in the canonical layout, keeping comments, keyword spelling, the BOM and the
+line endings (the majority kind when mixed). A file that does not parse or is not UTF-8 is never
+rewritten (exit 1). A symlink: the file it points to is rewritten, the link stays.
+
+  --check               list unformatted files, write nothing (exit 1 if any)
+  --stdout              print the formatted text instead of writing
+`,
+  },
+  helpDiff: {
+    zh: `用法：perf diff <旧> <新> [-o text|md|json]
+      perf diff --git [版本 | 版本1..版本2 | 版本1...版本2] [-- 路径…]
+      perf diff --textconv <文件>
+
+比较两个版本的分值、计分方法、得分、问题、总分和等级。退出码：0 无变化，2 有变化，1 出错。
+
+  -o text|md|json       输出格式（默认 text；md 可直接贴到 PR 评论）
+  --git                 与 git 版本比较（默认 HEAD 对比工作区）
+  --textconv            供 git diff 使用的逐行视图（.gitattributes 中 *.perf diff=perf）
+`,
+    en: `usage: perf diff <old> <new> [-o text|md|json]
+       perf diff --git [REV | REV1..REV2 | REV1...REV2] [-- paths…]
+       perf diff --textconv <file>
+
+Compares weights, rules, scores, findings, the total and the grade. Exit 0 no change, 2 changes, 1 error.
+
+  -o text|md|json       output format (default text; md is ready for a PR comment)
+  --git                 compare with git revisions (default: HEAD against the working tree)
+  --textconv            the line-oriented view for git diff (.gitattributes: *.perf diff=perf)
+`,
+  },
+  unknownOption: { zh: "未知选项 {option}", en: "unknown option {option}" },
+  optionNeedsValue: { zh: "选项 {option} 需要一个值", en: "option {option} needs a value" },
+  optionTakesNoValue: { zh: "选项 {option} 不接受值", en: "option {option} does not take a value" },
+  didYouMean: { zh: "；是否想用 {suggestion}？", en: "; did you mean {suggestion}?" },
+  seeHelp: { zh: "（perf {what} 查看用法）", en: " (perf {what} shows the usage)" },
   error: { zh: "错误", en: "error" },
   warning: { zh: "警告", en: "warning" },
   info: { zh: "提示", en: "info" },

@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
@@ -174,6 +174,35 @@ describe("perf import", () => {
     expect(readFileSync(join(dir, "out.perf"), "utf8")).toBe("keep me");
     expect((await perf(["import", "yz.xlsx", "-o", "out.perf", "--force"], dir)).code).toBe(0);
     expect(readFileSync(join(dir, "out.perf"), "utf8")).toContain("declared 82.46");
+  });
+
+  it("writes only to regular files or new paths: no FIFO, no symlink, never over its input", async () => {
+    const dir = tmp();
+    await perf(["render", example, "--format", "xlsx", "-o", "yz.xlsx"], dir);
+    execFileSync("mkfifo", [join(dir, "pipe.perf")]);
+    const fifo = await perf(["import", "yz.xlsx", "-o", "pipe.perf", "--force"], dir);
+    expect(fifo.code).toBe(1);
+    expect(fifo.stderr).toContain("PERF113");
+    expect(lstatSync(join(dir, "pipe.perf")).isFIFO()).toBe(true);
+    writeFileSync(join(dir, "real.perf"), "keep me");
+    symlinkSync("real.perf", join(dir, "link.perf"));
+    const link = await perf(["import", "yz.xlsx", "-o", "link.perf", "--force"], dir);
+    expect(link.code).toBe(1);
+    expect(link.stderr).toContain("PERF115");
+    expect(lstatSync(join(dir, "link.perf")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "real.perf"), "utf8")).toBe("keep me");
+    const self = await perf(["import", "yz.xlsx", "-o", "yz.xlsx", "--force"], dir);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toContain("PERF114");
+    const asInput = await perf(["import", "pipe.perf"], dir);
+    expect(asInput.code).toBe(1);
+    expect(asInput.stderr).toContain("PERF111");
+    mkdirSync(join(dir, "x"));
+    symlinkSync("../real.perf", join(dir, "x", "x.perf"));
+    const init = await perf(["init", "x", "--yes", "--force"], dir);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain("PERF115");
+    expect(readFileSync(join(dir, "real.perf"), "utf8")).toBe("keep me");
   });
 
   it("refuses hostile files with a message and exit 1, never a stack trace, and writes nothing", async () => {

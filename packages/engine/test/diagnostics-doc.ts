@@ -32,7 +32,8 @@ export function diagnosticsDoc(casesDir: string): string {
     if (text) {
       sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
       if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
-    } else sections.push(`Reported by \`${code === "PERF009" ? "perf fmt" : "perf render"}\`, not by \`perf check\`.`, "");
+    } else if (code >= "PERF110" && code <= "PERF119") sections.push("Reported when `perf` reads or writes a file (bytes, paths), before any checking.", "");
+    else sections.push(`Reported by \`${code === "PERF009" ? "perf fmt" : "perf render"}\`, not by \`perf check\`.`, "");
   }
   return [...out, "", ...sections].join("\n");
 }

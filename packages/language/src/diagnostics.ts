@@ -255,6 +255,65 @@ export const catalogue = {
     hintZh: (a) => `可用的等级：${a.grades}。`,
     hintEn: (a) => `The grades are: ${a.grades}.`,
   },
+  // PERF110–PERF119: reading and writing files (the CLI and the server), not the checker of a text.
+  PERF110: {
+    severity: "error",
+    title: "not-utf8",
+    zh: (a) => `文件不是 UTF-8 编码，${a.guessZh}（${a.detail}）；perf 只读取 UTF-8，文件未改动`,
+    en: (a) => `the file is not UTF-8; ${a.guessEn} (${a.detailEn}); perf reads UTF-8 only and left the file as it is`,
+    hintZh: (a) =>
+      `把文件另存为 UTF-8：iconv -f ${a.from} -t UTF-8 ${a.file} > ${a.file}.utf8 && mv ${a.file}.utf8 ${a.file}；` +
+      `或在 VS Code 中点击状态栏的编码，选「通过编码重新打开」→ ${a.from}，再选「通过编码保存」→ UTF-8。`,
+    hintEn: (a) =>
+      `Re-save it as UTF-8: iconv -f ${a.from} -t UTF-8 ${a.file} > ${a.file}.utf8 && mv ${a.file}.utf8 ${a.file}; ` +
+      `or in VS Code click the encoding in the status bar, "Reopen with Encoding" → ${a.from}, then "Save with Encoding" → UTF-8.`,
+  },
+  PERF111: {
+    severity: "error",
+    title: "not-a-regular-file",
+    zh: (a) => `${a.file} 是${a.kindZh}，不是普通文件，未读取`,
+    en: (a) => `${a.file} is ${a.kindEn}, not a regular file; it was not read`,
+    hintZh: () => "perf 只读取普通的 .perf 文件；检查路径是否写错。",
+    hintEn: () => "perf reads regular .perf files only; check the path.",
+  },
+  PERF112: {
+    severity: "error",
+    title: "file-too-large",
+    zh: (a) => `${a.file} 有 ${a.size} 字节，超过 .perf 文件的上限 ${a.limit}，未读取`,
+    en: (a) => `${a.file} has ${a.size} bytes, more than the ${a.limit} limit for a .perf file; it was not read`,
+    hintZh: () => "检查是否选错了文件；一个评价的 .perf 文件通常只有几十 KB。",
+    hintEn: () => "Check that this is the right file; an evaluation is usually a few tens of KB.",
+  },
+  PERF113: {
+    severity: "error",
+    title: "output-not-regular",
+    zh: (a) => `输出目标 ${a.file} 是${a.kindZh}，不是普通文件，未写入`,
+    en: (a) => `the output ${a.file} is ${a.kindEn}, not a regular file; nothing was written`,
+    hintZh: () => "用 -o 指定一个普通文件或新路径。",
+    hintEn: () => "Give a regular file or a new path with -o.",
+  },
+  PERF114: {
+    severity: "error",
+    title: "output-is-input",
+    zh: (a) => `输出目标 ${a.file} 就是本次的输入文件 ${a.input}，未写入，以免覆盖源文件`,
+    en: (a) => `the output ${a.file} is the input ${a.input} of this run; nothing was written, so the source is kept`,
+    hintZh: () => "用 -o 指定另一个文件名。",
+    hintEn: () => "Give another file name with -o.",
+  },
+  PERF115: {
+    severity: "error",
+    title: "output-is-symlink",
+    zh: (a) => `输出目标 ${a.file} 是符号链接（指向 ${a.target}），未写入`,
+    en: (a) => `the output ${a.file} is a symbolic link (to ${a.target}); nothing was written`,
+    hintZh: () => "加 --follow-symlinks 写入链接指向的文件，或用 -o 指定另一个路径。",
+    hintEn: () => "Add --follow-symlinks to write the file the link points to, or give another path with -o.",
+  },
+  PERF116: {
+    severity: "info",
+    title: "mixed-line-endings",
+    zh: (a) => `行尾不一致（LF ${a.lf} 处，CRLF ${a.crlf} 处，CR ${a.cr} 处）；perf fmt 统一为占多数的 ${a.eol}`,
+    en: (a) => `mixed line endings (${a.lf} LF, ${a.crlf} CRLF, ${a.cr} CR); perf fmt writes the majority, ${a.eol}, throughout`,
+  },
   PERF120: {
     severity: "error",
     title: "report-too-large",

@@ -1,7 +1,8 @@
 import { analyze, type Analysis } from "@perf/engine";
 import type { Diagnostic } from "@perf/language";
-import { collectPerfFiles, displayPath, readText } from "../files.js";
-import { formatDiagnostic } from "../format-diagnostic.js";
+import { collectPerfFiles, displayPath } from "../files.js";
+import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
+import { readSourceFile } from "../read-source.js";
 import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
@@ -14,19 +15,18 @@ export interface CheckOptions extends CommonOptions {
 export interface CheckedFile {
   file: string;
   analysis?: Analysis;
+  /** The system's error code when the file could not be opened or read. */
   readError?: string;
+  /** Why the file was not read: not UTF-8 (PERF110), not a regular file, too large. */
+  refusal?: Diagnostic;
 }
 
-/** The one checker: each file is one evaluation. Returns the process exit code. */
-export function checkFiles(files: string[], options: CommonOptions): CheckedFile[] {
+/** The one checker: each file is one evaluation; `cwd` makes the paths in refusals relative. */
+export function checkFiles(files: string[], options: CommonOptions, cwd?: string): CheckedFile[] {
   return files.map((file) => {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (e) {
-      return { file, readError: (e as Error).message };
-    }
-    return { file, analysis: analyze([{ uri: file, text }], options) };
+    const read = readSourceFile(file, options.locale, cwd ? displayPath(file, cwd) : file);
+    if (!read.ok) return "error" in read ? { file, readError: read.error } : { file, refusal: read.diagnostic };
+    return { file, analysis: analyze([{ uri: file, text: read.source.text }], options) };
   });
 }
 
@@ -37,7 +37,7 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
     io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "noFiles")}\n`);
     return 1;
   }
-  const checked = checkFiles(files, options);
+  const checked = checkFiles(files, options, io.cwd);
   let errors = missing.length;
   let warnings = 0;
   const all: (Diagnostic & { file: string })[] = [];
@@ -47,6 +47,12 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
     if (c.readError) {
       errors++;
       blocks.push(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${shown}: ${c.readError}`);
+      continue;
+    }
+    if (c.refusal) {
+      errors++;
+      all.push({ ...c.refusal, file: shown });
+      blocks.push(formatFileDiagnostic(c.refusal, shown, options.locale, { color: io.color }));
       continue;
     }
     const a = c.analysis!;

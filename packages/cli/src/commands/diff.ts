@@ -2,8 +2,11 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { analyze, type EvaluationResult } from "@perf/engine";
+import { decodeSource, type Diagnostic } from "@perf/language";
 import { diffResults, printJson, printMarkdown, printText, textconv, type EvaluationDiff } from "@perf/diff";
 import { displayPath } from "../files.js";
+import { formatFileDiagnostic } from "../format-diagnostic.js";
+import { readSourceFile } from "../read-source.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -23,7 +26,15 @@ interface Side {
   text: string | undefined;
 }
 
-class DiffError extends Error {}
+class DiffError extends Error {
+  /** A coded refusal of one side (not UTF-8, not a regular file), printed as such. */
+  constructor(
+    message: string,
+    readonly refusal?: { diagnostic: Diagnostic; shown: string },
+  ) {
+    super(message);
+  }
+}
 
 /**
  * `perf diff OLD NEW`, `perf diff --git [REV | REV1..REV2] [-- paths]`, `perf diff --textconv FILE`.
@@ -54,7 +65,8 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
     return changed ? 2 : 0;
   } catch (e) {
     if (e instanceof DiffError) {
-      err(e.message);
+      if (e.refusal) io.stderr(formatFileDiagnostic(e.refusal.diagnostic, e.refusal.shown, options.locale, { color: io.color }) + "\n");
+      else err(e.message);
       return 1;
     }
     throw e;
@@ -70,11 +82,11 @@ function score(side: Side, options: DiffOptions, io: CliIO): EvaluationResult {
 
 function readSide(path: string, options: DiffOptions, io: CliIO): Side {
   const file = resolve(io.cwd, path);
-  try {
-    return { label: displayPath(file, io.cwd), uri: file, text: readFileSync(file, "utf8").replace(/^\uFEFF/, "") };
-  } catch (e) {
-    throw new DiffError(`${t(options.locale, "cannotRead")} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const shown = displayPath(file, io.cwd);
+  const read = readSourceFile(file, options.locale, shown);
+  if (read.ok) return { label: shown, uri: file, text: read.source.text };
+  if ("error" in read) throw new DiffError(`${t(options.locale, "cannotRead")} ${path}: ${read.error}`);
+  throw new DiffError(read.diagnostic.message, { diagnostic: read.diagnostic, shown });
 }
 
 function filePairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
@@ -89,12 +101,18 @@ function git(args: string[], cwd: string): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
 }
 
-function gitShow(rev: string, path: string, root: string): string | undefined {
+/** A file as stored in a revision (bytes, decoded like a file on disk), or undefined when it is not there. */
+function gitShow(rev: string, path: string, root: string, options: DiffOptions): string | undefined {
+  let bytes: Buffer;
   try {
-    return git(["cat-file", "blob", `${rev}:${path}`], root).replace(/^\uFEFF/, "");
+    bytes = execFileSync("git", ["cat-file", "blob", `${rev}:${path}`], { cwd: root, maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
   } catch {
     return undefined; // not in that revision
   }
+  const shown = `${rev}:${path}`;
+  const decoded = decodeSource(bytes, shown, { locale: options.locale });
+  if (!decoded.ok) throw new DiffError(decoded.diagnostic.message, { diagnostic: decoded.diagnostic, shown });
+  return decoded.text;
 }
 
 function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
@@ -134,27 +152,36 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
   return files.map((path) => {
     const abs = join(root, path);
     const shown = displayPath(abs, io.cwd);
-    const before: Side = { label: `${fromLabel}:${shown}`, uri: abs, text: gitShow(fromRev, path, root) };
+    const before: Side = { label: `${fromLabel}:${shown}`, uri: abs, text: gitShow(fromRev, path, root, options) };
     let after: Side;
-    if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root) };
+    if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root, options) };
     else {
-      let text: string | undefined;
-      try {
-        text = readFileSync(abs, "utf8").replace(/^\uFEFF/, "");
-      } catch {
-        text = undefined; // deleted in the working tree
-      }
+      const read = readSourceFile(abs, options.locale, shown);
+      if (!read.ok && "diagnostic" in read) throw new DiffError(read.diagnostic.message, { diagnostic: read.diagnostic, shown });
+      const text = read.ok ? read.source.text : undefined; // undefined: deleted in the working tree
       after = { label: `${shown} (${worktree})`, uri: abs, text };
     }
     return [before, after];
   });
 }
 
-/** `perf diff --textconv FILE`: the canonical view git diffs (diff.perf.textconv). Never fails on bad input. */
+/**
+ * `perf diff --textconv FILE`: the canonical view git diffs (diff.perf.textconv). Never fails on
+ * bad input (a failing textconv stops the whole `git diff`): a file perf refuses to read is shown
+ * as a note with the refusal, then its lines as they are (bytes that are not UTF-8 as U+FFFD).
+ */
 function runTextconv(positionals: string[], options: DiffOptions, io: CliIO): number {
   if (positionals.length !== 1) throw new DiffError(t(options.locale, "textconvUsage"));
-  const side = readSide(positionals[0]!, options, io);
-  const a = analyze([{ uri: side.uri, text: side.text ?? "" }], options);
+  const file = resolve(io.cwd, positionals[0]!);
+  const read = readSourceFile(file, options.locale, positionals[0]);
+  if (!read.ok) {
+    if ("error" in read) throw new DiffError(`${t(options.locale, "cannotRead")} ${positionals[0]}: ${read.error}`);
+    const d = read.diagnostic;
+    const raw = d.code === "PERF110" ? readFileSync(file) : undefined;
+    io.stdout(`# perf: ${t(options.locale, "error")}[${d.code}]: ${d.message}\n${raw ? raw.toString("utf8") : ""}`);
+    return 0;
+  }
+  const a = analyze([{ uri: file, text: read.source.text }], options);
   const errors = a.result.summary.errors;
   const note = errors ? `# perf: ${t(options.locale, "hasErrors", { n: errors })}\n` : "";
   io.stdout(note + textconv(a.result, options.locale));

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, isAbsolute, join, resolve } from "node:path";
 import { ImportRefusal, importScoringTable, limits, mb, refusalMessage } from "@perf/import";
-import { displayPath, writeAtomic } from "../files.js";
+import { displayPath } from "../files.js";
+import { formatFileDiagnostic } from "../format-diagnostic.js";
+import { fileDiagnostic, kindArgs, kindOf } from "../read-source.js";
+import { checkWriteTarget, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -23,11 +26,21 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
   const shown = displayPath(input, io.cwd);
   const target = options.output ? (isAbsolute(options.output) ? options.output : join(io.cwd, options.output)) : join(io.cwd, `${basename(input, extname(input))}.perf`);
   const shownTarget = displayPath(target, io.cwd);
-  if (existsSync(target) && !options.force) return fail(t(locale, "exists", { file: shownTarget }));
+  let inputStat;
+  try {
+    inputStat = statSync(input);
+  } catch (e) {
+    return fail(`${t(locale, "cannotRead")} ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (!inputStat.isFile()) return (io.stderr(formatFileDiagnostic(fileDiagnostic("PERF111", input, { file: shown, ...kindArgs(kindOf(inputStat)) }, locale), shown, locale, { color: io.color }) + "\n"), 1);
+  // the same rules as render: a regular file or a new path, never the input itself
+  const writable = checkWriteTarget(target, { inputs: [{ dev: inputStat.dev, ino: inputStat.ino, shown }], followSymlinks: false, locale, shown: shownTarget });
+  if (!writable.ok) return (io.stderr(formatFileDiagnostic(writable.diagnostic, shownTarget, locale, { color: io.color }) + "\n"), 1);
+  if (writable.existing && !options.force) return fail(t(locale, "exists", { file: shownTarget }));
   let bytes: Uint8Array;
   try {
     // refuse a huge file before reading it into memory
-    const size = statSync(input).size;
+    const size = inputStat.size;
     if (size > limits.fileBytes) throw new ImportRefusal("tooLarge", { size: mb(size), max: mb(limits.fileBytes) });
     bytes = readFileSync(input);
   } catch (e) {
@@ -43,7 +56,7 @@ export async function runImport(paths: string[], options: ImportCommandOptions, 
   }
   for (const p of result.problems) io.stderr(`perf: ${t(locale, "warning")}: ${shown}: ${p}\n`);
   try {
-    writeAtomic(target, result.text);
+    writeAtomic(writable.path, result.text, writable.existing);
   } catch (e) {
     return fail(`${t(locale, "cannotWrite")} ${shownTarget}: ${(e as Error).message}`);
   }

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { format, type Locale } from "@perf/language";
-import { displayPath, writeAtomic } from "../files.js";
+import { displayPath } from "../files.js";
+import { formatFileDiagnostic } from "../format-diagnostic.js";
+import { checkWriteTarget, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -124,6 +126,9 @@ export async function runInit(paths: string[], options: InitOptions, io: CliIO):
   if (!evalScope) return fail(t(locale, "initBadScope", { value: scope ?? "" }), 2);
   const perfFile = join(dir, `${dirName}.perf`);
   const readmeFile = join(dir, "README.md");
+  // the same rules as render: regular files or new paths, no devices, FIFOs or symlinks
+  const targets = [perfFile, readmeFile].map((f) => ({ f, w: checkWriteTarget(f, { inputs: [], followSymlinks: false, locale, shown: displayPath(f, io.cwd) }) }));
+  for (const { f, w } of targets) if (!w.ok) return (io.stderr(formatFileDiagnostic(w.diagnostic, displayPath(f, io.cwd), locale, { color: io.color }) + "\n"), 1);
   const existing = [perfFile, readmeFile].filter((f) => existsSync(f));
   if (existing.length && !options.force) return fail(t(locale, "exists", { file: existing.map((f) => displayPath(f, io.cwd)).join(", ") }));
   let text: string;
@@ -133,8 +138,7 @@ export async function runInit(paths: string[], options: InitOptions, io: CliIO):
     return fail((e as Error).message);
   }
   try {
-    writeAtomic(perfFile, text);
-    writeAtomic(readmeFile, readme(locale, basename(perfFile), evalType, evalScope));
+    for (const { w } of targets) if (w.ok) writeAtomic(w.path, w.path === readmeFile ? readme(locale, basename(perfFile), evalType, evalScope) : text, w.existing);
   } catch (e) {
     return fail(`${t(locale, "cannotWrite")} ${displayPath(dir, io.cwd)}: ${(e as Error).message}`);
   }

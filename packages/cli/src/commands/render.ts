@@ -1,8 +1,11 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { analyze } from "@perf/engine";
 import { formats, parseGrouping, render, RenderLimitError, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
-import { collectPerfFiles, displayPath, readText, writeAtomic } from "../files.js";
+import { collectPerfFiles, displayPath } from "../files.js";
+import { formatFileDiagnostic } from "../format-diagnostic.js";
+import { readInput, type FileId } from "../read-source.js";
+import { checkWriteTarget, signalsTakeEffect, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -12,6 +15,8 @@ export interface RenderOptions extends CommonOptions {
   groups: string[];
   output?: string;
   force: boolean;
+  /** Write through a symlink given as the output (otherwise refused, PERF115). */
+  followSymlinks: boolean;
 }
 
 /**
@@ -20,7 +25,8 @@ export interface RenderOptions extends CommonOptions {
  * A file that does not parse is refused (nothing written); a file that parses but has other
  * errors is rendered, its diagnostics summarised on stderr, and the exit code is 1 so CI
  * notices. Text formats go to stdout without -o; docx/xlsx go to ./NAME.ext. Existing files
- * are never overwritten without --force, and every write is a temp file renamed into place.
+ * are never overwritten without --force, never an input of the run, a device, FIFO or folder,
+ * nor a symlink without --follow-symlinks; every write is a temp file renamed into place.
  */
 export async function runRender(paths: string[], options: RenderOptions, io: CliIO): Promise<number> {
   const { locale } = options;
@@ -57,19 +63,28 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
     seen.set(target, files[i]!);
   }
 
+  // every input by device and inode, so no output name (symlink, hard link) can lead back to one
+  const inputs: (FileId & { shown: string })[] = [];
+  for (const f of files) {
+    try {
+      const st = statSync(f);
+      inputs.push({ dev: st.dev, ino: st.ino, shown: displayPath(f, io.cwd) });
+    } catch {
+      /* unreadable: reported when read */
+    }
+  }
+
   let code = 0;
   for (const [i, file] of files.entries()) {
     const shown = displayPath(file, io.cwd);
     const target = targets[i];
     if (many) io.stderr(`[${i + 1}/${files.length}] ${shown} → ${target ? displayPath(target, io.cwd) : "stdout"}\n`);
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (e) {
-      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${shown}: ${(e as Error).message}\n`);
+    const read = readInput(file, shown, locale, io);
+    if (!read) {
       code = 1;
       continue;
     }
+    const text = read.source.text;
     const analysis = analyze([{ uri: shown, text }], options);
     const parseErrors = [...analysis.parsed.values()].flatMap((p) => p.diagnostics).filter((d) => d.severity === "error").length;
     const { errors, warnings } = analysis.result.summary;
@@ -80,8 +95,15 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
     }
     if (errors > 0 || warnings > 0) io.stderr(`perf: ${t(locale, errors > 0 ? "warning" : "info")}: ${t(locale, "renderDiagnostics", { file: shown, errors, warnings })}\n`);
     if (errors > 0) code = 1;
-    if (target && existsSync(target) && !options.force) {
-      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "exists", { file: displayPath(target, io.cwd) })}\n`);
+    const shownTarget = target && displayPath(target, io.cwd);
+    const writable = target ? checkWriteTarget(target, { inputs, followSymlinks: options.followSymlinks, locale, shown: shownTarget! }) : undefined;
+    if (writable && !writable.ok) {
+      io.stderr(formatFileDiagnostic(writable.diagnostic, shownTarget!, locale, { color: io.color }) + "\n");
+      code = 1;
+      continue;
+    }
+    if (writable?.existing && !options.force) {
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "exists", { file: shownTarget! })}\n`);
       code = 1;
       continue;
     }
@@ -97,19 +119,20 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
       }
       throw e;
     }
-    if (!target) {
+    if (!writable?.ok) {
       if (typeof out !== "string") return fail(t(locale, "binaryToStdout", { format }));
       io.stdout(out);
       continue;
     }
     try {
-      writeAtomic(target, out);
+      writeAtomic(writable.path, out, writable.existing);
+      await signalsTakeEffect();
     } catch (e) {
-      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotWrite")} ${displayPath(target, io.cwd)}: ${(e as Error).message}\n`);
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotWrite")} ${shownTarget}: ${(e as Error).message}\n`);
       code = 1;
       continue;
     }
-    if (!many) io.stderr(`${t(locale, "wrote", { file: displayPath(target, io.cwd) })}\n`);
+    if (!many) io.stderr(`${t(locale, "wrote", { file: shownTarget! })}\n`);
   }
   if (many) io.stderr(`${t(locale, "renderDone", { n: files.length })}\n`);
   return code;

@@ -1,7 +1,7 @@
 import { analyze, percentText, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import type { Locale } from "@perf/language";
 import stringWidth from "string-width";
-import { readText } from "../files.js";
+import { readInput } from "../read-source.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
@@ -15,14 +15,9 @@ export function runScore(paths: string[], options: ScoreOptions, io: CliIO): num
     return 2;
   }
   const file = paths[0]!.startsWith("/") ? paths[0]! : `${io.cwd}/${paths[0]}`;
-  let text: string;
-  try {
-    text = readText(file);
-  } catch (e) {
-    io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${paths[0]}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const { result } = analyze([{ uri: file, text }], options);
+  const read = readInput(file, paths[0]!, options.locale, io);
+  if (!read) return 1;
+  const { result } = analyze([{ uri: file, text: read.source.text }], options);
   if (options.json) io.stdout(JSON.stringify(result, null, 2) + "\n");
   else io.stdout(scoreTable(result, options.locale));
   if (result.summary.errors > 0) {

@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");
+const bin = join(root, "packages", "cli", "dist", "main.js");
+const hook = join(import.meta.dirname, "fixtures", "record-imports.mjs");
+const renderers = /\/(docx|exceljs|echarts|zrender)\/|\/packages\/render\//;
+
+/** The URLs of every module `perf ARGS` imports, from a resolve hook. */
+function imports(args: string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "perf-imports-"));
+  const log = join(dir, "imports.log");
+  writeFileSync(log, "");
+  writeFileSync(join(dir, "y.perf"), readFileSync(example));
+  const r = spawnSync(process.execPath, ["--import", hook, bin, ...args], { cwd: dir, encoding: "utf8", env: { ...process.env, PERF_IMPORT_LOG: log }, timeout: 60_000 });
+  expect(r.status, r.stderr).not.toBeNull();
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+describe("lazy imports", () => {
+  it("render loads the renderers (the hook sees them)", () => {
+    expect(imports(["render", "y.perf", "--format", "md"]).filter((u) => renderers.test(u)).length).toBeGreaterThan(0);
+  });
+
+  for (const args of [["check", "y.perf"], ["score", "y.perf"], ["fmt", "--check", "y.perf"], ["diff", "y.perf", "y.perf"], ["--help"]]) {
+    it(`perf ${args.join(" ")} loads no renderer`, () => {
+      const loaded = imports(args);
+      expect(loaded.some((u) => u.endsWith("/packages/cli/dist/main.js"))).toBe(true);
+      expect(loaded.filter((u) => renderers.test(u))).toEqual([]);
+    });
+  }
+});
