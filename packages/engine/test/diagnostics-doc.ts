@@ -1,12 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogue } from "@perf/language";
+import { catalogue, makeDiagnostic, type DiagnosticCode } from "@perf/language";
 import { analyzeText } from "../src/index.js";
 
 /**
  * docs/diagnostics.md is generated from the catalogue and the one-file-per-code cases, so the
  * docs cannot drift from the tool: `UPDATE_GOLDEN=1 pnpm test` rewrites it.
  */
+/** Codes `perf check` does not raise: where they come from, and arguments to show their message with. */
+const elsewhere: Record<string, { note: string; args?: Record<string, string> }> = {
+  PERF009: { note: "Reported by `perf fmt`, not by `perf check`." },
+  PERF125: {
+    note: "Reported by the language server (document links) for now, not yet by `perf check`.",
+    args: { path: "../../etc/passwd", reasonZh: "用 '..' 跳出了评价文件夹", reasonEn: "'..' leads out of the evaluation's folder" },
+  },
+  PERF126: { note: "Reported by the language server for a file over `perf.maxFileSize` (64 MiB by default); `perf check` reads any size.", args: { size: "80.0 MiB", limit: "64.0 MiB" } },
+  PERF127: { note: "Reported by the language server for a `.perf` name that is not a regular file (a FIFO, a device, a socket) or cannot be read; it is never opened.", args: { name: "x.perf", reasonZh: "它是命名管道（FIFO）", reasonEn: "it is a FIFO" } },
+  PERF128: { note: "Reported by the language server for a workspace file whose bytes are not UTF-8.", args: {} },
+};
+
 export function diagnosticsDoc(casesDir: string): string {
   const files = readdirSync(casesDir).filter((f) => f.endsWith(".perf")).sort();
   const out = [
@@ -25,17 +37,21 @@ export function diagnosticsDoc(casesDir: string): string {
   for (const [code, entry] of Object.entries(catalogue)) {
     const file = files.find((f) => f.startsWith(code));
     const text = file ? readFileSync(join(casesDir, file), "utf8") : undefined;
-    const zh = text ? analyzeText(text, file).result.diagnostics.find((d) => d.code === code) : undefined;
-    const en = text ? analyzeText(text, file, { locale: "en" }).result.diagnostics.find((d) => d.code === code) : undefined;
+    const other = elsewhere[code];
+    const example = (locale: "zh" | "en") =>
+      other?.args ? makeDiagnostic(code as DiagnosticCode, "x.perf", atStart, other.args, { locale }) : text ? analyzeText(text, file, { locale }).result.diagnostics.find((d) => d.code === code) : undefined;
+    const zh = example("zh");
+    const en = example("en");
     out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${entry.severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
     sections.push(`## ${code}`, "", `**${entry.title}** (${entry.severity})`, "");
-    if (text) {
-      sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
-      if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
-    } else sections.push("Reported by `perf fmt`, not by `perf check`.", "");
+    if (other) sections.push(other.note, "");
+    if (text) sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
+    if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
   }
   return [...out, "", ...sections].join("\n");
 }
+
+const atStart = { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } };
 
 function cell(s: string | undefined): string {
   return (s ?? "—").replace(/\|/g, "\\|").replace(/\n/g, " ");

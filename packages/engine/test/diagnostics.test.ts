@@ -10,13 +10,25 @@ import { analyzeText, EvaluationResultSchema } from "../src/index.js";
  * must produce exactly those diagnostics and nothing else.
  */
 const dir = join(import.meta.dirname, "cases", "diagnostics");
-const files = readdirSync(dir).filter((f) => f.endsWith(".perf")).sort();
+/** Codes `analyze` does not raise, so `perf check` never prints them. */
+const notFromCheck = new Set([
+  // Reported by `perf fmt` when a layout would change content; its tests are the printer's.
+  "PERF009",
+  // Raised by the language server for now (packages/server/test/document-links.test.ts runs its case
+  // file); the lead moves it into the engine's checks after the engine split.
+  "PERF125",
+  // The language server's refusals of a file it does not analyze (over perf.maxFileSize, not a
+  // regular file, not UTF-8): they come from the file's metadata or bytes, not from its text, so
+  // they have no case file; packages/server/test/hostile-files.test.ts and file-system.test.ts test them.
+  "PERF126",
+  "PERF127",
+  "PERF128",
+]);
+const files = readdirSync(dir).filter((f) => f.endsWith(".perf") && !notFromCheck.has(f.slice(0, 7))).sort();
 
 describe("every diagnostic code has a triggering file", () => {
   it("covers the whole catalogue", () => {
     const covered = new Set(files.map((f) => f.slice(0, 7)));
-    // PERF009 is reported by `perf fmt` when a layout would change content; its tests are the printer's.
-    const notFromCheck = new Set(["PERF009"]);
     expect([...Object.keys(catalogue)].filter((c) => !covered.has(c) && !notFromCheck.has(c))).toEqual([]);
   });
 

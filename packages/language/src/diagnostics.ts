@@ -255,6 +255,38 @@ export const catalogue = {
     hintZh: (a) => `可用的等级：${a.grades}。`,
     hintEn: (a) => `The grades are: ${a.grades}.`,
   },
+  PERF125: {
+    severity: "warning",
+    title: "evidence-not-linked",
+    zh: (a) => `佐证材料路径「${a.path}」不生成链接：${a.reasonZh}`,
+    en: (a) => `evidence path '${a.path}' is not linked: ${a.reasonEn}`,
+    hintZh: () => "写相对于本文件、位于评价文件夹（工作区）之内的路径，例如 \"材料/报告.pdf\"。",
+    hintEn: () => "Write a path relative to this file and inside the evaluation's folder (the workspace), e.g. \"材料/报告.pdf\".",
+  },
+  PERF126: {
+    severity: "error",
+    title: "file-too-large",
+    zh: (a) => `文件大小 ${a.size} 超过语言服务器的上限 ${a.limit}（设置 perf.maxFileSize），未分析`,
+    en: (a) => `the file is ${a.size}, over the language server's limit of ${a.limit} (setting perf.maxFileSize); it is not analyzed`,
+    hintZh: () => "用 perf check 检查该文件，或调大 perf.maxFileSize。",
+    hintEn: () => "Check it with perf check, or raise perf.maxFileSize.",
+  },
+  PERF127: {
+    severity: "warning",
+    title: "file-not-readable",
+    zh: (a) => `语言服务器不读取「${a.name}」：${a.reasonZh}`,
+    en: (a) => `the language server does not read '${a.name}': ${a.reasonEn}`,
+    hintZh: () => ".perf 文件应是普通文本文件；删除或重命名它，或检查其权限。",
+    hintEn: () => "A .perf file is a plain text file; remove or rename this one, or check its permissions.",
+  },
+  PERF128: {
+    severity: "error",
+    title: "file-not-utf8",
+    zh: () => "文件不是有效的 UTF-8 编码，未分析",
+    en: () => "the file is not valid UTF-8; it is not analyzed",
+    hintZh: () => "把文件转换为 UTF-8 编码（GBK/GB18030 文件可用 iconv -f GB18030 -t UTF-8）。",
+    hintEn: () => "Convert the file to UTF-8 (for GBK/GB18030: iconv -f GB18030 -t UTF-8).",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -1,4 +1,5 @@
 import type { EvaluationResult } from "@perf/engine";
+import { LSPErrorCodes, ResponseError } from "vscode-languageserver";
 import type {
   CodeAction,
   CodeActionParams,
@@ -32,7 +33,9 @@ import { definition, documentHighlights, prepareRename, references, rename } fro
 import { semanticTokens } from "./features/semantic-tokens.js";
 import { foldingRanges, selectionRanges } from "./features/structure.js";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
+import { problemDiagnostic } from "./file-problems.js";
 import type { FileSystem } from "./file-system.js";
+import { msg } from "./messages.js";
 import { PerfWorkspace } from "./workspace.js";
 
 /** More diagnostics than this in one file are noise; errors are kept first. */
@@ -57,8 +60,16 @@ export class PerfLanguageService {
     return ctx ? f(ctx) : empty;
   }
 
+  /** The diagnostic standing for a file that is not analyzed (PERF126–128), if any: never analyzes. */
+  problemDiagnostics(uri: string): Diagnostic[] {
+    const problem = this.ws.problemOf(uri);
+    const d = problem && problemDiagnostic(problem, this.ws.reportedUri(uri), this.ws.settings.locale);
+    return d ? [toLspDiagnostic(d)] : [];
+  }
+
   diagnostics(uri: string): Diagnostic[] {
     const group = this.ws.analysisFor(uri);
+    if (this.ws.problemOf(uri)) return this.problemDiagnostics(uri);
     if (!group) return [];
     const reported = this.ws.reportedUri(uri);
     let ds = group.analysis.result.diagnostics.filter((d) => d.uri === reported);
@@ -70,8 +81,18 @@ export class PerfLanguageService {
     return ds.map(toLspDiagnostic);
   }
 
+  /**
+   * `perf/evaluatedResult`: only for a document the server knows (open, or a `.perf` file of
+   * the workspace); a file it does not analyze is refused with its diagnostic's message.
+   */
   result(uri: string): EvaluationResult | null {
-    return this.ws.analysisFor(uri)?.analysis.result ?? null;
+    const locale = this.ws.settings.locale;
+    if (!this.ws.knows(uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, msg(locale, "unknownDocument", { uri: uri.length > 200 ? `${uri.slice(0, 200)}…` : uri }));
+    const a = this.ws.analysisFor(uri);
+    const problem = this.ws.problemOf(uri);
+    const d = problem && problemDiagnostic(problem, this.ws.reportedUri(uri), locale);
+    if (d) throw new ResponseError(LSPErrorCodes.RequestFailed, `${d.code}: ${d.message}`);
+    return a?.analysis.result ?? null;
   }
 
   hover(uri: string, position: Position): Hover | null {
