@@ -33,7 +33,7 @@ export interface GroupAnalysis {
 
 /** Analyses of closed groups kept for navigation (at most this many, of at most this much text); open groups are always kept. */
 const CLOSED_CACHE = 4;
-const CLOSED_CACHE_CHARS = 4 * 1024 * 1024;
+const CLOSED_CACHE_CHARS = 1024 * 1024;
 
 /** Map keys: `file:` URIs are normalised so the client's and our own spelling of a path agree. */
 export function canonicalUri(uri: string): string {
@@ -43,6 +43,15 @@ export function canonicalUri(uri: string): string {
   } catch {
     return uri;
   }
+}
+
+/**
+ * The shared Chevrotain parser keeps its last input (every token, and through their images the
+ * whole text) until the next parse: tens of MB after a large document, even once it is closed.
+ * Parsing nothing after each use lets it go, until the parser drops its input itself (issue 12).
+ */
+function releaseParserInput(): void {
+  parse("", "release.perf");
 }
 
 function folderPrefix(folderUri: string): string {
@@ -340,6 +349,8 @@ export class PerfWorkspace {
       // The engine promises not to throw; if it ever does, the server must keep serving.
       this.log(`perf: analysis of ${group} failed: ${(e as Error).stack ?? e}`);
       return undefined;
+    } finally {
+      releaseParserInput();
     }
     const occurrences = new Map<string, Occurrences>();
     const result: GroupAnalysis = {
@@ -400,6 +411,8 @@ export class PerfWorkspace {
           ast = parse(text, r.uri, this.settings).ast;
         } catch {
           continue;
+        } finally {
+          releaseParserInput();
         }
         r.summary = { key: version, value: summarize(ast) };
       }
