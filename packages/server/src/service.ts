@@ -25,7 +25,7 @@ import { featureContext, type FeatureContext } from "./context.js";
 import { toLspDiagnostic } from "./convert.js";
 import { codeActions } from "./features/code-actions.js";
 import { completion } from "./features/completion.js";
-import { documentLinks } from "./features/document-links.js";
+import { documentLinks, evidenceDiagnostics } from "./features/document-links.js";
 import { formatting } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
 import { codeLenses, inlayHints } from "./features/inlay-hints.js";
@@ -73,6 +73,10 @@ export class PerfLanguageService {
     if (!group) return [];
     const reported = this.ws.reportedUri(uri);
     let ds = group.analysis.result.diagnostics.filter((d) => d.uri === reported);
+    // PERF125 is the server's until the engine raises it: merged in by position.
+    const ctx = featureContext(this.ws, uri);
+    const evidence = ctx ? evidenceDiagnostics(ctx) : [];
+    if (evidence.length) ds = [...ds, ...evidence].sort((a, b) => a.range.start.offset - b.range.start.offset);
     if (ds.length > MAX_PUBLISHED_DIAGNOSTICS) {
       const rank = { error: 0, warning: 1, info: 2 } as const;
       ds = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_PUBLISHED_DIAGNOSTICS);

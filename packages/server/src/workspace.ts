@@ -144,6 +144,14 @@ export class PerfWorkspace {
     return key.startsWith("file:") && this.prefixes.some((p) => key.startsWith(p));
   }
 
+  /** The innermost workspace folder holding a file, as a canonical URI ending in `/`. */
+  folderOf(uri: string): string | undefined {
+    const key = canonicalUri(uri);
+    let best: string | undefined;
+    for (const p of this.prefixes) if (key.startsWith(p) && (!best || p.length > best.length)) best = p;
+    return best;
+  }
+
   /** Whether the server knows a file: open, or a `.perf` file of the workspace. */
   knows(uri: string): boolean {
     return this.files.has(canonicalUri(uri));
