@@ -157,8 +157,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "perf" });
     if (capabilities.workspace?.workspaceFolders)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        for (const f of e.removed) ws.removeFolder(f.uri);
-        for (const f of e.added) ws.addFolder(f.uri);
+        const uris = (list: unknown) => (Array.isArray(list) ? list.map((f: { uri?: unknown } | null) => f?.uri).filter((u): u is string => typeof u === "string") : []);
+        for (const f of uris(e?.removed)) ws.removeFolder(f);
+        for (const f of uris(e?.added)) ws.addFolder(f);
         flushProblems();
       });
     void pullSettings();
@@ -180,11 +181,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     flushProblems();
   });
 
+  /** A document a client sent without a string URI or text is not one: leave it alone. */
+  const malformed = (document: TextDocument): boolean => {
+    if (typeof document.uri === "string" && typeof document.getText() === "string") return false;
+    log(`perf: ignoring a document without a string uri and text (uri: ${String(document.uri).slice(0, 100)})`);
+    return true;
+  };
+
   documents.onDidOpen(({ document }) => {
+    if (malformed(document)) return;
     openedVersion.set(document.uri, document.version);
     ws.open(document);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (malformed(document)) return;
     ws.change(document);
     // The first analysis of a just-opened document is not debounced.
     const delay = openedVersion.get(document.uri) === document.version ? 0 : debounce;
@@ -192,6 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scheduleDependants(document.uri, delay);
   });
   documents.onDidClose(({ document }) => {
+    if (typeof document.uri !== "string") return;
     openedVersion.delete(document.uri);
     const groups = ws.dependantGroups(document.uri);
     ws.close(document.uri);
@@ -204,10 +215,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * are malformed) and answers `empty` instead of failing when anything else goes wrong.
    */
   const safe =
-    <P, R>(empty: R, f: (p: P) => R) =>
+    <P, R>(empty: R, f: (p: P) => R, required: readonly string[] = []) =>
     (p: P, token?: { isCancellationRequested: boolean }): R => {
       if (token?.isCancellationRequested) return empty;
-      const invalid = invalidParams(p);
+      const invalid = invalidParams(p, required);
       if (invalid) throw new ResponseError(ErrorCodes.InvalidParams, msg(ws.settings.locale, "invalidParams", { detail: invalid }));
       try {
         return f(p);
@@ -221,26 +232,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     };
 
-  connection.onHover(safe(null, (p) => service.hover(p.textDocument.uri, p.position)));
-  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position, p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined)));
-  connection.onDefinition(safe([], (p) => service.definition(p.textDocument.uri, p.position)));
-  connection.onReferences(safe([], (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
-  connection.onDocumentHighlight(safe([], (p) => service.documentHighlights(p.textDocument.uri, p.position)));
-  connection.onPrepareRename(safe(null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
-  connection.onRenameRequest(safe(null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
+  connection.onHover(safe(null, (p) => service.hover(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position, p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined), ["textDocument", "position"]));
+  connection.onDefinition(safe([], (p) => service.definition(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onReferences(safe([], (p) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration !== false), ["textDocument", "position"]));
+  connection.onDocumentHighlight(safe([], (p) => service.documentHighlights(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onPrepareRename(safe(null, (p) => service.prepareRename(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onRenameRequest(safe(null, (p) => service.rename(p.textDocument.uri, p.position, p.newName), ["textDocument", "position"]));
   connection.onDocumentSymbol(safe([], (p) => service.documentSymbols(p.textDocument.uri)));
-  connection.onWorkspaceSymbol(safe([], (p) => service.workspaceSymbols(p.query)));
+  connection.onWorkspaceSymbol(safe([], (p) => service.workspaceSymbols(typeof p.query === "string" ? p.query : "")));
   connection.onFoldingRanges(safe([], (p) => service.foldingRanges(p.textDocument.uri)));
-  connection.onSelectionRanges(safe([], (p) => service.selectionRanges(p.textDocument.uri, p.positions)));
+  connection.onSelectionRanges(safe([], (p) => service.selectionRanges(p.textDocument.uri, p.positions), ["textDocument", "positions"]));
   connection.languages.semanticTokens.on(safe({ data: [] }, (p) => service.semanticTokens(p.textDocument.uri)));
-  connection.languages.semanticTokens.onRange(safe({ data: [] }, (p) => service.semanticTokens(p.textDocument.uri, p.range)));
+  connection.languages.semanticTokens.onRange(safe({ data: [] }, (p) => service.semanticTokens(p.textDocument.uri, p.range), ["textDocument", "range"]));
   connection.languages.inlayHint.on(safe([], (p) => service.inlayHints(p.textDocument.uri, p.range)));
   connection.onCodeLens(safe([], (p) => service.codeLenses(p.textDocument.uri)));
-  connection.onCodeAction(safe([], (p) => service.codeActions(p)));
+  connection.onCodeAction(safe([], (p) => service.codeActions(p), ["textDocument", "range", "context"]));
   connection.onDocumentLinks(safe([], (p) => service.documentLinks(p.textDocument.uri)));
   connection.onDocumentFormatting(safe([], (p) => service.formatting(p.textDocument.uri)));
 
-  connection.onRequest(EvaluatedResultRequest, safe(null, (p) => service.result(p.uri)));
+  connection.onRequest(EvaluatedResultRequest, safe(null, (p) => service.result(p.uri), ["uri"]));
   if (options.debug ?? process.env.PERF_SERVER_DEBUG === "1")
     connection.onRequest(DebugHeapRequest, (): DebugHeap => {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -266,9 +277,10 @@ const isPosition = (x: unknown): boolean => {
 };
 
 /** What is wrong with the parts of a request every handler relies on (a document URI, positions, ranges), if anything. */
-export function invalidParams(p: unknown): string | undefined {
+export function invalidParams(p: unknown, required: readonly string[] = []): string | undefined {
   if (!p || typeof p !== "object") return "params must be an object";
   const o = p as Record<string, unknown>;
+  for (const key of required) if (o[key] === undefined || o[key] === null) return `${key} is required`;
   if ("textDocument" in o && typeof (o.textDocument as { uri?: unknown } | null)?.uri !== "string") return "textDocument.uri must be a string";
   if ("uri" in o && typeof o.uri !== "string") return "uri must be a string";
   if ("position" in o && !isPosition(o.position)) return "position must hold non-negative integers line and character";
