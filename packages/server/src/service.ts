@@ -86,11 +86,13 @@ export class PerfLanguageService {
   }
 
   /**
-   * `perf/evaluatedResult`: only for a document the server knows (open, or a `.perf` file of
-   * the workspace); a file it does not analyze is refused with its diagnostic's message.
+   * `perf/evaluatedResult`: only for a document the server knows (open, or a `.perf` file
+   * inside a workspace folder); a file it does not analyze is refused with its diagnostic's message.
    */
   result(uri: string): EvaluationResult | null {
     const locale = this.ws.settings.locale;
+    // A `.perf` file inside a workspace folder that no scan or watcher event announced yet is taken in (stat only).
+    if (!this.ws.knows(uri)) this.ws.diskChanged(uri, false);
     if (!this.ws.knows(uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, msg(locale, "unknownDocument", { uri: uri.length > 200 ? `${uri.slice(0, 200)}…` : uri }));
     const a = this.ws.analysisFor(uri);
     const problem = this.ws.problemOf(uri);

@@ -90,6 +90,12 @@ describe("perf-language-server against hostile files", () => {
     await expect(ask(42)).rejects.toThrow(/invalid request parameters: uri must be a string/);
     await expect(client.connection.sendRequest("perf/evaluatedResult", null)).rejects.toThrow(/invalid request parameters/);
     expect(await ask(uriOf("ok.perf"))).toMatchObject({ total: { score: "90" } });
+    // A regular .perf file of the workspace that no watcher event announced is still answered; other names are not.
+    writeFileSync(join(dir, "sub", "unannounced.perf"), "indicator u weight 100 { score 33 }\n");
+    writeFileSync(join(dir, "notes.txt"), "indicator u weight 100 { score 33 }\n");
+    expect(await ask(uriOf("sub/unannounced.perf"))).toMatchObject({ total: { score: "33" } });
+    await expect(ask(uriOf("notes.txt"))).rejects.toThrow(/neither an open document/);
+    await expect(ask(uriOf("missing.perf"))).rejects.toThrow(/neither an open document/);
     // Ordinary requests on a file the server does not know answer empty, without reading it.
     expect(await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: "file:///dev/zero" }, position: { line: 0, character: 0 } })).toBeNull();
     expect(await client.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri: "file:///dev/urandom" } })).toEqual([]);
