@@ -23,6 +23,8 @@ const notFromCheck = new Set([
   "PERF126",
   "PERF127",
   "PERF128",
+  // The language server's last resort when an analysis throws (a bug): no text should trigger it.
+  "PERF129",
 ]);
 const files = readdirSync(dir).filter((f) => f.endsWith(".perf") && !notFromCheck.has(f.slice(0, 7))).sort();
 

@@ -287,6 +287,14 @@ export const catalogue = {
     hintZh: () => "把文件转换为 UTF-8 编码（GBK/GB18030 文件可用 iconv -f GB18030 -t UTF-8）。",
     hintEn: () => "Convert the file to UTF-8 (for GBK/GB18030: iconv -f GB18030 -t UTF-8).",
   },
+  PERF129: {
+    severity: "error",
+    title: "analysis-failed",
+    zh: (a) => `语言服务器未能分析此文件（${a.detail}），此文本没有其他诊断`,
+    en: (a) => `the language server could not analyze this file (${a.detail}); no diagnostics are shown for this text`,
+    hintZh: () => "这是 perf 的缺陷；请附上该文件报告问题。perf check 可能给出同样的错误。",
+    hintEn: () => "This is a bug in perf; please report it with the file. perf check may fail the same way.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

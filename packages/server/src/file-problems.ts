@@ -24,7 +24,7 @@ function fileName(uri: string): string {
 
 const atStart = { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } };
 
-/** The one diagnostic that stands for a file the server does not analyze (PERF126–128); none when it is simply gone. */
+/** The one diagnostic that stands for a file the server does not analyze (PERF126–129); none when it is simply gone. */
 export function problemDiagnostic(problem: FileProblem, uri: string, locale: Locale): Diagnostic | undefined {
   const options = { locale };
   switch (problem.kind) {
@@ -40,5 +40,7 @@ export function problemDiagnostic(problem: FileProblem, uri: string, locale: Loc
     }
     case "unreadable":
       return makeDiagnostic("PERF127", uri, atStart, { name: fileName(uri), reasonZh: `系统错误 ${problem.detail}`, reasonEn: `system error ${problem.detail}` }, options);
+    case "analysis-failed":
+      return makeDiagnostic("PERF129", uri, atStart, { detail: problem.detail }, options);
   }
 }

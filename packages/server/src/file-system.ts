@@ -2,13 +2,17 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statS
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-/** Why a file on disk is not read: each becomes a coded diagnostic or a refusal, never a hang. */
+/**
+ * Why a file is not analyzed: it cannot be read (each becomes a coded diagnostic or a refusal,
+ * never a hang), or — the last resort — the analysis of its text threw.
+ */
 export type FileProblem =
   | { kind: "missing" }
   | { kind: "not-regular"; what: "fifo" | "device" | "socket" | "directory" | "other" }
   | { kind: "too-large"; size: number; limit: number }
   | { kind: "not-utf8" }
-  | { kind: "unreadable"; detail: string };
+  | { kind: "unreadable"; detail: string }
+  | { kind: "analysis-failed"; detail: string };
 
 export type ReadResult = { text: string } | { problem: FileProblem };
 

@@ -71,6 +71,8 @@ export function describeProblem(p: FileProblem): string {
       return "it is not valid UTF-8";
     case "unreadable":
       return `it cannot be read (${p.detail})`;
+    case "analysis-failed":
+      return `its analysis failed (${p.detail})`;
   }
 }
 
@@ -93,6 +95,8 @@ export class PerfWorkspace {
   private prefixes: string[] = [];
   /** Reported URIs whose problem appeared or went away since {@link takeProblemChanges}. */
   private readonly problemChanges = new Set<string>();
+  /** The signature at which a group's analysis threw: not retried until something changes. */
+  private readonly failed = new Map<string, string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -189,7 +193,10 @@ export class PerfWorkspace {
     if (!r) return;
     this.files.delete(key);
     if (r.problem) this.problemChanges.add(r.uri);
-    for (const g of this.dependantGroups(key)) if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
+    for (const g of this.dependantGroups(key)) {
+      if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
+      this.failed.delete(g);
+    }
   }
 
   open(doc: TextDocument): void {
@@ -343,6 +350,7 @@ export class PerfWorkspace {
       this.analyses.set(group, cached);
       return cached;
     }
+    if (this.failed.get(group) === signature) return undefined;
     const documents: { uri: string; text: string }[] = [];
     for (const key of this.membersOf(group)) {
       const text = this.textOf(key);
@@ -354,8 +362,15 @@ export class PerfWorkspace {
     try {
       analysis = analyze(documents, this.settings);
     } catch (e) {
-      // The engine promises not to throw; if it ever does, the server must keep serving.
-      this.log(`perf: analysis of ${group} failed: ${(e as Error).stack ?? e}`);
+      // The engine promises not to throw; if it ever does, the server keeps serving and the
+      // document says so (PERF129) instead of keeping the diagnostics of an older text.
+      this.log(`perf: analysis of ${group} failed: ${(e as Error)?.stack ?? e}`);
+      this.failed.set(group, signature);
+      const detail = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 200);
+      for (const key of this.membersOf(group)) {
+        const r = this.files.get(key);
+        if (r) this.setProblem(r, { kind: "analysis-failed", detail });
+      }
       return undefined;
     } finally {
       releaseParserInput();
@@ -373,6 +388,7 @@ export class PerfWorkspace {
         return o;
       },
     };
+    this.failed.delete(group);
     this.analyses.delete(group);
     this.analyses.set(group, result);
     for (const [uri, p] of analysis.parsed) {
