@@ -42,6 +42,10 @@ export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/se
 export interface DebugHeap {
   /** process.memoryUsage().heapUsed right after a full collection (when the server runs with --expose-gc). */
   heapUsed: number;
+  /** The rest of process.memoryUsage() after that collection, in bytes. */
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
   rss: number;
   /** Whether a collection ran (the server was started with --expose-gc). */
   collected: boolean;

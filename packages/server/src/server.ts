@@ -257,7 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const m = process.memoryUsage();
-      return { heapUsed: m.heapUsed, rss: m.rss, collected: !!gc };
+      return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, collected: !!gc };
     });
   connection.onRequest(ServerStatusRequest, (): ServerStatus => {
     const m = process.memoryUsage();

@@ -46,12 +46,15 @@ export function canonicalUri(uri: string): string {
 }
 
 /**
- * The shared Chevrotain parser keeps its last input (every token, and through their images the
- * whole text) until the next parse: tens of MB after a large document, even once it is closed.
- * Parsing nothing after each use lets it go, until the parser drops its input itself (issue 12).
+ * Lets go of the last text parsed, which two global references keep alive after a parse:
+ * the shared Chevrotain parser's input (every token, and through their images the whole
+ * text: tens of MB after a large document, until the parser drops it itself, issue 12), and
+ * V8's legacy `RegExp.input` of the last successful match, a slice of a token image whose
+ * parent is the whole text. Parsing nothing and matching an empty string replace both.
  */
 function releaseParserInput(): void {
   parse("", "release.perf");
+  /^/.test("");
 }
 
 function folderPrefix(folderUri: string): string {
@@ -226,6 +229,8 @@ export class PerfWorkspace {
     // An untitled file, or one outside the workspace folders, has nothing the server may read.
     if (!this.isInside(key)) this.forget(key);
     this.trimCache();
+    // A feature may have matched a regular expression on a slice of the text since the last parse.
+    releaseParserInput();
   }
 
   /**
