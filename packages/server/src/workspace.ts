@@ -52,7 +52,7 @@ export function canonicalUri(uri: string): string {
  * V8's legacy `RegExp.input` of the last successful match, a slice of a token image whose
  * parent is the whole text. Parsing nothing and matching an empty string replace both.
  */
-function releaseParserInput(): void {
+function releaseLastText(): void {
   parse("", "release.perf");
   /^/.test("");
 }
@@ -230,7 +230,7 @@ export class PerfWorkspace {
     if (!this.isInside(key)) this.forget(key);
     this.trimCache();
     // A feature may have matched a regular expression on a slice of the text since the last parse.
-    releaseParserInput();
+    releaseLastText();
   }
 
   /**
@@ -378,7 +378,7 @@ export class PerfWorkspace {
       }
       return undefined;
     } finally {
-      releaseParserInput();
+      releaseLastText();
     }
     const occurrences = new Map<string, Occurrences>();
     const result: GroupAnalysis = {
@@ -441,7 +441,7 @@ export class PerfWorkspace {
         } catch {
           continue;
         } finally {
-          releaseParserInput();
+          releaseLastText();
         }
         r.summary = { key: version, value: summarize(ast) };
       }
