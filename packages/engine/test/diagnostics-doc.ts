@@ -1,12 +1,38 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogue } from "@perf/language";
+import { catalogue, makeDiagnostic, type DiagnosticCode } from "@perf/language";
 import { analyzeText } from "../src/index.js";
 
 /**
  * docs/diagnostics.md is generated from the catalogue and the one-file-per-code cases, so the
  * docs cannot drift from the tool: `UPDATE_GOLDEN=1 pnpm test` rewrites it.
  */
+/** Codes `perf check` does not raise: where they come from, and arguments to show their message with. */
+const elsewhere: Record<string, { note: string; args?: Record<string, string> }> = {
+  PERF009: { note: "Reported by `perf fmt`, not by `perf check`." },
+  PERF110: {
+    note: "Reported when `perf` reads a file whose bytes are not UTF-8, before any checking; the file is never rewritten.",
+    args: { guessZh: "疑似 GB18030（GBK）编码", guessEn: "it looks like GB18030 (GBK)", detail: "第 3 行第 9 列的字节 0xD4", detailEn: "byte 0xD4 at 3:9", from: "GB18030", file: "x.perf" },
+  },
+  PERF111: { note: "Reported when `perf` is given a path that is not a regular file (a FIFO, a device, a folder); it is never opened for reading.", args: { file: "x.perf", kindZh: "命名管道（FIFO）", kindEn: "a FIFO" } },
+  PERF112: { note: "Reported when a `.perf` input is larger than 64 MiB.", args: { file: "x.perf", size: 80000000, limit: "64 MiB" } },
+  PERF113: { note: "Reported when an output path (`-o`) is a device, FIFO, socket or folder.", args: { file: "out.docx", kindZh: "设备文件", kindEn: "a device" } },
+  PERF114: { note: "Reported when an output path is one of the run's inputs, by any name (a symlink or hard link too).", args: { file: "copy.perf", input: "x.perf" } },
+  PERF115: { note: "Reported when an output path is a symbolic link and `--follow-symlinks` was not given.", args: { file: "out.docx", target: "/etc/passwd" } },
+  PERF116: { note: "Reported by `perf fmt` for a file with mixed line endings.", args: { lf: 10, crlf: 2, cr: 0, eol: "LF" } },
+  PERF120: { note: "Reported by `perf render` before writing a docx/xlsx over its size limit.", args: { cells: 60000, format: "docx", limit: 50000 } },
+  PERF121: { note: "Reported by `perf render` for an xlsx cell text over Excel's limit.", args: { table: "附件1", row: 5, start: "2022年3月8日签订", length: 40000, limit: 32767 } },
+  PERF122: { note: "Reported by `perf render` for a table wider than the format allows.", args: { table: "评分表", columns: 64, format: "docx", limit: 63 } },
+  PERF125: {
+    note: "Reported by the language server (document links) for now, not yet by `perf check`.",
+    args: { path: "../../etc/passwd", reasonZh: "用 '..' 跳出了评价文件夹", reasonEn: "'..' leads out of the evaluation's folder" },
+  },
+  PERF126: { note: "Reported by the language server for a file over `perf.maxFileSize` (64 MiB by default); `perf check` reads any size.", args: { size: "80.0 MiB", limit: "64.0 MiB" } },
+  PERF127: { note: "Reported by the language server for a `.perf` name that is not a regular file (a FIFO, a device, a socket) or cannot be read; it is never opened.", args: { name: "x.perf", reasonZh: "它是命名管道（FIFO）", reasonEn: "it is a FIFO" } },
+  PERF128: { note: "Reported by the language server for a workspace file whose bytes are not UTF-8.", args: {} },
+  PERF129: { note: "Reported by the language server when the analysis of a text throws (a bug in perf), instead of keeping the diagnostics of an older text.", args: { detail: "RangeError: Maximum call stack size exceeded" } },
+};
+
 export function diagnosticsDoc(casesDir: string): string {
   const files = readdirSync(casesDir).filter((f) => f.endsWith(".perf")).sort();
   const out = [
@@ -25,18 +51,21 @@ export function diagnosticsDoc(casesDir: string): string {
   for (const [code, entry] of Object.entries(catalogue)) {
     const file = files.find((f) => f.startsWith(code));
     const text = file ? readFileSync(join(casesDir, file), "utf8") : undefined;
-    const zh = text ? analyzeText(text, file).result.diagnostics.find((d) => d.code === code) : undefined;
-    const en = text ? analyzeText(text, file, { locale: "en" }).result.diagnostics.find((d) => d.code === code) : undefined;
+    const other = elsewhere[code];
+    const example = (locale: "zh" | "en") =>
+      other?.args ? makeDiagnostic(code as DiagnosticCode, "x.perf", atStart, other.args, { locale }) : text ? analyzeText(text, file, { locale }).result.diagnostics.find((d) => d.code === code) : undefined;
+    const zh = example("zh");
+    const en = example("en");
     out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${entry.severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
     sections.push(`## ${code}`, "", `**${entry.title}** (${entry.severity})`, "");
-    if (text) {
-      sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
-      if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
-    } else if (code >= "PERF110" && code <= "PERF119") sections.push("Reported when `perf` reads or writes a file (bytes, paths), before any checking.", "");
-    else sections.push(`Reported by \`${code === "PERF009" ? "perf fmt" : "perf render"}\`, not by \`perf check\`.`, "");
+    if (other) sections.push(other.note, "");
+    if (text) sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
+    if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
   }
   return [...out, "", ...sections].join("\n");
 }
+
+const atStart = { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } };
 
 function cell(s: string | undefined): string {
   return (s ?? "—").replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -10,15 +10,39 @@ import { analyzeText, EvaluationResultSchema } from "../src/index.js";
  * must produce exactly those diagnostics and nothing else.
  */
 const dir = join(import.meta.dirname, "cases", "diagnostics");
-const files = readdirSync(dir).filter((f) => f.endsWith(".perf")).sort();
+/** Codes `analyze` does not raise, so `perf check` never prints them. */
+const notFromCheck = new Set([
+  // Reported by `perf fmt` when a layout would change content; its tests are the printer's.
+  "PERF009",
+  // Reading and writing files (bytes and paths, not text): the CLI's and source-text's tests.
+  "PERF110",
+  "PERF111",
+  "PERF112",
+  "PERF113",
+  "PERF114",
+  "PERF115",
+  "PERF116",
+  // `perf render` refusing a docx/xlsx over a limit: the renderer's tests.
+  "PERF120",
+  "PERF121",
+  "PERF122",
+  // Raised by the language server for now (packages/server/test/document-links.test.ts runs its case
+  // file); the lead moves it into the engine's checks after the engine split.
+  "PERF125",
+  // The language server's refusals of a file it does not analyze (over perf.maxFileSize, not a
+  // regular file, not UTF-8): they come from the file's metadata or bytes, not from its text, so
+  // they have no case file; packages/server/test/hostile-files.test.ts and file-system.test.ts test them.
+  "PERF126",
+  "PERF127",
+  "PERF128",
+  // The language server's last resort when an analysis throws (a bug): no text should trigger it.
+  "PERF129",
+]);
+const files = readdirSync(dir).filter((f) => f.endsWith(".perf") && !notFromCheck.has(f.slice(0, 7))).sort();
 
 describe("every diagnostic code has a triggering file", () => {
   it("covers the whole catalogue", () => {
     const covered = new Set(files.map((f) => f.slice(0, 7)));
-    // PERF009 is reported by `perf fmt` when a layout would change content; its tests are the printer's.
-    // PERF110–PERF116 are about reading and writing files (bytes, not text): the CLI's and source-text's tests.
-    // PERF120–PERF122 are `perf render` refusing a docx/xlsx over a size limit; their tests are the renderer's.
-    const notFromCheck = new Set(["PERF009", "PERF110", "PERF111", "PERF112", "PERF113", "PERF114", "PERF115", "PERF116", "PERF120", "PERF121", "PERF122"]);
     expect([...Object.keys(catalogue)].filter((c) => !covered.has(c) && !notFromCheck.has(c))).toEqual([]);
   });
 

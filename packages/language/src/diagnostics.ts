@@ -338,6 +338,46 @@ export const catalogue = {
     hintZh: () => "评分表每级指标占两列：减少指标层级，或用 --table 略去该表，或改用 html、csv 格式。",
     hintEn: () => "The scoring sheet takes two columns per level: use fewer levels, leave the table out with --table, or use html or csv.",
   },
+  PERF125: {
+    severity: "warning",
+    title: "evidence-not-linked",
+    zh: (a) => `佐证材料路径「${a.path}」不生成链接：${a.reasonZh}`,
+    en: (a) => `evidence path '${a.path}' is not linked: ${a.reasonEn}`,
+    hintZh: () => "写相对于本文件、位于评价文件夹（工作区）之内的路径，例如 \"材料/报告.pdf\"。",
+    hintEn: () => "Write a path relative to this file and inside the evaluation's folder (the workspace), e.g. \"材料/报告.pdf\".",
+  },
+  PERF126: {
+    severity: "error",
+    title: "file-too-large",
+    zh: (a) => `文件大小 ${a.size} 超过语言服务器的上限 ${a.limit}（设置 perf.maxFileSize），未分析`,
+    en: (a) => `the file is ${a.size}, over the language server's limit of ${a.limit} (setting perf.maxFileSize); it is not analyzed`,
+    hintZh: () => "用 perf check 检查该文件，或调大 perf.maxFileSize。",
+    hintEn: () => "Check it with perf check, or raise perf.maxFileSize.",
+  },
+  PERF127: {
+    severity: "warning",
+    title: "file-not-readable",
+    zh: (a) => `语言服务器不读取「${a.name}」：${a.reasonZh}`,
+    en: (a) => `the language server does not read '${a.name}': ${a.reasonEn}`,
+    hintZh: () => ".perf 文件应是普通文本文件；删除或重命名它，或检查其权限。",
+    hintEn: () => "A .perf file is a plain text file; remove or rename this one, or check its permissions.",
+  },
+  PERF128: {
+    severity: "error",
+    title: "file-not-utf8",
+    zh: () => "文件不是有效的 UTF-8 编码，未分析",
+    en: () => "the file is not valid UTF-8; it is not analyzed",
+    hintZh: () => "把文件转换为 UTF-8 编码（GBK/GB18030 文件可用 iconv -f GB18030 -t UTF-8）。",
+    hintEn: () => "Convert the file to UTF-8 (for GBK/GB18030: iconv -f GB18030 -t UTF-8).",
+  },
+  PERF129: {
+    severity: "error",
+    title: "analysis-failed",
+    zh: (a) => `语言服务器未能分析此文件（${a.detail}），此文本没有其他诊断`,
+    en: (a) => `the language server could not analyze this file (${a.detail}); no diagnostics are shown for this text`,
+    hintZh: () => "这是 perf 的缺陷；请附上该文件报告问题。perf check 可能给出同样的错误。",
+    hintEn: () => "This is a bug in perf; please report it with the file. perf check may fail the same way.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

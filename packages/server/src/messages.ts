@@ -54,6 +54,8 @@ const table = {
   renameInvalid: ["「{name}」不是有效的标识符：只能包含文字、数字和下划线，且不能以数字开头", "'{name}' is not a valid identifier: letters, digits and '_', not starting with a digit"],
   renameKeyword: ["「{name}」是关键字或单位，不能用作标识符", "'{name}' is a keyword or a unit and cannot be an identifier"],
   renameExists: ["标识符「{name}」已被使用", "'{name}' is already used"],
+  unknownDocument: ["「{uri}」不是已打开的文档，也不是工作区中的 .perf 文件", "'{uri}' is neither an open document nor a .perf file of the workspace"],
+  invalidParams: ["请求参数无效：{detail}", "invalid request parameters: {detail}"],
   renameNothing: ["此处没有可重命名的标识符", "there is no identifier to rename here"],
 } satisfies Record<string, readonly [string, string]>;
 

@@ -38,3 +38,17 @@ export interface ServerStatus {
 }
 /** `perf/serverStatus` → memory and queue figures, for tests and diagnostics. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/serverStatus");
+
+export interface DebugHeap {
+  /** process.memoryUsage().heapUsed right after a full collection (when the server runs with --expose-gc). */
+  heapUsed: number;
+  /** The rest of process.memoryUsage() after that collection, in bytes. */
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  rss: number;
+  /** Whether a collection ran (the server was started with --expose-gc). */
+  collected: boolean;
+}
+/** `perf/debug/heap` → heap after a collection; answered only when the server runs with PERF_SERVER_DEBUG=1. */
+export const DebugHeapRequest = new RequestType0<DebugHeap, void>("perf/debug/heap");

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  ErrorCodes,
   CompletionTriggerKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -16,17 +17,22 @@ import { semanticTokensLegend } from "./features/semantic-tokens.js";
 import { nodeFileSystem, type FileSystem } from "./file-system.js";
 import { AnalysisScheduler } from "./scheduler.js";
 import { PerfLanguageService } from "./service.js";
+import { msg } from "./messages.js";
 import { readSettings } from "./settings.js";
 import {
   EvaluatedResultRequest,
   ResultChangedNotification,
+  DebugHeapRequest,
   ServerStatusRequest,
+  type DebugHeap,
   type ResultChangedParams,
   type ServerStatus,
 } from "./protocol.js";
 
 export interface ServerOptions {
   fs?: FileSystem;
+  /** Answer `perf/debug/heap` (tests measure retained memory with it); default: env PERF_SERVER_DEBUG=1. */
+  debug?: boolean;
   /** Quiet time after the last edit before a document is analyzed again. */
   debounceMs?: number;
 }
@@ -47,10 +53,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const openedVersion = new Map<string, number>();
   let capabilities: InitializeParams["capabilities"] = {};
 
+  /** Publishes (or clears) the one diagnostic of closed files the server found it cannot analyze. */
+  function flushProblems(): void {
+    for (const uri of ws.takeProblemChanges()) {
+      // An open document's diagnostics go out with its analysis.
+      if (!ws.isOpen(uri)) void connection.sendDiagnostics({ uri, diagnostics: service.problemDiagnostics(uri) });
+    }
+  }
+
   /** Analyzes a group and publishes its diagnostics and result, unless a newer edit made them stale. */
   function publish(group: string): void {
     const a = ws.analyzeGroup(group);
-    if (!a || ws.signatureOf(group) !== a.signature) return;
+    flushProblems();
+    if (!a) {
+      // Not analyzed (over the size cap): the document shows why instead of stale diagnostics.
+      for (const key of ws.membersOf(group)) {
+        const doc = ws.document(key);
+        const diagnostics = service.problemDiagnostics(key);
+        if (doc && diagnostics.length) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      }
+      return;
+    }
+    if (ws.signatureOf(group) !== a.signature) return;
     for (const uri of a.uris) {
       const doc = ws.document(uri);
       if (!doc) continue;
@@ -68,6 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function recheckAll(): void {
+    flushProblems();
     for (const uri of ws.openUris()) scheduler.schedule(ws.groupOf(uri), 0);
     const w = capabilities.workspace;
     if (w?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
@@ -125,14 +150,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`perf: indexed ${n} .perf files in ${f}`);
     }
     pendingFolders = [];
+    flushProblems();
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration)
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.perf" }] });
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "perf" });
     if (capabilities.workspace?.workspaceFolders)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        for (const f of e.removed) ws.removeFolder(f.uri);
-        for (const f of e.added) ws.addFolder(f.uri);
+        const uris = (list: unknown) => (Array.isArray(list) ? list.map((f: { uri?: unknown } | null) => f?.uri).filter((u): u is string => typeof u === "string") : []);
+        for (const f of uris(e?.removed)) ws.removeFolder(f);
+        for (const f of uris(e?.added)) ws.addFolder(f);
+        flushProblems();
       });
     void pullSettings();
   });
@@ -145,17 +173,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    for (const c of params.changes) {
+    for (const c of Array.isArray(params?.changes) ? params.changes : []) {
+      if (typeof c?.uri !== "string") continue;
       ws.diskChanged(c.uri, c.type === FileChangeType.Deleted);
       scheduleDependants(c.uri, debounce);
     }
+    flushProblems();
   });
 
+  /** A document a client sent without a string URI or text is not one: leave it alone. */
+  const malformed = (document: TextDocument): boolean => {
+    if (typeof document.uri === "string" && typeof document.getText() === "string") return false;
+    log(`perf: ignoring a document without a string uri and text (uri: ${String(document.uri).slice(0, 100)})`);
+    return true;
+  };
+
   documents.onDidOpen(({ document }) => {
+    if (malformed(document)) return;
     openedVersion.set(document.uri, document.version);
     ws.open(document);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (malformed(document)) return;
     ws.change(document);
     // The first analysis of a just-opened document is not debounced.
     const delay = openedVersion.get(document.uri) === document.version ? 0 : debounce;
@@ -163,6 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scheduleDependants(document.uri, delay);
   });
   documents.onDidClose(({ document }) => {
+    if (typeof document.uri !== "string") return;
     openedVersion.delete(document.uri);
     const groups = ws.dependantGroups(document.uri);
     ws.close(document.uri);
@@ -170,11 +210,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  /** A request handler that answers `empty` instead of failing when anything goes wrong. */
+  /**
+   * A request handler that checks the parameters every request shares (an LSP error when they
+   * are malformed) and answers `empty` instead of failing when anything else goes wrong.
+   */
   const safe =
-    <P, R>(empty: R, f: (p: P) => R) =>
+    <P, R>(empty: R, f: (p: P) => R, required: readonly string[] = []) =>
     (p: P, token?: { isCancellationRequested: boolean }): R => {
       if (token?.isCancellationRequested) return empty;
+      const invalid = invalidParams(p, required);
+      if (invalid) throw new ResponseError(ErrorCodes.InvalidParams, msg(ws.settings.locale, "invalidParams", { detail: invalid }));
       try {
         return f(p);
       } catch (e) {
@@ -182,29 +227,38 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (e instanceof ResponseError) throw e;
         log(`perf: request failed: ${(e as Error)?.stack ?? e}`);
         return empty;
+      } finally {
+        flushProblems();
       }
     };
 
-  connection.onHover(safe(null, (p) => service.hover(p.textDocument.uri, p.position)));
-  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position, p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined)));
-  connection.onDefinition(safe([], (p) => service.definition(p.textDocument.uri, p.position)));
-  connection.onReferences(safe([], (p) => service.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
-  connection.onDocumentHighlight(safe([], (p) => service.documentHighlights(p.textDocument.uri, p.position)));
-  connection.onPrepareRename(safe(null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
-  connection.onRenameRequest(safe(null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
+  connection.onHover(safe(null, (p) => service.hover(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position, p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined), ["textDocument", "position"]));
+  connection.onDefinition(safe([], (p) => service.definition(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onReferences(safe([], (p) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration !== false), ["textDocument", "position"]));
+  connection.onDocumentHighlight(safe([], (p) => service.documentHighlights(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onPrepareRename(safe(null, (p) => service.prepareRename(p.textDocument.uri, p.position), ["textDocument", "position"]));
+  connection.onRenameRequest(safe(null, (p) => service.rename(p.textDocument.uri, p.position, p.newName), ["textDocument", "position"]));
   connection.onDocumentSymbol(safe([], (p) => service.documentSymbols(p.textDocument.uri)));
-  connection.onWorkspaceSymbol(safe([], (p) => service.workspaceSymbols(p.query)));
+  connection.onWorkspaceSymbol(safe([], (p) => service.workspaceSymbols(typeof p.query === "string" ? p.query : "")));
   connection.onFoldingRanges(safe([], (p) => service.foldingRanges(p.textDocument.uri)));
-  connection.onSelectionRanges(safe([], (p) => service.selectionRanges(p.textDocument.uri, p.positions)));
+  connection.onSelectionRanges(safe([], (p) => service.selectionRanges(p.textDocument.uri, p.positions), ["textDocument", "positions"]));
   connection.languages.semanticTokens.on(safe({ data: [] }, (p) => service.semanticTokens(p.textDocument.uri)));
-  connection.languages.semanticTokens.onRange(safe({ data: [] }, (p) => service.semanticTokens(p.textDocument.uri, p.range)));
+  connection.languages.semanticTokens.onRange(safe({ data: [] }, (p) => service.semanticTokens(p.textDocument.uri, p.range), ["textDocument", "range"]));
   connection.languages.inlayHint.on(safe([], (p) => service.inlayHints(p.textDocument.uri, p.range)));
   connection.onCodeLens(safe([], (p) => service.codeLenses(p.textDocument.uri)));
-  connection.onCodeAction(safe([], (p) => service.codeActions(p)));
+  connection.onCodeAction(safe([], (p) => service.codeActions(p), ["textDocument", "range", "context"]));
   connection.onDocumentLinks(safe([], (p) => service.documentLinks(p.textDocument.uri)));
   connection.onDocumentFormatting(safe([], (p) => service.formatting(p.textDocument.uri)));
 
-  connection.onRequest(EvaluatedResultRequest, safe(null, (p) => service.result(p.uri)));
+  connection.onRequest(EvaluatedResultRequest, safe(null, (p) => service.result(p.uri), ["uri"]));
+  if (options.debug ?? process.env.PERF_SERVER_DEBUG === "1")
+    connection.onRequest(DebugHeapRequest, (): DebugHeap => {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const m = process.memoryUsage();
+      return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, collected: !!gc };
+    });
   connection.onRequest(ServerStatusRequest, (): ServerStatus => {
     const m = process.memoryUsage();
     return { rss: m.rss, heapUsed: m.heapUsed, openDocuments: ws.openUris().length, knownFiles: ws.knownUris().length, pendingAnalyses: scheduler.pending };
@@ -215,4 +269,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.listen(connection);
   connection.listen();
   return service;
+}
+
+const isPosition = (x: unknown): boolean => {
+  const p = x as { line?: unknown; character?: unknown } | null;
+  return !!p && typeof p === "object" && Number.isSafeInteger(p.line) && Number.isSafeInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
+};
+
+/** What is wrong with the parts of a request every handler relies on (a document URI, positions, ranges), if anything. */
+export function invalidParams(p: unknown, required: readonly string[] = []): string | undefined {
+  if (!p || typeof p !== "object") return "params must be an object";
+  const o = p as Record<string, unknown>;
+  for (const key of required) if (o[key] === undefined || o[key] === null) return `${key} is required`;
+  if ("textDocument" in o && typeof (o.textDocument as { uri?: unknown } | null)?.uri !== "string") return "textDocument.uri must be a string";
+  if ("uri" in o && typeof o.uri !== "string") return "uri must be a string";
+  if ("position" in o && !isPosition(o.position)) return "position must hold non-negative integers line and character";
+  if ("positions" in o && !(Array.isArray(o.positions) && o.positions.every(isPosition))) return "positions must be positions";
+  if ("range" in o && o.range !== undefined) {
+    const r = o.range as { start?: unknown; end?: unknown } | null;
+    if (!r || !isPosition(r.start) || !isPosition(r.end)) return "range must hold a start and an end position";
+  }
+  return undefined;
 }

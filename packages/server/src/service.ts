@@ -1,4 +1,5 @@
 import type { EvaluationResult } from "@perf/engine";
+import { LSPErrorCodes, ResponseError } from "vscode-languageserver";
 import type {
   CodeAction,
   CodeActionParams,
@@ -24,7 +25,7 @@ import { featureContext, type FeatureContext } from "./context.js";
 import { toLspDiagnostic } from "./convert.js";
 import { codeActions } from "./features/code-actions.js";
 import { completion } from "./features/completion.js";
-import { documentLinks } from "./features/document-links.js";
+import { documentLinks, evidenceDiagnostics } from "./features/document-links.js";
 import { formatting } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
 import { codeLenses, inlayHints } from "./features/inlay-hints.js";
@@ -32,7 +33,9 @@ import { definition, documentHighlights, prepareRename, references, rename } fro
 import { semanticTokens } from "./features/semantic-tokens.js";
 import { foldingRanges, selectionRanges } from "./features/structure.js";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
+import { problemDiagnostic } from "./file-problems.js";
 import type { FileSystem } from "./file-system.js";
+import { msg } from "./messages.js";
 import { PerfWorkspace } from "./workspace.js";
 
 /** More diagnostics than this in one file are noise; errors are kept first. */
@@ -57,11 +60,23 @@ export class PerfLanguageService {
     return ctx ? f(ctx) : empty;
   }
 
+  /** The diagnostic standing for a file that is not analyzed (PERF126–128), if any: never analyzes. */
+  problemDiagnostics(uri: string): Diagnostic[] {
+    const problem = this.ws.problemOf(uri);
+    const d = problem && problemDiagnostic(problem, this.ws.reportedUri(uri), this.ws.settings.locale);
+    return d ? [toLspDiagnostic(d)] : [];
+  }
+
   diagnostics(uri: string): Diagnostic[] {
     const group = this.ws.analysisFor(uri);
+    if (this.ws.problemOf(uri)) return this.problemDiagnostics(uri);
     if (!group) return [];
     const reported = this.ws.reportedUri(uri);
     let ds = group.analysis.result.diagnostics.filter((d) => d.uri === reported);
+    // PERF125 is the server's until the engine raises it: merged in by position.
+    const ctx = featureContext(this.ws, uri);
+    const evidence = ctx ? evidenceDiagnostics(ctx) : [];
+    if (evidence.length) ds = [...ds, ...evidence].sort((a, b) => a.range.start.offset - b.range.start.offset);
     if (ds.length > MAX_PUBLISHED_DIAGNOSTICS) {
       const rank = { error: 0, warning: 1, info: 2 } as const;
       ds = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
@@ -70,8 +85,20 @@ export class PerfLanguageService {
     return ds.map(toLspDiagnostic);
   }
 
+  /**
+   * `perf/evaluatedResult`: only for a document the server knows (open, or a `.perf` file
+   * inside a workspace folder); a file it does not analyze is refused with its diagnostic's message.
+   */
   result(uri: string): EvaluationResult | null {
-    return this.ws.analysisFor(uri)?.analysis.result ?? null;
+    const locale = this.ws.settings.locale;
+    // A `.perf` file inside a workspace folder that no scan or watcher event announced yet is taken in (stat only).
+    if (!this.ws.knows(uri)) this.ws.diskChanged(uri, false);
+    if (!this.ws.knows(uri)) throw new ResponseError(LSPErrorCodes.RequestFailed, msg(locale, "unknownDocument", { uri: uri.length > 200 ? `${uri.slice(0, 200)}…` : uri }));
+    const a = this.ws.analysisFor(uri);
+    const problem = this.ws.problemOf(uri);
+    const d = problem && problemDiagnostic(problem, this.ws.reportedUri(uri), locale);
+    if (d) throw new ResponseError(LSPErrorCodes.RequestFailed, `${d.code}: ${d.message}`);
+    return a?.analysis.result ?? null;
   }
 
   hover(uri: string, position: Position): Hover | null {

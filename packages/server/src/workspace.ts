@@ -2,9 +2,9 @@ import { analyze, type Analysis } from "@perf/engine";
 import { parse, type ParseResult, type PerfFile } from "@perf/language";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { FileSystem } from "./file-system.js";
+import type { FileProblem, FileSystem } from "./file-system.js";
 import { buildOccurrences, type Occurrences } from "./occurrences.js";
-import { defaultSettings, type PerfSettings } from "./settings.js";
+import { defaultSettings, sameSettings, type PerfSettings } from "./settings.js";
 import { summarize, type FileSummary } from "./summary.js";
 
 interface FileRecord {
@@ -14,6 +14,8 @@ interface FileRecord {
   /** Bumped whenever the file changes on disk; part of the analysis signature. */
   diskGeneration: number;
   summary?: { key: string; value: FileSummary };
+  /** Why the file's text is not analyzed (disk or size cap); cleared when the file changes. */
+  problem?: FileProblem;
 }
 
 /** One analysis of one group of files (an evaluation), valid for exactly one signature. */
@@ -22,13 +24,16 @@ export interface GroupAnalysis {
   signature: string;
   /** The reported URIs of the group's files, in analysis order. */
   uris: string[];
+  /** Characters of source text analyzed: what keeping this analysis around costs. */
+  chars: number;
   analysis: Analysis;
   /** Name occurrences per URI, built on first use. */
   occurrences(uri: string): Occurrences;
 }
 
-/** Analyses of closed groups kept for navigation; open groups are always kept. */
+/** Analyses of closed groups kept for navigation (at most this many, of at most this much text); open groups are always kept. */
 const CLOSED_CACHE = 4;
+const CLOSED_CACHE_CHARS = 1024 * 1024;
 
 /** Map keys: `file:` URIs are normalised so the client's and our own spelling of a path agree. */
 export function canonicalUri(uri: string): string {
@@ -37,6 +42,40 @@ export function canonicalUri(uri: string): string {
     return pathToFileURL(fileURLToPath(uri)).href;
   } catch {
     return uri;
+  }
+}
+
+/**
+ * Lets go of the last text parsed, which two global references keep alive after a parse:
+ * the shared Chevrotain parser's input (every token, and through their images the whole
+ * text: tens of MB after a large document, until the parser drops it itself, issue 12), and
+ * V8's legacy `RegExp.input` of the last successful match, a slice of a token image whose
+ * parent is the whole text. Parsing nothing and matching an empty string replace both.
+ */
+function releaseLastText(): void {
+  parse("", "release.perf");
+  /^/.test("");
+}
+
+function folderPrefix(folderUri: string): string {
+  return canonicalUri(folderUri).replace(/\/?$/, "/");
+}
+
+/** A problem in a log line (English, for the output channel). */
+export function describeProblem(p: FileProblem): string {
+  switch (p.kind) {
+    case "missing":
+      return "it does not exist";
+    case "not-regular":
+      return `it is not a regular file (${p.what})`;
+    case "too-large":
+      return `${p.size} bytes, over the limit of ${p.limit} (perf.maxFileSize)`;
+    case "not-utf8":
+      return "it is not valid UTF-8";
+    case "unreadable":
+      return `it cannot be read (${p.detail})`;
+    case "analysis-failed":
+      return `its analysis failed (${p.detail})`;
   }
 }
 
@@ -55,6 +94,12 @@ export class PerfWorkspace {
   private readonly files = new Map<string, FileRecord>();
   private readonly analyses = new Map<string, GroupAnalysis>();
   readonly folders: string[] = [];
+  /** The folders' canonical URIs with a trailing slash: a key inside starts with one. */
+  private prefixes: string[] = [];
+  /** Reported URIs whose problem appeared or went away since {@link takeProblemChanges}. */
+  private readonly problemChanges = new Set<string>();
+  /** The signature at which a group's analysis threw: not retried until something changes. */
+  private readonly failed = new Map<string, string>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -62,31 +107,99 @@ export class PerfWorkspace {
   ) {}
 
   setSettings(settings: PerfSettings): boolean {
-    if (settings.locale === this.settings.locale && settings.strict === this.settings.strict) return false;
+    if (sameSettings(settings, this.settings)) return false;
+    const capChanged = settings.maxFileBytes !== this.settings.maxFileBytes;
     this.settings = settings;
     this.settingsGeneration++;
+    // A new cap may admit or refuse closed files: look at their sizes again (stat only).
+    if (capChanged) for (const [key, r] of this.files) if (!r.open && r.problem?.kind !== "not-utf8") this.inspect(key, r);
+    // Problems are worded in the user's language: publish them again.
+    for (const r of this.files.values()) if (r.problem) this.problemChanges.add(r.uri);
     return true;
   }
 
   // ── files ───────────────────────────────────────────────────────────────
 
-  /** Indexes the `.perf` files of a workspace folder (paths only; texts are read when needed). */
+  /**
+   * Indexes the `.perf` files of a workspace folder (paths only; texts are read when needed).
+   * Names that are not regular files or are over the cap are kept with their problem.
+   */
   addFolder(folderUri: string): number {
     this.folders.push(folderUri);
-    const found = this.fs.listPerfFiles(folderUri);
-    for (const uri of found) {
+    this.prefixes = this.folders.map(folderPrefix);
+    const found = this.fs.listPerfFiles(folderUri, this.settings.maxFileBytes);
+    for (const { uri, problem } of found) {
       const key = canonicalUri(uri);
-      if (!this.files.has(key)) this.files.set(key, { uri, diskGeneration: 0 });
+      let r = this.files.get(key);
+      if (!r) this.files.set(key, (r = { uri, diskGeneration: 0 }));
+      if (!r.open) this.setProblem(r, problem);
     }
     return found.length;
   }
 
-  /** Forgets a folder's closed files (open documents stay until closed). */
+  /** Forgets a folder's closed files (open documents stay until closed) and their analyses. */
   removeFolder(folderUri: string): void {
     const i = this.folders.indexOf(folderUri);
     if (i >= 0) this.folders.splice(i, 1);
-    const prefix = canonicalUri(folderUri).replace(/\/?$/, "/");
-    for (const [key, r] of this.files) if (key.startsWith(prefix) && !r.open && !this.folders.some((f) => key.startsWith(canonicalUri(f).replace(/\/?$/, "/")))) this.files.delete(key);
+    this.prefixes = this.folders.map(folderPrefix);
+    const prefix = folderPrefix(folderUri);
+    for (const [key, r] of this.files) if (key.startsWith(prefix) && !r.open && !this.isInside(key)) this.forget(key);
+  }
+
+  /** Whether a canonical key lies inside one of the workspace folders: only those are ever read from disk. */
+  isInside(key: string): boolean {
+    return key.startsWith("file:") && this.prefixes.some((p) => key.startsWith(p));
+  }
+
+  /** The innermost workspace folder holding a file, as a canonical URI ending in `/`. */
+  folderOf(uri: string): string | undefined {
+    const key = canonicalUri(uri);
+    let best: string | undefined;
+    for (const p of this.prefixes) if (key.startsWith(p) && (!best || p.length > best.length)) best = p;
+    return best;
+  }
+
+  /** Whether the server knows a file: open, or a `.perf` file of the workspace. */
+  knows(uri: string): boolean {
+    return this.files.has(canonicalUri(uri));
+  }
+
+  /** Why a known file is not analyzed, if it is not. */
+  problemOf(uri: string): FileProblem | undefined {
+    return this.files.get(canonicalUri(uri))?.problem;
+  }
+
+  /** The reported URIs whose problem changed since the last call (to publish or clear its diagnostic). */
+  takeProblemChanges(): string[] {
+    const out = [...this.problemChanges];
+    this.problemChanges.clear();
+    return out;
+  }
+
+  private setProblem(r: FileRecord, problem: FileProblem | undefined): void {
+    if (JSON.stringify(problem) === JSON.stringify(r.problem)) return;
+    if (problem) this.log(`perf: not analyzing ${r.uri}: ${describeProblem(problem)}`);
+    r.problem = problem;
+    this.problemChanges.add(r.uri);
+  }
+
+  /** Looks at a closed file's metadata (never opens it); forgets it when it is gone. */
+  private inspect(key: string, r: FileRecord): void {
+    const problem = this.fs.inspect(r.uri, this.settings.maxFileBytes);
+    if (problem?.kind === "missing") this.forget(key);
+    else this.setProblem(r, problem);
+  }
+
+  /** Drops a file and everything computed from it. */
+  private forget(key: string): void {
+    const r = this.files.get(key);
+    if (!r) return;
+    this.files.delete(key);
+    if (r.problem) this.problemChanges.add(r.uri);
+    for (const g of this.dependantGroups(key)) {
+      if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
+      this.failed.delete(g);
+    }
   }
 
   open(doc: TextDocument): void {
@@ -109,25 +222,40 @@ export class PerfWorkspace {
     if (!r) return;
     r.open = undefined;
     r.summary = undefined;
-    // The editor's version is gone; a closed file is re-read from disk if ever needed.
+    // The size problem was the editor's text; the disk's is looked at when it is read.
+    r.problem = undefined;
+    // The editor's version is gone; a closed workspace file is re-read from disk if ever needed.
     for (const g of this.dependantGroups(uri)) if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
-    // An untitled or deleted file has nothing on disk to fall back to.
-    if (!uri.startsWith("file:") || this.fs.readFile(uri) === undefined) this.files.delete(key);
+    // An untitled file, or one outside the workspace folders, has nothing the server may read.
+    if (!this.isInside(key)) this.forget(key);
     this.trimCache();
+    // A feature may have matched a regular expression on a slice of the text since the last parse.
+    releaseLastText();
   }
 
-  /** A file watcher saw a change on disk. Open documents keep the editor's text. */
+  /**
+   * A file watcher saw a change on disk. Open documents keep the editor's text. Only `.perf`
+   * files inside the workspace folders are taken; their metadata is looked at, nothing is opened.
+   */
   diskChanged(uri: string, deleted: boolean): void {
     const key = canonicalUri(uri);
+    if (!this.isInside(key) || !key.endsWith(".perf")) return;
     const r = this.files.get(key);
     if (deleted) {
-      if (r && !r.open) this.files.delete(key);
+      if (r && !r.open) this.forget(key);
       return;
     }
     if (r) {
       r.diskGeneration++;
-      if (!r.open) r.summary = undefined;
-    } else this.files.set(key, { uri, diskGeneration: 0 });
+      if (!r.open) {
+        r.summary = undefined;
+        this.inspect(key, r);
+      }
+    } else {
+      const added: FileRecord = { uri, diskGeneration: 0 };
+      this.files.set(key, added);
+      this.inspect(key, added);
+    }
   }
 
   isOpen(uri: string): boolean {
@@ -142,11 +270,30 @@ export class PerfWorkspace {
     return [...this.files.values()].map((r) => r.uri);
   }
 
-  /** The current text of a file: the editor's if open, else the disk's. */
+  /**
+   * The current text of a known file: the editor's if open, else the disk's. Undefined for a
+   * file the server does not know, one outside the workspace folders, and one with a problem
+   * (over the size cap, not a regular file, not UTF-8), which {@link problemOf} then tells.
+   */
   textOf(uri: string): string | undefined {
-    const r = this.files.get(canonicalUri(uri));
-    if (r?.open) return r.open.getText();
-    return this.fs.readFile(r?.uri ?? uri);
+    const key = canonicalUri(uri);
+    const r = this.files.get(key);
+    if (!r) return undefined;
+    const limit = this.settings.maxFileBytes;
+    if (r.open) {
+      const text = r.open.getText();
+      // UTF-16 length × 3 bounds the UTF-8 size: count the bytes only near the cap.
+      const size = text.length * 3 <= limit ? 0 : Buffer.byteLength(text, "utf8");
+      this.setProblem(r, size > limit ? { kind: "too-large", size, limit } : undefined);
+      return r.problem ? undefined : text;
+    }
+    // A failed read is not retried until the file changes (a watcher event) or the cap does.
+    if (r.problem || !this.isInside(key)) return undefined;
+    const read = this.fs.readFile(r.uri, limit);
+    if ("text" in read) return read.text;
+    if (read.problem.kind === "missing") this.forget(key);
+    else this.setProblem(r, read.problem);
+    return undefined;
   }
 
   document(uri: string): TextDocument | undefined {
@@ -208,25 +355,37 @@ export class PerfWorkspace {
       this.analyses.set(group, cached);
       return cached;
     }
+    if (this.failed.get(group) === signature) return undefined;
     const documents: { uri: string; text: string }[] = [];
     for (const key of this.membersOf(group)) {
       const text = this.textOf(key);
       if (text !== undefined) documents.push({ uri: this.reportedUri(key), text });
     }
     if (!documents.length) return undefined;
+    const chars = documents.reduce((n, d) => n + d.text.length, 0);
     let analysis: Analysis;
     try {
       analysis = analyze(documents, this.settings);
     } catch (e) {
-      // The engine promises not to throw; if it ever does, the server must keep serving.
-      this.log(`perf: analysis of ${group} failed: ${(e as Error).stack ?? e}`);
+      // The engine promises not to throw; if it ever does, the server keeps serving and the
+      // document says so (PERF129) instead of keeping the diagnostics of an older text.
+      this.log(`perf: analysis of ${group} failed: ${(e as Error)?.stack ?? e}`);
+      this.failed.set(group, signature);
+      const detail = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 200);
+      for (const key of this.membersOf(group)) {
+        const r = this.files.get(key);
+        if (r) this.setProblem(r, { kind: "analysis-failed", detail });
+      }
       return undefined;
+    } finally {
+      releaseLastText();
     }
     const occurrences = new Map<string, Occurrences>();
     const result: GroupAnalysis = {
       group,
       signature,
       uris: documents.map((d) => d.uri),
+      chars,
       analysis,
       occurrences(uri) {
         let o = occurrences.get(uri);
@@ -234,6 +393,7 @@ export class PerfWorkspace {
         return o;
       },
     };
+    this.failed.delete(group);
     this.analyses.delete(group);
     this.analyses.set(group, result);
     for (const [uri, p] of analysis.parsed) {
@@ -244,10 +404,19 @@ export class PerfWorkspace {
     return result;
   }
 
-  /** Drops analyses of groups nobody has open, keeping the few most recent. */
+  /** Drops analyses of groups nobody has open, keeping the few most recent small ones. */
   private trimCache(): void {
-    const closed = [...this.analyses.keys()].filter((g) => !this.membersOf(g).some((k) => this.files.get(k)?.open));
-    for (const g of closed.slice(0, Math.max(0, closed.length - CLOSED_CACHE))) this.analyses.delete(g);
+    const closed = [...this.analyses.values()].filter((a) => !this.membersOf(a.group).some((k) => this.files.get(k)?.open));
+    let kept = 0;
+    let chars = 0;
+    // Newest last in the map's order: keep from the end.
+    for (let i = closed.length - 1; i >= 0; i--) {
+      const a = closed[i]!;
+      if (kept < CLOSED_CACHE && chars + a.chars <= CLOSED_CACHE_CHARS) {
+        kept++;
+        chars += a.chars;
+      } else this.analyses.delete(a.group);
+    }
   }
 
   /** The parse of one file at its current version (from its group's analysis). */
@@ -271,6 +440,8 @@ export class PerfWorkspace {
           ast = parse(text, r.uri, this.settings).ast;
         } catch {
           continue;
+        } finally {
+          releaseLastText();
         }
         r.summary = { key: version, value: summarize(ast) };
       }

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import type { Position, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { FileSystem } from "../src/file-system.js";
+import type { FileProblem, FileSystem } from "../src/file-system.js";
 import { PerfLanguageService } from "../src/service.js";
 import type { PerfSettings } from "../src/settings.js";
 
@@ -13,11 +13,36 @@ export const yongzhouPath = join(repoRoot, "examples", "yongzhou-2023", "yongzho
 export const yongzhouText = readFileSync(yongzhouPath, "utf8");
 export const yongzhouUri = pathToFileURL(yongzhouPath).href;
 
-/** A workspace in memory: uri → text. */
-export function memoryFileSystem(files: Record<string, string>): FileSystem {
+/** A workspace in memory: uri → text (a Uint8Array is bytes that must decode as UTF-8). */
+export function memoryFileSystem(files: Record<string, string | Uint8Array>): FileSystem & { reads: string[] } {
+  const reads: string[] = [];
+  const inspect = (uri: string, maxBytes: number): FileProblem | undefined => {
+    const f = files[uri];
+    if (f === undefined) return { kind: "missing" };
+    const size = typeof f === "string" ? Buffer.byteLength(f) : f.length;
+    return size > maxBytes ? { kind: "too-large", size, limit: maxBytes } : undefined;
+  };
   return {
-    readFile: (uri) => files[uri],
-    listPerfFiles: (folder) => Object.keys(files).filter((u) => u.startsWith(folder) && u.endsWith(".perf")),
+    reads,
+    readFile(uri, maxBytes) {
+      reads.push(uri);
+      const problem = inspect(uri, maxBytes);
+      if (problem) return { problem };
+      const f = files[uri]!;
+      try {
+        return { text: typeof f === "string" ? f : new TextDecoder("utf-8", { fatal: true }).decode(f) };
+      } catch {
+        return { problem: { kind: "not-utf8" } };
+      }
+    },
+    inspect,
+    listPerfFiles: (folder, maxBytes) =>
+      Object.keys(files)
+        .filter((u) => u.startsWith(folder) && u.endsWith(".perf"))
+        .map((uri) => {
+          const problem = inspect(uri, maxBytes);
+          return problem ? { uri, problem } : { uri };
+        }),
   };
 }
 

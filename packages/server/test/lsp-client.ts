@@ -26,9 +26,13 @@ export class LspClient {
   stderr = "";
   private waiters: (() => void)[] = [];
 
-  constructor(transport: "stdio" | "node-ipc" = "stdio") {
+  /** `nodeArgs` go before the server's path (e.g. `--expose-gc`); `env` is added to the test's environment. */
+  constructor(transport: "stdio" | "node-ipc" = "stdio", options: { nodeArgs?: string[]; env?: Record<string, string> } = {}) {
     const ipc = transport === "node-ipc";
-    this.process = spawn(process.execPath, [serverMain, `--${transport}`], { stdio: ipc ? ["pipe", "pipe", "pipe", "ipc"] : ["pipe", "pipe", "pipe"] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), serverMain, `--${transport}`], {
+      stdio: ipc ? ["pipe", "pipe", "pipe", "ipc"] : ["pipe", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr!.on("data", (d) => (this.stderr += d));
     this.connection = ipc
       ? createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))

@@ -108,7 +108,7 @@ describe("semantic tokens", () => {
 describe("document links", () => {
   it("links evidence paths relative to the document", () => {
     const text = `indicator a weight 100 { score 100 evidence "evidence/合同 1.pdf" }\nfinding f { evidence "../other/x.pdf" evidence "https://example.org/y" }\n`;
-    const s = setup(text, { uri: "file:///ws/eval/a.perf" });
+    const s = setup(text, { uri: "file:///ws/eval/a.perf", files: {} });
     const links = s.service.documentLinks(s.uri);
     expect(links.map((l) => l.target)).toEqual(["file:///ws/eval/evidence/%E5%90%88%E5%90%8C%201.pdf", "file:///ws/other/x.pdf"]);
     expect(s.doc.getText(links[0]!.range)).toBe("evidence/合同 1.pdf");

@@ -4,7 +4,7 @@ import { DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisScheduler } from "../src/scheduler.js";
 import { PerfLanguageService } from "../src/service.js";
-import { readSettings } from "../src/settings.js";
+import { defaultSettings, readSettings } from "../src/settings.js";
 import { canonicalUri } from "../src/workspace.js";
 import { edit, memoryFileSystem, setup, yongzhouText, yongzhouUri } from "./helpers.js";
 
@@ -40,11 +40,19 @@ describe("diagnostics", () => {
 
 describe("settings", () => {
   it("reads every shape a client sends", () => {
-    expect(readSettings({ language: "en", strict: true })).toEqual({ locale: "en", strict: true });
-    expect(readSettings({ perf: { language: "en" } })).toEqual({ locale: "en", strict: false });
-    expect(readSettings({ "perf.strict": true })).toEqual({ locale: "zh", strict: true });
-    expect(readSettings({ language: "fr", strict: "yes" }, { locale: "en", strict: true })).toEqual({ locale: "en", strict: true });
-    expect(readSettings(null)).toEqual({ locale: "zh", strict: false });
+    const cap = defaultSettings.maxFileBytes;
+    expect(readSettings({ language: "en", strict: true })).toEqual({ locale: "en", strict: true, maxFileBytes: cap });
+    expect(readSettings({ perf: { language: "en" } })).toEqual({ locale: "en", strict: false, maxFileBytes: cap });
+    expect(readSettings({ "perf.strict": true })).toEqual({ locale: "zh", strict: true, maxFileBytes: cap });
+    expect(readSettings({ language: "fr", strict: "yes" }, { locale: "en", strict: true, maxFileBytes: 5 })).toEqual({ locale: "en", strict: true, maxFileBytes: 5 });
+    expect(readSettings(null)).toEqual({ locale: "zh", strict: false, maxFileBytes: cap });
+  });
+
+  it("reads perf.maxFileSize in MiB, within bounds", () => {
+    expect(defaultSettings.maxFileBytes).toBe(64 * 1024 * 1024);
+    expect(readSettings({ "perf.maxFileSize": 20 }).maxFileBytes).toBe(20 * 1024 * 1024);
+    expect(readSettings({ perf: { maxFileSize: 100_000 } }).maxFileBytes).toBe(512 * 1024 * 1024);
+    for (const bad of [0, -1, "64", Number.NaN, Number.POSITIVE_INFINITY]) expect(readSettings({ maxFileSize: bad }).maxFileBytes).toBe(defaultSettings.maxFileBytes);
   });
 });
 
@@ -63,7 +71,7 @@ describe("document store", () => {
   it("invalidates on a settings change", () => {
     const s = setup("indicator a weight 100 {}\n");
     const first = s.service.ws.analysisFor(s.uri);
-    s.service.ws.setSettings({ locale: "en", strict: false });
+    s.service.ws.setSettings({ ...s.service.ws.settings, locale: "en" });
     expect(s.service.ws.analysisFor(s.uri)).not.toBe(first);
   });
 
