@@ -1,4 +1,4 @@
-import type { Diagnostic, LineIndex, Locale } from "@perf/language";
+import { diagnosticText, type Diagnostic, type LineIndex, type Locale } from "@perf/language";
 import stringWidth from "string-width";
 import { t } from "./messages.js";
 
@@ -8,11 +8,16 @@ export interface Style {
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
+/** How a consequence folded into its cause is introduced. */
+const consequence = { zh: "连带", en: "consequence" } as const;
+
 /**
  * hledger-style: a header with severity, code and file:line:col, the source line with a
- * gutter and carets under the span, then the cause and the fix.
+ * gutter and carets under the span, then the cause and the fix, then the consequences
+ * folded into it (one cause, one error), each with its location.
  */
-export function formatDiagnostic(d: Diagnostic, lines: LineIndex, displayPath: string, locale: Locale, style: Style): string {
+export function formatDiagnostic(d: Diagnostic, lines: LineIndex, displayPath: string, locale: Locale, style: Style, pathOf: (uri: string) => string = () => displayPath): string {
+  const { message, hint } = diagnosticText(d, locale);
   const sev = t(locale, d.severity);
   const sevColor = d.severity === "error" ? "1;31" : d.severity === "warning" ? "1;33" : "1;36";
   const line = d.range.start.line;
@@ -30,9 +35,11 @@ export function formatDiagnostic(d: Diagnostic, lines: LineIndex, displayPath: s
     `${pad} |`,
     `${String(line + 1)} | ${truncate(src)}`,
     `${pad} | ${" ".repeat(stringWidth(before))}${paint(style.color, sevColor, "^".repeat(Math.min(caretCount, 120)))}`,
-    d.message,
+    message,
   ];
-  if (d.hint) out.push(`${t(locale, "fix")}：${d.hint}`.replace("fix：", "fix: "));
+  if (hint) out.push(`${t(locale, "fix")}：${hint}`.replace("fix：", "fix: "));
+  for (const r of d.related ?? [])
+    out.push(`  = ${consequence[locale]}${locale === "en" ? ": " : "："}${pathOf(r.uri)}:${r.range.start.line + 1}:${r.range.start.character + 1} [${r.code}] ${diagnosticText(r, locale).message}`);
   return out.join("\n");
 }
 

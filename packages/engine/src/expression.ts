@@ -1,5 +1,5 @@
 import type * as A from "@perf/language";
-import { Decimal } from "./decimal.js";
+import { Decimal, divide } from "./decimal.js";
 
 /** A value with its unit; `%` values are plain fractions (unit null). */
 export interface Quantity {
@@ -51,7 +51,7 @@ export function evaluateExpression(e: A.Expression, lookup: Lookup): Quantity | 
         case "/":
           if (r.value.isZero()) return { kind: "divisionByZero", range: e.right.range };
           if (r.unit && l.unit !== r.unit) return { kind: "unit", zh: `${u(l)} 不能除以 ${u(r)}`, en: `cannot divide ${uEn(l)} by ${uEn(r)}`, range: e.range };
-          return { value: l.value.dividedBy(r.value), unit: r.unit ? null : l.unit };
+          return { value: divide(l.value, r.value), unit: r.unit ? null : l.unit };
       }
     }
   }

@@ -3,3 +3,5 @@ export * from "./schema.js";
 export * from "./symbols.js";
 export { analyze, analyzeParsed, analyzeText, sortDiagnostics, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
 export { evaluateExpression, expressionText, numberValue, type Quantity } from "./expression.js";
+export { implicitSubject, resolveFramework, scoreSubject, type Framework, type Subject, type SubjectScore } from "./framework.js";
+export { deductionText } from "./wording.js";

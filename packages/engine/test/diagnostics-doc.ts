@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogue } from "@perf/language";
+import { catalogue, diagnosticText } from "@perf/language";
 import { analyzeText } from "../src/index.js";
 
 /**
@@ -16,7 +16,9 @@ export function diagnosticsDoc(casesDir: string): string {
     "     packages/engine/test/cases/diagnostics/. Do not edit; run `UPDATE_GOLDEN=1 pnpm test`. -->",
     "",
     "Every diagnostic has a stable code, a severity, a range, a message in Chinese (English with",
-    "`--lang en`) and, where a fix is obvious, a hint. `perf check --strict` makes PERF030 an error.",
+    "`--lang en`) and, where a fix is obvious, a hint. The engine returns codes and arguments; the CLI,",
+    "SARIF, GitHub annotations, the editor and the reports word them. A code's severity under",
+    "`perf check --strict` is given where it differs; tags tell editors how to mark the span.",
     "",
     "| code | name | severity | message (zh) | message (en) |",
     "| --- | --- | --- | --- | --- |",
@@ -25,10 +27,13 @@ export function diagnosticsDoc(casesDir: string): string {
   for (const [code, entry] of Object.entries(catalogue)) {
     const file = files.find((f) => f.startsWith(code));
     const text = file ? readFileSync(join(casesDir, file), "utf8") : undefined;
-    const zh = text ? analyzeText(text, file).result.diagnostics.find((d) => d.code === code) : undefined;
-    const en = text ? analyzeText(text, file, { locale: "en" }).result.diagnostics.find((d) => d.code === code) : undefined;
-    out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${entry.severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
-    sections.push(`## ${code}`, "", `**${entry.title}** (${entry.severity})`, "");
+    const found = text ? analyzeText(text, file).result.diagnostics.find((d) => d.code === code) : undefined;
+    const zh = found && diagnosticText(found, "zh");
+    const en = found && diagnosticText(found, "en");
+    const e = entry as { severity: string; strict?: string; tags?: readonly string[] };
+    const severity = `${e.severity}${e.strict ? `, ${e.strict} with --strict` : ""}${e.tags?.length ? `; ${e.tags.join(", ")}` : ""}`;
+    out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
+    sections.push(`## ${code}`, "", `**${entry.title}** (${severity})`, "");
     if (text) {
       sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
       if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");

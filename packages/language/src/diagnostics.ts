@@ -2,10 +2,16 @@ import type { Range } from "./range.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Locale = "zh" | "en";
-type Args = Record<string, string | number>;
+export type Args = Record<string, string | number>;
+
+export type DiagnosticTag = "unnecessary" | "deprecated";
 
 interface Entry {
   severity: Severity;
+  /** The severity under `perf check --strict` (and the editor's strict setting), when it differs. */
+  strict?: Severity;
+  /** How editors mark the span (LSP DiagnosticTag). */
+  tags?: readonly DiagnosticTag[];
   /** A short name, used as the SARIF rule name and in docs. */
   title: string;
   zh: (a: Args) => string;
@@ -139,6 +145,7 @@ export const catalogue = {
   },
   PERF030: {
     severity: "warning",
+    strict: "error",
     title: "unscored-leaf",
     zh: (a) => `末级指标「${a.name}」没有评分方法`,
     en: (a) => `leaf indicator '${a.name}' has no scoring method`,
@@ -176,6 +183,40 @@ export const catalogue = {
     en: (a) => `survey '${a.name}' has no ${a.whatEn}`,
     hintZh: (a) => `在调查中写上 '${a.keyword}'。`,
     hintEn: (a) => `Add '${a.keyword}' to the survey.`,
+  },
+  PERF035: {
+    severity: "warning",
+    strict: "error",
+    title: "empty-evaluation",
+    zh: () => "评价中没有任何指标，无法计算得分和等级",
+    en: () => "the evaluation has no indicators, so it has no score and no grade",
+    hintZh: () => "加上指标体系（indicator/指标），或删除该文件。",
+    hintEn: () => "Add the indicator tree, or remove the file.",
+  },
+  PERF036: {
+    severity: "warning",
+    strict: "error",
+    title: "satisfaction-above-100",
+    zh: (a) => `调查「${a.name}」的满意度 ${a.value} 超过 100%，计分时按 100% 计`,
+    en: (a) => `survey '${a.name}' has satisfaction ${a.value}, above 100%; it is scored as 100%`,
+    hintZh: () => "满意度是 0% 到 100% 之间的比例；核对调查结果。",
+    hintEn: () => "A satisfaction rate lies between 0% and 100%; check the survey.",
+  },
+  PERF037: {
+    severity: "warning",
+    title: "rate-above-100",
+    zh: (a) => `指标「${a.name}」的比率取值 ${a.value} 超过 100%，得分以分值为上限`,
+    en: (a) => `the rate ${a.value} used as the ratio of '${a.name}' is above 100%; the score is capped at the weight`,
+    hintZh: () => "比率、完成率等百分比一般不超过 100%；核对该数据。超额完成请写成实际数 / 计划数。",
+    hintEn: () => "A rate written as a percentage is at most 100%; check it. For over-fulfilment write actual / planned.",
+  },
+  PERF038: {
+    severity: "error",
+    title: "inexact-number",
+    zh: (a) => `数值 ${a.text} 无法精确表示（有效数字超过 ${a.limit} 位，或整数/小数部分超过 ${a.limit} 位）`,
+    en: (a) => `the number ${a.text} cannot be represented exactly (more than ${a.limit} significant, integer or decimal digits)`,
+    hintZh: () => "预算数据不需要这么多位；删去多余的位数。",
+    hintEn: () => "No budget figure needs that many digits; drop the extra ones.",
   },
   PERF040: {
     severity: "error",
@@ -227,6 +268,7 @@ export const catalogue = {
   },
   PERF080: {
     severity: "warning",
+    tags: ["unnecessary"],
     title: "unused-fact",
     zh: (a) => `数据「${a.name}」未被任何指标使用`,
     en: (a) => `fact '${a.name}' is never used`,
@@ -235,6 +277,7 @@ export const catalogue = {
   },
   PERF081: {
     severity: "warning",
+    tags: ["unnecessary"],
     title: "unused-survey",
     zh: (a) => `调查「${a.name}」未被任何满意度指标使用`,
     en: (a) => `survey '${a.name}' is never used`,
@@ -259,20 +302,67 @@ export const catalogue = {
 
 export type DiagnosticCode = keyof typeof catalogue;
 
+/** Where a related location points and what it says: a diagnostic that was folded into its cause. */
+export interface DiagnosticRelated {
+  code: DiagnosticCode | (string & {});
+  args: Args;
+  uri: string;
+  range: Range;
+}
+
+/**
+ * A diagnostic is data: a code, its arguments and where it is. Words are chosen at the edges
+ * (CLI, SARIF, GitHub, LSP, render) with `diagnosticText`, so a result never depends on the locale.
+ */
 export interface Diagnostic {
   code: DiagnosticCode | (string & {});
   severity: Severity;
-  message: string;
-  hint?: string;
+  /** The values the catalogue's words are made from. */
+  args: Args;
   uri: string;
   range: Range;
+  /** Consequences of this diagnostic that are not reported on their own (one cause, one error). */
+  related?: DiagnosticRelated[];
   /** Values a quick fix needs (e.g. the computed score), keyed by name. */
   data?: Record<string, string | number>;
 }
 
 export interface DiagnosticFactoryOptions {
+  /** Accepted for callers that still pass it; diagnostics are worded at the edges now. */
   locale?: Locale;
+  /** Apply each code's `--strict` severity. */
   strict?: boolean;
+}
+
+function entryOf(code: string): Entry | undefined {
+  return Object.hasOwn(catalogue, code) ? (catalogue as Record<string, Entry>)[code] : undefined;
+}
+
+/** The severity a code has, under `--strict` or not. */
+export function severityOf(code: DiagnosticCode, strict = false): Severity {
+  const e: Entry = catalogue[code];
+  return strict && e.strict ? e.strict : e.severity;
+}
+
+/** LSP-style tags of a code: `unnecessary` greys the text out, `deprecated` strikes it through. */
+export function diagnosticTags(code: string): readonly DiagnosticTag[] {
+  return entryOf(code)?.tags ?? [];
+}
+
+/** The code's section in the generated reference, relative to the repository root. */
+export function diagnosticDocs(code: string): string {
+  return `docs/diagnostics.md#${code.toLowerCase()}`;
+}
+
+/** The one place diagnostics are worded: the message and, where a fix is obvious, the hint. */
+export function diagnosticText(d: { code: string; args?: Args }, locale: Locale = "zh"): { message: string; hint?: string } {
+  const e = entryOf(d.code);
+  if (!e) return { message: d.code };
+  const args = d.args ?? {};
+  const en = locale === "en";
+  const message = en ? e.en(args) : e.zh(args);
+  const hint = en ? e.hintEn?.(args) : e.hintZh?.(args);
+  return hint ? { message, hint } : { message };
 }
 
 export function makeDiagnostic(
@@ -283,13 +373,7 @@ export function makeDiagnostic(
   options: DiagnosticFactoryOptions = {},
   data?: Record<string, string | number>,
 ): Diagnostic {
-  const entry: Entry = catalogue[code];
-  const en = options.locale === "en";
-  let severity = entry.severity;
-  if (options.strict && severity === "warning" && code === "PERF030") severity = "error";
-  const hint = en ? entry.hintEn?.(args) : entry.hintZh?.(args);
-  const d: Diagnostic = { code, severity, message: en ? entry.en(args) : entry.zh(args), uri, range };
-  if (hint) d.hint = hint;
+  const d: Diagnostic = { code, severity: severityOf(code, options.strict), args, uri, range };
   if (data) d.data = data;
   return d;
 }

@@ -67,7 +67,7 @@ export class PerfLanguageService {
       ds = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
       ds.sort((a, b) => a.range.start.offset - b.range.start.offset);
     }
-    return ds.map(toLspDiagnostic);
+    return ds.map((d) => toLspDiagnostic(d, this.ws.settings.locale));
   }
 
   result(uri: string): EvaluationResult | null {
