@@ -44,7 +44,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
   const scored = scoreSubject(framework, implicitSubject(model), sink);
-  const result = buildResult(model, framework, scored, sink.list);
+  const result = buildResult(model, framework, scored, sink.diagnostics());
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId };
 }
 

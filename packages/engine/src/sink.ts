@@ -5,7 +5,10 @@ import { makeDiagnostic, type Args, type Diagnostic, type DiagnosticCode, type R
  * score it affects, so a consequence further up the tree can be folded into its cause.
  */
 export class DiagnosticSink {
+  /** Everything reported, folded or not, in order. */
   readonly list: Diagnostic[] = [];
+  /** Reported diagnostics that became related information of their cause. */
+  readonly folded = new Set<Diagnostic>();
   /** Diagnostic → id of the indicator whose score it concerns. */
   readonly owners = new Map<Diagnostic, string>();
   private owner: string | undefined;
@@ -30,11 +33,20 @@ export class DiagnosticSink {
     }
   }
 
-  /** Removes `d` from the report and keeps it as related information of `cause`. */
+  /** Takes `d` out of the report and keeps it as related information of `cause`. */
   fold(d: Diagnostic, cause: Diagnostic): void {
-    const i = this.list.indexOf(d);
-    if (i >= 0) this.list.splice(i, 1);
+    this.folded.add(d);
     (cause.related ??= []).push({ code: d.code, args: d.args, uri: d.uri, range: d.range });
     for (const r of d.related ?? []) cause.related.push(r);
+  }
+
+  /** Whether `d` is reported on its own (not folded into a cause). */
+  reported(d: Diagnostic): boolean {
+    return !this.folded.has(d);
+  }
+
+  /** The diagnostics reported on their own. */
+  diagnostics(): Diagnostic[] {
+    return this.folded.size ? this.list.filter((d) => !this.folded.has(d)) : this.list;
   }
 }

@@ -11,7 +11,7 @@ import { Decimal } from "../src/decimal.js";
 import { DiagnosticSink } from "../src/sink.js";
 
 const docs = (...texts: string[]): Map<string, ParseResult> => new Map(texts.map((t, i) => [`f${i}.perf`, parse(t, `f${i}.perf`)]));
-const codes = (sink: DiagnosticSink) => sink.list.map((d) => d.code);
+const codes = (sink: DiagnosticSink) => sink.diagnostics().map((d) => d.code);
 
 const text = `evaluation "t" { total 10 grades { 好 >= 6; 坏 >= 0 } }
 fact 计划 = 4 个
@@ -43,8 +43,8 @@ describe("link", () => {
     expect([...m.used.entries()].map(([k, v]) => `${k}<-${[...v].join()}`)).toEqual(["实际<-x", "y<-p"]);
     expect(m.attachments.get("y")!.map((a) => a.finding.name.text)).toEqual(["p"]);
     expect(codes(sink)).toEqual(["PERF020"]);
-    expect(sink.list[0]!.args).toMatchObject({ name: "计化", suggestion: "计划" });
-    expect(sink.owners.get(sink.list[0]!)).toBe("x");
+    expect(sink.diagnostics()[0]!.args).toMatchObject({ name: "计化", suggestion: "计划" });
+    expect(sink.owners.get(sink.diagnostics()[0]!)).toBe("x");
   });
 });
 
@@ -100,7 +100,7 @@ describe("result", () => {
     const m = link(collect(docs(text.replace("total 10", "total 10 declared 8")), sink), sink);
     const f = resolveFramework(m, sink);
     validate(m, f, sink);
-    const r = buildResult(m, f, scoreSubject(f, implicitSubject(m), sink), sink.list);
+    const r = buildResult(m, f, scoreSubject(f, implicitSubject(m), sink), sink.diagnostics());
     expect(r.total).toEqual({ weight: "10", score: "7", rate: "0.7", declared: "8" });
     expect(r.diagnostics.map((d) => [d.code, d.args])).toEqual([["PERF040", { name: "t", declared: "8", computed: "7" }]]);
     expect(JSON.stringify(r)).not.toMatch(/报告得分为|declared as/);

@@ -35,7 +35,20 @@ export function checkDeclared(
   sink: DiagnosticSink,
   rescore: (node: ScoredNode, weight: Decimal) => Decimal | null,
 ): void {
-  const own = (n: ScoredNode) => sink.list.filter((d) => sink.owners.get(d) === n.decl.name.text && changesScore(d));
+  // Indexed once: the score-changing diagnostics, and the weight-sum ones, of each indicator.
+  const byOwner = new Map<string, Diagnostic[]>();
+  const sums = new Map<string, Diagnostic>();
+  for (const d of sink.list) {
+    const owner = sink.owners.get(d);
+    if (owner === undefined || !sink.reported(d)) continue;
+    if (changesScore(d)) {
+      const list = byOwner.get(owner);
+      if (list) list.push(d);
+      else byOwner.set(owner, [d]);
+    }
+    if (d.code === "PERF010" && !sums.has(owner)) sums.set(owner, d);
+  }
+  const own = (n: ScoredNode) => byOwner.get(n.decl.name.text) ?? [];
   const mismatch = (declared: Decimal, computed: Decimal, uri: string, n: { range: Diagnostic["range"] }, name: string) =>
     sink.report("PERF040", uri, n.range, { name, declared: decimalText(declared), computed: decimalText(computed) }, { computed: decimalText(computed) });
 
@@ -55,7 +68,7 @@ export function checkDeclared(
   };
 
   const weightCause = (n: ScoredNode, parent: ScoredNode, declared: Decimal): Diagnostic | undefined => {
-    const sumCheck = sink.list.find((d) => d.code === "PERF010" && sink.owners.get(d) === parent.decl.name.text);
+    const sumCheck = sums.get(parent.decl.name.text);
     if (!sumCheck) return undefined;
     const excess = sum(parent.decl.children.map(weightOf)).minus(weightOf(parent.decl));
     const weight = weightOf(n.decl).minus(excess);

@@ -10,6 +10,9 @@ const kindNames: Record<SymbolKind, readonly [string, string]> = {
   veto: ["否决", "veto"],
 };
 
+/** Candidates looked at per unknown name: "did you mean" must not make analysis quadratic. */
+const SUGGESTION_BUDGET = 500;
+
 /** PERF020's arguments: what was expected, and the closest name of that kind, if any. */
 export function unknownReferenceArgs(name: string, expects: SymbolKind[], candidates: Iterable<string>): { args: Args; suggestion?: string } {
   const kind = expects[0]!;
@@ -18,7 +21,7 @@ export function unknownReferenceArgs(name: string, expects: SymbolKind[], candid
     kindZh: expects.length > 1 ? "数据或调查" : kindNames[kind][0],
     kindEn: expects.length > 1 ? "fact or survey" : kindNames[kind][1],
   };
-  const suggestion = closest(name, candidates);
+  const suggestion = closest(name, candidates, SUGGESTION_BUDGET);
   if (suggestion) args.suggestion = suggestion;
   return suggestion ? { args, suggestion } : { args };
 }

@@ -11,6 +11,7 @@ import type { Reference, SymbolKind } from "../symbols.js";
  */
 export function link(model: Collected, sink: DiagnosticSink): Linked {
   const linked: Linked = { ...model, references: [], used: new Map(), attachments: new Map() };
+  const candidatesByKinds = new Map<string, string[]>();
   const reference = (name: A.Name, expects: SymbolKind[], uri: string, from: string) => {
     const target = model.symbols.get(name.text);
     const ref: Reference = { id: name.text, expects, uri, range: name.range, from };
@@ -19,7 +20,9 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       if (!linked.used.has(name.text)) linked.used.set(name.text, new Set());
       linked.used.get(name.text)!.add(from);
     } else {
-      const candidates = [...model.symbols.values()].filter((s) => expects.includes(s.kind)).map((s) => s.id);
+      const key = expects.join();
+      let candidates = candidatesByKinds.get(key);
+      if (!candidates) candidatesByKinds.set(key, (candidates = [...model.symbols.values()].filter((s) => expects.includes(s.kind)).map((s) => s.id)));
       const { args, suggestion } = unknownReferenceArgs(name.text, expects, candidates);
       sink.report("PERF020", uri, name.range, args, { kind: expects[0]!, ...(suggestion ? { suggestion } : {}) });
     }
