@@ -20,6 +20,39 @@ interface Entry {
   hintEn?: (a: Args) => string;
 }
 
+/** Kinds of names (PERF020's `kind`) in both languages. */
+const kindNames: Record<string, readonly [string, string]> = {
+  indicator: ["指标", "indicator"],
+  fact: ["数据", "fact"],
+  survey: ["调查", "survey"],
+  finding: ["问题", "finding"],
+  veto: ["否决", "veto"],
+  factOrSurvey: ["数据或调查", "fact or survey"],
+};
+const kindZh = (a: Args) => kindNames[String(a.kind)]?.[0] ?? String(a.kindZh);
+const kindEn = (a: Args) => kindNames[String(a.kind)]?.[1] ?? String(a.kindEn);
+
+/** What a survey lacks (PERF034's `what`). */
+const surveyParts: Record<string, readonly [string, string]> = {
+  satisfaction: ["满意度", "satisfaction"],
+  respondents: ["样本数（加权平均需要）", "respondents (the weighted mean needs them)"],
+};
+
+/** PERF005's rules, by `rule` argument. */
+const numberRules: Record<string, readonly [string, string]> = {
+  precision: ["精度须为 0 到 6 的整数", "precision is a whole number from 0 to 6"],
+  count: ["例数须为整数", "a count is a whole number"],
+};
+
+/** PERF060's words from its arguments: `op` (add, subtract, multiply, divide, compare, ratio) and the units `left`, `right` ("" for none). */
+function unitProblem(a: Args, locale: Locale): string {
+  const u = (x: string | number | undefined) => (x ? String(x) : locale === "zh" ? "无单位" : "no unit");
+  const [l, r] = [u(a.left), u(a.right)];
+  const zh = { add: `${l} 与 ${r} 不能相加`, subtract: `${l} 与 ${r} 不能相减`, multiply: `${l} 与 ${r} 不能相乘`, divide: `${l} 不能除以 ${r}`, compare: `${l} 不能与 ${r} 比较`, ratio: `比率的结果带有单位 ${l}` };
+  const en = { add: `cannot add ${l} and ${r}`, subtract: `cannot subtract ${l} and ${r}`, multiply: `cannot multiply ${l} by ${r}`, divide: `cannot divide ${l} by ${r}`, compare: `cannot compare ${l} with ${r}`, ratio: `the ratio has the unit ${l}` };
+  return (locale === "zh" ? zh : en)[String(a.op) as keyof typeof zh] ?? String(a.op);
+}
+
 /**
  * Every diagnostic the tools can report. Codes are stable: never reuse a retired one.
  * `docs/diagnostics.md` lists them with an example each; `test/cases/diagnostics/` has one file per code.
@@ -60,8 +93,8 @@ export const catalogue = {
   PERF005: {
     severity: "error",
     title: "invalid-number",
-    zh: (a) => `数值 ${a.text} 在此处无效：${a.zh}`,
-    en: (a) => `number ${a.text} is not valid here: ${a.en}`,
+    zh: (a) => `数值 ${a.text} 在此处无效：${numberRules[String(a.rule)]?.[0] ?? a.zh}`,
+    en: (a) => `number ${a.text} is not valid here: ${numberRules[String(a.rule)]?.[1] ?? a.en}`,
   },
   PERF006: {
     severity: "error",
@@ -130,10 +163,10 @@ export const catalogue = {
   PERF020: {
     severity: "error",
     title: "unknown-reference",
-    zh: (a) => `未定义的${a.kindZh}「${a.name}」`,
-    en: (a) => `unknown ${a.kindEn} '${a.name}'`,
-    hintZh: (a) => (a.suggestion ? `是否指「${a.suggestion}」？` : `先声明${a.kindZh}「${a.name}」。`),
-    hintEn: (a) => (a.suggestion ? `Did you mean '${a.suggestion}'?` : `Declare the ${a.kindEn} '${a.name}' first.`),
+    zh: (a) => `未定义的${kindZh(a)}「${a.name}」`,
+    en: (a) => `unknown ${kindEn(a)} '${a.name}'`,
+    hintZh: (a) => (a.suggestion ? `是否指「${a.suggestion}」？` : `先声明${kindZh(a)}「${a.name}」。`),
+    hintEn: (a) => (a.suggestion ? `Did you mean '${a.suggestion}'?` : `Declare the ${kindEn(a)} '${a.name}' first.`),
   },
   PERF021: {
     severity: "error",
@@ -179,8 +212,8 @@ export const catalogue = {
   PERF034: {
     severity: "error",
     title: "survey-incomplete",
-    zh: (a) => `调查「${a.name}」缺少${a.whatZh}`,
-    en: (a) => `survey '${a.name}' has no ${a.whatEn}`,
+    zh: (a) => `调查「${a.name}」缺少${surveyParts[String(a.what)]?.[0] ?? a.whatZh}`,
+    en: (a) => `survey '${a.name}' has no ${surveyParts[String(a.what)]?.[1] ?? a.whatEn}`,
     hintZh: (a) => `在调查中写上 '${a.keyword}'。`,
     hintEn: (a) => `Add '${a.keyword}' to the survey.`,
   },
@@ -221,8 +254,8 @@ export const catalogue = {
   PERF040: {
     severity: "error",
     title: "declared-mismatch",
-    zh: (a) => `「${a.name}」报告得分为 ${a.declared}，计算得分为 ${a.computed}`,
-    en: (a) => `'${a.name}' is declared as ${a.declared} but computes to ${a.computed}`,
+    zh: (a) => `「${a.name === "" ? "总分" : a.name}」报告得分为 ${a.declared}，计算得分为 ${a.computed}`,
+    en: (a) => `${a.name === "" ? "the total" : `'${a.name}'`} is declared as ${a.declared} but computes to ${a.computed}`,
     hintZh: (a) => `核对评分依据；若计算正确，把报告得分改为 ${a.computed}。`,
     hintEn: (a) => `Check the scoring; if the computation is right, declare ${a.computed}.`,
   },
@@ -245,8 +278,8 @@ export const catalogue = {
   PERF060: {
     severity: "error",
     title: "unit-mismatch",
-    zh: (a) => `单位不一致：${a.zh}`,
-    en: (a) => `unit mismatch: ${a.en}`,
+    zh: (a) => `单位不一致：${a.op ? unitProblem(a, "zh") : a.zh}`,
+    en: (a) => `unit mismatch: ${a.op ? unitProblem(a, "en") : a.en}`,
     hintZh: () => "只有相同单位的数值才能相加、相减、相除或比较；比率须无量纲。",
     hintEn: () => "Only like units add, subtract, divide or compare; a ratio has no unit.",
   },

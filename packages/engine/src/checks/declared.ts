@@ -82,6 +82,6 @@ export function checkDeclared(
   if (!header || !d) return;
   const declared = numberValue(d).value;
   if (declared.equals(total)) return;
-  const reported = mismatch(declared, total, header.uri, d, header.decl.title?.value ?? "总分");
+  const reported = mismatch(declared, total, header.uri, d, header.decl.title?.value ?? "");
   if (causes.length && declared.equals(fromChildren(tree.map((n) => ({ declared: declaredOf(n), score: n.score }))))) sink.fold(reported, causes[0]!);
 }

@@ -10,7 +10,7 @@ export function precisionOf(header: Header | undefined, sink: DiagnosticSink): n
   if (!p) return 2;
   const n = Number(p.text);
   if (p.percent || p.unit || !Number.isInteger(n) || n > 6) {
-    sink.report("PERF005", header.uri, p.range, { text: p.text, zh: "精度须为 0 到 6 的整数", en: "precision is a whole number from 0 to 6" });
+    sink.report("PERF005", header.uri, p.range, { text: p.text, rule: "precision" });
     return 2;
   }
   return n;
@@ -54,6 +54,6 @@ export const numberChecks: Check[] = [
   check("numbers", "finding", (f, { sink }) => {
     inexact(f, f.uri, sink);
     if (f.count && !validCount(f.count))
-      sink.report("PERF005", f.uri, f.count.range, { text: f.count.text, zh: "例数须为整数", en: "a count is a whole number" });
+      sink.report("PERF005", f.uri, f.count.range, { text: f.count.text, rule: "count" });
   }),
 ];

@@ -5,7 +5,7 @@ import { evaluateExpression, isProblem, type Lookup, type Quantity } from "../ex
 export function evaluateChecked(e: A.Expression, lookup: Lookup, report: (code: "PERF060" | "PERF061", range: A.Range, args?: Record<string, string>) => void): Quantity | undefined {
   const v = evaluateExpression(e, lookup);
   if (!isProblem(v)) return v;
-  if (v.kind === "unit") report("PERF060", v.range, { zh: v.zh, en: v.en });
+  if (v.kind === "unit") report("PERF060", v.range, { op: v.op, left: v.left ?? "", right: v.right ?? "" });
   else if (v.kind === "divisionByZero") report("PERF061", v.range);
   return undefined;
 }

@@ -24,7 +24,7 @@ export const scoreBands: Scorer<"bands"> = (m, ctx) => {
     const t = ctx.evaluate(b.threshold);
     if (!t) return open();
     if (t.unit !== q.unit) {
-      ctx.report("PERF060", b.threshold.range, { zh: `${q.unit ?? "无单位"} 不能与 ${t.unit ?? "无单位"} 比较`, en: `cannot compare ${q.unit ?? "no unit"} with ${t.unit ?? "no unit"}` });
+      ctx.report("PERF060", b.threshold.range, { op: "compare", left: q.unit ?? "", right: t.unit ?? "" });
       return open();
     }
     const c = q.value.comparedTo(t.value);

@@ -13,7 +13,7 @@ export const scoreRatio: Scorer<"ratio"> = (m, ctx) => {
   const q = ctx.evaluate(m.expression);
   if (!q) return { ...open, deductions: [] };
   if (q.unit) {
-    ctx.report("PERF060", m.expression.range, { zh: `比率的结果带有单位 ${q.unit}`, en: `the ratio has the unit ${q.unit}` });
+    ctx.report("PERF060", m.expression.range, { op: "ratio", left: q.unit, right: "" });
     return { ...open, deductions: [] };
   }
   const capped = q.value.greaterThan(ONE);

@@ -18,11 +18,11 @@ export const scoreSatisfaction: Scorer<"satisfaction"> = (m, ctx) => {
   for (const { survey } of uses) {
     const s = survey!;
     if (!s.satisfaction) {
-      ctx.report("PERF034", s.name.range, { name: s.name.text, whatZh: "满意度", whatEn: "satisfaction", keyword: "satisfaction" }, undefined, s.uri);
+      ctx.report("PERF034", s.name.range, { name: s.name.text, what: "satisfaction", keyword: "satisfaction" }, undefined, s.uri);
       incomplete = true;
     }
     if (m.aggregation === "weighted" && !s.respondents) {
-      ctx.report("PERF034", s.name.range, { name: s.name.text, whatZh: "样本数（加权平均需要）", whatEn: "respondents (the weighted mean needs them)", keyword: "respondents" }, undefined, s.uri);
+      ctx.report("PERF034", s.name.range, { name: s.name.text, what: "respondents", keyword: "respondents" }, undefined, s.uri);
       incomplete = true;
     }
   }
