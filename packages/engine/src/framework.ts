@@ -76,5 +76,5 @@ export function scoreSubject(framework: Framework, subject: Subject, sink: Diagn
   const tree = scoreTree(framework, subject, sink);
   const quiet = new DiagnosticSink(sink.strict);
   checkDeclared(tree.nodes, tree.total, framework.header, sink, (n, weight) => scoreLeaf(framework, subject, n.decl, n.uri, weight, quiet)?.score ?? null);
-  return { ...tree, grade: grade(tree.total, framework.grades, subject.vetoes, sink) };
+  return { ...tree, grade: grade(framework.roots.length ? tree.total : null, framework.grades, subject.vetoes, sink) };
 }

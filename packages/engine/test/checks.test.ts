@@ -84,6 +84,7 @@ describe("defects of issue 13 and warnings of issue 8", () => {
   it("an empty evaluation is a warning, an error under --strict, and has no grade to invent", () => {
     const loose = analyzeText('evaluation "t" { total 100 }').result;
     expect(loose.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(["PERF035 warning"]);
+    expect(loose.grade).toEqual({ name: null, vetoedBy: null });
     expect(analyzeText('evaluation "t" { total 100 }', "x.perf", { strict: true }).result.summary.errors).toBe(1);
   });
 

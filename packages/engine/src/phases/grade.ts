@@ -47,11 +47,13 @@ export function gradeBands(scale: ScaleBand[]): GradeBand[] {
 
 /**
  * Phase 5: the grade of a total, then the vetoes: the first triggered veto sets the grade
- * (its own, or the lowest) whatever the total, and each triggered one is PERF090.
+ * (its own, or the lowest) whatever the total, and each triggered one is PERF090. A total
+ * of nothing (no indicator, PERF035) has no grade.
  */
-export function grade(total: Decimal, grades: GradeBand[], vetoes: At<A.VetoDecl>[], sink: DiagnosticSink): EvaluationResult["grade"] {
+export function grade(total: Decimal | null, grades: GradeBand[], vetoes: At<A.VetoDecl>[], sink: DiagnosticSink): EvaluationResult["grade"] {
   let name: string | null = null;
   for (const g of grades) {
+    if (total === null) break;
     const lower = new Decimal(g.lower);
     const upper = new Decimal(g.upper);
     if (total.greaterThanOrEqualTo(lower) && (total.lessThan(upper) || (g.upperInclusive && total.equals(upper)))) {
