@@ -1,3 +1,4 @@
+import { diagnosticText, type Locale } from "@perf/language";
 import type { LocatedDiagnostic } from "./sarif-format.js";
 
 const commands = { error: "error", warning: "warning", info: "notice" } as const;
@@ -12,7 +13,7 @@ function escapeProperty(s: string): string {
 }
 
 /** `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=PERF010::message`, one per diagnostic. */
-export function toGithubAnnotations(items: LocatedDiagnostic[]): string {
+export function toGithubAnnotations(items: LocatedDiagnostic[], locale: Locale = "zh"): string {
   return items
     .map(({ diagnostic: d, path }) => {
       const r = d.range;
@@ -24,7 +25,9 @@ export function toGithubAnnotations(items: LocatedDiagnostic[]): string {
         `endColumn=${r.end.character + 1}`,
         `title=${escapeProperty(d.code)}`,
       ].join(",");
-      const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
+      const { message: text, hint } = diagnosticText(d, locale);
+      const related = (d.related ?? []).map((r) => `${r.range.start.line + 1}:${r.range.start.character + 1} [${r.code}] ${diagnosticText(r, locale).message}`);
+      const message = [text, ...(hint ? [hint] : []), ...related].join("\n");
       return `::${commands[d.severity]} ${props}::${escapeData(message)}\n`;
     })
     .join("");

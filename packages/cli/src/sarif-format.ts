@@ -1,4 +1,4 @@
-import { catalogue, type Diagnostic, type DiagnosticCode, type Locale } from "@perf/language";
+import { catalogue, diagnosticDocs, diagnosticText, severityOf, type Diagnostic, type DiagnosticCode, type Locale } from "@perf/language";
 
 /** A diagnostic and the path it is reported under (relative to the working directory). */
 export interface LocatedDiagnostic {
@@ -23,16 +23,15 @@ export function uriReference(path: string): string {
 export function toSarif(items: LocatedDiagnostic[], locale: Locale, version = "0.1.0"): object {
   const codes = Object.keys(catalogue) as DiagnosticCode[];
   const rules = codes.map((code) => {
-    const e = catalogue[code] as (typeof catalogue)[DiagnosticCode] & { hintZh?: (a: object) => string; hintEn?: (a: object) => string };
-    const message = (locale === "en" ? e.en : e.zh)(placeholders as never);
-    const hint = (locale === "en" ? e.hintEn : e.hintZh)?.(placeholders);
+    const e = catalogue[code];
+    const { message, hint } = diagnosticText({ code, args: placeholders }, locale);
     return {
       id: code,
       name: e.title,
       shortDescription: { text: message },
       fullDescription: { text: hint ? `${message}${locale === "en" ? ". " : "。"}${hint}` : message },
-      help: { text: hint ?? message, markdown: `**${code}** (${e.title}): ${message}${hint ? `\n\n${hint}` : ""}\n\nSee docs/diagnostics.md.` },
-      defaultConfiguration: { level: levels[e.severity] },
+      help: { text: hint ?? message, markdown: `**${code}** (${e.title}): ${message}${hint ? `\n\n${hint}` : ""}\n\nSee ${diagnosticDocs(code)}.` },
+      defaultConfiguration: { level: levels[severityOf(code)] },
     };
   });
   const index = new Map(codes.map((c, i) => [c as string, i]));
@@ -41,7 +40,7 @@ export function toSarif(items: LocatedDiagnostic[], locale: Locale, version = "0
     const result: Record<string, unknown> = {
       ruleId: d.code,
       level: levels[d.severity],
-      message: { text: d.hint ? `${d.message}\n${d.hint}` : d.message },
+      message: { text: [diagnosticText(d, locale).message, diagnosticText(d, locale).hint].filter(Boolean).join("\n") },
       locations: [
         {
           physicalLocation: {
@@ -56,6 +55,15 @@ export function toSarif(items: LocatedDiagnostic[], locale: Locale, version = "0
         },
       ],
     };
+    if (d.related?.length)
+      result.relatedLocations = d.related.map((r, id) => ({
+        id,
+        message: { text: `[${r.code}] ${diagnosticText(r, locale).message}` },
+        physicalLocation: {
+          artifactLocation: { uri: uriReference(r.uri === d.uri ? path : r.uri), uriBaseId: "%SRCROOT%" },
+          region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+        },
+      }));
     const i = index.get(d.code);
     if (i !== undefined) result.ruleIndex = i;
     return result;

@@ -88,7 +88,8 @@ describe("perf check", () => {
     expect(r.stdout).toContain("binary.perf:1:");
     expect(r.stdout).toContain("string.perf:1:12");
     expect(r.stdout).not.toContain("deep.perf");
-    expect(r.stdout).not.toContain("empty.perf");
+    // An empty file has no score and no grade: a warning (PERF035), an error under --strict.
+    expect(r.stdout).toContain("警告[PERF035]: empty.perf:1:1");
   });
 
   it("a missing path is an error, not a crash", () => {

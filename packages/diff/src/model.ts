@@ -1,4 +1,4 @@
-import { Decimal, type EvaluationResult, type FindingResult, type IndicatorResult, type Method } from "@perf/engine";
+import { Decimal, deductionText, type EvaluationResult, type FindingResult, type IndicatorResult, type Method } from "@perf/engine";
 
 /** Before and after of one value. */
 export interface Change<T> {
@@ -240,15 +240,16 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
     const newD = n.deductions.filter((d) => d.source === "judgement");
     const used = new Set<number>();
     for (const d of newD) {
-      const i = oldD.findIndex((x, k) => !used.has(k) && x.reason === d.reason);
-      if (i === -1) causes.push({ kind: "deductionAdded", amount: d.amount, reason: d.reason });
+      const reason = deductionText(d);
+      const i = oldD.findIndex((x, k) => !used.has(k) && deductionText(x) === reason);
+      if (i === -1) causes.push({ kind: "deductionAdded", amount: d.amount, reason });
       else {
         used.add(i);
-        if (!sameNumber(oldD[i]!.amount, d.amount)) causes.push({ kind: "deductionEdited", reason: d.reason, old: oldD[i]!.amount, new: d.amount });
+        if (!sameNumber(oldD[i]!.amount, d.amount)) causes.push({ kind: "deductionEdited", reason, old: oldD[i]!.amount, new: d.amount });
       }
     }
     oldD.forEach((d, k) => {
-      if (!used.has(k)) causes.push({ kind: "deductionRemoved", amount: d.amount, reason: d.reason });
+      if (!used.has(k)) causes.push({ kind: "deductionRemoved", amount: d.amount, reason: deductionText(d) });
     });
     // Facts the rule reads.
     for (const f of after.facts) {

@@ -1,4 +1,4 @@
-import type { EvaluationResult, IndicatorResult } from "@perf/engine";
+import { deductionText, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import type { Locale } from "@perf/language";
 import { ruleOf } from "./model.js";
 import { ruleText } from "./print.js";
@@ -15,7 +15,7 @@ export function textconv(result: EvaluationResult, locale: Locale): string {
     const path = [...ids, n.id];
     const name = n.name !== n.id ? ` "${n.name}"` : "";
     out.push(`${zh ? "指标" : "indicator"} ${path.join("/")}${name}  ${zh ? "分值" : "weight"} ${n.weight}  ${zh ? "得分" : "score"} ${n.score ?? "—"}  ${ruleText(ruleOf(n.method), locale)}`);
-    for (const d of n.deductions) if (d.source === "judgement") out.push(`  ${zh ? "扣分" : "deduct"} ${d.amount} "${d.reason}"`);
+    for (const d of n.deductions) if (d.source === "judgement") out.push(`  ${zh ? "扣分" : "deduct"} ${d.amount} "${deductionText(d, locale)}"`);
     for (const c of n.children) walk(c, path);
   };
   for (const root of result.indicators) walk(root, []);

@@ -1,14 +1,39 @@
 import { Decimal as DecimalJs } from "decimal.js";
 
 /**
- * The one decimal type of the engine. 34 significant digits (IEEE decimal128's precision)
- * is far beyond any budget figure; rounding of scores is always explicit and half-up.
+ * The one decimal type of the engine. Sums, differences and products are exact: the working
+ * precision (1000 digits) is far above what literals of at most `DIGIT_LIMIT` integer and
+ * decimal digits can produce, so nothing a user wrote is rounded silently. Quotients cannot
+ * be exact and are cut at 34 significant digits (IEEE decimal128) by `divide`; rounding of
+ * scores is always explicit and half-up.
  */
-export const Decimal = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({ precision: 1000, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 export type Decimal = InstanceType<typeof Decimal>;
+
+const Quotient = DecimalJs.clone({ precision: 34, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+
+/** The most significant, integer or decimal digits a literal may have (PERF038 beyond). */
+export const DIGIT_LIMIT = 34;
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
+
+/** a ÷ b to 34 significant digits, half-up. */
+export function divide(a: Decimal, b: Decimal | number): Decimal {
+  return new Decimal(new Quotient(a).dividedBy(new Quotient(b)));
+}
+
+/**
+ * Whether a literal as written ("123.450", digits and one optional point) stays exact under
+ * the engine's arithmetic: at most DIGIT_LIMIT significant digits, integer digits and decimals.
+ */
+export function isExactLiteral(text: string): boolean {
+  const [int = "", frac = ""] = text.split(".");
+  const i = int.replace(/^0+/, "");
+  const f = frac.replace(/0+$/, "");
+  const significant = (i + f).replace(/^0+/, "").replace(/0+$/, "");
+  return i.length <= DIGIT_LIMIT && f.length <= DIGIT_LIMIT && significant.length <= DIGIT_LIMIT;
+}
 
 /** 四舍五入 to `places` decimals. */
 export function roundHalfUp(d: Decimal, places: number): Decimal {

@@ -1,5 +1,5 @@
 import type * as A from "@perf/language";
-import { Decimal } from "./decimal.js";
+import { Decimal, divide } from "./decimal.js";
 
 /** A value with its unit; `%` values are plain fractions (unit null). */
 export interface Quantity {
@@ -8,7 +8,8 @@ export interface Quantity {
 }
 
 export type ExpressionProblem =
-  | { kind: "unit"; zh: string; en: string; range: A.Range }
+  /** Unlike units (null: none) met by an operation; the words are the catalogue's (PERF060). */
+  | { kind: "unit"; op: "add" | "subtract" | "multiply" | "divide"; left: string | null; right: string | null; range: A.Range }
   | { kind: "divisionByZero"; range: A.Range }
   | { kind: "unresolved" };
 
@@ -37,21 +38,19 @@ export function evaluateExpression(e: A.Expression, lookup: Lookup): Quantity | 
       if (isProblem(l)) return l;
       const r = evaluateExpression(e.right, lookup);
       if (isProblem(r)) return r;
-      const u = (q: Quantity) => q.unit ?? "无单位";
-      const uEn = (q: Quantity) => q.unit ?? "no unit";
       switch (e.op) {
         case "+":
         case "-":
           if (l.unit !== r.unit)
-            return { kind: "unit", zh: `${u(l)} 与 ${u(r)} 不能${e.op === "+" ? "相加" : "相减"}`, en: `cannot ${e.op === "+" ? "add" : "subtract"} ${uEn(l)} and ${uEn(r)}`, range: e.range };
+            return { kind: "unit", op: e.op === "+" ? "add" : "subtract", left: l.unit, right: r.unit, range: e.range };
           return { value: e.op === "+" ? l.value.plus(r.value) : l.value.minus(r.value), unit: l.unit };
         case "*":
-          if (l.unit && r.unit) return { kind: "unit", zh: `${u(l)} 与 ${u(r)} 不能相乘`, en: `cannot multiply ${uEn(l)} by ${uEn(r)}`, range: e.range };
+          if (l.unit && r.unit) return { kind: "unit", op: "multiply", left: l.unit, right: r.unit, range: e.range };
           return { value: l.value.times(r.value), unit: l.unit ?? r.unit };
         case "/":
           if (r.value.isZero()) return { kind: "divisionByZero", range: e.right.range };
-          if (r.unit && l.unit !== r.unit) return { kind: "unit", zh: `${u(l)} 不能除以 ${u(r)}`, en: `cannot divide ${uEn(l)} by ${uEn(r)}`, range: e.range };
-          return { value: l.value.dividedBy(r.value), unit: r.unit ? null : l.unit };
+          if (r.unit && l.unit !== r.unit) return { kind: "unit", op: "divide", left: l.unit, right: r.unit, range: e.range };
+          return { value: divide(l.value, r.value), unit: r.unit ? null : l.unit };
       }
     }
   }

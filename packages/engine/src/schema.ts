@@ -1,3 +1,4 @@
+import type { Diagnostic } from "@perf/language";
 import { z } from "zod";
 
 /** Decimals travel as strings so JSON keeps every digit ("82.46", "0.9591"). */
@@ -6,22 +7,47 @@ export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, "an exact decim
 export const PositionSchema = z.object({ line: z.number().int().min(0), character: z.number().int().min(0), offset: z.number().int().min(0) });
 export const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
 
+const DiagnosticArgs = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const DiagnosticRelatedSchema = z.object({ code: z.string(), args: DiagnosticArgs, uri: z.string(), range: RangeSchema });
+
+/**
+ * A diagnostic as data: code, severity, arguments and location. The words are chosen by the
+ * printers (`diagnosticText` in @perf/language); `message` and `hint` are what results of
+ * schema 1 before diagnostics-as-data carried, still accepted but no longer produced.
+ */
 export const DiagnosticSchema = z.object({
   code: z.string().regex(/^PERF\d{3}$/),
   severity: z.enum(["error", "warning", "info"]),
-  message: z.string(),
+  args: DiagnosticArgs.optional(),
+  message: z.string().optional(),
   hint: z.string().optional(),
   uri: z.string(),
   range: RangeSchema,
-  data: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Consequences folded into this diagnostic (one cause, one error). */
+  related: z.array(DiagnosticRelatedSchema).optional(),
+  data: DiagnosticArgs.optional(),
 });
+
+/** Why points were lost, as data; `deductionText` words it (zh/en) for every printer. */
+export const DeductionCauseSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("judgement"), values: z.object({ reason: z.string() }) }),
+  z.object({ kind: z.literal("finding"), values: z.object({ label: z.string(), count: z.number().int().min(0) }) }),
+  z.object({ kind: z.literal("ratio"), values: z.object({ expression: z.string(), percent: z.string() }) }),
+  z.object({ kind: z.literal("bands"), values: z.object({ expression: z.string(), condition: z.string() }) }),
+  z.object({ kind: z.literal("bandsUnmatched"), values: z.object({ expression: z.string() }) }),
+  z.object({ kind: z.literal("satisfaction"), values: z.object({ percent: z.string() }) }),
+  z.object({ kind: z.literal("fixed"), values: z.object({}) }),
+]);
 
 export const DeductionSchema = z.object({
   amount: DecimalString,
-  reason: z.string(),
+  /** Text written in the source: a judgement's reason, a finding's issue (or title, or id). */
+  reason: z.string().optional(),
   /** Where it comes from: a judgement line, findings counted by a per-finding rule, or the shortfall of a computed rule. */
   source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed"]),
   findings: z.array(z.string()).optional(),
+  because: DeductionCauseSchema.optional(),
 });
 
 const SurveyUse = z.object({ id: z.string(), title: z.string(), satisfaction: DecimalString.nullable(), respondents: DecimalString.nullable() });
@@ -168,11 +194,13 @@ export const EvaluationResultSchema = z.object({
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
 });
 
-export type EvaluationResult = z.infer<typeof EvaluationResultSchema>;
+/** As the schema, with diagnostics typed as the engine produces them (arguments always present). */
+export type EvaluationResult = Omit<z.infer<typeof EvaluationResultSchema>, "diagnostics"> & { diagnostics: Diagnostic[] };
 export type FindingResult = z.infer<typeof FindingResultSchema>;
 export type FactResult = z.infer<typeof FactResultSchema>;
 export type SurveyResult = z.infer<typeof SurveyResultSchema>;
 export type VetoResult = z.infer<typeof VetoResultSchema>;
 export type Deduction = z.infer<typeof DeductionSchema>;
+export type DeductionCause = z.infer<typeof DeductionCauseSchema>;
 export type Method = z.infer<typeof MethodSchema>;
 export type GradeBand = z.infer<typeof GradeBandSchema>;

@@ -31,30 +31,46 @@ export interface SymbolTable {
   references: Reference[];
 }
 
-/** Damerau-free Levenshtein, small inputs only: for "did you mean". */
-export function closest(name: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate nearest to `name` by edit distance, if it is within half the name's length
+ * (at least 1): for "did you mean". Candidates whose length alone puts them out of reach are
+ * skipped and each distance stops once it exceeds the best so far; `budget` caps how many
+ * candidates are looked at, so a file with tens of thousands of unknown names stays fast.
+ */
+export function closest(name: string, candidates: Iterable<string>, budget = Infinity): string | undefined {
+  const limit = Math.max(1, Math.floor(name.length / 2));
   let best: string | undefined;
-  let bestD = Infinity;
+  let bestD = limit + 1;
   for (const c of candidates) {
-    const d = editDistance(name, c);
+    if (budget-- <= 0) break;
+    if (Math.abs(c.length - name.length) >= bestD) continue;
+    const d = editDistance(name, c, bestD);
     if (d < bestD) {
       bestD = d;
       best = c;
+      // 0 would be the name itself, which resolved: one edit is the best there is
+      if (d <= 1) break;
     }
   }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(name.length / 2)) ? best : undefined;
+  return best;
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+const row: number[] = [];
+
+/** Levenshtein distance of a and b, or any value ≥ `cutoff` once it is certain to reach it. */
+function editDistance(a: string, b: string, cutoff: number): number {
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
+    let diag = row[0]!;
+    row[0] = i;
+    let min = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
       diag = tmp;
+      if (row[j]! < min) min = row[j]!;
     }
+    if (min >= cutoff) return cutoff;
   }
-  return prev[b.length]!;
+  return row[b.length]!;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeText, Decimal, decimalText, percentText, roundHalfUp } from "../src/index.js";
+import { analyzeText, Decimal, decimalText, divide, isExactLiteral, percentText, roundHalfUp } from "../src/index.js";
 
 describe("exact decimals", () => {
   it("0.1 + 0.2 is 0.3", () => {
@@ -48,5 +48,19 @@ describe("percentText", () => {
     expect(percentText("1", true)).toBe("100%");
     expect(percentText("0.9692", true)).toBe("96.92%");
     expect(percentText("0.875", true)).toBe("87.5%");
+  });
+});
+
+describe("no input is rounded silently", () => {
+  it("literals of up to 34 significant, integer and decimal digits are exact; longer ones are not", () => {
+    expect(isExactLiteral("9".repeat(34))).toBe(true);
+    expect(isExactLiteral("9".repeat(35))).toBe(false);
+    expect(isExactLiteral(`0.${"0".repeat(33)}1`)).toBe(true);
+    expect(isExactLiteral(`0.${"0".repeat(34)}1`)).toBe(false);
+    expect(isExactLiteral(`12.5${"0".repeat(40)}`)).toBe(true);
+    expect(isExactLiteral(`1${"0".repeat(40)}`)).toBe(false);
+    // sums keep every digit; quotients are cut at 34 significant digits, half-up
+    expect(new Decimal(`50.${"0".repeat(31)}1`).plus(50).toFixed()).toBe(`100.${"0".repeat(31)}1`);
+    expect(divide(new Decimal(2), 3).toFixed()).toBe(`0.${"6".repeat(33)}7`);
   });
 });

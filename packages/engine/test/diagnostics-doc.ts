@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogue, makeDiagnostic, type DiagnosticCode } from "@perf/language";
+import { catalogue, diagnosticText, makeDiagnostic, type DiagnosticCode } from "@perf/language";
 import { analyzeText } from "../src/index.js";
 
 /**
@@ -42,7 +42,9 @@ export function diagnosticsDoc(casesDir: string): string {
     "     packages/engine/test/cases/diagnostics/. Do not edit; run `UPDATE_GOLDEN=1 pnpm test`. -->",
     "",
     "Every diagnostic has a stable code, a severity, a range, a message in Chinese (English with",
-    "`--lang en`) and, where a fix is obvious, a hint. `perf check --strict` makes PERF030 an error.",
+    "`--lang en`) and, where a fix is obvious, a hint. The engine returns codes and arguments; the CLI,",
+    "SARIF, GitHub annotations, the editor and the reports word them. A code's severity under",
+    "`perf check --strict` is given where it differs; tags tell editors how to mark the span.",
     "",
     "| code | name | severity | message (zh) | message (en) |",
     "| --- | --- | --- | --- | --- |",
@@ -52,12 +54,13 @@ export function diagnosticsDoc(casesDir: string): string {
     const file = files.find((f) => f.startsWith(code));
     const text = file ? readFileSync(join(casesDir, file), "utf8") : undefined;
     const other = elsewhere[code];
-    const example = (locale: "zh" | "en") =>
-      other?.args ? makeDiagnostic(code as DiagnosticCode, "x.perf", atStart, other.args, { locale }) : text ? analyzeText(text, file, { locale }).result.diagnostics.find((d) => d.code === code) : undefined;
-    const zh = example("zh");
-    const en = example("en");
-    out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${entry.severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
-    sections.push(`## ${code}`, "", `**${entry.title}** (${entry.severity})`, "");
+    const found = other?.args ? makeDiagnostic(code as DiagnosticCode, "x.perf", atStart, other.args) : text ? analyzeText(text, file).result.diagnostics.find((d) => d.code === code) : undefined;
+    const zh = found && diagnosticText(found, "zh");
+    const en = found && diagnosticText(found, "en");
+    const e = entry as { severity: string; strict?: string; tags?: readonly string[] };
+    const severity = `${e.severity}${e.strict ? `, ${e.strict} with --strict` : ""}${e.tags?.length ? `; ${e.tags.join(", ")}` : ""}`;
+    out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
+    sections.push(`## ${code}`, "", `**${entry.title}** (${severity})`, "");
     if (other) sections.push(other.note, "");
     if (text) sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
     if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");

@@ -53,7 +53,7 @@ describe("scoring methods, with the worked numbers of domain.md", () => {
   it("judgement deductions: 方案设计合理性 2 − 1 → 1; 项目运维完成率 4 − 0.5 → 3.5", () => {
     const { a } = leaf("2", 'deduct 1 "等级保护测评项目未制定具体实施方案"');
     expect(a.score).toBe("1");
-    expect(a.deductions).toEqual([{ amount: "1", reason: "等级保护测评项目未制定具体实施方案", source: "judgement" }]);
+    expect(a.deductions).toEqual([{ amount: "1", reason: "等级保护测评项目未制定具体实施方案", source: "judgement", because: { kind: "judgement", values: { reason: "等级保护测评项目未制定具体实施方案" } } }]);
     expect(leaf("4", 'deduct 0.3 "甲"; deduct 0.2 "乙"').a.score).toBe("3.5");
   });
 

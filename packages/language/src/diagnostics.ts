@@ -2,16 +2,55 @@ import type { Range } from "./range.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Locale = "zh" | "en";
-type Args = Record<string, string | number>;
+export type Args = Record<string, string | number>;
+
+export type DiagnosticTag = "unnecessary" | "deprecated";
 
 interface Entry {
   severity: Severity;
+  /** The severity under `perf check --strict` (and the editor's strict setting), when it differs. */
+  strict?: Severity;
+  /** How editors mark the span (LSP DiagnosticTag). */
+  tags?: readonly DiagnosticTag[];
   /** A short name, used as the SARIF rule name and in docs. */
   title: string;
   zh: (a: Args) => string;
   en: (a: Args) => string;
   hintZh?: (a: Args) => string;
   hintEn?: (a: Args) => string;
+}
+
+/** Kinds of names (PERF020's `kind`) in both languages. */
+const kindNames: Record<string, readonly [string, string]> = {
+  indicator: ["指标", "indicator"],
+  fact: ["数据", "fact"],
+  survey: ["调查", "survey"],
+  finding: ["问题", "finding"],
+  veto: ["否决", "veto"],
+  factOrSurvey: ["数据或调查", "fact or survey"],
+};
+const kindZh = (a: Args) => kindNames[String(a.kind)]?.[0] ?? String(a.kindZh);
+const kindEn = (a: Args) => kindNames[String(a.kind)]?.[1] ?? String(a.kindEn);
+
+/** What a survey lacks (PERF034's `what`). */
+const surveyParts: Record<string, readonly [string, string]> = {
+  satisfaction: ["满意度", "satisfaction"],
+  respondents: ["样本数（加权平均需要）", "respondents (the weighted mean needs them)"],
+};
+
+/** PERF005's rules, by `rule` argument. */
+const numberRules: Record<string, readonly [string, string]> = {
+  precision: ["精度须为 0 到 6 的整数", "precision is a whole number from 0 to 6"],
+  count: ["例数须为整数", "a count is a whole number"],
+};
+
+/** PERF060's words from its arguments: `op` (add, subtract, multiply, divide, compare, ratio) and the units `left`, `right` ("" for none). */
+function unitProblem(a: Args, locale: Locale): string {
+  const u = (x: string | number | undefined) => (x ? String(x) : locale === "zh" ? "无单位" : "no unit");
+  const [l, r] = [u(a.left), u(a.right)];
+  const zh = { add: `${l} 与 ${r} 不能相加`, subtract: `${l} 与 ${r} 不能相减`, multiply: `${l} 与 ${r} 不能相乘`, divide: `${l} 不能除以 ${r}`, compare: `${l} 不能与 ${r} 比较`, ratio: `比率的结果带有单位 ${l}` };
+  const en = { add: `cannot add ${l} and ${r}`, subtract: `cannot subtract ${l} and ${r}`, multiply: `cannot multiply ${l} by ${r}`, divide: `cannot divide ${l} by ${r}`, compare: `cannot compare ${l} with ${r}`, ratio: `the ratio has the unit ${l}` };
+  return (locale === "zh" ? zh : en)[String(a.op) as keyof typeof zh] ?? String(a.op);
 }
 
 /**
@@ -54,8 +93,8 @@ export const catalogue = {
   PERF005: {
     severity: "error",
     title: "invalid-number",
-    zh: (a) => `数值 ${a.text} 在此处无效：${a.zh}`,
-    en: (a) => `number ${a.text} is not valid here: ${a.en}`,
+    zh: (a) => `数值 ${a.text} 在此处无效：${numberRules[String(a.rule)]?.[0] ?? a.zh}`,
+    en: (a) => `number ${a.text} is not valid here: ${numberRules[String(a.rule)]?.[1] ?? a.en}`,
   },
   PERF006: {
     severity: "error",
@@ -124,10 +163,10 @@ export const catalogue = {
   PERF020: {
     severity: "error",
     title: "unknown-reference",
-    zh: (a) => `未定义的${a.kindZh}「${a.name}」`,
-    en: (a) => `unknown ${a.kindEn} '${a.name}'`,
-    hintZh: (a) => (a.suggestion ? `是否指「${a.suggestion}」？` : `先声明${a.kindZh}「${a.name}」。`),
-    hintEn: (a) => (a.suggestion ? `Did you mean '${a.suggestion}'?` : `Declare the ${a.kindEn} '${a.name}' first.`),
+    zh: (a) => `未定义的${kindZh(a)}「${a.name}」`,
+    en: (a) => `unknown ${kindEn(a)} '${a.name}'`,
+    hintZh: (a) => (a.suggestion ? `是否指「${a.suggestion}」？` : `先声明${kindZh(a)}「${a.name}」。`),
+    hintEn: (a) => (a.suggestion ? `Did you mean '${a.suggestion}'?` : `Declare the ${kindEn(a)} '${a.name}' first.`),
   },
   PERF021: {
     severity: "error",
@@ -139,6 +178,7 @@ export const catalogue = {
   },
   PERF030: {
     severity: "warning",
+    strict: "error",
     title: "unscored-leaf",
     zh: (a) => `末级指标「${a.name}」没有评分方法`,
     en: (a) => `leaf indicator '${a.name}' has no scoring method`,
@@ -172,16 +212,50 @@ export const catalogue = {
   PERF034: {
     severity: "error",
     title: "survey-incomplete",
-    zh: (a) => `调查「${a.name}」缺少${a.whatZh}`,
-    en: (a) => `survey '${a.name}' has no ${a.whatEn}`,
+    zh: (a) => `调查「${a.name}」缺少${surveyParts[String(a.what)]?.[0] ?? a.whatZh}`,
+    en: (a) => `survey '${a.name}' has no ${surveyParts[String(a.what)]?.[1] ?? a.whatEn}`,
     hintZh: (a) => `在调查中写上 '${a.keyword}'。`,
     hintEn: (a) => `Add '${a.keyword}' to the survey.`,
+  },
+  PERF035: {
+    severity: "warning",
+    strict: "error",
+    title: "empty-evaluation",
+    zh: () => "评价中没有任何指标，无法计算得分和等级",
+    en: () => "the evaluation has no indicators, so it has no score and no grade",
+    hintZh: () => "加上指标体系（indicator/指标），或删除该文件。",
+    hintEn: () => "Add the indicator tree, or remove the file.",
+  },
+  PERF036: {
+    severity: "warning",
+    strict: "error",
+    title: "satisfaction-above-100",
+    zh: (a) => `调查「${a.name}」的满意度 ${a.value} 超过 100%，计分时按 100% 计`,
+    en: (a) => `survey '${a.name}' has satisfaction ${a.value}, above 100%; it is scored as 100%`,
+    hintZh: () => "满意度是 0% 到 100% 之间的比例；核对调查结果。",
+    hintEn: () => "A satisfaction rate lies between 0% and 100%; check the survey.",
+  },
+  PERF037: {
+    severity: "warning",
+    title: "rate-above-100",
+    zh: (a) => `指标「${a.name}」的比率取值 ${a.value} 超过 100%，得分以分值为上限`,
+    en: (a) => `the rate ${a.value} used as the ratio of '${a.name}' is above 100%; the score is capped at the weight`,
+    hintZh: () => "比率、完成率等百分比一般不超过 100%；核对该数据。超额完成请写成实际数 / 计划数。",
+    hintEn: () => "A rate written as a percentage is at most 100%; check it. For over-fulfilment write actual / planned.",
+  },
+  PERF038: {
+    severity: "error",
+    title: "inexact-number",
+    zh: (a) => `数值 ${a.text} 无法精确表示（有效数字超过 ${a.limit} 位，或整数/小数部分超过 ${a.limit} 位）`,
+    en: (a) => `the number ${a.text} cannot be represented exactly (more than ${a.limit} significant, integer or decimal digits)`,
+    hintZh: () => "预算数据不需要这么多位；删去多余的位数。",
+    hintEn: () => "No budget figure needs that many digits; drop the extra ones.",
   },
   PERF040: {
     severity: "error",
     title: "declared-mismatch",
-    zh: (a) => `「${a.name}」报告得分为 ${a.declared}，计算得分为 ${a.computed}`,
-    en: (a) => `'${a.name}' is declared as ${a.declared} but computes to ${a.computed}`,
+    zh: (a) => `「${a.name === "" ? "总分" : a.name}」报告得分为 ${a.declared}，计算得分为 ${a.computed}`,
+    en: (a) => `${a.name === "" ? "the total" : `'${a.name}'`} is declared as ${a.declared} but computes to ${a.computed}`,
     hintZh: (a) => `核对评分依据；若计算正确，把报告得分改为 ${a.computed}。`,
     hintEn: (a) => `Check the scoring; if the computation is right, declare ${a.computed}.`,
   },
@@ -204,8 +278,8 @@ export const catalogue = {
   PERF060: {
     severity: "error",
     title: "unit-mismatch",
-    zh: (a) => `单位不一致：${a.zh}`,
-    en: (a) => `unit mismatch: ${a.en}`,
+    zh: (a) => `单位不一致：${a.op ? unitProblem(a, "zh") : a.zh}`,
+    en: (a) => `unit mismatch: ${a.op ? unitProblem(a, "en") : a.en}`,
     hintZh: () => "只有相同单位的数值才能相加、相减、相除或比较；比率须无量纲。",
     hintEn: () => "Only like units add, subtract, divide or compare; a ratio has no unit.",
   },
@@ -227,6 +301,7 @@ export const catalogue = {
   },
   PERF080: {
     severity: "warning",
+    tags: ["unnecessary"],
     title: "unused-fact",
     zh: (a) => `数据「${a.name}」未被任何指标使用`,
     en: (a) => `fact '${a.name}' is never used`,
@@ -235,6 +310,7 @@ export const catalogue = {
   },
   PERF081: {
     severity: "warning",
+    tags: ["unnecessary"],
     title: "unused-survey",
     zh: (a) => `调查「${a.name}」未被任何满意度指标使用`,
     en: (a) => `survey '${a.name}' is never used`,
@@ -382,20 +458,67 @@ export const catalogue = {
 
 export type DiagnosticCode = keyof typeof catalogue;
 
+/** Where a related location points and what it says: a diagnostic that was folded into its cause. */
+export interface DiagnosticRelated {
+  code: DiagnosticCode | (string & {});
+  args: Args;
+  uri: string;
+  range: Range;
+}
+
+/**
+ * A diagnostic is data: a code, its arguments and where it is. Words are chosen at the edges
+ * (CLI, SARIF, GitHub, LSP, render) with `diagnosticText`, so a result never depends on the locale.
+ */
 export interface Diagnostic {
   code: DiagnosticCode | (string & {});
   severity: Severity;
-  message: string;
-  hint?: string;
+  /** The values the catalogue's words are made from. */
+  args: Args;
   uri: string;
   range: Range;
+  /** Consequences of this diagnostic that are not reported on their own (one cause, one error). */
+  related?: DiagnosticRelated[];
   /** Values a quick fix needs (e.g. the computed score), keyed by name. */
   data?: Record<string, string | number>;
 }
 
 export interface DiagnosticFactoryOptions {
+  /** Accepted for callers that still pass it; diagnostics are worded at the edges now. */
   locale?: Locale;
+  /** Apply each code's `--strict` severity. */
   strict?: boolean;
+}
+
+function entryOf(code: string): Entry | undefined {
+  return Object.hasOwn(catalogue, code) ? (catalogue as Record<string, Entry>)[code] : undefined;
+}
+
+/** The severity a code has, under `--strict` or not. */
+export function severityOf(code: DiagnosticCode, strict = false): Severity {
+  const e: Entry = catalogue[code];
+  return strict && e.strict ? e.strict : e.severity;
+}
+
+/** LSP-style tags of a code: `unnecessary` greys the text out, `deprecated` strikes it through. */
+export function diagnosticTags(code: string): readonly DiagnosticTag[] {
+  return entryOf(code)?.tags ?? [];
+}
+
+/** The code's section in the generated reference, relative to the repository root. */
+export function diagnosticDocs(code: string): string {
+  return `docs/diagnostics.md#${code.toLowerCase()}`;
+}
+
+/** The one place diagnostics are worded: the message and, where a fix is obvious, the hint. */
+export function diagnosticText(d: { code: string; args?: Args }, locale: Locale = "zh"): { message: string; hint?: string } {
+  const e = entryOf(d.code);
+  if (!e) return { message: d.code };
+  const args = d.args ?? {};
+  const en = locale === "en";
+  const message = en ? e.en(args) : e.zh(args);
+  const hint = en ? e.hintEn?.(args) : e.hintZh?.(args);
+  return hint ? { message, hint } : { message };
 }
 
 export function makeDiagnostic(
@@ -406,13 +529,7 @@ export function makeDiagnostic(
   options: DiagnosticFactoryOptions = {},
   data?: Record<string, string | number>,
 ): Diagnostic {
-  const entry: Entry = catalogue[code];
-  const en = options.locale === "en";
-  let severity = entry.severity;
-  if (options.strict && severity === "warning" && code === "PERF030") severity = "error";
-  const hint = en ? entry.hintEn?.(args) : entry.hintZh?.(args);
-  const d: Diagnostic = { code, severity, message: en ? entry.en(args) : entry.zh(args), uri, range };
-  if (hint) d.hint = hint;
+  const d: Diagnostic = { code, severity: severityOf(code, options.strict), args, uri, range };
   if (data) d.data = data;
   return d;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "../src/index.js";
+import { diagnosticText, parse } from "../src/index.js";
 import { compact, rangeText } from "./helpers.js";
 
 /**
@@ -21,7 +21,7 @@ describe("parser golden files", () => {
       const actual = {
         declarations: compact(ast.declarations),
         comments: compact(ast.comments),
-        diagnostics: diagnostics.map((d) => `${d.code} ${rangeText(d.range)} ${d.message}`),
+        diagnostics: diagnostics.map((d) => `${d.code} ${rangeText(d.range)} ${diagnosticText(d).message}`),
       };
       const expectedPath = join(dir, file.replace(/\.perf$/, ".expected.json"));
       const serialized = JSON.stringify(actual, null, 2) + "\n";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse } from "../src/index.js";
+import { diagnosticText, parse } from "../src/index.js";
 
 function nested(depth: number): string {
   let open = "";
@@ -29,7 +29,7 @@ describe("bad input gives diagnostics, never an exception", () => {
   it("NUL and replacement characters are shown escaped", () => {
     const r = parse("indicator a weight 2 { \u0000 score 2 }");
     expect(r.diagnostics.map((d) => d.code)).toEqual(["PERF001"]);
-    expect(r.diagnostics[0]!.message).toContain("\\u0000");
+    expect(diagnosticText(r.diagnostics[0]!).message).toContain("\\u0000");
   });
 
   it("an unterminated string", () => {

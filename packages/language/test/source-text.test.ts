@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeSource, encodeSource, toLf, type SourceRefusal, type SourceText } from "../src/index.js";
+import { decodeSource, diagnosticText, encodeSource, toLf, type SourceRefusal, type SourceText } from "../src/index.js";
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
 // "中文说明" in GBK (Windows Notepad's default for Chinese); GB18030 reads GBK bytes the same way
@@ -25,7 +25,7 @@ describe("decodeSource", () => {
   it("refuses GBK bytes inside a string with PERF110 at the first bad byte, naming GB18030 and the fix", () => {
     const r = refused(bytes('evaluation "t" { total 2 }\nindicator a weight 2 { note "', gbk, '" }\n'));
     expect(r.encoding).toBe("GB18030");
-    const d = r.diagnostic;
+    const d = { ...r.diagnostic, ...diagnosticText(r.diagnostic, "zh") };
     expect(d.code).toBe("PERF110");
     expect(d.severity).toBe("error");
     expect(d.range.start).toMatchObject({ line: 1, character: 'indicator a weight 2 { note "'.length });
@@ -41,7 +41,8 @@ describe("decodeSource", () => {
   });
 
   it("speaks English with locale en", () => {
-    const d = refused(bytes('note "', gbk, '"'), "en").diagnostic;
+    const refusal = refused(bytes('note "', gbk, '"'), "en").diagnostic;
+    const d = diagnosticText(refusal, "en");
     expect(d.message).toMatch(/not UTF-8; it looks like GB18030/);
     expect(d.hint).toContain("Save with Encoding");
   });
@@ -71,7 +72,7 @@ describe("decodeSource", () => {
   it("says so when it cannot name the encoding", () => {
     const r = refused(Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 97 + 3) % 256)));
     expect(r.encoding).toBe("unknown");
-    expect(r.diagnostic.message).toContain("无法判断");
+    expect(diagnosticText(r.diagnostic, "zh").message).toContain("无法判断");
   });
 });
 

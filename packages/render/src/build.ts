@@ -1,4 +1,4 @@
-import { Decimal, percentText, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
+import { Decimal, deductionText, percentText, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
 import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
@@ -262,7 +262,7 @@ export function deductionTable(result: EvaluationResult, locale: RenderLocale): 
       let listed = new Decimal(0);
       for (const d of leaf.deductions) {
         listed = listed.plus(dec(d.amount));
-        g.add("data", [num(String(++no), "integer"), text(leaf.name), num(d.amount), text(d.reason), text(L(`basis_${d.source}` as LabelKey))]);
+        g.add("data", [num(String(++no), "integer"), text(leaf.name), num(d.amount), text(deductionText(d, locale)), text(L(`basis_${d.source}` as LabelKey))]);
       }
       if (leaf.score === null) continue;
       const missing = dec(leaf.weight).minus(dec(leaf.score)).minus(listed);

@@ -1,4 +1,4 @@
-import type { Diagnostic as PerfDiagnostic, Range as PerfRange } from "@perf/language";
+import { diagnosticTags, diagnosticText, type Diagnostic as PerfDiagnostic, type Locale, type Range as PerfRange } from "@perf/language";
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from "vscode-languageserver";
 
 /** perf ranges carry offsets as well; LSP wants only line and character. */
@@ -7,20 +7,25 @@ export function toRange(r: PerfRange): Range {
 }
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const tags = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
-/** Codes whose subject is dead text: editors grey it out. */
-const unnecessary = new Set(["PERF080", "PERF081"]);
-
-/** The same diagnostic `perf check` prints, as LSP: code, source "perf", message then hint. */
-export function toLspDiagnostic(d: PerfDiagnostic): Diagnostic {
+/**
+ * The same diagnostic `perf check` prints, as LSP: code, source "perf", message then hint in
+ * the editor's language, the catalogue's tags, and the consequences folded into it as related information.
+ */
+export function toLspDiagnostic(d: PerfDiagnostic, locale: Locale = "zh"): Diagnostic {
+  const { message, hint } = diagnosticText(d, locale);
   const out: Diagnostic = {
     range: toRange(d.range),
     severity: severities[d.severity],
     code: d.code,
     source: "perf",
-    message: d.hint ? `${d.message}\n${d.hint}` : d.message,
+    message: hint ? `${message}\n${hint}` : message,
   };
-  if (unnecessary.has(d.code)) out.tags = [DiagnosticTag.Unnecessary];
+  const t = diagnosticTags(d.code);
+  if (t.length) out.tags = t.map((x) => tags[x]);
+  if (d.related?.length)
+    out.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri, range: toRange(r.range) }, message: `[${r.code}] ${diagnosticText(r, locale).message}` }));
   if (d.data) out.data = d.data;
   return out;
 }

@@ -1,4 +1,5 @@
 import type { EvaluationResult } from "@perf/engine";
+import { diagnosticText } from "@perf/language";
 import { LSPErrorCodes, ResponseError } from "vscode-languageserver";
 import type {
   CodeAction,
@@ -64,7 +65,7 @@ export class PerfLanguageService {
   problemDiagnostics(uri: string): Diagnostic[] {
     const problem = this.ws.problemOf(uri);
     const d = problem && problemDiagnostic(problem, this.ws.reportedUri(uri), this.ws.settings.locale);
-    return d ? [toLspDiagnostic(d)] : [];
+    return d ? [toLspDiagnostic(d, this.ws.settings.locale)] : [];
   }
 
   diagnostics(uri: string): Diagnostic[] {
@@ -82,7 +83,7 @@ export class PerfLanguageService {
       ds = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
       ds.sort((a, b) => a.range.start.offset - b.range.start.offset);
     }
-    return ds.map(toLspDiagnostic);
+    return ds.map((d) => toLspDiagnostic(d, this.ws.settings.locale));
   }
 
   /**
@@ -97,7 +98,7 @@ export class PerfLanguageService {
     const a = this.ws.analysisFor(uri);
     const problem = this.ws.problemOf(uri);
     const d = problem && problemDiagnostic(problem, this.ws.reportedUri(uri), locale);
-    if (d) throw new ResponseError(LSPErrorCodes.RequestFailed, `${d.code}: ${d.message}`);
+    if (d) throw new ResponseError(LSPErrorCodes.RequestFailed, `${d.code}: ${diagnosticText(d, locale).message}`);
     return a?.analysis.result ?? null;
   }
 

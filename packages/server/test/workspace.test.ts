@@ -1,4 +1,5 @@
 import { analyze } from "@perf/engine";
+import { diagnosticText } from "@perf/language";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -10,12 +11,12 @@ import { edit, memoryFileSystem, setup, yongzhouText, yongzhouUri } from "./help
 
 describe("diagnostics", () => {
   it("are perf check's: same codes, messages and hints, source perf", () => {
-    const text = `evaluation "x" { total 100 }\nfact f = 1\nindicator a weight 60 { ratio g }\n`;
+    const text = `evaluation "x" { total 100 }\nfact 无用 = 1\nindicator a weight 60 { ratio g }\n`;
     const s = setup(text);
     const expected = analyze([{ uri: s.uri, text }]).result.diagnostics;
     const got = s.service.diagnostics(s.uri);
     expect(got.map((d) => d.code)).toEqual(expected.map((d) => d.code));
-    expect(got.map((d) => d.message)).toEqual(expected.map((d) => (d.hint ? `${d.message}\n${d.hint}` : d.message)));
+    expect(got.map((d) => d.message)).toEqual(expected.map((d) => Object.values(diagnosticText(d, "zh")).join("\n")));
     expect(new Set(got.map((d) => d.source))).toEqual(new Set(["perf"]));
     expect(got.find((d) => d.code === "PERF080")).toMatchObject({ severity: DiagnosticSeverity.Warning, tags: [DiagnosticTag.Unnecessary] });
     expect(got.find((d) => d.code === "PERF011")!.data).toEqual({ sum: "60" });

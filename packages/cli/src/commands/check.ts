@@ -1,5 +1,5 @@
 import { analyze, type Analysis } from "@perf/engine";
-import type { Diagnostic } from "@perf/language";
+import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
 import { readSourceFile } from "../read-source.js";
@@ -61,14 +61,14 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
       all.push({ ...d, file: shown });
-      blocks.push(formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }));
+      blocks.push(formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }, (u) => displayPath(u, io.cwd)));
     }
   }
   if (options.format === "sarif" || options.format === "github") {
     const located = all.map(({ file, ...diagnostic }) => ({ diagnostic, path: diagnostic.uri === file ? file : displayPath(diagnostic.uri, io.cwd) }));
-    io.stdout(options.format === "sarif" ? JSON.stringify(toSarif(located, options.locale), null, 2) + "\n" : toGithubAnnotations(located));
+    io.stdout(options.format === "sarif" ? JSON.stringify(toSarif(located, options.locale), null, 2) + "\n" : toGithubAnnotations(located, options.locale));
   } else if (options.format === "json") {
-    io.stdout(JSON.stringify({ files: checked.map((c) => displayPath(c.file, io.cwd)), errors, warnings, diagnostics: all }, null, 2) + "\n");
+    io.stdout(JSON.stringify({ files: checked.map((c) => displayPath(c.file, io.cwd)), errors, warnings, diagnostics: all.map((d) => ({ ...d, ...diagnosticText(d, options.locale) })) }, null, 2) + "\n");
   } else if (blocks.length) {
     io.stdout(blocks.join("\n\n") + "\n\n" + t(options.locale, "summary", { files: checked.length, errors, warnings }) + "\n");
   }

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { analyze, type EvaluationResult } from "@perf/engine";
-import { decodeSource, type Diagnostic } from "@perf/language";
+import { decodeSource, diagnosticText, type Diagnostic } from "@perf/language";
 import { diffResults, printJson, printMarkdown, printText, textconv, type EvaluationDiff } from "@perf/diff";
 import { displayPath } from "../files.js";
 import { formatFileDiagnostic } from "../format-diagnostic.js";
@@ -86,7 +86,7 @@ function readSide(path: string, options: DiffOptions, io: CliIO): Side {
   const read = readSourceFile(file, options.locale, shown);
   if (read.ok) return { label: shown, uri: file, text: read.source.text };
   if ("error" in read) throw new DiffError(`${t(options.locale, "cannotRead")} ${path}: ${read.error}`);
-  throw new DiffError(read.diagnostic.message, { diagnostic: read.diagnostic, shown });
+  throw new DiffError(diagnosticText(read.diagnostic, options.locale).message, { diagnostic: read.diagnostic, shown });
 }
 
 function filePairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
@@ -111,7 +111,7 @@ function gitShow(rev: string, path: string, root: string, options: DiffOptions):
   }
   const shown = `${rev}:${path}`;
   const decoded = decodeSource(bytes, shown, { locale: options.locale });
-  if (!decoded.ok) throw new DiffError(decoded.diagnostic.message, { diagnostic: decoded.diagnostic, shown });
+  if (!decoded.ok) throw new DiffError(diagnosticText(decoded.diagnostic, options.locale).message, { diagnostic: decoded.diagnostic, shown });
   return decoded.text;
 }
 
@@ -157,7 +157,7 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
     if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root, options) };
     else {
       const read = readSourceFile(abs, options.locale, shown);
-      if (!read.ok && "diagnostic" in read) throw new DiffError(read.diagnostic.message, { diagnostic: read.diagnostic, shown });
+      if (!read.ok && "diagnostic" in read) throw new DiffError(diagnosticText(read.diagnostic, options.locale).message, { diagnostic: read.diagnostic, shown });
       const text = read.ok ? read.source.text : undefined; // undefined: deleted in the working tree
       after = { label: `${shown} (${worktree})`, uri: abs, text };
     }
@@ -178,7 +178,7 @@ function runTextconv(positionals: string[], options: DiffOptions, io: CliIO): nu
     if ("error" in read) throw new DiffError(`${t(options.locale, "cannotRead")} ${positionals[0]}: ${read.error}`);
     const d = read.diagnostic;
     const raw = d.code === "PERF110" ? readFileSync(file) : undefined;
-    io.stdout(`# perf: ${t(options.locale, "error")}[${d.code}]: ${d.message}\n${raw ? raw.toString("utf8") : ""}`);
+    io.stdout(`# perf: ${t(options.locale, "error")}[${d.code}]: ${diagnosticText(d, options.locale).message}\n${raw ? raw.toString("utf8") : ""}`);
     return 0;
   }
   const a = analyze([{ uri: file, text: read.source.text }], options);

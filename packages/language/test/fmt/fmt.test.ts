@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { format, keywordSpellings, parse } from "../../src/index.js";
+import { diagnosticText, format, keywordSpellings, parse } from "../../src/index.js";
 
 /**
  * Golden tests: `cases/<name>/input.perf` → `expected.perf` (or `expected.diagnostics.txt` when
@@ -21,7 +21,7 @@ describe("perf fmt golden cases", () => {
       const r = format(input, { uri: `${name}.perf`, locale: "en" });
       const [file, actual] = r.ok
         ? ["expected.perf", r.text]
-        : ["expected.diagnostics.txt", r.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join("\n") + "\n"];
+        : ["expected.diagnostics.txt", r.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${diagnosticText(d, "en").message}`).join("\n") + "\n"];
       const path = join(dir, file);
       if (update) writeFileSync(path, actual);
       expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);

@@ -1,4 +1,4 @@
-import { percentText, type IndicatorResult } from "@perf/engine";
+import { deductionText, percentText, type IndicatorResult } from "@perf/engine";
 import { keywordSpellings, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, type FeatureContext } from "../context.js";
@@ -88,7 +88,7 @@ export function describeIndicator(r: IndicatorResult, L: Locale): string[] {
   out.push(`${msg(L, "method")}: ${methodText(r, L)}`);
   if (r.deductions.length) {
     out.push("", `${msg(L, "deductions")}:`);
-    for (const d of r.deductions.slice(0, 20)) out.push(`- −${d.amount} ${md(clip(d.reason))}`);
+    for (const d of r.deductions.slice(0, 20)) out.push(`- −${d.amount} ${md(clip(deductionText(d, L)))}`);
     if (r.deductions.length > 20) out.push(`- … (${r.deductions.length - 20})`);
   }
   if (r.findings.length) {

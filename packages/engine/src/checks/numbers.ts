@@ -1,0 +1,59 @@
+import type * as A from "@perf/language";
+import { DIGIT_LIMIT, isExactLiteral } from "../decimal.js";
+import type { Header } from "../model.js";
+import type { DiagnosticSink } from "../sink.js";
+import { check, type Check } from "./check.js";
+
+/** The header's `precision`: a whole number from 0 to 6 (PERF005), 2 when absent or invalid. */
+export function precisionOf(header: Header | undefined, sink: DiagnosticSink): number {
+  const p = header?.decl.precision;
+  if (!p) return 2;
+  const n = Number(p.text);
+  if (p.percent || p.unit || !Number.isInteger(n) || n > 6) {
+    sink.report("PERF005", header.uri, p.range, { text: p.text, rule: "precision" });
+    return 2;
+  }
+  return n;
+}
+
+/** How many cases a finding stands for; an invalid `count` (PERF005) counts as one. */
+export function findingCount(f: A.FindingDecl): number {
+  return f.count && validCount(f.count) ? Number(f.count.text) : 1;
+}
+
+function validCount(c: A.NumberValue): boolean {
+  return !c.percent && !c.unit && Number.isInteger(Number(c.text));
+}
+
+/** Every number literal of a declaration, not descending into nested indicators. */
+function forEachNumber(node: unknown, f: (n: A.NumberValue) => void): void {
+  if (Array.isArray(node)) {
+    for (const x of node) forEachNumber(x, f);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const o = node as Record<string, unknown>;
+  if (o.kind === "number" && typeof o.text === "string") {
+    f(o as unknown as A.NumberValue);
+    return;
+  }
+  for (const [k, v] of Object.entries(o)) if (k !== "children" && !k.toLowerCase().endsWith("range")) forEachNumber(v, f);
+}
+
+function inexact(decl: unknown, uri: string, sink: DiagnosticSink) {
+  forEachNumber(decl, (n) => {
+    if (!isExactLiteral(n.text)) sink.report("PERF038", uri, n.range, { text: n.text, limit: DIGIT_LIMIT });
+  });
+}
+
+export const numberChecks: Check[] = [
+  check("numbers", "evaluation", (h, { sink }) => h && inexact(h.decl, h.uri, sink)),
+  check("numbers", "indicator", (n, { sink }) => inexact(n.decl, n.uri, sink)),
+  check("numbers", "fact", (f, { sink }) => inexact(f, f.uri, sink)),
+  check("numbers", "survey", (s, { sink }) => inexact(s, s.uri, sink)),
+  check("numbers", "finding", (f, { sink }) => {
+    inexact(f, f.uri, sink);
+    if (f.count && !validCount(f.count))
+      sink.report("PERF005", f.uri, f.count.range, { text: f.count.text, rule: "count" });
+  }),
+];

@@ -1,0 +1,47 @@
+import { Decimal, ZERO, decimalText, roundHalfUp } from "../decimal.js";
+import { expressionText, numberValue } from "../expression.js";
+import type { Method } from "../schema.js";
+import { shortfall, type Scorer } from "./method.js";
+
+/** `bands v { >= t: s; …; else: s }`: the first band met gives its score (a % score is a share of the weight). */
+export const scoreBands: Scorer<"bands"> = (m, ctx) => {
+  const expression = m.value ? expressionText(m.value) : "";
+  const bands = m.bands.map((b) => ({
+    condition: b.comparator && b.threshold ? `${b.comparator} ${expressionText(b.threshold)}` : "else",
+    score: b.score ? `${b.score.text}${b.score.percent ? "%" : ""}` : "",
+  }));
+  const open = (): { score: null; method: Method; deductions: [] } => ({ score: null, method: { kind: "bands", expression, value: null, unit: null, matched: null, bands }, deductions: [] });
+  if (!m.value) return open();
+  const q = ctx.evaluate(m.value);
+  if (!q) return open();
+  let matched: number | null = null;
+  for (let i = 0; i < m.bands.length && matched === null; i++) {
+    const b = m.bands[i]!;
+    if (!b.comparator || !b.threshold) {
+      matched = i;
+      break;
+    }
+    const t = ctx.evaluate(b.threshold);
+    if (!t) return open();
+    if (t.unit !== q.unit) {
+      ctx.report("PERF060", b.threshold.range, { op: "compare", left: q.unit ?? "", right: t.unit ?? "" });
+      return open();
+    }
+    const c = q.value.comparedTo(t.value);
+    const ok = b.comparator === ">=" ? c >= 0 : b.comparator === ">" ? c > 0 : b.comparator === "<=" ? c <= 0 : c < 0;
+    if (ok) matched = i;
+  }
+  const method: Method = { kind: "bands", expression, value: decimalText(q.value), unit: q.unit, matched, bands };
+  if (matched === null) {
+    ctx.report("PERF033", m.range, { name: ctx.name, value: decimalText(q.value) });
+    return shortfall(ctx, ZERO, { kind: "bandsUnmatched", values: { expression } }, method);
+  }
+  const s = m.bands[matched]!.score;
+  if (!s) return { score: null, method, deductions: [] };
+  const points = s.percent ? ctx.weight.times(numberValue(s).value) : numberValue(s).value;
+  if (points.lessThan(0) || points.greaterThan(ctx.weight)) {
+    ctx.report("PERF012", s.range, { name: ctx.name, score: decimalText(points), weight: decimalText(ctx.weight) });
+    return { score: Decimal.max(ZERO, Decimal.min(ctx.weight, roundHalfUp(points, ctx.precision))), method, deductions: [] };
+  }
+  return shortfall(ctx, points, { kind: "bands", values: { expression, condition: bands[matched]!.condition } }, method);
+};

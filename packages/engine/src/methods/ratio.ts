@@ -1,0 +1,25 @@
+import { Decimal, ONE, ZERO, decimalText } from "../decimal.js";
+import { expressionText } from "../expression.js";
+import { percentOf, shortfall, type Scorer } from "./method.js";
+
+/**
+ * `ratio a / b`: weight × ratio, the ratio capped to [0, 100%]. A quotient above 100% is
+ * over-fulfilment and simply capped; a rate written as a percentage above 100% is PERF037.
+ */
+export const scoreRatio: Scorer<"ratio"> = (m, ctx) => {
+  const expression = m.expression ? expressionText(m.expression) : "";
+  const open = { score: null, method: { kind: "ratio", expression, ratio: null, capped: false }, deductions: [] } as const;
+  if (!m.expression) return { ...open, deductions: [] };
+  const q = ctx.evaluate(m.expression);
+  if (!q) return { ...open, deductions: [] };
+  if (q.unit) {
+    ctx.report("PERF060", m.expression.range, { op: "ratio", left: q.unit, right: "" });
+    return { ...open, deductions: [] };
+  }
+  const capped = q.value.greaterThan(ONE);
+  const input = ctx.percentInput(m.expression);
+  if (capped && input) ctx.report("PERF037", m.expression.range, { name: ctx.name, value: `${input.text}%` });
+  const ratio = Decimal.max(ZERO, Decimal.min(ONE, q.value));
+  const method = { kind: "ratio", expression, ratio: decimalText(q.value), capped } as const;
+  return shortfall(ctx, ctx.weight.times(ratio), { kind: "ratio", values: { expression, percent: percentOf(q.value) } }, method);
+};

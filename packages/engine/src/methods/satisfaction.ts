@@ -1,0 +1,43 @@
+import { Decimal, ONE, decimalText, divide, sum } from "../decimal.js";
+import { numberValue } from "../expression.js";
+import type { Method } from "../schema.js";
+import { percentOf, shortfall, type Scorer } from "./method.js";
+
+/** `satisfaction mean(a, b)` / `weighted(a, b)`: weight × the surveys' satisfaction, capped at 100%. */
+export const scoreSatisfaction: Scorer<"satisfaction"> = (m, ctx) => {
+  const uses = m.surveys.map((ref) => ({ ref, survey: ctx.survey(ref.text) }));
+  const surveys = uses.map(({ ref, survey }) => ({
+    id: ref.text,
+    title: survey?.title?.value ?? ref.text,
+    satisfaction: survey?.satisfaction ? decimalText(numberValue(survey.satisfaction).value) : null,
+    respondents: survey?.respondents ? decimalText(numberValue(survey.respondents).value) : null,
+  }));
+  const open = { score: null, method: { kind: "satisfaction", aggregation: m.aggregation, surveys, value: null } as Method, deductions: [] };
+  if (!uses.length || uses.some((u) => !u.survey)) return open;
+  let incomplete = false;
+  for (const { survey } of uses) {
+    const s = survey!;
+    if (!s.satisfaction) {
+      ctx.report("PERF034", s.name.range, { name: s.name.text, what: "satisfaction", keyword: "satisfaction" }, undefined, s.uri);
+      incomplete = true;
+    }
+    if (m.aggregation === "weighted" && !s.respondents) {
+      ctx.report("PERF034", s.name.range, { name: s.name.text, what: "respondents", keyword: "respondents" }, undefined, s.uri);
+      incomplete = true;
+    }
+  }
+  if (incomplete) return open;
+  const rate = (u: (typeof uses)[number]) => numberValue(u.survey!.satisfaction!).value;
+  let value: Decimal;
+  if (m.aggregation === "mean") value = divide(sum(uses.map(rate)), uses.length);
+  else {
+    const n = sum(uses.map((u) => numberValue(u.survey!.respondents!).value));
+    if (n.isZero()) {
+      ctx.report("PERF061", m.range);
+      return open;
+    }
+    value = divide(sum(uses.map((u) => rate(u).times(numberValue(u.survey!.respondents!).value))), n);
+  }
+  const method: Method = { kind: "satisfaction", aggregation: m.aggregation, surveys, value: decimalText(value) };
+  return shortfall(ctx, ctx.weight.times(Decimal.min(ONE, value)), { kind: "satisfaction", values: { percent: percentOf(value) } }, method);
+};

@@ -1,0 +1,113 @@
+import type * as A from "@perf/language";
+import { Decimal, ZERO, decimalText, divide, roundHalfUp, sum } from "../decimal.js";
+import { numberValue } from "../expression.js";
+import { evaluateChecked } from "../checks/units.js";
+import { weightOf } from "../checks/weights.js";
+import type { Framework, Subject } from "../framework.js";
+import { scorers, type LeafContext, type LeafScore } from "../methods/index.js";
+
+import type { IndicatorResult } from "../schema.js";
+import { DiagnosticSink } from "../sink.js";
+
+/** An indicator with its computed score, kept next to its result for the checks that follow scoring. */
+export interface ScoredNode {
+  decl: A.IndicatorDecl;
+  uri: string;
+  result: IndicatorResult;
+  score: Decimal | null;
+  children: ScoredNode[];
+}
+
+export interface ScoredTree {
+  nodes: ScoredNode[];
+  byId: Map<string, IndicatorResult>;
+  total: Decimal;
+  leaves: number;
+  scoredLeaves: number;
+}
+
+/** A leaf scored by its one method, against the subject's inputs, at a given weight. */
+export function scoreLeaf(framework: Framework, subject: Subject, d: A.IndicatorDecl, uri: string, weight: Decimal, sink: DiagnosticSink): LeafScore | null {
+  const m = d.methods[0];
+  if (!m) return null;
+  const report: LeafContext["report"] = (code, range, args = {}, data, at) => void sink.report(code, at ?? uri, range, args, data);
+  const ctx: LeafContext = {
+    decl: d,
+    uri,
+    name: d.title?.value ?? d.name.text,
+    weight,
+    precision: framework.precision,
+    report,
+    evaluate: (e) => evaluateChecked(e, subject.lookup, (code, range, args) => report(code, range, args)),
+    attached: () => [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding))],
+    survey: (id) => subject.surveys.get(id),
+    percentInput: (e) => {
+      while (e.kind === "paren") e = e.inner;
+      if (e.kind === "number") return e.percent ? e : undefined;
+      if (e.kind !== "ref") return undefined;
+      const v = subject.facts.get(e.name.text)?.value ?? subject.surveys.get(e.name.text)?.satisfaction;
+      return v?.percent ? v : undefined;
+    },
+  };
+  return sink.within(d.name.text, () => (scorers[m.kind] as (m: A.ScoringMethod, ctx: LeafContext) => LeafScore)(m, ctx));
+}
+
+/** Phase 4: the subject's score at every node; a branch is the sum of its rounded, scored children. */
+export function scoreTree(framework: Framework, subject: Subject, sink: DiagnosticSink): ScoredTree {
+  const byId = new Map<string, IndicatorResult>();
+  let leaves = 0;
+  let scoredLeaves = 0;
+  const visit = (d: A.IndicatorDecl, uri: string, parentPath: string[], level: number): ScoredNode => {
+    const name = d.title?.value ?? d.name.text;
+    const path = [...parentPath, name];
+    const weight = weightOf(d);
+    const r: IndicatorResult = {
+      id: d.name.text,
+      name,
+      path,
+      level,
+      weight: decimalText(weight),
+      score: null,
+      rate: null,
+      declared: d.declared ? decimalText(numberValue(d.declared).value) : null,
+      method: { kind: "none" },
+      deductions: [],
+      findings: [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding.name.text))],
+      evidence: d.evidence.map((e) => e.value),
+      uri,
+      range: d.range,
+      nameRange: d.name.range,
+      children: [],
+    };
+    if (d.explain) r.explain = d.explain.value;
+    if (d.criteria) r.criteria = d.criteria.value;
+    if (d.note) r.note = d.note.value;
+    if (!byId.has(r.id)) byId.set(r.id, r);
+    const node: ScoredNode = { decl: d, uri, result: r, score: null, children: [] };
+    if (d.children.length) {
+      node.children = d.children.map((c) => visit(c, uri, path, level + 1));
+      r.children = node.children.map((c) => c.result);
+      r.method = { kind: "sum" };
+      const scored = node.children.filter((c) => c.score !== null);
+      node.score = scored.length ? sum(scored.map((c) => c.score!)) : null;
+    } else {
+      leaves++;
+      const leaf = scoreLeaf(framework, subject, d, uri, weight, sink);
+      if (leaf) {
+        r.method = leaf.method;
+        r.deductions = leaf.deductions;
+        node.score = leaf.score;
+      }
+      if (node.score !== null) scoredLeaves++;
+    }
+    if (node.score !== null) {
+      r.score = decimalText(node.score);
+      if (!weight.isZero()) r.rate = decimalText(roundHalfUp(divide(node.score, weight), 4));
+    }
+    return node;
+  };
+  const nodes = framework.roots.map((root) => visit(root, root.uri, [], 1));
+  const total = sum(nodes.map((n) => n.score ?? ZERO));
+  return { nodes, byId, total, leaves, scoredLeaves };
+}
+

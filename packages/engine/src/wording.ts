@@ -1,0 +1,28 @@
+import type { Locale } from "@perf/language";
+import type { Deduction } from "./schema.js";
+
+/**
+ * The one wording of a deduction's reason, for every printer (md, html, docx, xlsx, hover,
+ * preview, diff): the source's own text for judgements and findings, a sentence for computed rules.
+ */
+export function deductionText(d: Deduction, locale: Locale = "zh"): string {
+  const zh = locale !== "en";
+  const c = d.because;
+  if (!c) return d.reason ?? "";
+  switch (c.kind) {
+    case "judgement":
+      return c.values.reason;
+    case "finding":
+      return c.values.count > 1 ? (zh ? `${c.values.label}（${c.values.count}例）` : `${c.values.label} (${c.values.count} cases)`) : c.values.label;
+    case "ratio":
+      return zh ? `${c.values.expression} = ${c.values.percent}%，得分 = 分值 × 比率` : `${c.values.expression} = ${c.values.percent}%, score = weight × ratio`;
+    case "bands":
+      return zh ? `${c.values.expression} 满足 ${c.values.condition}` : `${c.values.expression} meets ${c.values.condition}`;
+    case "bandsUnmatched":
+      return zh ? `${c.values.expression} 不落在任何分档` : `${c.values.expression} meets no band`;
+    case "satisfaction":
+      return zh ? `满意度 ${c.values.percent}%，得分 = 分值 × 满意度` : `satisfaction ${c.values.percent}%, score = weight × satisfaction`;
+    case "fixed":
+      return zh ? "酌情评分" : "scored by judgement";
+  }
+}
