@@ -121,6 +121,22 @@ export const catalogue = {
     hintZh: () => "在名称后写上 'weight N'（或 '分值 N'）。",
     hintEn: () => "Add 'weight N' after the name.",
   },
+  PERF014: {
+    severity: "error",
+    title: "nesting-too-deep",
+    zh: (a) => `嵌套超过 ${a.limit} 层（'{' 与 '(' 合计），所在的声明未被读取`,
+    en: (a) => `nested more than ${a.limit} levels deep ('{' and '(' together); the declaration holding it was not read`,
+    hintZh: () => "指标体系通常只有 3–4 层：检查是否漏写了 '}' 或 ')'。",
+    hintEn: () => "Indicator trees usually have 3–4 levels: look for a missing '}' or ')'.",
+  },
+  PERF015: {
+    severity: "error",
+    title: "expression-too-long",
+    zh: (a) => `一个表达式中的运算符超过 ${a.limit} 个，所在的声明未被读取`,
+    en: (a) => `an expression with more than ${a.limit} operators; the declaration holding it was not read`,
+    hintZh: () => "缩短表达式，例如先把部分结果写成数据（fact）。",
+    hintEn: () => "Shorten the expression, e.g. state part of it as a fact.",
+  },
   PERF020: {
     severity: "error",
     title: "unknown-reference",

@@ -5,6 +5,7 @@ import * as T from "./lexer.js";
 import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
+import { checkLimits } from "./limits.js";
 
 export interface ParseResult {
   ast: A.PerfFile;
@@ -48,6 +49,11 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     tokens.push(t);
   }
 
+  // Depth and length limits, before the parser and every tree walker after it can recurse.
+  const limits = checkLimits(tokens, declarationStarts);
+  for (const v of limits.violations.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(makeDiagnostic(v.code, uri, tokenRange(lines, v.token), { limit: v.limit }, options));
+  const parsed = without(tokens, limits.excluded);
+
   const comments: A.Comment[] = [];
   for (const c of (lexed.groups.comments ?? []) as IToken[]) {
     if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
@@ -60,22 +66,22 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const csts: CstNode[] = [];
   const parserErrors: IRecognitionException[] = [];
   let start = 0;
-  while (start < tokens.length || csts.length === 0) {
-    perfParser.input = start === 0 ? tokens : tokens.slice(start);
+  while (start < parsed.length || csts.length === 0) {
+    perfParser.input = start === 0 ? parsed : parsed.slice(start);
     csts.push(perfParser.file());
     parserErrors.push(...perfParser.errors);
     const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
     if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
-    const at = tokens.indexOf(stop.token, start);
+    const at = parsed.indexOf(stop.token, start);
     if (at < 0) break;
     let next = at + 1;
-    while (next < tokens.length && !declarationStarts.has(tokens[next]!.tokenType)) next++;
-    if (next >= tokens.length) break;
+    while (next < parsed.length && !declarationStarts.has(parsed[next]!.tokenType)) next++;
+    if (next >= parsed.length) break;
     start = next;
   }
   for (const e of parserErrors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
-    const token = e.token.tokenType.name === "EOF" ? tokens[tokens.length - 1] : e.token;
+    const token = e.token.tokenType.name === "EOF" ? parsed[parsed.length - 1] : e.token;
     const range = token ? tokenRange(lines, token) : lines.range(text.length, text.length);
     let zh = e.message;
     let en = e.message;
@@ -113,6 +119,19 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
   }
   return { ast, diagnostics, lines };
+}
+
+/** The tokens outside the sorted index ranges [from, to). */
+function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
+  if (!ranges.length) return tokens;
+  const out: IToken[] = [];
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (r < ranges.length && i >= ranges[r]![1]) r++;
+    if (r < ranges.length && i >= ranges[r]![0]) continue;
+    out.push(tokens[i]!);
+  }
+  return out;
 }
 
 function tokenRange(lines: LineIndex, t: IToken): Range {

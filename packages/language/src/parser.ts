@@ -48,10 +48,41 @@ function describe(token: IToken, locale: "zh" | "en"): string {
   return `'${token.image.length > 20 ? token.image.slice(0, 20) + "…" : token.image}'`;
 }
 
+/**
+ * Chevrotain re-enters a repetition recursively after each in-repetition re-sync, so a file
+ * with thousands of errors inside one block overflowed the stack. Past this many nested
+ * re-syncs the repetition ends instead; the rule-level re-sync that follows is a loop.
+ * Only the first 50 syntax errors are reported anyway.
+ */
+const MAX_NESTED_RESYNCS = 50;
+
+type RecoveryHook = (this: PerfParser, ...args: unknown[]) => void;
+
 export class PerfParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3 });
     this.performSelfAnalysis();
+    // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
+    // set when recovery is enabled. The depth counter is reset by each parse (`reset`).
+    const self = this as unknown as { attemptInRepetitionRecovery: RecoveryHook };
+    const attempt = self.attemptInRepetitionRecovery;
+    if (typeof attempt !== "function") throw new Error("chevrotain: attemptInRepetitionRecovery not found; check the bound on recovery");
+    self.attemptInRepetitionRecovery = function (this: PerfParser, ...args: unknown[]) {
+      if (this.resyncDepth >= MAX_NESTED_RESYNCS) return;
+      this.resyncDepth++;
+      try {
+        attempt.apply(this, args);
+      } finally {
+        this.resyncDepth--;
+      }
+    };
+  }
+
+  private resyncDepth = 0;
+
+  override reset(): void {
+    super.reset();
+    this.resyncDepth = 0;
   }
 
   file = this.RULE("file", () => {
