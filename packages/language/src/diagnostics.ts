@@ -271,6 +271,46 @@ export const catalogue = {
     hintZh: (a) => `可用的等级：${a.grades}。`,
     hintEn: (a) => `The grades are: ${a.grades}.`,
   },
+  PERF100: {
+    severity: "warning",
+    title: "bidi-control",
+    zh: (a) => `${a.whereZh}中有双向控制字符 ${a.char}，显示的顺序可能与实际内容不同`,
+    en: (a) => `${a.char}, a bidirectional control character, in ${a.whereEn}: the text may display in an order other than it is stored`,
+    hintZh: () => "删除它；从右向左书写的文字不需要控制字符。",
+    hintEn: () => "Remove it; right-to-left text needs no control characters.",
+  },
+  PERF101: {
+    severity: "error",
+    title: "bidi-reorders-code",
+    zh: (a) => `${a.whereZh}中的双向控制字符 ${a.char} 到${a.whereZh}结束仍未关闭，同一行其后的代码会被颠倒显示`,
+    en: (a) => `the bidirectional control character ${a.char} is still open where ${a.whereEn} ends: the code after it on the line displays reordered`,
+    hintZh: () => "删除该字符：它能让代码看起来与实际内容不同。",
+    hintEn: () => "Remove it: it can make the code look different from what it is.",
+  },
+  PERF102: {
+    severity: "warning",
+    title: "invisible-character",
+    zh: (a) => `${a.whereZh}中有不可见字符 ${a.char}`,
+    en: (a) => `an invisible character, ${a.char}, in ${a.whereEn}`,
+    hintZh: () => "删除它（通常是复制粘贴时带入的）。",
+    hintEn: () => "Remove it (it usually comes with copy and paste).",
+  },
+  PERF103: {
+    severity: "warning",
+    title: "control-character",
+    zh: (a) => `${a.whereZh}中有控制字符 ${a.char}`,
+    en: (a) => `a control character, ${a.char}, in ${a.whereEn}`,
+    hintZh: () => "删除它；换行请直接换行或写 \\n，制表符写 \\t。",
+    hintEn: () => "Remove it; write a line break as a new line or \\n, a tab as \\t.",
+  },
+  PERF104: {
+    severity: "warning",
+    title: "xml-invalid-character",
+    zh: (a) => `字符串中的 ${a.char} 不能写入 docx/xlsx（XML 不允许该字符），将替换为 U+FFFD（�）`,
+    en: (a) => `${a.char} in a string cannot be written to docx or xlsx (XML does not allow it); it will be replaced by U+FFFD (�)`,
+    hintZh: () => "删除它。",
+    hintEn: () => "Remove it.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -6,6 +6,7 @@ import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
+import { describeCodePoint, findCharacters, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 
 export interface ParseResult {
   ast: A.PerfFile;
@@ -13,7 +14,7 @@ export interface ParseResult {
   lines: LineIndex;
 }
 
-/** More syntax errors than this in one file are noise: the first ones say what is wrong. */
+/** More syntax errors (and character warnings) than this in one file are noise: the first ones say what is wrong. */
 const MAX_SYNTAX_ERRORS = 50;
 
 const declarationStarts = new Set<TokenType>(
@@ -32,13 +33,14 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
 
   for (const e of lexed.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
-    const shown = text.substr(e.offset, Math.min(e.length, 12)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: shown }, options));
+    diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: showCharacters(text.substr(e.offset, e.length)) }, options));
   }
 
   const tokens: IToken[] = [];
   const unterminated = new WeakSet<IToken>();
+  const texts: TextSpan[] = [];
   for (const t of lexed.tokens) {
+    if (t.tokenType === T.StringLiteral || t.tokenType === T.UnterminatedString) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
@@ -58,6 +60,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   for (const c of (lexed.groups.comments ?? []) as IToken[]) {
     if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
+    texts.push({ start: c.startOffset, end: c.startOffset + c.image.length, kind: c.tokenType === T.LineComment ? "lineComment" : "blockComment" });
   }
 
   // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
@@ -99,6 +102,9 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     diagnostics.push(makeDiagnostic("PERF002", uri, range, args, options));
   }
 
+  // Warnings about characters come after the syntax errors and share their cap.
+  diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
+
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
     const name = keywordByType.get(t.tokenType);
@@ -119,6 +125,24 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
   }
   return { ast, diagnostics, lines };
+}
+
+const textKindNames: Record<TextKind, [string, string]> = {
+  string: ["字符串", "a string"],
+  lineComment: ["注释", "a comment"],
+  blockComment: ["注释", "a comment"],
+  whitespace: ["空白", "whitespace"],
+};
+
+function characterDiagnostics(text: string, spans: TextSpan[], lines: LineIndex, uri: string, options: DiagnosticFactoryOptions, max: number): Diagnostic[] {
+  spans.sort((a, b) => a.start - b.start);
+  const found = findCharacters(text, spans, (offset) => lines.positionAt(offset).line);
+  // errors first: the cap drops warnings before them
+  found.sort((a, b) => (a.code === "PERF101" ? 0 : 1) - (b.code === "PERF101" ? 0 : 1) || a.offset - b.offset);
+  return found.slice(0, Math.max(0, max)).map((f) => {
+    const [whereZh, whereEn] = textKindNames[f.kind];
+    return makeDiagnostic(f.code, uri, lines.range(f.offset, f.offset + f.length), { char: describeCodePoint(f.codePoint), whereZh, whereEn }, options);
+  });
 }
 
 /** The tokens outside the sorted index ranges [from, to). */
