@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
 import { keywordAliases, keywordSpellings, knownUnits, type KeywordName } from "./keywords.js";
 
 export const Identifier = createToken({
@@ -65,7 +65,7 @@ function identifierStartHint(): (string | number)[] {
 const match = (text: string, start: number, end: number): RegExpExecArray => [text.substring(start, end)] as unknown as RegExpExecArray;
 
 /**
- * The last text in which a string found no closing quote, and where that string began. A later
+ * While a text is lexed: where a string found no closing quote (cleared when tokenize ends). A later
  * opening quote of the same text cannot close either (the scans agree from that quote on), so a
  * file of thousands of unclosed strings is lexed in linear time.
  */
@@ -162,4 +162,15 @@ export const allTokens: TokenType[] = [
   Identifier,
 ];
 
-export const perfLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
+/** Chevrotain's lexer, letting go of the text it has lexed. */
+class PerfLexer extends Lexer {
+  override tokenize(text: string, initialMode?: string): ILexingResult {
+    try {
+      return super.tokenize(text, initialMode);
+    } finally {
+      unclosed = undefined; // do not keep the text alive
+    }
+  }
+}
+
+export const perfLexer: Lexer = new PerfLexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });

@@ -82,6 +82,8 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     if (next >= parsed.length) break;
     start = next;
   }
+  // The shared parser would otherwise keep this document's tokens (and so its text) alive until the next parse.
+  perfParser.input = [];
   for (const e of parserErrors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     const token = e.token.tokenType.name === "EOF" ? parsed[parsed.length - 1] : e.token;
@@ -162,6 +164,11 @@ function tokenRange(lines: LineIndex, t: IToken): Range {
   return lines.range(t.startOffset, t.startOffset + t.image.length);
 }
 
+/** Where a node's first real token starts (NaN when it has none); the parser tracks it. */
+function nodeStart(node: CstNode): number {
+  return node.location?.startOffset ?? NaN;
+}
+
 function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;
 }
@@ -186,23 +193,10 @@ class AstBuilder {
     return t && !isNaN(t.startOffset) ? tokenRange(this.lines, t) : undefined;
   }
 
+  /** From the first to the last real token of the node (tokens inserted by recovery have no offset). */
   private nodeRange(node: CstNode): Range {
-    let start = Infinity;
-    let end = -Infinity;
-    const visit = (n: CstNode) => {
-      for (const children of Object.values(n.children)) {
-        for (const c of children) {
-          if (isToken(c)) {
-            if (isNaN(c.startOffset)) continue;
-            start = Math.min(start, c.startOffset);
-            end = Math.max(end, c.startOffset + c.image.length);
-          } else visit(c);
-        }
-      }
-    };
-    visit(node);
-    if (start === Infinity) return this.lines.range(0, 0);
-    return this.lines.range(start, end);
+    const start = nodeStart(node);
+    return isNaN(start) ? this.lines.range(0, 0) : this.lines.range(start, node.location!.endOffset! + 1);
   }
 
   private first(node: CstNode, key: string): IToken | undefined {
@@ -240,7 +234,7 @@ class AstBuilder {
       ...this.subs(cst, "finding"),
       ...this.subs(cst, "veto"),
     ];
-    all.sort((a, b) => this.nodeRange(a).start.offset - this.nodeRange(b).start.offset);
+    all.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const node of all) {
       const d = this.declaration(node);
       if (d) out.push(d);
@@ -365,7 +359,7 @@ class AstBuilder {
     // Satisfaction/respondents keywords and values alternate in source order inside MANY.
     const kws = [...(node.children.Satisfaction ?? []), ...(node.children.Respondents ?? [])].filter(isToken);
     const values = this.subs(node, "value");
-    const pairs = pairByOffset(kws, values, (n) => this.nodeRange(n).start.offset);
+    const pairs = pairByOffset(kws, values, nodeStart);
     for (const [kw, valueNode] of pairs) {
       const v = this.value(valueNode);
       if (!v) continue;

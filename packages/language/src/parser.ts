@@ -60,7 +60,8 @@ type RecoveryHook = (this: PerfParser, ...args: unknown[]) => void;
 
 export class PerfParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3 });
+    // Chevrotain tracks each node's offsets as it builds it, so the AST builder never walks a subtree for a range.
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
     // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
     // set when recovery is enabled. The depth counter is reset by each parse (`reset`).

@@ -74,3 +74,11 @@ describe("bad input gives diagnostics, never an exception", () => {
     }
   });
 });
+
+describe("memory", () => {
+  it("the shared parser keeps no tokens of the last document after a parse", async () => {
+    const { perfParser } = await import("../src/parser.js");
+    parse("indicator a weight 1 { score 1 }\n".repeat(100));
+    expect(perfParser.input).toEqual([]);
+  });
+});
