@@ -162,7 +162,10 @@ export const allTokens: TokenType[] = [
   Identifier,
 ];
 
-/** Chevrotain's lexer, letting go of the text it has lexed. */
+/**
+ * Chevrotain's lexer, letting go of the text it has lexed. Tokens carry `startOffset` only:
+ * lines and columns come from LineIndex, and parse() adds the `endOffset` the parser needs.
+ */
 class PerfLexer extends Lexer {
   override tokenize(text: string, initialMode?: string): ILexingResult {
     try {
@@ -173,4 +176,4 @@ class PerfLexer extends Lexer {
   }
 }
 
-export const perfLexer: Lexer = new PerfLexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
+export const perfLexer: Lexer = new PerfLexer(allTokens, { ensureOptimizations: true, positionTracking: "onlyOffset" });

@@ -40,6 +40,8 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const unterminated = new WeakSet<IToken>();
   const texts: TextSpan[] = [];
   for (const t of lexed.tokens) {
+    // the lexer tracks start offsets only (lines come from LineIndex); node locations need the end
+    t.endOffset = t.startOffset + t.image.length - 1;
     if (t.tokenType === T.StringLiteral || t.tokenType === T.UnterminatedString) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
