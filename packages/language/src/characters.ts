@@ -73,18 +73,21 @@ export function describeCodePoint(cp: number): string {
   return name ? `${hex} ${name}` : hex;
 }
 
-/** Shown by code point rather than as itself: controls, format characters, spaces other than ' ', marks, unassigned. */
-const invisible = /^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}\p{M}\uFFFD]$/u;
+/** Shown by code point rather than as itself: controls, format characters, unusual spaces, marks, unassigned. */
+const invisibleClass = /^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}\p{M}\uFFFD]$/u;
+const isShownByCodePoint = (ch: string) => ch !== " " && ch !== "\u3000" && invisibleClass.test(ch);
 
 /**
  * Up to `max` code points of `text` for a message: never half a surrogate pair, and every
  * invisible character named (`U+200D ZERO WIDTH JOINER`; in angle brackets among other text).
  */
 export function showCharacters(text: string, max = 12): string {
-  const cps = Array.from(text.length > max * 2 ? text.slice(0, max * 2) : text).slice(0, max);
-  if (cps.length === 1 && invisible.test(cps[0]!) && cps[0] !== " ") return describeCodePoint(cps[0]!.codePointAt(0)!);
-  const shown = cps.map((ch) => (ch !== " " && invisible.test(ch) ? `<${describeCodePoint(ch.codePointAt(0)!)}>` : ch)).join("");
-  return Array.from(text).length > max ? shown + "…" : shown;
+  // 2·max + 2 units hold more than max code points whenever the text goes on; only the last can be cut in half
+  const head = Array.from(text.slice(0, 2 * max + 2));
+  const cps = head.slice(0, max);
+  if (cps.length === 1 && isShownByCodePoint(cps[0]!)) return describeCodePoint(cps[0]!.codePointAt(0)!);
+  const shown = cps.map((ch) => (isShownByCodePoint(ch) ? `<${describeCodePoint(ch.codePointAt(0)!)}>` : ch)).join("");
+  return head.length > max ? shown + "…" : shown;
 }
 
 export type TextKind = "string" | "lineComment" | "blockComment" | "whitespace";

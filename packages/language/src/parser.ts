@@ -1,4 +1,5 @@
 import { CstParser, EOF as EOFToken, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
 const K = T.keywordTokens;
@@ -45,7 +46,7 @@ const bilingualMessages: IParserErrorMessageProvider = {
 
 function describe(token: IToken, locale: "zh" | "en"): string {
   if (token.tokenType === EOFToken) return locale === "zh" ? "文件结尾" : "the end of the file";
-  return `'${token.image.length > 20 ? token.image.slice(0, 20) + "…" : token.image}'`;
+  return `'${showCharacters(token.image, 20)}'`;
 }
 
 /**

@@ -29,6 +29,13 @@ describe("code points, not UTF-16 units", () => {
     expect(r.diagnostics[0]!.message).not.toMatch(loneSurrogate);
   });
 
+  it("a syntax error quoting a long token cuts it between code points", () => {
+    const r = parse("a" + "𠮷".repeat(30));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["PERF002"]);
+    expect(r.diagnostics[0]!.message).toContain(`'a${"𠮷".repeat(19)}…'`);
+    expect(r.diagnostics[0]!.message).not.toMatch(loneSurrogate);
+  });
+
   it("invisible unexpected characters are named by code point", () => {
     expect(diags("indicator a\u200Db weight 1 { score 1 }")[0]).toBe("PERF001 1:12-1:13 无法识别的字符 'U+200D ZERO WIDTH JOINER'");
     expect(diags("indicator a weight 1 { \u0000 score 1 }", "en")).toEqual(["PERF001 1:24-1:25 unexpected character 'U+0000 NULL'"]);
