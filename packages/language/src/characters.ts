@@ -75,7 +75,7 @@ export function describeCodePoint(cp: number): string {
 
 /** Shown by code point rather than as itself: controls, format characters, unusual spaces, marks, unassigned. */
 const invisibleClass = /^[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}\p{M}\uFFFD]$/u;
-const isShownByCodePoint = (ch: string) => ch !== " " && ch !== "\u3000" && invisibleClass.test(ch);
+const isShownByCodePoint = (ch: string) => !" \t\n\r\u3000".includes(ch) && invisibleClass.test(ch);
 
 /**
  * Up to `max` code points of `text` for a message: never half a surrogate pair, and every

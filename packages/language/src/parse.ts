@@ -74,7 +74,11 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   while (start < parsed.length || csts.length === 0) {
     perfParser.input = start === 0 ? parsed : parsed.slice(start);
     csts.push(perfParser.file());
-    parserErrors.push(...perfParser.errors);
+    // a loop, not push(...errors): a spread of 300 000 recovered errors overflows the stack
+    for (const e of perfParser.errors) {
+      if (parserErrors.length >= MAX_SYNTAX_ERRORS) break;
+      parserErrors.push(e);
+    }
     const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
     if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
     const at = parsed.indexOf(stop.token, start);

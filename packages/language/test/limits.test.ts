@@ -114,6 +114,18 @@ describe("recovery and lexing of hostile input never overflow", () => {
     expect(r.diagnostics.filter((d) => d.code === "PERF002").length).toBeLessThanOrEqual(50);
   });
 
+  it("300 000 recovered errors in one parse (a clause keyword without its value, again and again)", () => {
+    for (const text of [
+      `indicator a weight 1 { ${"note ".repeat(300_000)}}`,
+      `evaluation "t" { grades { ${"x >= ".repeat(300_000)}} }`,
+      `indicator a weight 1 { bands x { ${">= 1 ".repeat(300_000)}} }`,
+    ]) {
+      const r = parse(text + "\n" + after);
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      expect(r.diagnostics.length).toBeLessThanOrEqual(50);
+    }
+  }, 60_000);
+
   it("a 50 MB single token and 1 MB of double quotes", () => {
     expect(codes("x".repeat(50 * 1024 * 1024))).toEqual(["PERF002"]);
     expect(codes('"'.repeat(1024 * 1024))).toEqual(["PERF002"]);
