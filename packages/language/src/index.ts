@@ -4,6 +4,7 @@ export * from "./keywords.js";
 export * from "./diagnostics.js";
 export { parse, unquote, type ParseResult } from "./parse.js";
 export { allTokens, keywordTokens, perfLexer } from "./lexer.js";
+export { MAX_NESTING, MAX_OPERATORS } from "./limits.js";
 export { format, majoritySpelling, displayWidth, type FormatOptions, type FormatResult } from "./printer.js";
 export { translator, type Bilingual } from "./i18n.js";
 export { decodeSource, encodeSource, toLf, eolName, countLineEndings, maxSourceBytes, type Eol, type LineEndingCounts, type SourceText, type SourceRefusal } from "./source-text.js";

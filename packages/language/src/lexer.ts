@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
 import { keywordAliases, keywordSpellings, knownUnits, type KeywordName } from "./keywords.js";
 
 export const Identifier = createToken({
@@ -13,11 +13,13 @@ export const Identifier = createToken({
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u3000\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\n\r]*/, group: "comments" });
-export const BlockComment = createToken({ name: "BlockComment", pattern: /\/\*[\s\S]*?\*\//, group: "comments", line_breaks: true });
-export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: /\/\*[\s\S]*/, group: "comments", line_breaks: true });
-export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true, label: "字符串/string" });
+// Strings and block comments may be megabytes long: they are scanned by hand, because a
+// backtracking expression recurses once per character and overflows the stack (~8 M).
+export const BlockComment = createToken({ name: "BlockComment", pattern: { exec: matchBlockComment }, start_chars_hint: ["/"], group: "comments", line_breaks: true });
+export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockComment", pattern: { exec: matchUnterminatedBlockComment }, start_chars_hint: ["/"], group: "comments", line_breaks: true });
+export const StringLiteral = createToken({ name: "StringLiteral", pattern: { exec: matchString }, start_chars_hint: ['"'], line_breaks: true, label: "字符串/string" });
 /** An opening quote that never closes: lexed as a token so the parser can go on and we can report it. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*/, label: "字符串/string" });
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: { exec: matchUnterminatedString }, start_chars_hint: ['"'], line_breaks: false, label: "字符串/string" });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?%?/, label: "数值/number" });
 
 const punct = (name: string, pattern: string): TokenType => createToken({ name, pattern, label: `'${pattern}'` });
@@ -48,15 +50,64 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+/**
+ * Every UTF-16 unit an identifier may start with, for Chevrotain's first-character table: the
+ * matcher decides, so the hint may be wide. It includes the high surrogates, or a letter outside
+ * the BMP (𠮷, CJK extension B and later) would never reach the matcher.
+ */
 function identifierStartHint(): (string | number)[] {
   const hint: (string | number)[] = ["_"];
   for (let c = 65; c <= 90; c++) hint.push(c, c + 32);
-  // Latin-1 and extended Latin letters, CJK unified ideographs and extension A, CJK compatibility.
-  for (let c = 0xc0; c <= 0x24f; c++) hint.push(c);
-  for (let c = 0x3400; c <= 0x4dbf; c++) hint.push(c);
-  for (let c = 0x4e00; c <= 0x9fff; c++) hint.push(c);
-  for (let c = 0xf900; c <= 0xfaff; c++) hint.push(c);
+  for (let c = 0x80; c <= 0xffff; c++) hint.push(c);
   return hint;
+}
+
+const match = (text: string, start: number, end: number): RegExpExecArray => [text.substring(start, end)] as unknown as RegExpExecArray;
+
+/**
+ * While a text is lexed: where a string found no closing quote (cleared when tokenize ends). A later
+ * opening quote of the same text cannot close either (the scans agree from that quote on), so a
+ * file of thousands of unclosed strings is lexed in linear time.
+ */
+let unclosed: { text: string; from: number } | undefined;
+
+/** `"…"` across lines, with `\` escaping the next character. */
+function matchString(text: string, offset: number): RegExpExecArray | null {
+  if (text.charCodeAt(offset) !== 34) return null;
+  if (unclosed && offset > unclosed.from && unclosed.text === text) return null;
+  for (let i = offset + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 34) return match(text, offset, i + 1);
+  }
+  unclosed = { text, from: offset };
+  return null;
+}
+
+/** The rest of the line after an opening quote that never closes (escapes as in a string). */
+function matchUnterminatedString(text: string, offset: number): RegExpExecArray | null {
+  if (text.charCodeAt(offset) !== 34) return null;
+  let i = offset + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 34) break;
+    if (c === 92) {
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 >= text.length || next === 10 || next === 13) break;
+      i += 2;
+    } else i++;
+  }
+  return match(text, offset, i);
+}
+
+function matchBlockComment(text: string, offset: number): RegExpExecArray | null {
+  if (!text.startsWith("/*", offset)) return null;
+  const end = text.indexOf("*/", offset + 2);
+  return end < 0 ? null : match(text, offset, end + 2);
+}
+
+function matchUnterminatedBlockComment(text: string, offset: number): RegExpExecArray | null {
+  return text.startsWith("/*", offset) ? match(text, offset, text.length) : null;
 }
 
 export const keywordTokens = {} as Record<KeywordName, TokenType>;
@@ -111,4 +162,18 @@ export const allTokens: TokenType[] = [
   Identifier,
 ];
 
-export const perfLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
+/**
+ * Chevrotain's lexer, letting go of the text it has lexed. Tokens carry `startOffset` only:
+ * lines and columns come from LineIndex, and parse() adds the `endOffset` the parser needs.
+ */
+class PerfLexer extends Lexer {
+  override tokenize(text: string, initialMode?: string): ILexingResult {
+    try {
+      return super.tokenize(text, initialMode);
+    } finally {
+      unclosed = undefined; // do not keep the text alive
+    }
+  }
+}
+
+export const perfLexer: Lexer = new PerfLexer(allTokens, { ensureOptimizations: true, positionTracking: "onlyOffset" });

@@ -5,6 +5,8 @@ import * as T from "./lexer.js";
 import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
+import { checkLimits } from "./limits.js";
+import { describeCodePoint, findCharacters, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 
 export interface ParseResult {
   ast: A.PerfFile;
@@ -12,7 +14,7 @@ export interface ParseResult {
   lines: LineIndex;
 }
 
-/** More syntax errors than this in one file are noise: the first ones say what is wrong. */
+/** More syntax errors (and character warnings) than this in one file are noise: the first ones say what is wrong. */
 const MAX_SYNTAX_ERRORS = 50;
 
 const declarationStarts = new Set<TokenType>(
@@ -31,13 +33,16 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
 
   for (const e of lexed.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
-    const shown = text.substr(e.offset, Math.min(e.length, 12)).replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: shown }, options));
+    diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: showCharacters(text.substr(e.offset, e.length)) }, options));
   }
 
   const tokens: IToken[] = [];
   const unterminated = new WeakSet<IToken>();
+  const texts: TextSpan[] = [];
   for (const t of lexed.tokens) {
+    // the lexer tracks start offsets only (lines come from LineIndex); node locations need the end
+    t.endOffset = t.startOffset + t.image.length - 1;
+    if (t.tokenType === T.StringLiteral || t.tokenType === T.UnterminatedString) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
@@ -48,10 +53,16 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     tokens.push(t);
   }
 
+  // Depth and length limits, before the parser and every tree walker after it can recurse.
+  const limits = checkLimits(tokens, declarationStarts);
+  for (const v of limits.violations.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(makeDiagnostic(v.code, uri, tokenRange(lines, v.token), { limit: v.limit }, options));
+  const parsed = without(tokens, limits.excluded);
+
   const comments: A.Comment[] = [];
   for (const c of (lexed.groups.comments ?? []) as IToken[]) {
     if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
+    texts.push({ start: c.startOffset, end: c.startOffset + c.image.length, kind: c.tokenType === T.LineComment ? "lineComment" : "blockComment" });
   }
 
   // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
@@ -60,22 +71,28 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const csts: CstNode[] = [];
   const parserErrors: IRecognitionException[] = [];
   let start = 0;
-  while (start < tokens.length || csts.length === 0) {
-    perfParser.input = start === 0 ? tokens : tokens.slice(start);
+  while (start < parsed.length || csts.length === 0) {
+    perfParser.input = start === 0 ? parsed : parsed.slice(start);
     csts.push(perfParser.file());
-    parserErrors.push(...perfParser.errors);
+    // a loop, not push(...errors): a spread of 300 000 recovered errors overflows the stack
+    for (const e of perfParser.errors) {
+      if (parserErrors.length >= MAX_SYNTAX_ERRORS) break;
+      parserErrors.push(e);
+    }
     const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
     if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
-    const at = tokens.indexOf(stop.token, start);
+    const at = parsed.indexOf(stop.token, start);
     if (at < 0) break;
     let next = at + 1;
-    while (next < tokens.length && !declarationStarts.has(tokens[next]!.tokenType)) next++;
-    if (next >= tokens.length) break;
+    while (next < parsed.length && !declarationStarts.has(parsed[next]!.tokenType)) next++;
+    if (next >= parsed.length) break;
     start = next;
   }
+  // The shared parser would otherwise keep this document's tokens (and so its text) alive until the next parse.
+  perfParser.input = [];
   for (const e of parserErrors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
-    const token = e.token.tokenType.name === "EOF" ? tokens[tokens.length - 1] : e.token;
+    const token = e.token.tokenType.name === "EOF" ? parsed[parsed.length - 1] : e.token;
     const range = token ? tokenRange(lines, token) : lines.range(text.length, text.length);
     let zh = e.message;
     let en = e.message;
@@ -92,6 +109,9 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     }
     diagnostics.push(makeDiagnostic("PERF002", uri, range, args, options));
   }
+
+  // Warnings about characters come after the syntax errors and share their cap.
+  diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
 
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
@@ -115,8 +135,44 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   return { ast, diagnostics, lines };
 }
 
+const textKindNames: Record<TextKind, [string, string]> = {
+  string: ["字符串", "a string"],
+  lineComment: ["注释", "a comment"],
+  blockComment: ["注释", "a comment"],
+  whitespace: ["空白", "whitespace"],
+};
+
+function characterDiagnostics(text: string, spans: TextSpan[], lines: LineIndex, uri: string, options: DiagnosticFactoryOptions, max: number): Diagnostic[] {
+  spans.sort((a, b) => a.start - b.start);
+  const found = findCharacters(text, spans, (offset) => lines.positionAt(offset).line);
+  // errors first: the cap drops warnings before them
+  found.sort((a, b) => (a.code === "PERF101" ? 0 : 1) - (b.code === "PERF101" ? 0 : 1) || a.offset - b.offset);
+  return found.slice(0, Math.max(0, max)).map((f) => {
+    const [whereZh, whereEn] = textKindNames[f.kind];
+    return makeDiagnostic(f.code, uri, lines.range(f.offset, f.offset + f.length), { char: describeCodePoint(f.codePoint), whereZh, whereEn }, options);
+  });
+}
+
+/** The tokens outside the sorted index ranges [from, to). */
+function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
+  if (!ranges.length) return tokens;
+  const out: IToken[] = [];
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (r < ranges.length && i >= ranges[r]![1]) r++;
+    if (r < ranges.length && i >= ranges[r]![0]) continue;
+    out.push(tokens[i]!);
+  }
+  return out;
+}
+
 function tokenRange(lines: LineIndex, t: IToken): Range {
   return lines.range(t.startOffset, t.startOffset + t.image.length);
+}
+
+/** Where a node's first real token starts (NaN when it has none); the parser tracks it. */
+function nodeStart(node: CstNode): number {
+  return node.location?.startOffset ?? NaN;
 }
 
 function isToken(e: CstElement): e is IToken {
@@ -143,23 +199,10 @@ class AstBuilder {
     return t && !isNaN(t.startOffset) ? tokenRange(this.lines, t) : undefined;
   }
 
+  /** From the first to the last real token of the node (tokens inserted by recovery have no offset). */
   private nodeRange(node: CstNode): Range {
-    let start = Infinity;
-    let end = -Infinity;
-    const visit = (n: CstNode) => {
-      for (const children of Object.values(n.children)) {
-        for (const c of children) {
-          if (isToken(c)) {
-            if (isNaN(c.startOffset)) continue;
-            start = Math.min(start, c.startOffset);
-            end = Math.max(end, c.startOffset + c.image.length);
-          } else visit(c);
-        }
-      }
-    };
-    visit(node);
-    if (start === Infinity) return this.lines.range(0, 0);
-    return this.lines.range(start, end);
+    const start = nodeStart(node);
+    return isNaN(start) ? this.lines.range(0, 0) : this.lines.range(start, node.location!.endOffset! + 1);
   }
 
   private first(node: CstNode, key: string): IToken | undefined {
@@ -197,7 +240,7 @@ class AstBuilder {
       ...this.subs(cst, "finding"),
       ...this.subs(cst, "veto"),
     ];
-    all.sort((a, b) => this.nodeRange(a).start.offset - this.nodeRange(b).start.offset);
+    all.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const node of all) {
       const d = this.declaration(node);
       if (d) out.push(d);
@@ -322,7 +365,7 @@ class AstBuilder {
     // Satisfaction/respondents keywords and values alternate in source order inside MANY.
     const kws = [...(node.children.Satisfaction ?? []), ...(node.children.Respondents ?? [])].filter(isToken);
     const values = this.subs(node, "value");
-    const pairs = pairByOffset(kws, values, (n) => this.nodeRange(n).start.offset);
+    const pairs = pairByOffset(kws, values, nodeStart);
     for (const [kw, valueNode] of pairs) {
       const v = this.value(valueNode);
       if (!v) continue;

@@ -1,4 +1,5 @@
-import { CstParser, EOF as EOFToken, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF as EOFToken, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
 const K = T.keywordTokens;
@@ -45,13 +46,69 @@ const bilingualMessages: IParserErrorMessageProvider = {
 
 function describe(token: IToken, locale: "zh" | "en"): string {
   if (token.tokenType === EOFToken) return locale === "zh" ? "文件结尾" : "the end of the file";
-  return `'${token.image.length > 20 ? token.image.slice(0, 20) + "…" : token.image}'`;
+  return `'${showCharacters(token.image, 20)}'`;
+}
+
+/**
+ * Chevrotain re-enters a repetition recursively after each in-repetition re-sync, so a file
+ * with thousands of errors inside one block overflowed the stack. Past this many nested
+ * re-syncs the repetition ends instead; the rule-level re-sync that follows is a loop.
+ * Only the first 50 syntax errors are reported anyway.
+ */
+const MAX_NESTED_RESYNCS = 50;
+
+type RecoveryHook = (this: PerfParser, ...args: unknown[]) => void;
+
+/**
+ * Past this many errors in one run the parser jumps to the end of its input: Chevrotain's
+ * recovery costs about 0.1 ms per error (300 000 took half a minute), and parse() shows only 50.
+ */
+const MAX_ERRORS_PER_RUN = 200;
+
+/** Chevrotain internals (not in its typings) that every recognition error passes through. */
+interface ErrorInternals {
+  SAVE_ERROR(this: PerfParser, error: IRecognitionException): IRecognitionException;
+  moveToTerminatedState(this: PerfParser): void;
+}
+const internals = CstParser.prototype as unknown as ErrorInternals;
+if (typeof internals.SAVE_ERROR !== "function" || typeof internals.moveToTerminatedState !== "function") {
+  throw new Error("chevrotain: SAVE_ERROR or moveToTerminatedState not found; check the error cap");
 }
 
 export class PerfParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3 });
+    // Chevrotain tracks each node's offsets as it builds it, so the AST builder never walks a subtree for a range.
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
+    // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
+    // set when recovery is enabled. The depth counter is reset by each parse (`reset`).
+    const self = this as unknown as { attemptInRepetitionRecovery: RecoveryHook };
+    const attempt = self.attemptInRepetitionRecovery;
+    if (typeof attempt !== "function") throw new Error("chevrotain: attemptInRepetitionRecovery not found; check the bound on recovery");
+    self.attemptInRepetitionRecovery = function (this: PerfParser, ...args: unknown[]) {
+      if (this.resyncDepth >= MAX_NESTED_RESYNCS) return;
+      this.resyncDepth++;
+      try {
+        attempt.apply(this, args);
+      } finally {
+        this.resyncDepth--;
+      }
+    };
+  }
+
+  private resyncDepth = 0;
+  private errorCount = 0;
+
+  override reset(): void {
+    super.reset();
+    this.resyncDepth = 0;
+    this.errorCount = 0;
+  }
+
+  protected SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const saved = internals.SAVE_ERROR.call(this, error);
+    if (++this.errorCount === MAX_ERRORS_PER_RUN) internals.moveToTerminatedState.call(this);
+    return saved;
   }
 
   file = this.RULE("file", () => {

@@ -227,7 +227,7 @@ class Printer {
   }
 
   private fits(indent: number, s: string | undefined): boolean {
-    return s !== undefined && !s.includes("\n") && indent * 2 + displayWidth(s) <= this.width;
+    return s !== undefined && !/[\n\r]/.test(s) && indent * 2 + displayWidth(s) <= this.width;
   }
 
   private push(indent: number, text: string, start: number, end: number, kind: Line["kind"], aligned?: Item["aligned"]): void {
@@ -268,7 +268,7 @@ class Printer {
       if (!items.length) return " {}";
       if (items.length > maxOneLine) return undefined;
       const parts = items.map((i) => i.one());
-      if (parts.some((p) => p === undefined || p.includes("\n"))) return undefined;
+      if (parts.some((p) => p === undefined || /[\n\r]/.test(p))) return undefined;
       return ` { ${parts.join(separator)} }`;
     };
     const one = (): string | undefined => {
@@ -469,15 +469,15 @@ class Printer {
     return n;
   }
 
-  /** A blank line before `offset` in the source (only whitespace between it and the token before). */
+  /** A blank line before `offset` in the source (only whitespace between it and the token before). LF, CRLF and a lone CR each end a line. */
   private blankBefore(offset: number): boolean {
-    let newlines = 0;
-    for (let i = offset - 1; i >= 0; i--) {
+    let breaks = 0;
+    for (let i = offset - 1; i >= 0 && breaks < 2; i--) {
       const c = this.text[i]!;
-      if (c === "\n") newlines++;
+      if (c === "\n" || (c === "\r" && this.text[i + 1] !== "\n")) breaks++;
       else if (!/\s|\uFEFF|\u3000/.test(c)) break;
     }
-    return newlines >= 2;
+    return breaks >= 2;
   }
 
   private render(eof: { text: string; start: number }[]): string[] {

@@ -66,4 +66,32 @@ describe("lexer", () => {
     expect(r.tokens.map((t) => t.image)).toEqual(["a", "b"]);
     expect((r.groups.comments ?? []).map((t) => t.image)).toEqual(["// 行注释", "/* 块\n注释 */"]);
   });
+
+  it("reads identifiers that start or go on with a letter outside the BMP (CJK extension B)", () => {
+    expect(kinds("𠮷 𠮷野家 野𠮷 𠀀_1")).toEqual(["Identifier:𠮷", "Identifier:𠮷野家", "Identifier:野𠮷", "Identifier:𠀀_1"]);
+    expect(perfLexer.tokenize("indicator 𠮷 weight 1").errors).toEqual([]);
+  });
+
+  it("lexes a string of 9 million characters as one token", () => {
+    const body = "长".repeat(9_000_000);
+    const r = perfLexer.tokenize(`note "${body}" x`);
+    expect(r.errors).toEqual([]);
+    expect(r.tokens.map((t) => t.tokenType.name)).toEqual(["Note", "StringLiteral", "Identifier"]);
+    expect(r.tokens[1]!.image.length).toBe(body.length + 2);
+  });
+
+  it("lexes escapes, line breaks and unclosed quotes in strings as before", () => {
+    expect(kinds(String.raw`"a\\" "b\"c" "d\ne"`)).toEqual([String.raw`StringLiteral:"a\\"`, String.raw`StringLiteral:"b\"c"`, String.raw`StringLiteral:"d\ne"`]);
+    expect(kinds('"two\nlines" x')).toEqual(['StringLiteral:"two\nlines"', "Identifier:x"]);
+    expect(kinds(String.raw`a "open \" still` + "\nb")).toEqual(["Identifier:a", String.raw`UnterminatedString:"open \" still`, "Identifier:b"]);
+  });
+
+  it("lexes block comments of many megabytes, closed or not", () => {
+    const body = "注".repeat(9_000_000);
+    const closed = perfLexer.tokenize(`a /*${body}*/ b`);
+    expect(closed.tokens.map((t) => t.image)).toEqual(["a", "b"]);
+    expect(closed.groups.comments![0]!.image.length).toBe(body.length + 4);
+    const open = perfLexer.tokenize(`a /*${body}`);
+    expect(open.groups.comments![0]!.tokenType.name).toBe("UnterminatedBlockComment");
+  });
 });

@@ -87,3 +87,47 @@ describe("format()", () => {
     expect(format(long).text).toBe(`indicator a weight 2 {\n  deduct 1 "${"很长的理由".repeat(20)}"\n}\n`);
   });
 });
+
+describe("line endings: LF, CRLF and lone CR (old Mac) are all line breaks", () => {
+  const lf = [
+    "// 头部注释",
+    "",
+    "evaluation \"t\" {",
+    "  total 10",
+    "",
+    "  // 等级",
+    "  grades { 优 >= 9; 差 >= 0 }",
+    "}",
+    "",
+    "",
+    "indicator a weight 10 {",
+    "  explain \"第一行",
+    "第二行\"",
+    "",
+    "  /* 块注释",
+    "     两行 */",
+    "  indicator b weight 5 { score 5 } // 行尾",
+    "",
+    "  indicator c weight 5 { score 5 }",
+    "}",
+    "",
+    "// 文件末尾",
+    "",
+  ].join("\n");
+
+  it("the printer keeps the same blank lines and comments for each", () => {
+    const expected = format(lf);
+    expect(expected.ok).toBe(true);
+    expect(expected.text.split("\n").filter((l) => l === "").length).toBeGreaterThanOrEqual(5);
+    for (const eol of ["\r\n", "\r"]) {
+      const r = format(lf.replace(/\n/g, eol));
+      expect(r.ok, JSON.stringify(eol)).toBe(true);
+      expect(r.text.replace(/\r\n?/g, "\n"), JSON.stringify(eol)).toBe(expected.text);
+    }
+  });
+
+  it("lines and columns count a lone CR as a line break", () => {
+    const r = parse("fact x = 1\r\rfact y = @\r");
+    expect(r.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)[0]).toBe("PERF001 3:10");
+  });
+});
