@@ -145,25 +145,35 @@ describe("xlsx read back with SheetJS", async () => {
   const bytes = (await render(result, "xlsx", { groups })) as Uint8Array;
   const wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true });
 
-  /** Recomputes a SUM/IF formula from the sheet's own cells, so a wrong reference fails. */
+  /** A reference as the writer spells it ('sheet'!A1:B2 or A1): the sheet it is on and the range. */
+  const parseRef = (ws: XLSX.WorkSheet, ref: string): [XLSX.WorkSheet, string] => {
+    const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref);
+    if (!m) return [ws, ref];
+    const other = wb.Sheets[m[1]!.replace(/''/g, "'")];
+    if (!other) throw new Error(`no sheet in ${ref}`);
+    return [other, m[2]!];
+  };
+  const cellValue = (ws: XLSX.WorkSheet, ref: string): number => {
+    const [sheet, at] = parseRef(ws, ref);
+    const c = sheet[at];
+    return c?.f ? evaluate(sheet, c.f) : typeof c?.v === "number" ? c.v : 0;
+  };
+  /** Recomputes a SUM/IF/reference formula from the workbook's cells, so a wrong reference fails. */
   const evaluate = (ws: XLSX.WorkSheet, f: string): number => {
     const sum = /^SUM\((.*)\)$/.exec(f);
     if (sum)
       return sum[1]!.split(",").reduce((acc, part) => {
-        const [a, b = a] = part.split(":");
+        const [sheet, range] = parseRef(ws, part);
+        const [a, b = a] = range.split(":");
         const r = XLSX.utils.decode_range(`${a}:${b}`);
+        if (!/^[A-Z]+\d+$/.test(a!) || !/^[A-Z]+\d+$/.test(b)) throw new Error(`unexpected range ${part}`);
         for (let R = r.s.r; R <= r.e.r; R++)
-          for (let C = r.s.c; C <= r.e.c; C++) {
-            const c = ws[XLSX.utils.encode_cell({ r: R, c: C })];
-            if (c && typeof c.v === "number") acc = acc.plus(new Decimal(c.f ? evaluate(ws, c.f) : c.v));
-          }
+          for (let C = r.s.c; C <= r.e.c; C++) acc = acc.plus(new Decimal(cellValue(sheet, XLSX.utils.encode_cell({ r: R, c: C }))));
         return acc;
       }, new Decimal(0)).toNumber();
     const ratio = /^IF\((\w+)=0,"",(\w+)\/(\w+)\)$/.exec(f);
-    if (ratio) {
-      const v = (ref: string) => (ws[ref]!.f ? evaluate(ws, ws[ref]!.f) : (ws[ref]!.v as number));
-      return v(ratio[2]!) / v(ratio[3]!);
-    }
+    if (ratio) return cellValue(ws, ratio[2]!) / cellValue(ws, ratio[3]!);
+    if (/^('(?:[^']|'')+'!)?[A-Z]+\d+$/.test(f)) return cellValue(ws, f);
     throw new Error(`unexpected formula ${f}`);
   };
 
@@ -199,6 +209,40 @@ describe("xlsx read back with SheetJS", async () => {
     expect(ws[`E${tot}`].f).toBe(`IF(C${tot}=0,"",D${tot}/C${tot})`);
     expect(evaluate(ws, ws[`E${tot}`].f)).toBeCloseTo(0.8246, 10);
     expect(ws[`E${tot}`].z).toBe("0.00%");
+  });
+
+  it("takes the summary and per-root numbers from 附件1, so editing a leaf there updates every sheet", () => {
+    const scores = "附件1：项目绩效评价指标体系评分表";
+    const s1 = wb.Sheets["表1：绩效评价得分情况表"]!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(s1, { header: 1, raw: true }) as unknown[][];
+    const first = rows.findIndex((r) => r[0] === "项目决策") + 1;
+    expect(s1[`C${first}`].f).toBe(`'${scores}'!D3`);
+    expect(s1[`D${first}`].f).toBe(`SUM('${scores}'!I3:I5)`);
+    const root = wb.Sheets["表2：项目决策指标分析"]!;
+    expect(root["D3"].f).toBe(`SUM('${scores}'!I3)`);
+    const totals = () =>
+      wb.SheetNames.flatMap((name) => {
+        const ws = wb.Sheets[name]!;
+        const tr = (XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: true }) as unknown[][]).findIndex((r) => r[0] === "合计") + 1;
+        if (tr === 0) return [];
+        const col = name.startsWith("附件1") ? "I" : "D";
+        return [[name, evaluate(ws, ws[`${col}${tr}`].f)] as const];
+      });
+    const before = new Map(totals());
+    expect(before.get(scores)).toBeCloseTo(82.46, 10);
+    expect(before.get("表1：绩效评价得分情况表")).toBeCloseTo(82.46, 10);
+    const leaf = wb.Sheets[scores]!["I5"]!;
+    const old = leaf.v;
+    leaf.v = (old as number) + 1;
+    try {
+      const after = new Map(totals());
+      expect(after.get(scores)).toBeCloseTo(83.46, 10);
+      expect(after.get("表1：绩效评价得分情况表")).toBeCloseTo(83.46, 10);
+      expect(after.get("表2：项目决策指标分析")! - before.get("表2：项目决策指标分析")!).toBeCloseTo(1, 10);
+      expect(after.get("表3：项目过程指标分析")).toBeCloseTo(before.get("表3：项目过程指标分析")!, 10);
+    } finally {
+      leaf.v = old;
+    }
   });
 
   it("freezes the header row and keeps text as typed", async () => {
