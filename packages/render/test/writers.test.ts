@@ -60,10 +60,10 @@ describe("csv", () => {
 describe("html", () => {
   const html = toHtml(buildReport(result, { groups }));
 
-  it("is one self-contained file with two inline SVG charts and no script", () => {
+  it("is one self-contained file with inline SVG charts (two overall, one per root) and no script", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);
-    expect(html.match(/<figure class="chart"[^>]*><svg /g)).toHaveLength(2);
+    expect(html.match(/<figure class="chart"[^>]*><svg /g)).toHaveLength(2 + 4);
     expect(html).toContain("@page wide { size: A4 landscape;");
     expect(html).toMatch(/<section id="scores" class="wide">/);
     expect(html).toContain('<td rowspan="6">项目决策</td>');
@@ -74,6 +74,18 @@ describe("html", () => {
     expect(rates.match(/<path d="M/g)!.length).toBeGreaterThanOrEqual(11); // one bar per branch
     const roots = /<figure class="chart" id="chart-roots">([\s\S]*?)<\/figure>/.exec(html)![1]!;
     expect(roots).toContain("26.44");
+    // 项目产出 (root 3): its 二级 indicators' weights and scores summed from its leaves
+    const root3 = /<section id="root-3">[\s\S]*?<figure class="chart" id="chart-root-3">([\s\S]*?)<\/figure>\s*<\/section>/.exec(html)![1]!;
+    for (const name of ["产出数量", "产出质量", "产出时效", "产出成本"]) expect(root3).toContain(name);
+  });
+
+  it("keeps headings with what follows and repeats the header rows and the unit on every printed page", () => {
+    expect(html).toMatch(/h2 \{[^}]*break-after: avoid/);
+    expect(html).toMatch(/thead \{ display: table-header-group;/);
+    const head = /<section id="scores" class="wide">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)![1]!;
+    expect(head).toMatch(/^<tr class="unit"><th colspan="10">单位：分<\/th><\/tr><tr><th scope="col">一级指标/);
+    const findings = /<section id="findings" class="wide">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)![1]!;
+    expect(findings).not.toContain("单位：分");
   });
 
   it("shows a <script> in an indicator name as text, in tables and charts", () => {
