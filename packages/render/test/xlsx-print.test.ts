@@ -92,6 +92,13 @@ describe("xlsx print layout", async () => {
     expect(titles.every((t) => t!.endsWith("!$2:$2"))).toBe(true);
   });
 
+  it("aligns a merge over several rows at its top (Calc centres it where the merge's middle falls, maybe on the next page under the header)", () => {
+    expect(scores.getCell("A3").alignment.vertical).toBe("top");
+    expect(scores.getCell("C3").alignment.vertical).toBe("top");
+    expect(scores.getCell("E3").alignment.vertical).toBe("middle");
+    expect(scores.getCell("I3").alignment.vertical).toBe("middle");
+  });
+
   it("freezes the indicator columns of 附件1 and the header row of every sheet", () => {
     expect(scores.views[0]).toMatchObject({ state: "frozen", xSplit: 6, ySplit: 2 });
     expect(findings.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 2 });

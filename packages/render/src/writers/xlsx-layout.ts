@@ -33,6 +33,8 @@ export const MIN_FIT_SCALE = 0.7;
 const TARGET_SCALE = 0.8;
 /** …but never below this width (12 CJK characters a line). */
 const MIN_LONG_WIDTH = 24;
+/** …and other text columns not below 12 (6 CJK characters). */
+const MIN_TEXT_WIDTH = 12;
 
 /** Pixel width of a column of `width` units, as Excel draws it. */
 export const columnPx = (width: number) => Math.trunc(width * DIGIT_PX + CELL_PAD_PX);
@@ -101,20 +103,27 @@ export interface PrintLayout {
 }
 
 /**
- * Column widths, orientation and scale of a sheet. Long text columns (`long`) are narrowed
- * (proportionally, not below 24 units) so that the sheet fits its page width at 80 %; a sheet
- * is landscape when the table asks for it or when portrait would need a scale under 80 %; it is
- * fitted to the page width when that scale is at least 70 %, else printed at 100 % across pages.
+ * Column widths, orientation and scale of a sheet. Text columns are narrowed by one common
+ * factor, long ones (`long`) not below 24 units and the others not below 12 (numbers never), so
+ * that the sheet fits its page width at 80 %; a sheet is landscape when the table asks for it or
+ * when portrait would need a scale under 80 %; it is fitted to the page width when that scale is
+ * at least 70 %, else printed at 100 % across pages.
  */
-export function printLayout(widths: number[], long: boolean[], orientation: "portrait" | "landscape"): PrintLayout {
+export function printLayout(widths: number[], long: boolean[], text: boolean[], orientation: "portrait" | "landscape"): PrintLayout {
   const total = (ws: number[]) => ws.reduce((a, w) => a + columnPx(w), 0);
+  const floor = widths.map((w, i) => (!text[i] ? w : Math.min(w, long[i] ? MIN_LONG_WIDTH : MIN_TEXT_WIDTH)));
+  const at = (k: number) => widths.map((w, i) => Math.max(floor[i]!, Math.floor(w * k)));
   const narrowed = (o: "portrait" | "landscape") => {
     const target = PRINTABLE_PX[o] / TARGET_SCALE;
-    const fixed = total(widths.filter((_, i) => !long[i]));
-    const longPx = total(widths.filter((_, i) => long[i]));
-    if (longPx === 0 || fixed + longPx <= target) return widths;
-    const k = Math.max(0, (target - fixed) / longPx);
-    return widths.map((w, i) => (long[i] ? Math.max(MIN_LONG_WIDTH, Math.min(w, Math.floor(w * k))) : w));
+    if (total(widths) <= target) return widths;
+    let lo = 0;
+    let hi = 1;
+    for (let n = 0; n < 20; n++) {
+      const k = (lo + hi) / 2;
+      if (total(at(k)) <= target) lo = k;
+      else hi = k;
+    }
+    return at(lo);
   };
   let o = orientation;
   let ws = narrowed(o);

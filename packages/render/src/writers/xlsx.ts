@@ -169,6 +169,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
   const layout = printLayout(
     t.columns.map((c) => Math.max(6, c.width * 2)),
     t.columns.map((c) => c.width >= 20),
+    t.columns.map((c) => c.kind === "text"),
     t.orientation,
   );
   const xSplit = frozenColumns(t);
@@ -200,12 +201,17 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
   t.rows.forEach((r, i) => {
     const excelRow = i + FIRST_ROW;
     r.cells.forEach((c, j) => {
+      // a covered cell takes its anchor's style when merged (exceljs shares the style object
+      // between them, so styling it here would restyle the anchor)
+      if (c.covered) return;
       const cell = ws.getCell(excelRow, j + 1);
       cell.border = border;
       const long = t.columns[j]!.width >= 20;
-      cell.alignment = { vertical: long ? "top" : "middle", horizontal: c.kind === "text" ? (long ? "left" : "center") : "right", wrapText: true };
+      // a merge over several rows may straddle a page break: Calc draws a centred text where the
+      // middle of the whole merge falls, on the next page under the repeated header row
+      const top = long || (c.rowSpan ?? 1) > 1;
+      cell.alignment = { vertical: top ? "top" : "middle", horizontal: c.kind === "text" ? (long ? "left" : "center") : "right", wrapText: true };
       cell.font = font(r.kind !== "data" ? { bold: true } : {});
-      if (c.covered) return;
       const result = c.value === undefined ? undefined : Number(c.value);
       const formula = !c.formula ? null : c.formula.kind === "node" ? nodeFormula(c.formula, nodes) : formulaText(c.formula, j, i);
       if (formula) cell.value = { formula, result } as ExcelJS.CellFormulaValue;
