@@ -96,6 +96,23 @@ try {
   );
   await page.emulateMedia({ media: "print" });
   await page.pdf({ path: join(out, "yongzhou-2023.html.pdf"), preferCSSPageSize: true, printBackground: true });
+  // a heading pushed to the foot of a page (a spacer fills the page but the heading's height)
+  // must move to the next page with its table, not stay alone
+  for (const id of ["summary", "deductions"]) {
+    await page.evaluate((id) => {
+      document.querySelector(".spacer")?.remove();
+      const d = document.createElement("div");
+      d.className = "spacer";
+      d.style.cssText = "break-before: page; height: 244mm";
+      document.querySelector(`#${id} h2`).before(d);
+    }, id);
+    const file = join(out, `pushed-${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    const caption = await page.$eval(`#${id} h2`, (h) => h.textContent);
+    const pages = pageTexts(file).map((p) => p.split("\n").map((l) => l.replace(/\s+/g, "")).filter(Boolean));
+    const at = pages.findIndex((lines) => lines.includes(caption.replace(/\s+/g, "")));
+    check(at > 0 && pages[at].at(-1) !== caption.replace(/\s+/g, ""), `a heading pushed to a page's foot moves on with its table (${caption}: page ${at + 1}, ${pages[at]?.length} lines)`);
+  }
   xlsxFits = await xlsxFacts(browser, join(out, "yongzhou-2023.xlsx"));
   if (updateImages) await chart.screenshot({ path: join(repo, "docs", "images", "report-chart.png") });
 
