@@ -257,6 +257,15 @@ describe("xlsx read back with SheetJS", async () => {
     }
   });
 
+  it("keeps the engine's numbers as values when the workbook has no 附件1 to point at", async () => {
+    const alone = XLSX.read((await render(result, "xlsx", { groups, tables: ["summary"] })) as Uint8Array, { type: "array", cellFormula: true });
+    const ws = alone.Sheets[alone.SheetNames[0]!]!;
+    expect(ws["C3"].f).toBeUndefined();
+    expect(ws["D3"].f).toBeUndefined();
+    expect(ws["D3"].v).toBe(5);
+    expect(ws["E3"].f).toBe('IF(C3=0,"",D3/C3)');
+  });
+
   it("freezes the header row and keeps text as typed", async () => {
     const sheetXml = await unzip(bytes, "xl/worksheets/sheet7.xml");
     expect(sheetXml).toMatch(/<pane[^>]*ySplit="2"[^>]*state="frozen"/);
