@@ -53,6 +53,8 @@ writeFileSync(evil, `evaluation "escape test" { total 10 }\nindicator a "<script
 perf(["render", evil, "--format", "html", "-o", join(out, "evil.html")]);
 
 // ---------------------------------------------------------------- HTML in Chromium
+let htmlTables = [];
+let xlsxFits = null;
 const require = createRequire(join(repo, "packages", "render", "package.json"));
 const { chromium } = require("playwright-core");
 const browser = await chromium.launch({
@@ -70,7 +72,7 @@ try {
   check(requests.length === 0, `the HTML makes no network request (${requests.join(", ") || "none"})`);
   check(errors.length === 0, `no console errors (${errors.join("; ") || "none"})`);
   const charts = await page.$$eval("figure.chart svg", (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
-  check(charts.length === 2 && charts.every(([w, h]) => w > 300 && h > 150), `two charts drawn (${JSON.stringify(charts)})`);
+  check(charts.length === 6 && charts.every(([w, h]) => w > 300 && h > 150), `six charts drawn: two overall and one per root (${JSON.stringify(charts)})`);
   const bars = await page.$$eval("#chart-rates svg path", (ps) => ps.filter((p) => p.getAttribute("fill") === "#3a6ea5").length);
   check(bars === 11, `one bar per 二级 indicator in the rate chart (${bars})`);
   const total = await page.$eval("#scores tr.total", (tr) => tr.textContent);
@@ -82,8 +84,36 @@ try {
   await page.screenshot({ path: join(out, "html-page.png"), fullPage: false });
   const chart = await page.$("#chart-rates svg");
   await chart.screenshot({ path: join(out, "html-chart-rates.png") });
+  // what print needs to know about the tables: captions, header texts, whether a chart follows, numbers
+  htmlTables = await page.$$eval("section", (ss) =>
+    ss.map((s) => ({
+      caption: s.querySelector("h2").textContent,
+      header: s.querySelector("thead tr:last-child th").textContent,
+      unit: s.querySelector("thead tr.unit th")?.textContent ?? null,
+      chart: !!s.querySelector("figure"),
+      numbers: [...s.querySelectorAll("td.num")].map((td) => td.textContent).filter(Boolean),
+    })),
+  );
   await page.emulateMedia({ media: "print" });
   await page.pdf({ path: join(out, "yongzhou-2023.html.pdf"), preferCSSPageSize: true, printBackground: true });
+  // a heading pushed to the foot of a page (a spacer fills the page but the heading's height)
+  // must move to the next page with its table, not stay alone
+  for (const id of ["summary", "deductions"]) {
+    await page.evaluate((id) => {
+      document.querySelector(".spacer")?.remove();
+      const d = document.createElement("div");
+      d.className = "spacer";
+      d.style.cssText = "break-before: page; height: 244mm";
+      document.querySelector(`#${id} h2`).before(d);
+    }, id);
+    const file = join(out, `pushed-${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    const caption = await page.$eval(`#${id} h2`, (h) => h.textContent);
+    const pages = pageTexts(file).map((p) => p.split("\n").map((l) => l.replace(/\s+/g, "")).filter(Boolean));
+    const at = pages.findIndex((lines) => lines.includes(caption.replace(/\s+/g, "")));
+    check(at > 0 && pages[at].at(-1) !== caption.replace(/\s+/g, ""), `a heading pushed to a page's foot moves on with its table (${caption}: page ${at + 1}, ${pages[at]?.length} lines)`);
+  }
+  xlsxFits = await xlsxFacts(browser, join(out, "yongzhou-2023.xlsx"));
   if (updateImages) await chart.screenshot({ path: join(repo, "docs", "images", "report-chart.png") });
 
   const evilPage = await browser.newPage();
@@ -97,8 +127,36 @@ try {
 }
 
 // the print PDF: 评分表 and 问题清单 on landscape pages
-const sizes = pageSizes(join(out, "yongzhou-2023.html.pdf"));
+const htmlPdf = join(out, "yongzhou-2023.html.pdf");
+const sizes = pageSizes(htmlPdf);
 check(sizes.some(([w, h]) => w > h) && sizes.some(([w, h]) => h > w), `HTML print has portrait and landscape A4 pages (${sizes.length} pages)`);
+check(sizes.length >= 12 && sizes.length <= 45, `HTML print has 12–45 pages (${sizes.length})`);
+{
+  const pages = pageTexts(htmlPdf);
+  const squash = (t) => t.replace(/\s+/g, "");
+  const pageOf = (caption) => pages.findIndex((p) => squash(p).includes(squash(caption)));
+  const alone = htmlTables.filter((t) => {
+    const lines = pages[pageOf(t.caption)]?.split("\n").map((l) => l.trim()).filter(Boolean) ?? [];
+    return squash(lines.at(-1) ?? "") === squash(t.caption);
+  });
+  check(alone.length === 0, `no heading alone at the bottom of a printed page (${alone.map((t) => t.caption).join(", ") || "none"})`);
+  // continuation pages of a table (pages after its caption's, before the next caption's) repeat its header row and unit
+  const missing = [];
+  let continued = 0;
+  htmlTables.forEach((t, i) => {
+    if (t.chart) return; // a chart may fill a page of its own
+    const from = pageOf(t.caption);
+    const to = i + 1 < htmlTables.length ? pageOf(htmlTables[i + 1].caption) : pages.length;
+    for (let p = from + 1; p < to; p++) {
+      continued++;
+      const text = squash(pages[p]);
+      if (!text.includes(squash(t.header)) || (t.unit && !text.includes(squash(t.unit)))) missing.push(`${t.caption} p.${p + 1}`);
+    }
+  });
+  check(continued > 0 && missing.length === 0, `header rows and unit repeated on all ${continued} continuation pages (${missing.join(", ") || "none missing"})`);
+  const split = numbersSplit(htmlPdf, htmlTables.flatMap((t) => t.numbers));
+  check(split.length === 0, `HTML print: every table number appears whole (${split.join(", ") || "none split"})`);
+}
 
 // ---------------------------------------------------------------- docx and xlsx in LibreOffice
 // a throw-away profile that recalculates OOXML formulas on load (LibreOffice's default is never)
@@ -124,6 +182,9 @@ check(docSizes.some(([w, h]) => w > h), `the appendices are on landscape pages (
 const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
 check(text.includes("附件1") && text.includes("82.46") && text.includes("立项依据充分性"), "the PDF text has 附件1, 立项依据充分性 and 82.46");
 check(text.includes("未落实政府采购流程"), "the PDF text lists the findings (附件2)");
+const docxSplit = numbersSplit(pdf, htmlTables.flatMap((t) => t.numbers));
+check(docxSplit.length === 0, `docx → PDF: every table number appears whole (${docxSplit.join(", ") || "none split"})`);
+check(docSizes.length >= 8 && docSizes.length <= 60, `docx → PDF has 8–60 pages (${docSizes.length})`);
 execFileSync("pdftoppm", ["-r", "60", "-png", pdf, join(out, "docx-page")]);
 // the first page of 附件1: the first landscape page
 const first = docSizes.findIndex(([w, h]) => w > h) + 1;
@@ -131,7 +192,7 @@ if (first > 0) {
   execFileSync("pdftoppm", ["-r", "70", "-png", "-f", String(first), "-l", String(first), "-singlefile", pdf, join(out, "docx-scoresheet")]);
   if (updateImages) writeFileSync(join(repo, "docs", "images", "report-scoresheet.png"), readFileSync(join(out, "docx-scoresheet.png")));
 }
-for (const img of ["report-scoresheet.png", "report-chart.png"]) {
+for (const img of ["report-scoresheet.png", "report-chart.png", "xlsx-scoresheet.png"]) {
   const p = join(repo, "docs", "images", img);
   if (existsSync(p)) check(statSync(p).size < 300_000, `docs/images/${img} is under 300 KB (${Math.round(statSync(p).size / 1024)} KB)`);
 }
@@ -163,8 +224,47 @@ else {
   const edited = join(out, "xlsx-edited");
   mkdirSync(edited);
   office(csvFilter, join(out, "edited.xlsx"), edited);
-  const f = readdirSync(edited).find((n) => n.startsWith("edited-附件1"));
-  check(!!f && /"?合计"?,100(\.00)?,,,,,,,83\.46/.test(readFileSync(join(edited, f), "utf8")), "after editing one leaf the 附件1 合计 formula gives 83.46");
+  // every sheet's 合计 score (the second number of its 合计 row) before and after the edit
+  const totals = (dir, prefix) =>
+    Object.fromEntries(
+      readdirSync(dir)
+        .filter((n) => n.startsWith(prefix) && n.endsWith(".csv"))
+        .map((n) => {
+          const row = readFileSync(join(dir, n), "utf8").split("\n").find((l) => /^"?合计"?,/.test(l)) ?? "";
+          return [n.slice(prefix.length).replace(/\.csv$/, ""), Number((row.match(/-?\d+(?:\.\d+)?(?=%|,|$)/g) ?? [])[1])];
+        })
+        .filter(([, v]) => !Number.isNaN(v)),
+    );
+  const before = totals(sheets, "yongzhou-2023-");
+  const after = totals(edited, "edited-");
+  const changed = (name) => Math.round((after[name] - before[name]) * 100) / 100;
+  const sheetNames = Object.keys(before);
+  const follows = sheetNames.filter((n) => /^(附件1|表1|表2)/.test(n));
+  const others = sheetNames.filter((n) => /^表[345]/.test(n));
+  check(follows.length === 3 && follows.every((n) => changed(n) === 1), `after editing one leaf in 附件1 (1 → 2) every total that holds it rises by 1 after recalculation: ${follows.map((n) => `${n.split("：")[0]} ${before[n]} → ${after[n]}`).join(", ")}`);
+  check(others.length === 3 && others.every((n) => changed(n) === 0), `…and the other roots' totals stay (${others.map((n) => `${n.split("：")[0]} ${after[n]}`).join(", ")})`);
+  check(after[follows.find((n) => n.startsWith("附件1"))] === 83.46 && after[follows.find((n) => n.startsWith("表1"))] === 83.46, "附件1 and 表1 both say 83.46");
+
+  // the workbook as Calc prints it: rows tall enough, nothing drawn over anything, numbers whole
+  check(xlsxFits !== null && xlsxFits.bad.length === 0 && xlsxFits.checked > 50, `xlsx rows fit their wrapped texts as Chromium lays them out in the fallback font (${xlsxFits?.checked} multi-line cells; ${xlsxFits?.bad.slice(0, 5).join("; ") || "none short"})`);
+  const xlsxPdfDir = join(out, "xlsx-pdf");
+  mkdirSync(xlsxPdfDir);
+  office("pdf", join(out, "yongzhou-2023.xlsx"), xlsxPdfDir);
+  const xlsxPdf = join(xlsxPdfDir, "yongzhou-2023.pdf");
+  const xlsxSizes = pageSizes(xlsxPdf);
+  check(xlsxSizes.length >= 8 && xlsxSizes.length <= 40, `Calc prints the workbook on 8–40 pages (${xlsxSizes.length}), landscape for 附件1/附件2 (${xlsxSizes.filter(([w, h]) => w > h).length})`);
+  const overlaps = overlappingWords(xlsxPdf);
+  check(overlaps.length === 0, `Calc's PDF: no text drawn over other text (${overlaps.slice(0, 5).join("; ") || "none"})`);
+  const xlsxSplit = numbersSplit(xlsxPdf, xlsxFits.numbers);
+  check(xlsxSplit.length === 0, `Calc's PDF: every table number appears whole (${xlsxSplit.join(", ") || "none split"})`);
+  const footer = pageTexts(xlsxPdf).every((p, i) => p.replace(/\s+/g, "").includes(`第${i + 1}页`));
+  check(footer, "Calc prints a page number in every page's footer");
+  execFileSync("pdftoppm", ["-r", "60", "-png", xlsxPdf, join(out, "xlsx-page")]);
+  const scoresPage = pageTexts(xlsxPdf).findIndex((p) => p.replace(/\s+/g, "").includes("附件1")) + 1;
+  if (scoresPage > 0) {
+    execFileSync("pdftoppm", ["-r", "70", "-png", "-f", String(scoresPage), "-l", String(scoresPage), "-singlefile", xlsxPdf, join(out, "xlsx-scoresheet")]);
+    if (updateImages) writeFileSync(join(repo, "docs", "images", "xlsx-scoresheet.png"), readFileSync(join(out, "xlsx-scoresheet.png")));
+  }
 }
 
 console.log(`\nscreenshots and PDFs in ${out}`);
@@ -177,4 +277,98 @@ if (failures.length) {
 function pageSizes(file) {
   const info = execFileSync("pdfinfo", ["-f", "1", "-l", "999", file], { encoding: "utf8" });
   return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+/** The text of every page, laid out (pdftotext -layout). */
+function pageTexts(file) {
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 }).split("\f").slice(0, -1);
+}
+
+/**
+ * Numbers of the tables that a reader would see broken: each distinct number must appear as a
+ * whole token (not inside a longer number) at least as often as the tables print it; a number
+ * wrapped inside its cell ("82.4" / "6") is then missing once.
+ */
+function numbersSplit(file, numbers) {
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const found = new Map();
+  for (const m of text.matchAll(/(?<![\d.])\d+(?:\.\d+)?%?(?![\d.])/g)) found.set(m[0], (found.get(m[0]) ?? 0) + 1);
+  const wanted = new Map();
+  for (const n of numbers) wanted.set(n, (wanted.get(n) ?? 0) + 1);
+  return [...wanted].filter(([n, k]) => (found.get(n) ?? 0) < k).map(([n, k]) => `${n} ${found.get(n) ?? 0}/${k}`);
+}
+
+/** Words whose boxes overlap another word's on the same page by more than a third (pdftotext -bbox). */
+function overlappingWords(file) {
+  const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const bad = [];
+  html.split("<page ").slice(1).forEach((page, p) => {
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], w: m[5] }));
+    for (let i = 0; i < words.length; i++)
+      for (let j = i + 1; j < words.length; j++) {
+        const a = words[i], b = words[j];
+        const ix = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+        const iy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+        if (ix <= 0 || iy <= 0) continue;
+        const small = Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
+        if (ix * iy > small / 3) bad.push(`p.${p + 1} "${a.w}" / "${b.w}"`);
+      }
+  });
+  return bad;
+}
+
+/**
+ * Every string cell of the workbook laid out by Chromium in a box as wide as its (merged) columns,
+ * in 宋体 with the fallbacks LibreOffice would use, at 10.5 pt: its lines × the writer's line
+ * height must fit the height of its (merged) rows. Also returns every number as printed.
+ */
+async function xlsxFacts(browser, file) {
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file));
+  const LINE_PT = 15.25;
+  const cells = [];
+  // every number as its format prints it (0.00, 0.00%, 0), from the engine's cached results
+  const numbers = [];
+  const shown = (v, fmt) => (fmt === "0.00%" ? `${(v * 100).toFixed(2)}%` : fmt === "0.00" ? v.toFixed(2) : String(v));
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = typeof cell.value === "number" ? cell.value : typeof cell.value?.result === "number" ? cell.value.result : null;
+        if (v !== null) numbers.push(shown(v, cell.numFmt));
+      }),
+    );
+    const merges = ws.model.merges.map((m) => m.split(":").map((a) => ws.getCell(a)));
+    ws.eachRow((row, r) => {
+      if (r < 2) return;
+      row.eachCell((cell, c) => {
+        if (typeof cell.value !== "string" || (cell.isMerged && cell.master !== cell)) return;
+        const m = merges.find(([a]) => a.address === cell.address);
+        const [r2, c2] = m ? [Number(m[1].row), Number(m[1].col)] : [r, c];
+        let px = 0;
+        for (let k = c; k <= c2; k++) px += Math.trunc(ws.getColumn(k).width * 7 + 5);
+        let pt = 0;
+        for (let k = r; k <= r2; k++) pt += ws.getRow(k).height ?? 15;
+        cells.push({ at: `${ws.name.split("：")[0]}!${cell.address}`, text: cell.value, px: px - 5, pt, bold: !!cell.font?.bold });
+      });
+    });
+  }
+  const page = await browser.newPage();
+  await page.setContent(`<!DOCTYPE html><style>div{font:10.5pt/normal "宋体","SimSun","Noto Serif CJK SC",serif;white-space:pre-wrap;overflow-wrap:anywhere;position:absolute}</style>`);
+  const lines = await page.evaluate((cells) => {
+    const d = document.createElement("div");
+    document.body.append(d);
+    d.textContent = "中";
+    const one = d.getBoundingClientRect().height;
+    return cells.map((c) => {
+      d.style.width = `${c.px}px`;
+      d.style.fontWeight = c.bold ? "bold" : "normal";
+      d.textContent = c.text;
+      return Math.round(d.getBoundingClientRect().height / one);
+    });
+  }, cells);
+  await page.close();
+  const bad = cells.filter((c, i) => lines[i] * LINE_PT > c.pt).map((c, i) => `${c.at} ${lines[cells.indexOf(c)]} lines in ${c.pt} pt`);
+  return { checked: lines.filter((n) => n > 1).length, bad, numbers };
 }

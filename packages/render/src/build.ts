@@ -122,7 +122,7 @@ export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Tabl
       const first = g.rows.length;
       n.children.forEach(walk);
       const col = (n.level - 1) * 2;
-      g.rows[first]!.cells[col] = text(n.name);
+      g.rows[first]!.cells[col] = { ...text(n.name), node: n.id };
       g.rows[first]!.cells[col + 1] = num(n.weight);
       g.merge(first, col, g.rows.length - first);
       g.merge(first, col + 1, g.rows.length - first);
@@ -131,7 +131,7 @@ export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Tabl
     }
     const cells = columns.map(() => text(""));
     const col = (n.level - 1) * 2;
-    cells[col] = text(n.name);
+    cells[col] = { ...text(n.name), node: n.id };
     cells[col + 1] = num(n.weight);
     cells[depth * 2] = text(n.explain);
     cells[depth * 2 + 1] = text(n.criteria);
@@ -174,6 +174,8 @@ export function summaryTable(result: EvaluationResult, groups: Grouping[], local
     for (const m of block.members) {
       const r = g.add("data", [text(block.label), text(m.level === 1 && !block.grouped ? "" : m.name), num(m.weight), num(m.score), num(m.rate, "percent")]);
       g.rows[r]!.cells[4]!.text = rateText(m.rate);
+      g.formula(r, 2, { kind: "node", node: m.id, field: "weight" });
+      g.formula(r, 3, { kind: "node", node: m.id, field: "score" });
       g.formula(r, 4, { kind: "ratio", num: 3, den: 2 });
     }
     const rows = block.members.map((_, i) => first + i);
@@ -226,6 +228,8 @@ export function rootTable(result: EvaluationResult, root: IndicatorResult, id: s
     cells[wc + 1] = num(n.score, "decimal", label(locale, "unscored"));
     const r = g.add("data", cells);
     leafRows.push(r);
+    g.formula(r, wc, { kind: "node", node: n.id, field: "weight" });
+    g.formula(r, wc + 1, { kind: "node", node: n.id, field: "score" });
     const col = Math.max(0, n.level - 2);
     if (col < wc - 1) g.merge(r, col, 1, wc - col);
   };

@@ -45,3 +45,4 @@ export async function render(result: EvaluationResult, format: Format, options: 
       return toXlsx(report);
   }
 }
+export { findChromium, htmlToPdf, PdfEngineError, type HtmlPdfOptions } from "./writers/html-pdf.js";

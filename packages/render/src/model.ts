@@ -13,7 +13,13 @@ export type Formula =
   /** SUM of this column over the given body rows (indices into `Table.rows`). */
   | { kind: "sum"; rows: number[] }
   /** This row's `num` column divided by its `den` column (得分率 = 得分 ÷ 权重). */
-  | { kind: "ratio"; num: number; den: number };
+  | { kind: "ratio"; num: number; den: number }
+  /**
+   * One indicator's weight or score as the score sheet (附件1) holds it: a spreadsheet points at
+   * that sheet's cell (a branch's score is the SUM of its leaves there), so the workbook has one
+   * source of truth. Without the score sheet in the report, the cell keeps its value.
+   */
+  | { kind: "node"; node: string; field: "weight" | "score" };
 
 export interface Cell {
   /** What is printed: "82.46", "95.91%", "项目决策". */
@@ -28,6 +34,8 @@ export interface Cell {
   anchor?: [number, number];
   /** How a spreadsheet recomputes this cell; other writers print `text`. */
   formula?: Formula;
+  /** On the score sheet's name cells: the id of the indicator the cell names (see Formula "node"). */
+  node?: string;
 }
 
 export type RowKind = "data" | "subtotal" | "total" | "group";

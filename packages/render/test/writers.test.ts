@@ -60,10 +60,10 @@ describe("csv", () => {
 describe("html", () => {
   const html = toHtml(buildReport(result, { groups }));
 
-  it("is one self-contained file with two inline SVG charts and no script", () => {
+  it("is one self-contained file with inline SVG charts (two overall, one per root) and no script", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);
-    expect(html.match(/<figure class="chart"[^>]*><svg /g)).toHaveLength(2);
+    expect(html.match(/<figure class="chart"[^>]*><svg /g)).toHaveLength(2 + 4);
     expect(html).toContain("@page wide { size: A4 landscape;");
     expect(html).toMatch(/<section id="scores" class="wide">/);
     expect(html).toContain('<td rowspan="6">项目决策</td>');
@@ -74,6 +74,18 @@ describe("html", () => {
     expect(rates.match(/<path d="M/g)!.length).toBeGreaterThanOrEqual(11); // one bar per branch
     const roots = /<figure class="chart" id="chart-roots">([\s\S]*?)<\/figure>/.exec(html)![1]!;
     expect(roots).toContain("26.44");
+    // 项目产出 (root 3): its 二级 indicators' weights and scores summed from its leaves
+    const root3 = /<section id="root-3">[\s\S]*?<figure class="chart" id="chart-root-3">([\s\S]*?)<\/figure>\s*<\/section>/.exec(html)![1]!;
+    for (const name of ["产出数量", "产出质量", "产出时效", "产出成本"]) expect(root3).toContain(name);
+  });
+
+  it("keeps headings with what follows and repeats the header rows and the unit on every printed page", () => {
+    expect(html).toMatch(/h2 \{[^}]*break-after: avoid/);
+    expect(html).toMatch(/thead \{ display: table-header-group;/);
+    const head = /<section id="scores" class="wide">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)![1]!;
+    expect(head).toMatch(/^<tr class="unit"><th colspan="10">单位：分<\/th><\/tr><tr><th scope="col">一级指标/);
+    const findings = /<section id="findings" class="wide">[\s\S]*?<thead>([\s\S]*?)<\/thead>/.exec(html)![1]!;
+    expect(findings).not.toContain("单位：分");
   });
 
   it("shows a <script> in an indicator name as text, in tables and charts", () => {
@@ -145,25 +157,35 @@ describe("xlsx read back with SheetJS", async () => {
   const bytes = (await render(result, "xlsx", { groups })) as Uint8Array;
   const wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true });
 
-  /** Recomputes a SUM/IF formula from the sheet's own cells, so a wrong reference fails. */
+  /** A reference as the writer spells it ('sheet'!A1:B2 or A1): the sheet it is on and the range. */
+  const parseRef = (ws: XLSX.WorkSheet, ref: string): [XLSX.WorkSheet, string] => {
+    const m = /^'((?:[^']|'')+)'!(.+)$/.exec(ref);
+    if (!m) return [ws, ref];
+    const other = wb.Sheets[m[1]!.replace(/''/g, "'")];
+    if (!other) throw new Error(`no sheet in ${ref}`);
+    return [other, m[2]!];
+  };
+  const cellValue = (ws: XLSX.WorkSheet, ref: string): number => {
+    const [sheet, at] = parseRef(ws, ref);
+    const c = sheet[at];
+    return c?.f ? evaluate(sheet, c.f) : typeof c?.v === "number" ? c.v : 0;
+  };
+  /** Recomputes a SUM/IF/reference formula from the workbook's cells, so a wrong reference fails. */
   const evaluate = (ws: XLSX.WorkSheet, f: string): number => {
     const sum = /^SUM\((.*)\)$/.exec(f);
     if (sum)
       return sum[1]!.split(",").reduce((acc, part) => {
-        const [a, b = a] = part.split(":");
+        const [sheet, range] = parseRef(ws, part);
+        const [a, b = a] = range.split(":");
         const r = XLSX.utils.decode_range(`${a}:${b}`);
+        if (!/^[A-Z]+\d+$/.test(a!) || !/^[A-Z]+\d+$/.test(b)) throw new Error(`unexpected range ${part}`);
         for (let R = r.s.r; R <= r.e.r; R++)
-          for (let C = r.s.c; C <= r.e.c; C++) {
-            const c = ws[XLSX.utils.encode_cell({ r: R, c: C })];
-            if (c && typeof c.v === "number") acc = acc.plus(new Decimal(c.f ? evaluate(ws, c.f) : c.v));
-          }
+          for (let C = r.s.c; C <= r.e.c; C++) acc = acc.plus(new Decimal(cellValue(sheet, XLSX.utils.encode_cell({ r: R, c: C }))));
         return acc;
       }, new Decimal(0)).toNumber();
     const ratio = /^IF\((\w+)=0,"",(\w+)\/(\w+)\)$/.exec(f);
-    if (ratio) {
-      const v = (ref: string) => (ws[ref]!.f ? evaluate(ws, ws[ref]!.f) : (ws[ref]!.v as number));
-      return v(ratio[2]!) / v(ratio[3]!);
-    }
+    if (ratio) return cellValue(ws, ratio[2]!) / cellValue(ws, ratio[3]!);
+    if (/^('(?:[^']|'')+'!)?[A-Z]+\d+$/.test(f)) return cellValue(ws, f);
     throw new Error(`unexpected formula ${f}`);
   };
 
@@ -199,6 +221,49 @@ describe("xlsx read back with SheetJS", async () => {
     expect(ws[`E${tot}`].f).toBe(`IF(C${tot}=0,"",D${tot}/C${tot})`);
     expect(evaluate(ws, ws[`E${tot}`].f)).toBeCloseTo(0.8246, 10);
     expect(ws[`E${tot}`].z).toBe("0.00%");
+  });
+
+  it("takes the summary and per-root numbers from 附件1, so editing a leaf there updates every sheet", () => {
+    const scores = "附件1：项目绩效评价指标体系评分表";
+    const s1 = wb.Sheets["表1：绩效评价得分情况表"]!;
+    const rows = XLSX.utils.sheet_to_json<string[]>(s1, { header: 1, raw: true }) as unknown[][];
+    const first = rows.findIndex((r) => r[0] === "项目决策") + 1;
+    expect(s1[`C${first}`].f).toBe(`'${scores}'!D3`);
+    expect(s1[`D${first}`].f).toBe(`SUM('${scores}'!I3:I5)`);
+    const root = wb.Sheets["表2：项目决策指标分析"]!;
+    expect(root["D3"].f).toBe(`SUM('${scores}'!I3)`);
+    const totals = () =>
+      wb.SheetNames.flatMap((name) => {
+        const ws = wb.Sheets[name]!;
+        const tr = (XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: true }) as unknown[][]).findIndex((r) => r[0] === "合计") + 1;
+        if (tr === 0) return [];
+        const col = name.startsWith("附件1") ? "I" : "D";
+        return [[name, evaluate(ws, ws[`${col}${tr}`].f)] as const];
+      });
+    const before = new Map(totals());
+    expect(before.get(scores)).toBeCloseTo(82.46, 10);
+    expect(before.get("表1：绩效评价得分情况表")).toBeCloseTo(82.46, 10);
+    const leaf = wb.Sheets[scores]!["I5"]!;
+    const old = leaf.v;
+    leaf.v = (old as number) + 1;
+    try {
+      const after = new Map(totals());
+      expect(after.get(scores)).toBeCloseTo(83.46, 10);
+      expect(after.get("表1：绩效评价得分情况表")).toBeCloseTo(83.46, 10);
+      expect(after.get("表2：项目决策指标分析")! - before.get("表2：项目决策指标分析")!).toBeCloseTo(1, 10);
+      expect(after.get("表3：项目过程指标分析")).toBeCloseTo(before.get("表3：项目过程指标分析")!, 10);
+    } finally {
+      leaf.v = old;
+    }
+  });
+
+  it("keeps the engine's numbers as values when the workbook has no 附件1 to point at", async () => {
+    const alone = XLSX.read((await render(result, "xlsx", { groups, tables: ["summary"] })) as Uint8Array, { type: "array", cellFormula: true });
+    const ws = alone.Sheets[alone.SheetNames[0]!]!;
+    expect(ws["C3"].f).toBeUndefined();
+    expect(ws["D3"].f).toBeUndefined();
+    expect(ws["D3"].v).toBe(5);
+    expect(ws["E3"].f).toBe('IF(C3=0,"",D3/C3)');
   });
 
   it("freezes the header row and keeps text as typed", async () => {

@@ -3,6 +3,7 @@ import type { Report, Table } from "../model.js";
 import { chartSvg, fontStack } from "./charts.js";
 import { captions, colon, conclusion, metaLines } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
+import { rootChart } from "./root-chart.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -17,7 +18,7 @@ const css = `
 * { box-sizing: border-box; }
 body { font-family: ${serif}; font-size: 10.5pt; color: #111; margin: 0 auto; max-width: 1100px; padding: 16px; line-height: 1.5; }
 h1 { font-family: ${fontStack}; font-size: 18pt; text-align: center; margin: 0.5em 0; }
-h2 { font-family: ${fontStack}; font-size: 13pt; margin: 1.4em 0 0.5em; }
+h2 { font-family: ${fontStack}; font-size: 13pt; margin: 1.4em 0 0.5em; break-after: avoid; page-break-after: avoid; }
 ul.meta { list-style: none; padding: 0; }
 .warning { border-left: 4px solid #c60; padding: 4px 8px; background: #fff4e5; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 9pt; }
@@ -27,7 +28,8 @@ td.num { text-align: right; white-space: nowrap; }
 td.long { text-align: left; vertical-align: top; }
 tr.total td, tr.subtotal td { font-weight: bold; }
 tr.group td { font-weight: bold; background: #f6f6f6; }
-thead { display: table-header-group; }
+thead { display: table-header-group; break-inside: avoid; break-after: avoid; }
+thead tr.unit th { border: none; background: none; font-family: ${serif}; font-weight: normal; text-align: right; padding: 0 0 2px; }
 tr { break-inside: avoid; }
 .chart { margin: 1em auto; width: fit-content; max-width: 100%; break-inside: avoid; }
 .chart svg { max-width: 100%; height: auto; }
@@ -62,8 +64,10 @@ export function toHtml(unsafe: Report): string {
   let chartsPlaced = false;
   for (const t of report.tables) {
     const wide = t.orientation === "landscape";
-    out.push(`<section id="${escapeHtml(t.id)}"${wide ? ' class="wide"' : ""}>`, `<h2>${escapeHtml(caps.get(t)!)}</h2>`, tableHtml(t));
+    out.push(`<section id="${escapeHtml(t.id)}"${wide ? ' class="wide"' : ""}>`, `<h2>${escapeHtml(caps.get(t)!)}</h2>`, tableHtml(t, report.locale));
     for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
+    const rc = rootChart(t, report.locale);
+    if (rc) out.push(`<figure class="chart" id="chart-${escapeHtml(t.id)}">${chartSvg(rc)}</figure>`);
     if (t.name === "summary" && !chartsPlaced) {
       chartsPlaced = true;
       for (const c of report.charts) out.push(`<figure class="chart" id="chart-${c.id}">${chartSvg(c)}</figure>`);
@@ -76,10 +80,15 @@ export function toHtml(unsafe: Report): string {
   return out.join("\n");
 }
 
-function tableHtml(t: Table): string {
+/** The unit line above a table of points, repeated with the header rows on every printed page. */
+const unitText = { zh: "单位：分", en: "Unit: points" };
+
+function tableHtml(t: Table, locale: "zh" | "en"): string {
   const widths = t.columns.reduce((a, c) => a + c.width, 0);
   const cols = t.columns.map((c) => `<col style="width:${((c.width / widths) * 100).toFixed(1)}%">`).join("");
-  const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join("")}</tr></thead>`;
+  const points = t.columns.some((c) => c.kind === "decimal");
+  const unit = points ? `<tr class="unit"><th colspan="${t.columns.length}">${escapeHtml(unitText[locale])}</th></tr>` : "";
+  const head = `<thead>${unit}<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join("")}</tr></thead>`;
   const body = t.rows
     .map((r) => {
       const cells = r.cells

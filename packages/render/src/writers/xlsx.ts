@@ -3,6 +3,7 @@ import type { Cell, Formula, Report, Table } from "../model.js";
 import { captions } from "./common.js";
 import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
+import { columnPx, FONT_SIZE, heightFor, lineCount, MARGIN_IN, printLayout, TITLE_SIZE } from "./xlsx-layout.js";
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -16,7 +17,7 @@ export function columnLetter(c: number): string {
 }
 
 /** SUM over body rows, contiguous runs written as ranges: SUM(I3:I5,I8). */
-function formulaText(f: Formula, col: number, row: number): string {
+function formulaText(f: Exclude<Formula, { kind: "node" }>, col: number, row: number): string {
   if (f.kind === "ratio") {
     const n = `${columnLetter(f.num)}${row + FIRST_ROW}`;
     const d = `${columnLetter(f.den)}${row + FIRST_ROW}`;
@@ -90,13 +91,50 @@ function addDefinedNames(wb: ExcelJS.Workbook, names: DefinedName[]): void {
 
 const thin = { style: "thin" as const, color: { argb: "FF000000" } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
+/** 宋体 (SimSun) by its Chinese name, as Chinese Excel writes it; charset 134 (GB2312) lets Excel and WPS fall back to another Chinese font where it is missing. */
+const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: "宋体", family: 3, charset: 134, size: FONT_SIZE, ...extra });
 
 function value(cell: Cell): ExcelJS.CellValue {
   if (cell.value === undefined || cell.kind === "text") return cell.text;
   return Number(cell.value);
 }
 
-/** One sheet per table: title row, frozen header row, merges, number formats, SUM formulas. */
+/** Where the score sheet holds each indicator: its weight cell and the range of its leaves' scores. */
+interface NodeCells {
+  sheet: string;
+  weight: Map<string, string>;
+  score: Map<string, string>;
+}
+
+function nodeCells(t: Table, sheet: string): NodeCells {
+  const scoreCol = columnLetter(t.columns.findIndex((c) => c.key === "score"));
+  const weight = new Map<string, string>();
+  const score = new Map<string, string>();
+  t.rows.forEach((r, i) =>
+    r.cells.forEach((c, j) => {
+      if (!c.node || c.covered) return;
+      const first = i + FIRST_ROW;
+      const last = first + (c.rowSpan ?? 1) - 1;
+      weight.set(c.node, `${columnLetter(j + 1)}${first}`);
+      score.set(c.node, first === last ? `${scoreCol}${first}` : `${scoreCol}${first}:${scoreCol}${last}`);
+    }),
+  );
+  return { sheet: sheetRef(sheet), weight, score };
+}
+
+/** A node formula as a reference into the score sheet, or null when the sheet does not hold the node. */
+function nodeFormula(f: Extract<Formula, { kind: "node" }>, cells: NodeCells | null): string | null {
+  const at = cells?.[f.field].get(f.node);
+  if (!cells || !at) return null;
+  return f.field === "weight" ? `${cells.sheet}!${at}` : `SUM(${cells.sheet}!${at})`;
+}
+
+/**
+ * One sheet per table: title row, frozen header row, merges, number formats, SUM formulas,
+ * row heights from the texts, and print setup. The summary and per-root sheets take their
+ * weights and scores from the score sheet (附件1) by formula, so editing a leaf there updates
+ * every sheet when the workbook recalculates.
+ */
 export async function toXlsx(unsafe: Report): Promise<Uint8Array> {
   checkSize(unsafe, "xlsx");
   const report = safeReport(unsafe);
@@ -109,38 +147,53 @@ export async function toXlsx(unsafe: Report): Promise<Uint8Array> {
   wb.calcProperties.fullCalcOnLoad = true;
   const caps = captions(report);
   const taken = new Set<string>();
-  const printTitles: DefinedName[] = [];
+  const names = report.tables.map((t) => sheetName(caps.get(t)!, taken));
+  const scores = report.tables.findIndex((t) => t.name === "scores");
+  const cells = scores < 0 ? null : nodeCells(report.tables[scores]!, names[scores]!);
+  const definedNames: DefinedName[] = [];
   report.tables.forEach((t, i) => {
-    const name = sheetName(caps.get(t)!, taken);
-    addSheet(wb, t, caps.get(t)!, name);
-    printTitles.push({ name: "_xlnm.Print_Titles", ranges: [`${sheetRef(name)}!$${HEADER_ROW}:$${HEADER_ROW}`], localSheetId: i });
+    const titles = addSheet(wb, t, caps.get(t)!, names[i]!, cells, report.locale);
+    definedNames.push({ name: "_xlnm.Print_Titles", ranges: titles.map((r) => `${sheetRef(names[i]!)}!${r}`), localSheetId: i });
   });
-  addDefinedNames(wb, printTitles);
+  addDefinedNames(wb, definedNames);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
 
-function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string): void {
+/** The columns a sheet keeps in view: on the score sheet the indicator names and weights of every level. */
+const frozenColumns = (t: Table) => (t.name === "scores" ? t.columns.filter((c) => /^(level|weight)\d+$/.test(c.key)).length : 0);
+
+/** Adds the sheet; returns its print titles (rows, and columns when it prints across pages). */
+function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string, nodes: NodeCells | null, locale: "zh" | "en"): string[] {
+  const n = t.columns.length;
+  const layout = printLayout(
+    t.columns.map((c) => Math.max(6, c.width * 2)),
+    t.columns.map((c) => c.width >= 20),
+    t.columns.map((c) => c.kind === "text"),
+    t.orientation,
+  );
+  const xSplit = frozenColumns(t);
   const ws = wb.addWorksheet(name, {
-    views: [{ state: "frozen", ySplit: HEADER_ROW, xSplit: 0 }],
+    views: [{ state: "frozen", ySplit: HEADER_ROW, xSplit }],
     pageSetup: {
       paperSize: 9,
-      orientation: t.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      orientation: layout.orientation,
+      margins: { left: MARGIN_IN, right: MARGIN_IN, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      horizontalCentered: true,
+      ...(layout.fit === null ? { fitToPage: false, scale: 100 } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
     },
+    headerFooter: { oddFooter: locale === "zh" ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N" },
   });
-  ws.columns = t.columns.map((c) => ({ key: c.key, width: Math.max(6, c.width * 2) }));
-  const n = t.columns.length;
-  ws.getCell(1, 1).value = caption;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: "center" };
+  ws.columns = t.columns.map((c, j) => ({ key: c.key, width: layout.widths[j]! }));
+  const title = ws.getCell(1, 1);
+  title.value = caption;
+  title.font = font({ bold: true, size: TITLE_SIZE });
+  title.alignment = { horizontal: "center", vertical: "middle" };
   if (n > 1) ws.mergeCells(1, 1, 1, n);
   t.columns.forEach((c, j) => {
     const cell = ws.getCell(HEADER_ROW, j + 1);
     cell.value = c.header;
-    cell.font = { bold: true };
+    cell.font = font({ bold: true });
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEEF1F5" } };
     cell.border = border;
@@ -148,13 +201,20 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string)
   t.rows.forEach((r, i) => {
     const excelRow = i + FIRST_ROW;
     r.cells.forEach((c, j) => {
+      // a covered cell takes its anchor's style when merged (exceljs shares the style object
+      // between them, so styling it here would restyle the anchor)
+      if (c.covered) return;
       const cell = ws.getCell(excelRow, j + 1);
       cell.border = border;
       const long = t.columns[j]!.width >= 20;
-      cell.alignment = { vertical: long ? "top" : "middle", horizontal: c.kind === "text" ? (long ? "left" : "center") : "right", wrapText: true };
-      if (r.kind !== "data") cell.font = { bold: true };
-      if (c.covered) return;
-      if (c.formula) cell.value = { formula: formulaText(c.formula, j, i), result: c.value === undefined ? undefined : Number(c.value) } as ExcelJS.CellFormulaValue;
+      // a merge over several rows may straddle a page break: Calc draws a centred text where the
+      // middle of the whole merge falls, on the next page under the repeated header row
+      const top = long || (c.rowSpan ?? 1) > 1;
+      cell.alignment = { vertical: top ? "top" : "middle", horizontal: c.kind === "text" ? (long ? "left" : "center") : "right", wrapText: true };
+      cell.font = font(r.kind !== "data" ? { bold: true } : {});
+      const result = c.value === undefined ? undefined : Number(c.value);
+      const formula = !c.formula ? null : c.formula.kind === "node" ? nodeFormula(c.formula, nodes) : formulaText(c.formula, j, i);
+      if (formula) cell.value = { formula, result } as ExcelJS.CellFormulaValue;
       else cell.value = value(c);
       if (c.kind === "decimal") cell.numFmt = "0.00";
       else if (c.kind === "percent") cell.numFmt = "0.00%";
@@ -165,5 +225,43 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string)
       if ((c.rowSpan ?? 1) > 1 || (c.colSpan ?? 1) > 1) ws.mergeCells(excelRow, j + 1, excelRow + (c.rowSpan ?? 1) - 1, j + 1 + (c.colSpan ?? 1) - 1);
     });
   });
-  t.notes.forEach((note, k) => (ws.getCell(FIRST_ROW + t.rows.length + 1 + k, 1).value = note));
+  t.notes.forEach((note, k) => {
+    const cell = ws.getCell(FIRST_ROW + t.rows.length + 1 + k, 1);
+    cell.value = note;
+    cell.font = font();
+  });
+  const heights = rowHeights(t, layout.widths);
+  ws.getRow(1).height = heightFor(1, Math.ceil(TITLE_SIZE * 1.45));
+  ws.getRow(HEADER_ROW).height = heights.header;
+  heights.body.forEach((h, i) => (ws.getRow(i + FIRST_ROW).height = h));
+  const titles = [`$${HEADER_ROW}:$${HEADER_ROW}`];
+  if (layout.fit === null && xSplit > 0) titles.unshift(`$A:$${columnLetter(xSplit - 1)}`);
+  return titles;
+}
+
+/**
+ * Heights of the header and body rows: each row fits its one-row cells; a cell merged over
+ * several rows gets the lines it needs spread over those rows (the deficit added evenly).
+ */
+export function rowHeights(t: Table, widths: number[]): { header: number; body: number[] } {
+  const px = (j: number, span: number) => widths.slice(j, j + span).reduce((a, w) => a + columnPx(w), 0);
+  const header = heightFor(Math.max(1, ...t.columns.map((c, j) => lineCount(c.header, px(j, 1), true))));
+  const body = t.rows.map(() => heightFor(1));
+  const tall: { row: number; span: number; need: number }[] = [];
+  t.rows.forEach((r, i) =>
+    r.cells.forEach((c, j) => {
+      if (c.covered || c.text === "") return;
+      const need = heightFor(lineCount(c.text, px(j, c.colSpan ?? 1), r.kind !== "data"));
+      const span = c.rowSpan ?? 1;
+      if (span === 1) body[i] = Math.max(body[i]!, need);
+      else tall.push({ row: i, span, need });
+    }),
+  );
+  for (const { row, span, need } of tall) {
+    const have = body.slice(row, row + span).reduce((a, h) => a + h, 0);
+    if (have >= need) continue;
+    const add = Math.ceil(((need - have) / span) * 4) / 4;
+    for (let k = row; k < row + span; k++) body[k] = body[k]! + add;
+  }
+  return { header, body };
 }
