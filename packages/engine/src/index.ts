@@ -4,3 +4,4 @@ export * from "./symbols.js";
 export { analyze, analyzeParsed, analyzeText, sortDiagnostics, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
 export { evaluateExpression, expressionText, numberValue, type Quantity } from "./expression.js";
 export { classifyEvidencePath, evidencePathReasonText, type EvidencePathReason, type EvidencePathVerdict, type EvidencePathOptions } from "./evidence-path.js";
+export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
