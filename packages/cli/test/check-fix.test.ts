@@ -110,6 +110,10 @@ describe("perf check --fix", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
+  it("is silent with exit 0 on the clean examples", async () => {
+    expect(await perf(["check", "--fix", "examples"], root)).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
   it("writes its report to stderr when stdout carries JSON", async () => {
     const { dir } = copy(twoWeightsChanged);
     const r = await perf(["check", "--fix", "--format", "json", "yongzhou.perf"], dir);

@@ -69,8 +69,8 @@ export async function fixFiles(files: string[], options: FixOptions & { format: 
     if (written) fixed += out.applied.length;
     left += out.notApplied.length;
   }
-  lines.push(t(L, options.dryRun ? "fixSummaryDry" : "fixSummary", { files: files.length, fixed, left }));
-  say(lines.join("\n") + "\n");
+  // like check, silent when there is nothing to say
+  if (lines.length) say([...lines, t(L, options.dryRun ? "fixSummaryDry" : "fixSummary", { files: files.length, fixed, left })].join("\n") + "\n");
   return checked;
 }
 
