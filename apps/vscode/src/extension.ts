@@ -8,6 +8,7 @@ import { message, readLocale, type Locale } from "./messages.js";
 import { previewViewType, ReportPreview, type PreviewState } from "./preview.js";
 import { evaluatedResultRequest, resultChangedNotification, type EvaluationResult, type ResultChangedParams } from "./protocol.js";
 import { totalAndGrade } from "./report-html.js";
+import { registerWalkthrough } from "./walkthrough.js";
 
 /** What `activate` returns: read by the editor-level test suite, harmless for everyone else. */
 export interface PerfExtensionApi {
@@ -96,7 +97,9 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
     }),
     vscode.commands.registerCommand("perf.preview", async (target?: vscode.Uri | string) => {
       // From the editor title or palette: no argument or a Uri; from the code lens: a URI string.
-      const uri = target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
+      // From the walkthrough no text editor is active: the .perf file visible beside it.
+      const shown = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === "perf");
+      const uri = target instanceof vscode.Uri ? target : typeof target === "string" ? vscode.Uri.parse(target) : shown?.document.uri;
       const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (!uri || (doc && doc.languageId !== "perf") || (!doc && !uri.path.endsWith(".perf"))) {
         void vscode.window.showInformationMessage(message("noPerfEditor", locale()));
@@ -105,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
       await preview.show(uri);
     }),
   );
+
+  registerWalkthrough(context, locale);
 
   // Registered before start so no notification of the first analyses is missed.
   context.subscriptions.push(

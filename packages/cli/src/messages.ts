@@ -5,7 +5,7 @@ const table = {
     zh: `用法：perf <命令> [选项]
 
 命令：
-  check [文件或目录…]   检查 .perf 文件，报告全部诊断；无问题时不输出、退出码 0
+  check [文件或目录…]   检查 .perf 文件，报告全部诊断；无问题时不输出、退出码 0；--fix 应用无歧义的快速修复（--dry-run 只输出差异）
   score <文件>          以表格输出指标树、得分、得分率和评价等级
   fmt [文件或目录…]     按统一格式改写 .perf 文件；--check 只列出未格式化的文件（退出码 1），--stdout 输出到标准输出
   diff <旧> <新>        比较两个版本的分值、计分方法、得分、问题、总分和等级（退出码：0 无变化，2 有变化，1 出错）
@@ -32,7 +32,7 @@ const table = {
     en: `usage: perf <command> [options]
 
 commands:
-  check [files or folders…]   report every diagnostic of the .perf files; silent with exit 0 when clean
+  check [files or folders…]   report every diagnostic of the .perf files; silent with exit 0 when clean; --fix applies the unambiguous quick fixes (--dry-run prints the diff)
   score <file>                print the indicator tree with weights, scores, rates and the grade
   fmt [files or folders…]     rewrite .perf files in the canonical layout; --check lists unformatted files (exit 1), --stdout prints
   diff <old> <new>            compare weights, rules, scores, findings, total and grade (exit 0 no change, 2 changes, 1 error)
@@ -58,15 +58,19 @@ options:
 `,
   },
   helpCheck: {
-    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--lang zh|en]
+    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--lang zh|en]
 
 检查 .perf 文件（目录下的全部 .perf 文件），报告全部诊断。无问题时不输出、退出码 0；有错误时退出码 1。
 不是 UTF-8 编码的文件（如 GBK）、命名管道、设备和超过 64 MiB 的文件不会被读取，并以诊断代码说明原因。
 
   --strict              未评分的末级指标视为错误
   --format              text（默认）、json、sarif（代码扫描）或 github（Actions 注释）
+  --fix                 应用编辑器中确定无歧义的快速修复（如把报告得分改为计算得分），反复检查直到无可修复项，
+                        再报告剩余的诊断；需要人工选择的修复（如分值合计不符）列出但不应用。
+                        有语法错误的文件不修改；保留 BOM 和行尾
+  --dry-run             与 --fix 同用：输出将要修改内容的统一差异格式（unified diff），不写入
 `,
-    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--lang zh|en]
+    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--lang zh|en]
 
 Checks .perf files (every .perf below a folder) and reports every diagnostic: silent with exit 0
 when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, devices and files over
@@ -74,6 +78,11 @@ when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, device
 
   --strict              unscored leaves are errors
   --format              text (default), json, sarif (code scanning) or github (Actions annotations)
+  --fix                 apply the editor's unambiguous quick fixes (e.g. write the computed score into
+                        \`declared\`), check again until nothing is left to fix, then report what remains;
+                        fixes that need a choice (e.g. weights that do not add up) are listed, not applied.
+                        A file with syntax errors is not touched; the BOM and line endings are kept
+  --dry-run             with --fix: print a unified diff of what would change, write nothing
 `,
   },
   helpScore: {
@@ -160,6 +169,17 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   --textconv            the line-oriented view for git diff (.gitattributes: *.perf diff=perf)
 `,
   },
+  fixNotParsed: { zh: "有 {n} 个语法错误，未修复", en: "{n} syntax error(s); not fixed" },
+  fixChangedMeanwhile: { zh: "读取后文件已被修改，未写入", en: "the file changed after it was read; not written" },
+  fixApplied: { zh: "已修复", en: "fixed" },
+  fixWouldApply: { zh: "将修复", en: "would fix" },
+  fixNotApplied: { zh: "未自动修复", en: "not fixed" },
+  "fixReason.choice": { zh: "需要人工选择其一", en: "a person must choose one" },
+  "fixReason.confirm": { zh: "需要人工确认", en: "needs a person's confirmation" },
+  "fixReason.passes": { zh: "已达 {n} 轮修复上限，再运行一次 --fix", en: "the limit of {n} rounds was reached; run --fix again" },
+  fixRefused: { zh: "{file}：{reason}", en: "{file}: {reason}" },
+  fixSummary: { zh: "{files} 个文件：修复 {fixed} 处，{left} 处需人工处理", en: "{files} file(s): {fixed} fix(es) applied, {left} left for a person" },
+  fixSummaryDry: { zh: "{files} 个文件：将修复 {fixed} 处（未写入），{left} 处需人工处理", en: "{files} file(s): {fixed} fix(es) would be applied (nothing written), {left} left for a person" },
   unknownOption: { zh: "未知选项 {option}", en: "unknown option {option}" },
   optionNeedsValue: { zh: "选项 {option} 需要一个值", en: "option {option} needs a value" },
   optionTakesNoValue: { zh: "选项 {option} 不接受值", en: "option {option} does not take a value" },

@@ -6,3 +6,4 @@ export { evaluateExpression, expressionText, numberValue, type Quantity } from "
 export { classifyEvidencePath, evidencePathReasonText, type EvidencePathReason, type EvidencePathVerdict, type EvidencePathOptions } from "./evidence-path.js";
 export { implicitSubject, resolveFramework, scoreSubject, type Framework, type Subject, type SubjectScore } from "./framework.js";
 export { deductionText } from "./wording.js";
+export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";

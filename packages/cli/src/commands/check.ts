@@ -10,6 +10,9 @@ import { t } from "../messages.js";
 
 export interface CheckOptions extends CommonOptions {
   format: "text" | "json" | "sarif" | "github";
+  /** Apply the unambiguous quick fixes first (`--fix`); with `dryRun`, only print their diff. */
+  fix?: boolean;
+  dryRun?: boolean;
 }
 
 export interface CheckedFile {
@@ -30,14 +33,19 @@ export function checkFiles(files: string[], options: CommonOptions, cwd?: string
   });
 }
 
-export function runCheck(paths: string[], options: CheckOptions, io: CliIO): number {
+export function runCheck(paths: string[], options: CheckOptions, io: CliIO): number | Promise<number> {
   const { files, missing } = collectPerfFiles(paths.map((p) => (p.startsWith("/") ? p : `${io.cwd}/${p}`)));
   for (const m of missing) io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${m}\n`);
   if (!files.length && !missing.length) {
     io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "noFiles")}\n`);
     return 1;
   }
-  const checked = checkFiles(files, options, io.cwd);
+  if (options.fix) return import("./fix.js").then(({ fixFiles }) => fixFiles(files, { ...options, dryRun: !!options.dryRun }, io)).then((checked) => report(checked, missing, options, io));
+  return report(checkFiles(files, options, io.cwd), missing, options, io);
+}
+
+/** Prints the diagnostics of the checked files in the chosen format; the exit code. */
+function report(checked: CheckedFile[], missing: string[], options: CheckOptions, io: CliIO): number {
   let errors = missing.length;
   let warnings = 0;
   const all: (Diagnostic & { file: string })[] = [];

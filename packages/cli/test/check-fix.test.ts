@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyPatch } from "diff";
+import { describe, expect, it } from "vitest";
+import { perf } from "./run-perf.js";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const example = readFileSync(join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf"), "utf8");
+
+/** The issue's case: two weights changed, so two branch sums and seven `declared` values are off. */
+const twoWeightsChanged = example
+  .replace("indicator 预算执行率 weight 2 {", "indicator 预算执行率 weight 3 {")
+  .replace("indicator 项目建设完成率 weight 4 {", "indicator 项目建设完成率 weight 5 {");
+
+function copy(text: string | Buffer, name = "yongzhou.perf"): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), "perf-fix-"));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
+const codes = (stdout: string) => [...stdout.matchAll(/(?:错误|error)\[(PERF\d+)\]/g)].map((m) => m[1]);
+const changedLines = (a: string, b: string) => {
+  const x = a.split("\n");
+  const y = b.split("\n");
+  expect(y.length).toBe(x.length);
+  return x.flatMap((line, i) => (line === y[i] ? [] : [[line, y[i]]]));
+};
+
+describe("perf check --fix", () => {
+  it("fixes the seven `declared` values and leaves the two weight sums, saying why", async () => {
+    const { dir, file } = copy(twoWeightsChanged);
+    const before = await perf(["check", "yongzhou.perf"], dir);
+    expect(codes(before.stdout).sort()).toEqual([...Array(7).fill("PERF040"), "PERF010", "PERF010"].sort());
+
+    const r = await perf(["check", "--fix", "yongzhou.perf", "--lang", "en"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/: fixed PERF040: Declare /g)).toHaveLength(7);
+    expect(r.stdout).toContain("yongzhou.perf:132:25: not fixed PERF010 (a person must choose one): Set the weight of '资金管理' to 7 | Scale the children to sum to 6");
+    expect(r.stdout).toContain("1 file(s): 7 fix(es) applied, 2 left for a person");
+    expect(codes(r.stdout)).toEqual(["PERF010", "PERF010"]);
+
+    const after = readFileSync(file, "utf8");
+    const changes = changedLines(twoWeightsChanged, after);
+    expect(changes).toHaveLength(7);
+    const declaredAsN = (line: string) => line.replace(/declared [\d.]+/, "declared N");
+    for (const [old, now] of changes) expect(declaredAsN(now!)).toBe(declaredAsN(old!)); // only the number after `declared`
+    expect(changes[0]).toEqual([`  declared 82.46   // 三、"最终评价得分82.46分，评价等级为“良”"`, `  declared 84.02   // 三、"最终评价得分82.46分，评价等级为“良”"`]);
+    expect(codes((await perf(["check", "yongzhou.perf"], dir)).stdout)).toEqual(["PERF010", "PERF010"]);
+  });
+
+  it("is idempotent: a second --fix changes no byte", async () => {
+    const { dir, file } = copy(twoWeightsChanged);
+    await perf(["check", "--fix", "yongzhou.perf"], dir);
+    const once = readFileSync(file);
+    const again = await perf(["check", "--fix", "yongzhou.perf"], dir);
+    expect(readFileSync(file).equals(once)).toBe(true);
+    expect(again.stdout).toContain("1 个文件：修复 0 处，2 处需人工处理");
+  });
+
+  it("--dry-run prints a unified diff that turns the file into what --fix writes, and writes nothing", async () => {
+    const { dir, file } = copy(twoWeightsChanged);
+    const mtime = statSync(file).mtimeMs;
+    const dry = await perf(["check", "--fix", "--dry-run", "yongzhou.perf"], dir);
+    expect(readFileSync(file, "utf8")).toBe(twoWeightsChanged);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+    expect(dry.stdout).toMatch(/^--- a\/yongzhou\.perf\n\+\+\+ b\/yongzhou\.perf\n@@ /);
+    expect(dry.stdout).toContain("-  declared 82.46");
+    expect(dry.stdout).toContain("+  declared 84.02");
+    expect(dry.stdout).toContain("将修复 7 处（未写入），2 处需人工处理");
+    const patch = dry.stdout.slice(0, dry.stdout.indexOf("yongzhou.perf:26:"));
+    await perf(["check", "--fix", "yongzhou.perf"], dir);
+    expect(applyPatch(twoWeightsChanged, patch)).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("keeps the BOM and CRLF line endings, and every byte but the fixed numbers", async () => {
+    const crlf = "\uFEFF" + twoWeightsChanged.replace(/\n/g, "\r\n");
+    const { dir, file } = copy(crlf);
+    await perf(["check", "--fix", "yongzhou.perf"], dir);
+    const lf = copy(twoWeightsChanged);
+    await perf(["check", "--fix", "yongzhou.perf"], lf.dir);
+    const expected = Buffer.from("\uFEFF" + readFileSync(lf.file, "utf8").replace(/\n/g, "\r\n"));
+    expect(readFileSync(file).equals(expected)).toBe(true);
+  });
+
+  it("does not touch a file with a syntax error, even where a fix is known", async () => {
+    const text = `indicator a weight 100 { deduct 0.5 "x" declared 100 }\nindicator b weight {\n`;
+    const { dir, file } = copy(text, "broken.perf");
+    const r = await perf(["check", "--fix", "broken.perf", "--lang", "en"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/not fixed: broken\.perf: \d+ syntax error\(s\); not fixed/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("does not read, let alone fix, a file that is not UTF-8", async () => {
+    const gbk = Buffer.concat([Buffer.from("indicator a weight 100 { deduct 0.5 \""), Buffer.from([0xd6, 0xb8, 0xb1, 0xea]), Buffer.from("\" declared 100 }\n")]);
+    const { dir, file } = copy(gbk, "gbk.perf");
+    const r = await perf(["check", "--fix", "gbk.perf"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("PERF110");
+    expect(readFileSync(file).equals(gbk)).toBe(true);
+  });
+
+  it("leaves a lone fix that is not the preferred one (creating a missing fact) for a person", async () => {
+    const text = `indicator a weight 100 { ratio 实际支出 / 到位资金 }\n`;
+    const { dir, file } = copy(text, "facts.perf");
+    const r = await perf(["check", "--fix", "facts.perf", "--lang", "en"], dir);
+    expect(r.stdout).toContain("facts.perf:1:32: not fixed PERF020 (needs a person's confirmation): Create fact '实际支出'");
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("is silent with exit 0 on the clean examples", async () => {
+    expect(await perf(["check", "--fix", "examples"], root)).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("writes its report to stderr when stdout carries JSON", async () => {
+    const { dir } = copy(twoWeightsChanged);
+    const r = await perf(["check", "--fix", "--format", "json", "yongzhou.perf"], dir);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["PERF010", "PERF010"]);
+    expect(r.stderr).toContain("修复 7 处");
+  });
+});
