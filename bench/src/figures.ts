@@ -10,8 +10,9 @@ export interface Figure {
   target?: { op: "<=" | ">=" | "<"; limit: number };
   /** Which direction is better, for the regression check (ratios only). */
   better?: "lower" | "higher";
-  /** The samples behind the figure (median, min, max). */
+  /** The samples behind the figure (median, min, max), and the clock they were read on. */
   stats?: Stats;
+  clock?: "CPU" | "wall";
   detail?: string;
 }
 
@@ -28,7 +29,7 @@ export function formatFigure(f: Figure): string {
   const pass = passes(f);
   const verdict = pass === undefined ? "    " : pass ? "PASS" : "FAIL";
   const target = f.target ? `${f.target.op} ${fmt(f.target.limit, f.unit)}` : "";
-  const range = f.stats ? `  [${f.stats.min.toFixed(1)}…${f.stats.max.toFixed(1)} ms, median ${f.stats.median.toFixed(1)} of ${f.stats.runs}]` : "";
+  const range = f.stats ? `  [${f.stats.min.toFixed(1)}…${f.stats.max.toFixed(1)} ms${f.clock ? " " + f.clock : ""}, median ${f.stats.median.toFixed(1)} of ${f.stats.runs}]` : "";
   return `${verdict}  ${f.label.padEnd(58)} ${fmt(f.value, f.unit).padStart(10)}  ${target.padEnd(10)}${range}${f.detail ? "  " + f.detail : ""}`;
 }
 
@@ -45,9 +46,10 @@ export function regressions(figures: Figure[], baseline: Record<string, number>,
   const out: Regression[] = [];
   for (const f of figures) {
     const base = baseline[f.id];
-    if (!f.better || base === undefined || !(base > 0)) continue;
-    const worse = f.better === "lower" ? f.value / base - 1 : base / f.value - 1;
-    if (worse > tolerance) out.push({ id: f.id, baseline: base, value: f.value, worse });
+    const value = f.value;
+    if (!f.better || base === undefined || !(base > 0) || !(value > 0)) continue;
+    const worse = f.better === "lower" ? value / base - 1 : base / value - 1;
+    if (worse > tolerance) out.push({ id: f.id, baseline: base, value, worse });
   }
   return out;
 }

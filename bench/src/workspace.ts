@@ -45,10 +45,12 @@ export async function workspaceFigure(files: number, rounds: number): Promise<Fi
     id: "workspace-2-vs-1",
     label: `workspace ${files} files × 30 leaves: 2 workers ÷ 1 worker`,
     value: s2.median / s1.median,
+   
     unit: "×",
     target: { op: "<", limit: 1 },
     better: "lower",
     stats: s2,
+    clock: "wall",
     detail: `1 worker ${s1.median.toFixed(0)} ms`,
   };
 }
