@@ -24,6 +24,7 @@ interface Profile {
 
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const repoRoot = join(fileURLToPath(import.meta.url), "..", "..", "..");
+const maps = new Map<string, SourceMap | null>();
 
 if (process.argv[2] === "--run") {
   // The profiled child: one warm-up, then the phase three times.
@@ -75,7 +76,6 @@ function summarize(profile: Profile, top: number): string {
   ].join("\n");
 }
 
-const maps = new Map<string, SourceMap | null>();
 
 function where(frame: CallFrame): string {
   const name = frame.functionName || "(anonymous)";
