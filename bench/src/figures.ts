@@ -25,6 +25,16 @@ export function passes(f: Figure): boolean | undefined {
 const fmt = (n: number, unit: Figure["unit"]): string =>
   unit === "×" ? `${n < 1 ? n.toFixed(2) : n.toFixed(1)}×` : unit === "ms" ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : `${n.toFixed(0)} MiB`;
 
+/** The figures as a Markdown table, for docs/performance.md. */
+export function markdownTable(figures: Figure[]): string {
+  const rows = figures.map((f) => {
+    const pass = passes(f);
+    const spread = f.stats ? `${f.stats.min.toFixed(0)}…${f.stats.max.toFixed(0)} ms ${f.clock ?? ""}`.trim() : "";
+    return `| ${f.label.trim().replace(/\|/g, "\\|")} | ${fmt(f.value, f.unit)} | ${f.target ? `${f.target.op} ${fmt(f.target.limit, f.unit)}` : ""} | ${pass === undefined ? "" : pass ? "PASS" : "FAIL"} | ${[spread, f.detail ?? ""].filter(Boolean).join("; ")} |`;
+  });
+  return ["| figure | measured | target | | runs; detail |", "| --- | ---: | --- | --- | --- |", ...rows].join("\n") + "\n";
+}
+
 export function formatFigure(f: Figure): string {
   const pass = passes(f);
   const verdict = pass === undefined ? "    " : pass ? "PASS" : "FAIL";

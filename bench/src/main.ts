@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cliStartup } from "./cli.js";
 import { assertClean, editRecheck, heap, parseAndCheck, scaling } from "./core.js";
-import { formatFigure, passes, regressions, type Figure } from "./figures.js";
+import { formatFigure, markdownTable, passes, regressions, type Figure } from "./figures.js";
 import { generate } from "./generate.js";
 import { now } from "./measure.js";
 import { peerFigure } from "./peer.js";
@@ -30,8 +30,8 @@ const runs = (section: string) => !only || only.includes(section);
 const mode = quick ? "quick" : "full";
 
 const plan = quick
-  ? { small: 300, large: 3000, rounds: 3, cliRounds: 5, edits: 6, files: 200, workspaceRounds: 2, peerRounds: 2 }
-  : { small: 1000, large: 10000, rounds: 5, cliRounds: 10, edits: 10, files: 1000, workspaceRounds: 3, peerRounds: 3 };
+  ? { small: 300, large: 3000, rounds: 3, cliRounds: 4, edits: 5, files: 100, workspaceRounds: 2, peerRounds: 2 }
+  : { small: 1000, large: 10000, rounds: 3, cliRounds: 8, edits: 8, files: 1000, workspaceRounds: 2, peerRounds: 2 };
 
 const benchDir = join(fileURLToPath(import.meta.url), "..", "..");
 const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
@@ -92,11 +92,14 @@ console.log(`\n${passed} of ${targets.length} targets met; ${seconds.toFixed(0)}
 const results = { mode, date: new Date().toISOString(), seconds, machine, figures };
 mkdirSync(join(benchDir, "results"), { recursive: true });
 writeFileSync(join(benchDir, "results", "latest.json"), JSON.stringify(results, null, 2) + "\n");
+writeFileSync(join(benchDir, "results", "latest.md"), markdownTable(figures));
 
 const baselineFile = join(benchDir, "baseline.json");
 const baseline: Record<string, Record<string, number>> = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, "utf8")) : {};
 if (args.includes("--update-baseline")) {
-  baseline[mode] = { ...baseline[mode], ...Object.fromEntries(figures.filter((f) => f.better).map((f) => [f.id, Number(f.value.toPrecision(4))])) };
+  const measured = Object.fromEntries(figures.filter((f) => f.better).map((f) => [f.id, Number(f.value.toPrecision(4))]));
+  // A partial run (--only) updates its own figures and keeps the others.
+  baseline[mode] = only ? { ...baseline[mode], ...measured } : measured;
   writeFileSync(baselineFile, JSON.stringify(baseline, null, 2) + "\n");
   console.log(`baseline for ${mode} updated in ${baselineFile}`);
 } else if (baseline[mode]) {

@@ -101,7 +101,7 @@ export interface ServerOptions {
   typingMs: number;
   /** Retained heap of the document's JSON twin, the yardstick for memory. */
   jsonBytes: number;
-  /** Median in-process cold check of the same document, to express latencies as ratios. */
+  /** Median in-process cold check of the same document (CPU), shown beside the server's. */
   coldCheckMs: number;
 }
 
@@ -162,28 +162,21 @@ export async function serverFigures(doc: GeneratedDocument, o: ServerOptions): P
     }
 
     const figures: Figure[] = [];
+    // Latencies are wall time under whatever else the machine runs: printed against the target, not regression-checked.
     for (const [key, label] of [["hover", "hover"], ["inlay", "inlay hints"], ["completion", "completion"]] as const) {
       const p95 = percentile(latency[key], 95);
-      figures.push({
-        id: `server-${key}-p95`,
-        label: `server ${label} p95 during ${o.edits} edits, ${doc.leaves} leaves`,
-        value: p95,
-        unit: "ms",
-        target: { op: "<=", limit: 50 },
-        detail: `${(p95 / o.coldCheckMs).toFixed(2)}× a cold check`,
-      });
-      figures.push({ id: `server-${key}-p95-vs-check`, label: `  (the same ÷ in-process cold check)`, value: p95 / o.coldCheckMs, unit: "×", better: "lower" });
+      figures.push({ id: `server-${key}-p95`, label: `server ${label} p95 during ${o.edits} edits, ${doc.leaves} leaves`, value: p95, unit: "ms", target: { op: "<=", limit: 50 }, detail: `${(p95 / openMs).toFixed(2)}× the server's open → diagnostics` });
     }
     const json = o.jsonBytes;
     figures.push(
-      { id: "server-open", label: `server open → diagnostics ÷ in-process cold check`, value: openMs / o.coldCheckMs, unit: "×", better: "lower", detail: `${openMs.toFixed(0)} ms` },
+      { id: "server-open", label: `server open → diagnostics, ${doc.leaves} leaves (wall)`, value: openMs, unit: "ms", detail: `in-process cold check ${o.coldCheckMs.toFixed(0)} ms CPU` },
       {
         id: "server-rss-editing-vs-json",
         label: `server RSS while editing above idle ÷ JSON heap`,
         value: (peak - idle) / json,
         unit: "×",
         target: { op: "<=", limit: 10 },
-        better: "lower",
+        // Not regression-checked: the peak depends on when the collector ran (49× to 109× in runs minutes apart).
         detail: `idle ${(idle / MiB).toFixed(0)} MiB, peak ${(peak / MiB).toFixed(0)} MiB, JSON ${(json / MiB).toFixed(0)} MiB`,
       },
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFigure, passes, regressions, type Figure } from "../src/figures.js";
+import { formatFigure, markdownTable, passes, regressions, type Figure } from "../src/figures.js";
 
 const ratio = (id: string, value: number, better: "lower" | "higher"): Figure => ({ id, label: id, value, unit: "×", better });
 
@@ -27,5 +27,6 @@ describe("targets", () => {
     expect(formatFigure(f)).toMatch(/^FAIL .*12\.3× +<= 10\.0×/);
     expect(passes({ ...f, value: 9 })).toBe(true);
     expect(passes({ ...f, target: { op: ">=", limit: 2 }, value: 2 })).toBe(true);
+    expect(markdownTable([f]).split("\n")[2]).toBe("| parse ÷ JSON.parse | 12.3× | <= 10.0× | FAIL |  |");
   });
 });
