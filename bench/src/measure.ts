@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
+}
+
+/** The p-th percentile (nearest rank) of a sample. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function now(): number {
+  return performance.now();
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** A clock in milliseconds. */
+export type Clock = () => number;
+
+/**
+ * CPU time of this process (user + system, every thread: the collector's helpers too). Other
+ * processes on a shared machine slow the wall clock down by 2–3×, but barely this one.
+ */
+export const processCpu: Clock = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+const ticksPerSecond = 100; // USER_HZ on Linux
+
+/**
+ * CPU time of the children this process has waited for (`cutime + cstime` of /proc/self/stat,
+ * in 10 ms ticks), for spawned commands; undefined where /proc is missing.
+ */
+export const childrenCpu: Clock | undefined = (() => {
+  const read = (): number => {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond; // cutime, cstime (fields 16 and 17)
+  };
+  try {
+    return Number.isFinite(read()) ? read : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * Runs each task once per round, interleaved (a, b, c, a, b, c, …), after `warmup` rounds that
+ * are not recorded, timing each on `clock` (CPU time of this process by default): whatever load
+ * is left then hits every task alike, which is what makes the ratios between them meaningful
+ * on a shared machine.
+ */
+export async function interleaved<K extends string>(
+  tasks: Record<K, () => unknown>,
+  rounds: number,
+  warmup = 1,
+  clock: Clock = processCpu,
+  /** Runs per round of cheap tasks (a limit such as JSON.parse), so their median is as steady as the others'. */
+  repeat: Partial<Record<K, number>> = {},
+): Promise<Record<K, Stats>> {
+  const samples = Object.fromEntries(Object.keys(tasks).map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const key of Object.keys(tasks) as K[]) {
+      for (let i = 0; i < (repeat[key] ?? 1); i++) {
+        gc?.(); // each task starts on a clean heap and pays for its own garbage, not the last one's
+        const t0 = clock();
+        await tasks[key]();
+        const elapsed = clock() - t0;
+        if (round >= warmup) samples[key].push(elapsed);
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v as number[])])) as Record<K, Stats>;
+}
+
+
+/**
+ * Full collections until the heap stops shrinking: one pass may only finalize what the next
+ * frees, and V8 drops old bytecode over several collections.
+ */
+export function settledHeap(): number {
+  if (!gc) throw new Error("run with node --expose-gc (pnpm bench does)");
+  let used = Infinity;
+  for (let i = 0; i < 10; i++) {
+    gc();
+    const now = process.memoryUsage().heapUsed;
+    if (used - now < 64 * 1024) return now;
+    used = now;
+  }
+  return used;
+}
+
+/**
+ * Bytes one value built by `make` keeps alive: the settled heap with `copies` of them held,
+ * minus the settled heap before, divided by `copies` (several copies of a small value lift it
+ * above the collector's noise). `reset` runs first, e.g. to let a module-level cache drop what
+ * an earlier run left in it, so what `make` leaves in such a cache is counted too.
+ */
+export function retainedBytes(make: () => unknown, { copies = 1, reset }: { copies?: number; reset?: () => void } = {}): number {
+  reset?.();
+  const before = settledHeap();
+  let kept: unknown[] | undefined = Array.from({ length: copies }, make);
+  const after = settledHeap();
+  if (kept.length !== copies) throw new Error("nothing kept");
+  kept = undefined;
+  return (after - before) / copies;
+}
+
+export const MiB = 1024 * 1024;
