@@ -13,9 +13,7 @@ const severityColor = (d: Diagnostic) => (d.severity === "error" ? "1;31" : d.se
 /** How a consequence folded into its cause is introduced. */
 const consequence = { zh: "连带", en: "consequence" } as const;
 
-function header(d: Diagnostic, displayPath: string, locale: Locale, style: Style): string {
-  // a refusal about the whole file (its kind, size, a write) has no place in it to point at
-  const whole = d.code !== "PERF110" && d.range.end.offset === 0;
+function header(d: Diagnostic, displayPath: string, locale: Locale, style: Style, whole = false): string {
   const at = whole ? "" : `:${d.range.start.line + 1}:${d.range.start.character + 1}`;
   return `perf: ${paint(style.color, severityColor(d), `${t(locale, d.severity)}[${d.code}]`)}: ${displayPath}${at}`;
 }
@@ -60,7 +58,9 @@ export function formatDiagnostic(d: Diagnostic, lines: LineIndex, displayPath: s
 
 /** A diagnostic about a file's bytes or kind (PERF110–PERF116): no source line to quote. */
 export function formatFileDiagnostic(d: Diagnostic, displayPath: string, locale: Locale, style: Style): string {
-  return withText([header(d, displayPath, locale, style)], d, locale, () => displayPath);
+  // a refusal about the whole file (its kind, size, a write) has no place in it to point at;
+  // undecodable bytes (PERF110) do: the first bad byte
+  return withText([header(d, displayPath, locale, style, d.code !== "PERF110")], d, locale, () => displayPath);
 }
 
 function truncate(s: string): string {
