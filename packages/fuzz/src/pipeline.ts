@@ -1,4 +1,4 @@
-import { analyze, EvaluationResultSchema } from "@perf/engine";
+import { analyze, analyzeParsed, EvaluationResultSchema } from "@perf/engine";
 import { format, LineIndex, parse } from "@perf/language";
 import { render, type Format } from "@perf/render";
 
@@ -69,12 +69,12 @@ function message(e: unknown): string {
 export async function runPipeline(text: string, options: { binary?: boolean; html?: boolean } = {}): Promise<Failure | null> {
   let stage = "parse";
   try {
-    const parsed = parse(text, URI);
+    const parsed = parse(text, URI, { locale: "en" });
     const problem = rangeProblem(text, parsed.lines, [parsed.ast, parsed.diagnostics]);
     if (problem) return { kind: "range", stage, message: problem };
 
     stage = "analyze";
-    const analysis = analyze([{ uri: URI, text }], { locale: "en" });
+    const analysis = analyzeParsed(new Map([[URI, parsed]]), { locale: "en" });
     const json = JSON.stringify(analysis.result);
     const checked = EvaluationResultSchema.safeParse(JSON.parse(json));
     if (!checked.success) return { kind: "schema", stage, message: checked.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
