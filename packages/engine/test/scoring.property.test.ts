@@ -250,6 +250,8 @@ function flatten(rs: IndicatorResult[]): IndicatorResult[] {
   return rs.flatMap((r) => [r, ...flatten(r.children)]);
 }
 
+const RUNS = Number(process.env.SCORING_RUNS ?? 300);
+
 describe("decimal scoring equals an integer reference", () => {
   it("on random trees of every method", () => {
     fc.assert(
@@ -271,9 +273,9 @@ describe("decimal scoring equals an integer reference", () => {
         }
         expect(units(result.total.score, precision), source).toBe(want.total);
       }),
-      { numRuns: Number(process.env.SCORING_RUNS ?? 300) },
+      { numRuns: RUNS },
     );
-  }, 120_000);
+  }, 120_000 + RUNS * 50);
 
   it("KNOWN: a quotient rounded before the weight multiplies it (15.54 × 1.6075 / 3 = 8.32685 → 8.3269)", (ctx) => {
     const exact = roundHalfUp(mul(hundredths(1554), div(tenThousandths(16075), q(3n))), 4);
