@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// pnpm test:fuzz [-- --count N] [--seconds S] [--seed S] [--only I] [--binary-every K] [--out DIR] [--minimise FILE]
+// pnpm test:fuzz [-- --count N] [--seconds S] [--seed S] [--only I] [--html-every K] [--binary-every K] [--out DIR]
+// pnpm test:fuzz -- --minimise FILE [--seconds S]: shrinks a saved crash while it keeps failing the same way.
 // A structure-aware fuzzer: seeds from examples/ and the packages' test cases, mutated (repeated
 // slices, deep nesting, long tokens, random Unicode, splices, bit flips), run in-process through
 // parse → analyze → fmt → render. Deterministic by seed; the last line is "N passed, M failed".
@@ -68,7 +69,7 @@ async function main(): Promise<number> {
       console.log(`${values.minimise}: no failure to minimise`);
       return 0;
     }
-    const small = await minimise(text, failure);
+    const small = await minimise(text, failure, Number(values.seconds ?? 300), (p) => console.log(`  ${p}`));
     const path = save(values.out!, "minimised", small, `minimised from ${values.minimise}: ${failure.kind} in ${failure.stage}: ${failure.message}`);
     console.log(`${text.length} → ${small.length} characters, ${signature(failure)}\nsaved ${path}`);
     return 0;

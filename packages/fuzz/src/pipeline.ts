@@ -63,17 +63,23 @@ function message(e: unknown): string {
 /**
  * parse → analyze (result JSON checked against the schema, every range checked against the
  * text) → fmt (idempotent and score-preserving when it formats) → render. `binary` adds docx
- * and xlsx, `html: false` leaves out HTML (its chart is the slowest of the text formats).
- * Returns the first failure, or null.
+ * and xlsx, `html: false` leaves out HTML (its chart is the slowest of the text formats);
+ * `stopAfter` ends the run after the named stage (the minimiser needs no more). Returns the
+ * first failure, or null.
  */
-export async function runPipeline(text: string, options: { binary?: boolean; html?: boolean } = {}): Promise<Failure | null> {
+export async function runPipeline(text: string, options: { binary?: boolean; html?: boolean; stopAfter?: string } = {}): Promise<Failure | null> {
   let stage = "parse";
+  const done = (next: string) => {
+    if (options.stopAfter === stage) return true;
+    stage = next;
+    return false;
+  };
   try {
     const parsed = parse(text, URI, { locale: "en" });
     const problem = rangeProblem(text, parsed.lines, [parsed.ast, parsed.diagnostics]);
     if (problem) return { kind: "range", stage, message: problem };
 
-    stage = "analyze";
+    if (done("analyze")) return null;
     const analysis = analyzeParsed(new Map([[URI, parsed]]), { locale: "en" });
     const json = JSON.stringify(analysis.result);
     const checked = EvaluationResultSchema.safeParse(JSON.parse(json));
@@ -83,7 +89,7 @@ export async function runPipeline(text: string, options: { binary?: boolean; htm
 
     // fmt refuses a text with syntax errors without printing (the property tests hold it to
     // that); the fuzzer spends its time on the texts it would print.
-    stage = "fmt";
+    if (done("fmt")) return null;
     const once = parsed.diagnostics.some((d) => d.severity === "error") ? { ok: false, text } : format(text, { uri: URI });
     if (once.ok && once.text !== text) {
       const twice = format(once.text, { uri: URI });
@@ -94,7 +100,7 @@ export async function runPipeline(text: string, options: { binary?: boolean; htm
 
     const formats = textFormats.filter((f) => f !== "html" || options.html !== false);
     for (const f of options.binary ? [...formats, ...binaryFormats] : formats) {
-      stage = `render ${f}`;
+      if (done(`render ${f}`)) return null;
       const out = await render(analysis.result, f);
       if (typeof out === "string" ? out.length === 0 : out.byteLength === 0) return { kind: "exception", stage, message: "empty output" };
     }
