@@ -31,7 +31,7 @@ export function seeds(): Input[] {
  * A generated input, for what is too big to keep as a file: prefix + repeat × times + suffix
  * (each part itself optionally repeated with `…Times`).
  */
-interface Generated {
+export interface Generated {
   description: string;
   prefix?: string;
   repeat: string;

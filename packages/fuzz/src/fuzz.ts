@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { corpus, repoRoot, seeds, type Input } from "./corpus.js";
+import { corpus, generate, repoRoot, seeds, type Input } from "./corpus.js";
 import { knownCrash } from "./known.js";
 import { minimise, signature } from "./minimise.js";
 import { mutate } from "./mutate.js";
@@ -63,7 +63,8 @@ function inputAt(i: number): Input & { applied: string[] } {
 
 async function main(): Promise<number> {
   if (values.minimise) {
-    const text = readFileSync(values.minimise, "utf8");
+    const raw = readFileSync(values.minimise, "utf8");
+    const text = values.minimise.endsWith(".gen.json") ? generate(JSON.parse(raw)) : raw;
     const failure = await runPipeline(text, { binary: true });
     if (!failure) {
       console.log(`${values.minimise}: no failure to minimise`);
