@@ -1,0 +1,111 @@
+import { analyze, analyzeParsed, EvaluationResultSchema } from "@perf/engine";
+import { format, LineIndex, parse } from "@perf/language";
+import { render, type Format } from "@perf/render";
+
+/** What a run of the pipeline can find wrong with one input. */
+export interface Failure {
+  /** exception: something threw; schema: the JSON result fails the zod schema; range: a range outside the text; fmt: not idempotent or not score-preserving. */
+  kind: "exception" | "schema" | "range" | "fmt";
+  stage: string;
+  message: string;
+}
+
+const URI = "file:///fuzz/input.perf";
+const textFormats: Format[] = ["md", "html", "csv", "json"];
+const binaryFormats: Format[] = ["docx", "xlsx"];
+
+/** Every `{start, end}` position pair reachable from `root`, without recursion (the AST may be deep). */
+function* rangesIn(root: unknown): Generator<{ start: { line: number; character: number; offset: number }; end: { line: number; character: number; offset: number } }> {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    const s = o.start as { offset?: unknown } | undefined;
+    if (s && typeof s === "object" && typeof s.offset === "number" && o.end && typeof o.end === "object") yield o as never;
+    else for (const x of Object.values(o)) stack.push(x);
+  }
+}
+
+/** A range problem in words, or undefined: offsets ordered and inside the text, line and column where the offset says. */
+export function rangeProblem(text: string, lines: LineIndex, root: unknown): string | undefined {
+  for (const r of rangesIn(root)) {
+    const { start, end } = r;
+    if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= text.length)) return `offsets ${start.offset}..${end.offset} outside 0..${text.length}`;
+    for (const p of [start, end]) {
+      const q = lines.positionAt(p.offset);
+      if (q.line !== p.line || q.character !== p.character) return `offset ${p.offset} is ${q.line}:${q.character}, the range says ${p.line}:${p.character}`;
+    }
+  }
+  return undefined;
+}
+
+/** The result without source positions: what must not change when only the layout does. */
+export function withoutPositions(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutPositions);
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== "range" && k !== "nameRange")
+        .map(([k, x]) => [k, withoutPositions(x)]),
+    );
+  return v;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/**
+ * parse → analyze (result JSON checked against the schema, every range checked against the
+ * text) → fmt (idempotent and score-preserving when it formats) → render. `binary` adds docx
+ * and xlsx, `html: false` leaves out HTML (its chart is the slowest of the text formats);
+ * `stopAfter` ends the run after the named stage (the minimiser needs no more). Returns the
+ * first failure, or null.
+ */
+export async function runPipeline(text: string, options: { binary?: boolean; html?: boolean; stopAfter?: string } = {}): Promise<Failure | null> {
+  let stage = "parse";
+  const done = (next: string) => {
+    if (options.stopAfter === stage) return true;
+    stage = next;
+    return false;
+  };
+  try {
+    const parsed = parse(text, URI, { locale: "en" });
+    const problem = rangeProblem(text, parsed.lines, [parsed.ast, parsed.diagnostics]);
+    if (problem) return { kind: "range", stage, message: problem };
+
+    if (done("analyze")) return null;
+    const analysis = analyzeParsed(new Map([[URI, parsed]]), { locale: "en" });
+    const json = JSON.stringify(analysis.result);
+    const checked = EvaluationResultSchema.safeParse(JSON.parse(json));
+    if (!checked.success) return { kind: "schema", stage, message: checked.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+    const rangeIssue = rangeProblem(text, parsed.lines, analysis.result);
+    if (rangeIssue) return { kind: "range", stage, message: rangeIssue };
+
+    // fmt refuses a text with syntax errors without printing (the property tests hold it to
+    // that); the fuzzer spends its time on the texts it would print.
+    if (done("fmt")) return null;
+    const once = parsed.diagnostics.some((d) => d.severity === "error") ? { ok: false, text } : format(text, { uri: URI });
+    if (once.ok && once.text !== text) {
+      const twice = format(once.text, { uri: URI });
+      if (!twice.ok || twice.text !== once.text) return { kind: "fmt", stage, message: twice.ok ? "fmt is not idempotent" : `fmt refuses its own output: ${twice.diagnostics[0]?.code}` };
+      const after = analyze([{ uri: URI, text: once.text }], { locale: "en" }).result;
+      if (JSON.stringify(withoutPositions(after)) !== JSON.stringify(withoutPositions(analysis.result))) return { kind: "fmt", stage, message: "fmt changed the result" };
+    }
+
+    const formats = textFormats.filter((f) => f !== "html" || options.html !== false);
+    for (const f of options.binary ? [...formats, ...binaryFormats] : formats) {
+      if (done(`render ${f}`)) return null;
+      const out = await render(analysis.result, f);
+      if (typeof out === "string" ? out.length === 0 : out.byteLength === 0) return { kind: "exception", stage, message: "empty output" };
+    }
+    return null;
+  } catch (e) {
+    return { kind: "exception", stage, message: message(e) };
+  }
+}
