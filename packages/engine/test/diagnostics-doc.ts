@@ -32,7 +32,8 @@ export function diagnosticsDoc(casesDir: string): string {
     if (text) {
       sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
       if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
-    } else sections.push(`Reported by \`${code === "PERF009" ? "perf fmt" : "perf render"}\`, not by \`perf check\`.`, "");
+    } else if (code.startsWith("PERF15")) sections.push("Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md).", "");
+    else sections.push(`Reported by \`${code === "PERF009" ? "perf fmt" : "perf render"}\`, not by \`perf check\`.`, "");
   }
   return [...out, "", ...sections].join("\n");
 }
