@@ -18,6 +18,8 @@ export interface BuildOptions {
   tables?: string[];
   /** The evaluation's narrative (NAME.report.md); without one a report gets the default chapters. */
   narrative?: { text: string; uri: string };
+  /** The date on a Word report's cover ("2026年11月"); given by the caller, the renderer reads no clock. */
+  date?: string;
 }
 
 export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];

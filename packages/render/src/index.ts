@@ -17,7 +17,9 @@ export { deductionProse, deductionParagraphs, leafDeductions, rootHead, sentence
 export { cellLimits, checkSize, columnLimits, EXCEL_CELL_TEXT_MAX, reportCells, RenderLimitError, type LimitedFormat } from "./limits.js";
 export type { RenderLocale } from "./labels.js";
 export { toCsv, neutralise } from "./writers/csv.js";
-export { toDocx } from "./writers/docx.js";
+export { toDocx, reportTitle, type DocxOptions } from "./writers/docx.js";
+export { chartPng } from "./writers/chart-png.js";
+export { columnWidths } from "./writers/column-widths.js";
 export { toHtml, escapeHtml } from "./writers/html.js";
 export { toMarkdown, escapeMd } from "./writers/markdown.js";
 export { toXlsx, columnLetter, sheetName, sheetRef } from "./writers/xlsx.js";
@@ -44,7 +46,7 @@ export async function render(result: EvaluationResult, format: Format, options: 
     case "csv":
       return toCsv(report);
     case "docx":
-      return toDocx(report);
+      return toDocx(report, { date: options.date });
     case "xlsx":
       return toXlsx(report);
   }

@@ -95,7 +95,7 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
   } else if (m.kind === "judgement") {
     for (const d of leaf.deductions) {
       listed = listed.plus(dec(d.amount));
-      add(dec(d.amount), zh ? `${name}：${clause(d.reason)}，扣${d.amount}分` : `${name}: ${clause(d.reason)}; −${d.amount}`);
+      add(dec(d.amount), zh ? `${name}：${isolate(clause(d.reason))}，扣${d.amount}分` : `${name}: ${isolate(clause(d.reason))}; −${d.amount}`);
     }
   } else if (lost.greaterThan(0)) {
     listed = lost;

@@ -126,7 +126,9 @@ describe("docx read back from its XML", async () => {
     const issues = findingTable.rows.slice(1).map((r) => gridColumns(r)[5]!.text);
     expect(issues).toEqual(expect.arrayContaining(result.findings.map((f) => f.issue ?? f.title ?? f.id)));
     expect(xml.match(/w:orient="landscape"/g)?.length).toBe(2);
-    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    // fonts every Windows and WPS install has (not 仿宋_GB2312 / 方正小标宋简体)
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).not.toMatch(/GB2312|方正/);
   });
 
   it("writes 扣分明细 as numbered prose, like the reports", () => {
