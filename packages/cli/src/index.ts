@@ -32,6 +32,7 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
         table: { type: "string", multiple: true },
         group: { type: "string", multiple: true },
         output: { type: "string", short: "o" },
+        template: { type: "string" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         check: { type: "boolean", default: false },
@@ -65,7 +66,7 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
     case "render":
-      return runRender(rest, { ...common, format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force }, io);
+      return runRender(rest, { ...common, format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force, template: values.template }, io);
     case "fmt":
       return runFmt(rest, { ...common, check: values.check, stdout: values.stdout }, io);
     case "diff": {

@@ -20,6 +20,8 @@ export interface BuildOptions {
   narrative?: { text: string; uri: string };
   /** The date on a Word report's cover ("2026年11月"); given by the caller, the renderer reads no clock. */
   date?: string;
+  /** A firm's Word template whose styles, header/footer and cover the docx takes (writers/docx-template.ts). */
+  template?: Uint8Array;
 }
 
 export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];
@@ -100,6 +102,8 @@ function narrativeOf(result: EvaluationResult, options: BuildOptions, locale: Re
   const n = resolveNarrative(text, result, options.narrative?.uri ?? "<default narrative>", locale);
   const errors = n.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) throw new NarrativeError(errors);
+  // --table asks for tables only: the narrative is still checked, but a report prints the generated chapters
+  if (source === "file" && options.tables?.length) return { source: "default", blocks: resolveNarrative(defaultNarrative(result, locale), result, "<default narrative>", locale).blocks };
   return { source, blocks: n.blocks };
 }
 

@@ -19,6 +19,7 @@ export type { RenderLocale } from "./labels.js";
 export { toCsv, neutralise } from "./writers/csv.js";
 export { toDocx, reportTitle, type DocxOptions } from "./writers/docx.js";
 export { chartPng } from "./writers/chart-png.js";
+export { applyTemplate, TemplateError } from "./writers/docx-template.js";
 export { columnWidths } from "./writers/column-widths.js";
 export { toHtml, escapeHtml } from "./writers/html.js";
 export { toMarkdown, escapeMd } from "./writers/markdown.js";
@@ -46,7 +47,7 @@ export async function render(result: EvaluationResult, format: Format, options: 
     case "csv":
       return toCsv(report);
     case "docx":
-      return toDocx(report, { date: options.date });
+      return toDocx(report, { date: options.date, template: options.template });
     case "xlsx":
       return toXlsx(report);
   }

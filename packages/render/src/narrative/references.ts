@@ -91,7 +91,8 @@ export function scanReferences(text: string, uri: string, locale: Locale): { ref
       continue;
     }
     const close = text.indexOf("}}", i + 2);
-    const nl = text.slice(i + 2, close < 0 ? undefined : close).search(/\r|\n/);
+    // a line break or another "{{" before the "}}": this one is not closed
+    const nl = text.slice(i + 2, close < 0 ? undefined : close).search(/\r|\n|\{\{/);
     if (close < 0 || nl >= 0) {
       diagnostics.push(makeDiagnostic("PERF153", uri, { start: pos(i), end: pos(i + 2) }, {}, { locale }));
       i += 2;

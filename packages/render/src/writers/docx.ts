@@ -30,6 +30,7 @@ import { colon, conclusion, metaLines } from "./common.js";
 import { chartPng } from "./chart-png.js";
 import { columnWidths } from "./column-widths.js";
 import { checkSize } from "../limits.js";
+import { applyTemplate } from "./docx-template.js";
 import { lines, safeReport } from "../text-safety.js";
 
 // Chinese government-report typography (GB/T 9704 habits) with fonts every Windows and WPS
@@ -120,20 +121,23 @@ function caption(kind: string, chapter: number, n: number, title: string): Parag
     style: "Caption",
     keepNext: true,
     children: [
-      new TextRun({ text: `${kind}${chapter > 0 ? `${chapter}-` : ""}`, ...CAPTION }),
+      new TextRun(`${kind}${chapter > 0 ? `${chapter}-` : ""}`),
       new SimpleField(`SEQ ${kind} \\* ARABIC${chapter > 0 ? " \\s 1" : ""}${n === 1 ? " \\r 1" : ""}`, String(n)),
-      new TextRun({ text: `\u3000${title}`, ...CAPTION }),
+      new TextRun(`\u3000${title}`),
     ],
   });
 }
 
-function runsOf(runs: Run[], base: object): ParagraphChild[] {
-  return runs.map((r) => new TextRun({ text: r.text, bold: r.bold, ...base }));
+/** Body, heading and caption runs carry no direct font or size: the styles do, so a template's styles apply. */
+function runsOf(runs: Run[]): ParagraphChild[] {
+  return runs.map((r) => new TextRun({ text: r.text, bold: r.bold }));
 }
 
 export interface DocxOptions {
   /** Printed on the cover ("2026年11月"); the writer never reads the clock. */
   date?: string;
+  /** A firm's .docx whose styles, header/footer and cover replace ours (docx-template.ts). */
+  template?: Uint8Array;
 }
 
 /**
@@ -164,7 +168,7 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
       heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
       keepNext: true,
       spacing: { before: level === 1 ? 240 : 120, after: 120 },
-      children: [new TextRun({ text, ...(level === 1 ? HEADING1 : HEADING2) })],
+      children: [new TextRun(text)],
     });
   const para = (children: ParagraphChild[], indent = true) => new Paragraph({ indent: indent && zh ? { firstLine: 640 } : undefined, spacing: bodySpacing, alignment: AlignmentType.JUSTIFIED, children });
 
@@ -174,7 +178,7 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
   ];
 
   const body: (Paragraph | DocxTable)[] = [];
-  if (report.meta.errors > 0) body.push(para([new TextRun({ text: L("diagnosticsNote", { n: report.meta.errors }), ...BODY, color: "C00000" })]));
+  if (report.meta.errors > 0) body.push(para([new TextRun({ text: L("diagnosticsNote", { n: report.meta.errors }), color: "C00000" })]));
   const blocks = report.narrative?.blocks ?? [];
   const tableNo = new Map<number, number>();
   const figureNo = new Map<number, number>();
@@ -183,20 +187,20 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
     m.set(chapter, n);
     return n;
   };
-  if (!blocks.some((b) => b.kind === "heading" && b.level === 1)) body.push(para([new TextRun({ text: conclusion(report), ...BODY })]));
+  if (!blocks.some((b) => b.kind === "heading" && b.level === 1)) body.push(para([new TextRun(conclusion(report))]));
   for (const b of blocks) {
     switch (b.kind) {
       case "heading":
         body.push(heading(b.text, b.level));
         break;
       case "paragraph":
-        body.push(para(runsOf(b.runs, BODY), b.item !== "ordered" && b.item !== "bullet"));
+        body.push(para(runsOf(b.runs), b.item !== "ordered" && b.item !== "bullet"));
         break;
       case "table": {
         const t = tableFor(report, b);
         if (!t) break;
         if (t.name === "deductions") {
-          body.push(...deductionParagraphsOf(t).map((p) => para([new TextRun({ text: p.text, ...BODY, bold: p.head })])));
+          body.push(...deductionParagraphsOf(t).map((p) => para([new TextRun({ text: p.text, bold: p.head })])));
           break;
         }
         body.push(caption("表", b.chapter, next(tableNo, b.chapter), t.title), docxTable(t, portraitWidth));
@@ -251,7 +255,15 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
     },
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const bytes = new Uint8Array(await Packer.toBuffer(doc));
+  return options.template ? applyTemplate(bytes, options.template, coverFields(report, title, options.date)) : bytes;
+}
+
+/** What a template's cover may ask for: {{标题}} {{委托单位}} {{评价机构}} {{年度}} {{日期}} (and English names). */
+function coverFields(report: Report, title: string, date: string | undefined): Record<string, string> {
+  const m = report.meta;
+  const f: Record<string, string> = { 标题: title, 委托单位: m.client ?? "", 评价机构: m.evaluator ?? "", 年度: m.period ?? "", 日期: date ?? "", 总分: m.totalScore, 等级: m.grade ?? "" };
+  return { ...f, title: f.标题!, client: f.委托单位!, evaluator: f.评价机构!, period: f.年度!, date: f.日期!, total: f.总分!, grade: f.等级! };
 }
 
 /** "…绩效评价报告": the evaluation's title, with the report's name unless it already says so. */
