@@ -114,8 +114,9 @@ export function resolveNarrative(markdown: string, result: EvaluationResult, uri
       const hStart = start + lead + trimmed.indexOf(heading[2]!);
       let t = substitute(hStart, hStart + heading[2]!.length);
       if (level === 1) {
-        const m = /^([一二三四五六七八九十]+)、/.exec(t);
-        const n = m ? chineseNumber(m[1]!) : null;
+        // "三、…" (Chinese) or "3. …" (English) keeps its number; captions follow it
+        const m = /^([一二三四五六七八九十]+)、/.exec(t) ?? /^(\d{1,2})\.\s/.exec(t);
+        const n = m ? (/\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!)) : null;
         chapter = n ?? chapter + 1;
         if (!m) t = locale === "zh" ? `${chineseNumeral(chapter)}、${t}` : `${chapter}. ${t}`;
       }
