@@ -1,4 +1,3 @@
-import { Resvg } from "@resvg/resvg-js";
 import type { Chart } from "../model.js";
 import { chartSvg } from "./charts.js";
 
@@ -9,6 +8,8 @@ import { chartSvg } from "./charts.js";
  */
 export async function chartPng(chart: Chart, width = 720): Promise<{ png: Uint8Array; width: number; height: number }> {
   const svg = chartSvg(chart, width);
+  // loaded on first use: a native module that only the Word report needs
+  const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: 2 },
     background: "white",
