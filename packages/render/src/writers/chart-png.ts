@@ -7,7 +7,7 @@ import { chartSvg } from "./charts.js";
  * stays sharp in print. Text uses the system's fonts; the SVG asks for a CJK sans-serif.
  */
 export async function chartPng(chart: Chart, width = 720): Promise<{ png: Uint8Array; width: number; height: number }> {
-  const svg = chartSvg(chart, width);
+  const svg = chartSvg(chart, width, false);
   // loaded on first use: a native module that only the Word report needs
   const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
