@@ -95,6 +95,8 @@ describe("the 永州 example's narrative", () => {
     expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC \\h \\o &quot;1-2&quot;/);
     expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)!.length).toBeGreaterThanOrEqual(9); // 7 chapters + 2 appendices
     expect(xml).toContain('w:instr="SEQ 表 \\* ARABIC \\s 1 \\r 1"');
+    // 表目录: a TOC field over the SEQ 表 captions, with the entries already in it
+    expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC \\c &quot;表&quot; \\h/);
     const captions = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?w:val="Caption"[\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
     expect(captions).toEqual(["表3-1　绩效评价得分情况表", "图3-1　各二级指标得分率", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析"]);
     expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);

@@ -176,6 +176,13 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: zh ? "目　录" : "Contents", ...HEADING1 })] }),
     new TableOfContents(zh ? "目录" : "Contents", { hyperlink: true, headingStyleRange: "1-2" }),
   ];
+  // 表目录: a TOC field over the SEQ 表 captions, with today's entries so readers that do not update fields show them
+  const tableCaptions = tableCaptionTitles(report);
+  if (tableCaptions.length)
+    toc.push(
+      new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: zh ? "表　目" : "Tables", ...HEADING1 })] }),
+      new TableOfContents(zh ? "表目录" : "Tables", { hyperlink: true, captionLabelIncludingNumbers: "表", cachedEntries: tableCaptions.map((title) => ({ title, level: 1 })) }),
+    );
 
   const body: (Paragraph | DocxTable)[] = [];
   if (report.meta.errors > 0) body.push(para([new TextRun({ text: L("diagnosticsNote", { n: report.meta.errors }), color: "C00000" })]));
@@ -271,6 +278,21 @@ export function reportTitle(report: Report): string {
   const t = report.meta.title;
   if (report.locale === "en") return /report$/i.test(t) ? t : `${t}: performance evaluation report`;
   return /报告$/.test(t) ? t : `${t}绩效评价报告`;
+}
+
+/** "表3-1　绩效评价得分情况表" … in document order, numbered like the captions. */
+function tableCaptionTitles(report: Report): string[] {
+  const n = new Map<number, number>();
+  const out: string[] = [];
+  for (const b of report.narrative?.blocks ?? []) {
+    if (b.kind !== "table") continue;
+    const t = tableFor(report, b);
+    if (!t || t.name === "deductions") continue;
+    const k = (n.get(b.chapter) ?? 0) + 1;
+    n.set(b.chapter, k);
+    out.push(`表${b.chapter > 0 ? `${b.chapter}-` : ""}${k}\u3000${t.title}`);
+  }
+  return out;
 }
 
 function tableFor(report: Report, b: Extract<NarrativeBlock, { kind: "table" }>): Table | undefined {
