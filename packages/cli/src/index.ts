@@ -65,7 +65,7 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
     case "render": {
       // docx, exceljs and echarts load only here: check, score, fmt and diff stay fast
-      const options = { format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force };
+      const options = { format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force, template: values.template };
       const followSymlinks = values["follow-symlinks"];
       return import("./commands/render.js").then(({ runRender }) => runRender(rest, { ...common, ...options, followSymlinks }, io));
     }
@@ -98,6 +98,7 @@ const options = {
   table: { type: "string", multiple: true },
   group: { type: "string", multiple: true },
   output: { type: "string", short: "o" },
+  template: { type: "string" },
   force: { type: "boolean", default: false },
   "follow-symlinks": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },

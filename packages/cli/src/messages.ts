@@ -11,7 +11,7 @@ const table = {
   diff <旧> <新>        比较两个版本的分值、计分方法、得分、问题、总分和等级（退出码：0 无变化，2 有变化，1 出错）
   diff --git [版本|版本1..版本2] [-- 路径…]   与 git 版本比较（默认 HEAD 对比工作区）
   diff --textconv <文件>   供 git diff 使用的逐行视图（.gitattributes 中 *.perf diff=perf）
-  render <文件或目录…>  生成报告表格：--format md|html|docx|xlsx|csv|json [--table 名称] [--group 名称=指标,…] [-o 路径] [--force]
+  render <文件或目录…>  生成报告：--format md|html|docx|pdf|xlsx|csv|json [--table 名称] [--group 名称=指标,…] [--template 模板.docx] [-o 路径] [--force]；同目录的 NAME.report.md 为报告正文
   init [目录]           按财预〔2020〕10号 共性指标框架新建评价：--type 财政评价|部门评价|单位自评 --scope 项目支出|部门整体 [--name 名称] [--yes] [--force]
   import <文件>         把 .xlsx/.docx 评分表（附件1 格式）导入为 .perf：[-o 输出.perf] [--force]
 
@@ -38,7 +38,7 @@ commands:
   diff <old> <new>            compare weights, rules, scores, findings, total and grade (exit 0 no change, 2 changes, 1 error)
   diff --git [REV|REV1..REV2] [-- paths…]   compare with git revisions (default: HEAD against the working tree)
   diff --textconv <file>      line-oriented view for git diff (.gitattributes: *.perf diff=perf)
-  render <files or folders…>  report tables: --format md|html|docx|xlsx|csv|json [--table NAME] [--group NAME=ind,…] [-o PATH] [--force]
+  render <files or folders…>  the report: --format md|html|docx|pdf|xlsx|csv|json [--table NAME] [--group NAME=ind,…] [--template firm.docx] [-o PATH] [--force]; NAME.report.md beside the file is its text
   init [folder]               new evaluation from the common framework of 财预〔2020〕10号: --type fiscal|department|self --scope project|department [--name NAME] [--yes] [--force]
   import <file>               turn an .xlsx/.docx scoring table (附件1 layout) into .perf: [-o out.perf] [--force]
 
@@ -220,6 +220,14 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   binaryToStdout: { zh: "{format} 是二进制格式，请用 -o 指定输出文件", en: "{format} is binary; give an output file with -o" },
   cannotWrite: { zh: "无法写入", en: "cannot write" },
   wrote: { zh: "已写入 {file}", en: "wrote {file}" },
+  narrativeRefused: { zh: "{file} 的报告正文有 {n} 个错误，未生成报告；运行 perf check 查看详情", en: "the report text {file} has {n} error(s); nothing rendered; run perf check for details" },
+  pdfNoSoffice: {
+    zh: "生成 PDF 需要 LibreOffice（soffice），但未找到；请安装 LibreOffice 或设置 PERF_SOFFICE 为 soffice 的路径，或改用 --format docx",
+    en: "PDF needs LibreOffice (soffice), which was not found; install LibreOffice, set PERF_SOFFICE to the soffice path, or use --format docx",
+  },
+  pdfFailed: { zh: "LibreOffice 未能把 {file} 转成 PDF：{detail}", en: "LibreOffice could not convert {file} to PDF: {detail}" },
+  templateOnlyDocx: { zh: "--template 只用于 docx 或 pdf 格式", en: "--template applies to docx and pdf only" },
+  templateUnreadable: { zh: "无法读取模板 {file}：{detail}", en: "cannot read the template {file}: {detail}" },
   renderDone: { zh: "已处理 {n} 个文件", en: "{n} file(s) processed" },
   importUsage: { zh: "用法：perf import <文件.xlsx|文件.docx> [-o 输出.perf] [--force]", en: "usage: perf import <file.xlsx|file.docx> [-o out.perf] [--force]" },
   importFailed: { zh: "无法导入", en: "cannot import" },

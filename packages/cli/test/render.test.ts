@@ -80,8 +80,8 @@ describe("perf render", () => {
 
   it("rejects bad options with exit 2 and a message", async () => {
     const dir = tmp();
-    expect((await perf(["render", example, "--format", "pdf"], dir)).stderr).toContain("未知格式 pdf");
-    expect((await perf(["render", example, "--format", "pdf"], dir)).code).toBe(2);
+    expect((await perf(["render", example, "--format", "odt"], dir)).stderr).toContain("未知格式 odt");
+    expect((await perf(["render", example, "--format", "odt"], dir)).code).toBe(2);
     const g = await perf(["render", example, "--format", "md", "--group", "X=社会效益"], dir);
     expect(g.code).toBe(2);
     expect(g.stderr).toContain("服务对象满意度");
@@ -127,4 +127,57 @@ describe("perf render", () => {
     const j = await perf(["render", example, "--format", "json"], dir);
     expect(JSON.parse(j.stdout).total.score).toBe("82.46");
   });
+});
+
+describe("perf check and perf render with a narrative (NAME.report.md)", () => {
+  const withNarrative = (edit: (md: string) => string = (s) => s) => {
+    const dir = tmp();
+    cpSync(join(root, "examples", "yongzhou-2023"), dir, { recursive: true });
+    const md = join(dir, "yongzhou-2023.report.md");
+    writeFileSync(md, edit(readFileSync(md, "utf8")));
+    return dir;
+  };
+
+  it("check reports an unknown indicator in the Markdown with its file:line:col, and render refuses", async () => {
+    const dir = withNarrative((s) => s.replace("{{指标.预算执行率.得分}}", "{{指标.预算执行律.得分}}"));
+    const line = readFileSync(join(dir, "yongzhou-2023.report.md"), "utf8").split("\n").findIndex((l) => l.includes("预算执行律")) + 1;
+    const check = await perf(["check", "."], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(new RegExp(`error\\[PERF151\\]|错误\\[PERF151\\]`));
+    expect(check.stdout).toContain(`yongzhou-2023.report.md:${line}:`);
+    expect(check.stdout).toContain("是否指「预算执行率」");
+    const render = await perf(["render", "yongzhou-2023.perf", "--format", "docx"], dir);
+    expect(render.code).toBe(1);
+    expect(render.stderr).toContain("未生成报告");
+    expect(existsSync(join(dir, "yongzhou-2023.docx"))).toBe(false);
+  });
+
+  it("check is silent on the example, whose narrative resolves", async () => {
+    const r = await perf(["check", "."], withNarrative());
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, "", ""]);
+  });
+
+  it("prints the narrative in Markdown with the computed numbers", async () => {
+    const r = await perf(["render", "yongzhou-2023.perf", "--format", "md"], withNarrative());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("## 三、综合评价情况及评价结论");
+    expect(r.stdout).toContain("指标体系共设4个一级指标、11个二级指标和27个三级指标");
+    expect(r.stdout).toContain("**表3-1　绩效评价得分情况表**");
+  });
+
+  it("says clearly that --format pdf needs LibreOffice when soffice is missing", async () => {
+    const r = await perf(["render", example, "--format", "pdf"], tmp(), { PATH: "", PERF_SOFFICE: "/nonexistent/soffice" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("生成 PDF 需要 LibreOffice（soffice）");
+  });
+
+  it("refuses --template for a format other than docx/pdf, and a template that is not a .docx", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "firm.docx"), "not a zip");
+    expect((await perf(["render", example, "--format", "md", "--template", "firm.docx"], dir)).stderr).toContain("--template 只用于 docx 或 pdf 格式");
+    const r = await perf(["render", example, "--format", "docx", "--template", "firm.docx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("无法读取模板 firm.docx");
+    expect(existsSync(join(dir, "yongzhou-2023.docx"))).toBe(false);
+  }, 60_000);
 });

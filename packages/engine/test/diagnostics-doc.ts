@@ -23,6 +23,12 @@ const elsewhere: Record<string, { note: string; args?: Record<string, string> }>
   PERF120: { note: "Reported by `perf render` before writing a docx/xlsx over its size limit.", args: { cells: 60000, format: "docx", limit: 50000 } },
   PERF121: { note: "Reported by `perf render` for an xlsx cell text over Excel's limit.", args: { table: "附件1", row: 5, start: "2022年3月8日签订", length: 40000, limit: 32767 } },
   PERF122: { note: "Reported by `perf render` for a table wider than the format allows.", args: { table: "评分表", columns: 64, format: "docx", limit: 63 } },
+  PERF150: { note: "Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md)." },
+  PERF151: { note: "Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md)." },
+  PERF152: { note: "Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md)." },
+  PERF153: { note: "Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md)." },
+  PERF154: { note: "Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md)." },
+  PERF155: { note: "Reported for a narrative (`NAME.report.md`) by `perf check` and `perf render`; see [narrative.md](narrative.md)." },
   PERF125: {
     note: "Reported by the language server (document links) for now, not yet by `perf check`.",
     args: { path: "../../etc/passwd", reasonZh: "用 '..' 跳出了评价文件夹", reasonEn: "'..' leads out of the evaluation's folder" },

@@ -510,6 +510,52 @@ export const catalogue = {
     hintZh: () => "这是 perf 的缺陷；请附上该文件报告问题。perf check 可能给出同样的错误。",
     hintEn: () => "This is a bug in perf; please report it with the file. perf check may fail the same way.",
   },
+  PERF150: {
+    severity: "error",
+    title: "unknown-reference",
+    zh: (a) => `报告正文中的引用「{{${a.ref}}}」无法识别`,
+    en: (a) => `the reference '{{${a.ref}}}' in the report text is not one perf knows`,
+    hintZh: () => "可用的引用如 {{总分}}、{{等级}}、{{指标.名称.得分}}、{{事实.名称}}、{{二级指标数}}、{{问题数}}、{{表:得分情况表}}，完整列表见 docs/narrative.md。",
+    hintEn: () => "References look like {{total}}, {{grade}}, {{indicator.NAME.score}}, {{fact.NAME}}, {{count.level2}}, {{findings.count}}, {{table:summary}}; docs/narrative.md lists them all.",
+  },
+  PERF151: {
+    severity: "error",
+    title: "unknown-name-in-reference",
+    zh: (a) => `引用「{{${a.ref}}}」中的${a.kind}「${a.name}」不存在`,
+    en: (a) => `the ${a.kind} '${a.name}' in '{{${a.ref}}}' does not exist`,
+    hintZh: (a) => (a.near ? `是否指「${a.near}」？` : "检查名称是否与 .perf 文件中的一致。"),
+    hintEn: (a) => (a.near ? `Did you mean '${a.near}'?` : "Check the name against the .perf file."),
+  },
+  PERF152: {
+    severity: "error",
+    title: "ambiguous-indicator-reference",
+    zh: (a) => `有 ${a.n} 个指标名为「${a.name}」，引用「{{${a.ref}}}」无法确定是哪一个`,
+    en: (a) => `${a.n} indicators are named '${a.name}'; '{{${a.ref}}}' cannot tell which one`,
+    hintZh: (a) => `改用指标标识符：${a.ids}。`,
+    hintEn: (a) => `Use the indicator's identifier instead: ${a.ids}.`,
+  },
+  PERF153: {
+    severity: "error",
+    title: "unclosed-reference",
+    zh: () => "「{{」没有对应的「}}」",
+    en: () => "'{{' has no matching '}}'",
+    hintZh: () => "补上「}}」；若要原样输出「{{」，写作「\\{{」。",
+    hintEn: () => "Add the '}}'; to print '{{' itself, write '\\{{'.",
+  },
+  PERF154: {
+    severity: "warning",
+    title: "reference-to-unscored-indicator",
+    zh: (a) => `引用「{{${a.ref}}}」的指标「${a.name}」未评分，报告中将显示“未评分”`,
+    en: (a) => `'{{${a.ref}}}' refers to '${a.name}', which has no score; the report prints 'unscored'`,
+  },
+  PERF155: {
+    severity: "error",
+    title: "block-reference-inside-text",
+    zh: (a) => `表格或图表引用「{{${a.ref}}}」须单独成段，不能写在句子中`,
+    en: (a) => `the table or chart reference '{{${a.ref}}}' must be a paragraph of its own, not part of a sentence`,
+    hintZh: () => "把它移到单独的一行，前后各留一个空行。",
+    hintEn: () => "Move it to a line of its own with a blank line before and after.",
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -3,6 +3,10 @@ import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
 import { isolate } from "./text-safety.js";
+import { deductionProse } from "./wording.js";
+import { defaultNarrative } from "./narrative/default.js";
+import { resolveNarrative } from "./narrative/document.js";
+import { NarrativeError } from "./errors.js";
 import { label, levelName, type LabelKey, type RenderLocale } from "./labels.js";
 import type { Chart, Column, Report, Table, TableName } from "./model.js";
 
@@ -12,6 +16,12 @@ export interface BuildOptions {
   groups?: Grouping[];
   /** Only these tables (names or ids: scores, summary, roots, root-2, deductions, findings, targets). */
   tables?: string[];
+  /** The evaluation's narrative (NAME.report.md); without one a report gets the default chapters. */
+  narrative?: { text: string; uri: string };
+  /** The date on a Word report's cover ("2026年11月"); given by the caller, the renderer reads no clock. */
+  date?: string;
+  /** A firm's Word template whose styles, header/footer and cover the docx takes (writers/docx-template.ts). */
+  template?: Uint8Array;
 }
 
 export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];
@@ -81,7 +91,20 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
     },
     tables,
     charts: charts(result, L),
+    narrative: narrativeOf(result, options, locale),
   };
+}
+
+/** Resolves the narrative; refuses (NarrativeError) one with an error, like a file that does not parse. */
+function narrativeOf(result: EvaluationResult, options: BuildOptions, locale: RenderLocale): Report["narrative"] {
+  const source = options.narrative ? "file" : "default";
+  const text = options.narrative?.text ?? defaultNarrative(result, locale);
+  const n = resolveNarrative(text, result, options.narrative?.uri ?? "<default narrative>", locale);
+  const errors = n.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) throw new NarrativeError(errors);
+  // --table asks for tables only: the narrative is still checked, but a report prints the generated chapters
+  if (source === "file" && options.tables?.length) return { source: "default", blocks: resolveNarrative(defaultNarrative(result, locale), result, "<default narrative>", locale).blocks };
+  return { source, blocks: n.blocks };
 }
 
 function selectTables(selectors: string[] | undefined, locale: RenderLocale): { names: Set<TableName>; ids: Set<string> } | null {
@@ -246,7 +269,7 @@ export function rootTable(result: EvaluationResult, root: IndicatorResult, id: s
   return g.table({ id, name: "roots", title: label(locale, "rootTable", { name: isolate(root.name) }), orientation: "portrait" });
 }
 
-/** 扣分明细: per root a heading row (总分/实得/扣), then each deduction with its reason. */
+/** 扣分明细: per root a heading row (总分/实得/扣), then one worded sentence per leaf and 问题定性 (wording.ts). */
 export function deductionTable(result: EvaluationResult, locale: RenderLocale): Table {
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
   const g = new GridBuilder([
@@ -256,24 +279,21 @@ export function deductionTable(result: EvaluationResult, locale: RenderLocale): 
     { key: "reason", header: L("reason"), kind: "text", width: 50 },
     { key: "basis", header: L("source"), kind: "text", width: 8 },
   ]);
-  for (const root of result.indicators) {
-    const deducted = root.score === null ? null : dec(root.weight).minus(dec(root.score)).toFixed();
-    const head = L("rootDeductions", { name: isolate(root.name), weight: root.weight, score: root.score ?? L("unscored"), deducted: deducted ?? "—" });
-    const h = g.add("group", [text(head), text(""), text(""), text(""), text("")]);
+  for (const r of deductionProse(result, locale)) {
+    const h = g.add("group", [text(r.head), text(""), text(""), text(""), text("")]);
     g.merge(h, 0, 1, 5);
-    let no = 0;
-    for (const leaf of leavesOf(root)) {
-      let listed = new Decimal(0);
-      for (const d of leaf.deductions) {
-        listed = listed.plus(dec(d.amount));
-        g.add("data", [num(String(++no), "integer"), text(leaf.name), num(d.amount), text(deductionText(d, locale)), text(L(`basis_${d.source}` as LabelKey))]);
-      }
-      if (leaf.score === null) continue;
-      const missing = dec(leaf.weight).minus(dec(leaf.score)).minus(listed);
-      if (missing.greaterThan(0)) g.add("data", [num(String(++no), "integer"), text(leaf.name), num(missing.toFixed()), text(L("unexplained")), text("")]);
-    }
+    r.items.forEach((item, i) => {
+      const leaf = leavesOf(r.root).find((l) => l.name === item.indicator);
+      g.add("data", [num(String(i + 1), "integer"), text(item.indicator), num(item.amount), text(item.text), text(leaf ? basisOf(leaf, L) : "")]);
+    });
   }
   return g.table({ id: "deductions", name: "deductions", title: L("deductions"), orientation: "portrait" });
+}
+
+function basisOf(leaf: IndicatorResult, L: (k: LabelKey) => string): string {
+  const kind = leaf.method.kind;
+  const source = kind === "perFinding" ? "finding" : kind === "judgement" ? "judgement" : kind;
+  return ["finding", "judgement", "ratio", "bands", "satisfaction", "fixed"].includes(source) ? L(`basis_${source}` as LabelKey) : "";
 }
 
 /** 问题清单: findings grouped by unit, then project (first appearance order), merged like 附件2. */

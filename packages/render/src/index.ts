@@ -9,11 +9,18 @@ import { toXlsx } from "./writers/xlsx.js";
 export * from "./model.js";
 export { buildReport, rateText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
 export { parseGrouping, summaryBlocks, type Grouping } from "./grouping.js";
-export { RenderOptionError } from "./errors.js";
+export { RenderOptionError, NarrativeError } from "./errors.js";
+export { resolveNarrative, type Narrative, type NarrativeBlock, type Run } from "./narrative/document.js";
+export { scanReferences, resolveReference, type Reference, type Resolved, type TableRef } from "./narrative/references.js";
+export { defaultNarrative } from "./narrative/default.js";
+export { deductionProse, deductionParagraphs, leafDeductions, rootHead, sentence, type DeductionItem, type RootDeductions } from "./wording.js";
 export { cellLimits, checkSize, columnLimits, EXCEL_CELL_TEXT_MAX, reportCells, RenderLimitError, type LimitedFormat } from "./limits.js";
 export type { RenderLocale } from "./labels.js";
 export { toCsv, neutralise } from "./writers/csv.js";
-export { toDocx } from "./writers/docx.js";
+export { toDocx, reportTitle, type DocxOptions } from "./writers/docx.js";
+export { chartPng } from "./writers/chart-png.js";
+export { applyTemplate, TemplateError } from "./writers/docx-template.js";
+export { columnWidths } from "./writers/column-widths.js";
 export { toHtml, escapeHtml } from "./writers/html.js";
 export { toMarkdown, escapeMd } from "./writers/markdown.js";
 export { toXlsx, columnLetter, sheetName, sheetRef } from "./writers/xlsx.js";
@@ -40,7 +47,7 @@ export async function render(result: EvaluationResult, format: Format, options: 
     case "csv":
       return toCsv(report);
     case "docx":
-      return toDocx(report);
+      return toDocx(report, { date: options.date, template: options.template });
     case "xlsx":
       return toXlsx(report);
   }

@@ -1,3 +1,5 @@
+import type { NarrativeBlock } from "./narrative/document.js";
+
 /**
  * The table model: what every writer prints. Built from an `EvaluationResult` only
  * (build.ts); writers are thin printers of it and never look at the result themselves
@@ -102,6 +104,12 @@ export interface ReportMeta {
 
 export interface Report {
   locale: "zh" | "en";
+  /**
+   * The report's chapters: the evaluation's own narrative (NAME.report.md, source "file") or the
+   * generated chapters 三 and 四 (source "default"). Tables and charts it names are in `tables`
+   * and `charts`.
+   */
+  narrative?: { source: "file" | "default"; blocks: NarrativeBlock[] };
   meta: ReportMeta;
   tables: Table[];
   charts: Chart[];

@@ -79,7 +79,7 @@ finding f on a, b { issue "问题" }
     const paragraphs = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""));
     const sentence = paragraphs.find((p) => p.startsWith("1. "))!;
     expect(sentence).toContain(`乙${RLO}`);
-    expect(openBefore(sentence, "扣1分：")).toBe(0);
+    expect(openBefore(sentence, "，扣1分。")).toBe(0);
   });
 
   it("stays as written where it fills a cell of its own (docx, xlsx)", async () => {

@@ -89,14 +89,14 @@ describe("per-root tables, 扣分明细, 问题清单", () => {
   it("lists deductions that add up to weight − score per root", () => {
     const t = table("deductions");
     const heads = t.rows.filter((r) => r.kind === "group").map((r) => r.cells[0]!.text);
-    expect(heads[0]).toBe("项目决策总分14分，实得12.5分，扣1.5分");
+    expect(heads[0]).toBe("（一）项目决策总分14分，实得12.5分，扣1.5分。");
     const perRoot: number[] = [];
     for (const r of t.rows) {
       if (r.kind === "group") perRoot.push(0);
       else perRoot[perRoot.length - 1]! += Math.round(Number(r.cells[2]!.value) * 100);
     }
     expect(perRoot).toEqual([150, 368, 880, 356]);
-    expect(t.rows.some((r) => r.cells[3]!.text.startsWith("部分项目存在前期规划不充分"))).toBe(true);
+    expect(t.rows.some((r) => r.cells[3]!.text.startsWith("方案设计合理性：部分项目存在前期规划不充分"))).toBe(true);
   });
 
   it("groups the findings by unit and project with merged cells", () => {
@@ -119,7 +119,7 @@ describe("small inputs", () => {
     expect(scores.rows.map((x) => x.cells[4]!.text)).toEqual(["5", "未评分", r.total.score]);
     expect(rep.tables.find((t) => t.id === "findings")!.notes).toEqual(["（无）"]);
     const ded = rep.tables.find((t) => t.id === "deductions")!.rows;
-    expect(ded[0]!.cells[0]!.text).toBe("a总分6分，实得5分，扣1分");
+    expect(ded[0]!.cells[0]!.text).toBe("（一）a总分6分，实得5分，扣1分。");
     expect(ded.filter((x) => x.kind === "data" && x.cells[1]!.text === "a").map((x) => x.cells[2]!.text)).toEqual(["1"]);
   });
 

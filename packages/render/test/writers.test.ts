@@ -51,7 +51,9 @@ describe("csv", () => {
     expect(row).toContain(",'+单位,'@项目,");
     expect(row).toContain(",'-问题,");
     const ded = toCsv(buildReport(evil, { tables: ["deductions"] }));
-    expect(ded).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // the reason is inside the worded sentence now ("甲：=HYPERLINK(…)，扣1分。"), so the cell starts with the name
+    expect(ded).toContain(`：=HYPERLINK(""http://x"")，扣1分。"`);
+    expect(ded).not.toMatch(/,"?=HYPERLINK/);
     const scores = toCsv(buildReport(result, { tables: ["scores"] })).split("\r\n");
     expect(scores[2]!.startsWith("项目决策,14,项目立项,6,立项程序规范性,2,")).toBe(true);
   });
@@ -136,14 +138,17 @@ describe("docx read back from its XML", async () => {
     const issues = findingTable.rows.slice(1).map((r) => gridColumns(r)[5]!.text);
     expect(issues).toEqual(expect.arrayContaining(result.findings.map((f) => f.issue ?? f.title ?? f.id)));
     expect(xml.match(/w:orient="landscape"/g)?.length).toBe(2);
-    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    // fonts every Windows and WPS install has (not 仿宋_GB2312 / 方正小标宋简体)
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).not.toMatch(/GB2312|方正/);
   });
 
   it("writes 扣分明细 as numbered prose, like the reports", () => {
     const paragraphs = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, "")).join(""));
     expect(paragraphs).toContain("（一）项目决策总分14分，实得12.5分，扣1.5分。");
     expect(paragraphs).toContain("（四）项目效益总分30分，实得26.44分，扣3.56分。");
-    expect(paragraphs.some((p) => p.startsWith("1. 方案设计合理性扣1分：部分项目存在前期规划不充分"))).toBe(true);
+    expect(paragraphs.some((p) => p.startsWith("1. 方案设计合理性：部分项目存在前期规划不充分"))).toBe(true);
+    expect(paragraphs).toContain("3. 制度执行有效性：政府采购管理不规范5例、合同管理不规范5例、项目建设管理不规范1例、资产管理欠规范2例，每例扣0.2分，共13例，扣2.6分。");
   });
 
   it("escapes text", async () => {
@@ -274,7 +279,7 @@ describe("xlsx read back with SheetJS", async () => {
     const scores = evilWb.Sheets[evilWb.SheetNames.find((n) => n.startsWith("附件1"))!]!;
     expect(scores["A3"].v).toBe("<script>alert(1)</script>");
     const ded = evilWb.Sheets[evilWb.SheetNames.find((n) => n.includes("扣分明细"))!]!;
-    const reasons = Object.values(ded).filter((c) => typeof c === "object" && c && "v" in c && c.v === '=HYPERLINK("http://x")');
+    const reasons = Object.values(ded).filter((c) => typeof c === "object" && c && "v" in c && String(c.v).includes('=HYPERLINK("http://x")'));
     expect(reasons).toHaveLength(1);
     expect(reasons[0]!.f).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { analyze, type Analysis } from "@perf/engine";
 import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
+import { checkNarrative, narrativePath, readNarrative } from "../narrative-file.js";
 import { readSourceFile } from "../read-source.js";
 import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
@@ -70,6 +71,22 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
       else if (d.severity === "warning") warnings++;
       all.push({ ...d, file: shown });
       blocks.push(formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }, (u) => displayPath(u, io.cwd)));
+    }
+    // the evaluation's narrative (NAME.report.md): its references must resolve against this result
+    let narrative;
+    try {
+      narrative = readNarrative(c.file, options.locale);
+    } catch (e) {
+      errors++;
+      blocks.push(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${displayPath(narrativePath(c.file)!, io.cwd)}: ${(e as Error).message}`);
+    }
+    if (narrative) {
+      for (const d of checkNarrative(narrative, a.result, options.locale)) {
+        if (d.severity === "error") errors++;
+        else if (d.severity === "warning") warnings++;
+        all.push({ ...d, file: shown });
+        blocks.push(formatDiagnostic(d, narrative.lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }));
+      }
     }
   }
   if (options.format === "sarif" || options.format === "github") {

@@ -1,9 +1,11 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { analyze } from "@perf/engine";
-import { formats, parseGrouping, render, RenderLimitError, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
+import { formats, NarrativeError, parseGrouping, render, RenderLimitError, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
 import { collectPerfFiles, displayPath } from "../files.js";
-import { formatFileDiagnostic } from "../format-diagnostic.js";
+import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
+import { readNarrative, type NarrativeFile } from "../narrative-file.js";
+import { docxToPdf, findSoffice } from "../pdf.js";
 import { readInput, type FileId } from "../read-source.js";
 import { checkWriteTarget, signalsTakeEffect, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
@@ -17,10 +19,21 @@ export interface RenderOptions extends CommonOptions {
   force: boolean;
   /** Write through a symlink given as the output (otherwise refused, PERF115). */
   followSymlinks: boolean;
+  /** A firm's Word template (styles, header/footer, cover) for docx and pdf. */
+  template?: string;
+}
+
+/** "2026年11月" / "November 2026" for the cover of a Word report. */
+function coverDate(locale: string, now = new Date()): string {
+  return locale === "en" ? now.toLocaleDateString("en-GB", { month: "long", year: "numeric" }) : `${now.getFullYear()}年${now.getMonth() + 1}月`;
 }
 
 /**
- * `perf render FILE|DIR … --format md|html|docx|xlsx|csv|json [--table NAME] [--group G=a,b] [-o PATH] [--force]`.
+ * `perf render FILE|DIR … --format md|html|docx|pdf|xlsx|csv|json [--table NAME] [--group G=a,b] [--template firm.docx] [-o PATH] [--force]`.
+ *
+ * `NAME.report.md` beside `NAME.perf` is the report's narrative (docs/narrative.md); one with an
+ * unresolved reference is refused like a file that does not parse. `pdf` is the docx converted
+ * by LibreOffice.
  *
  * A file that does not parse is refused (nothing written); a file that parses but has other
  * errors is rendered, its diagnostics summarised on stderr, and the exit code is 1 so CI
@@ -31,8 +44,22 @@ export interface RenderOptions extends CommonOptions {
 export async function runRender(paths: string[], options: RenderOptions, io: CliIO): Promise<number> {
   const { locale } = options;
   const fail = (msg: string, code = 2) => (io.stderr(`perf: ${t(locale, "error")}: ${msg}\n`), code);
-  const format = (options.format === "text" ? "md" : options.format) as Format;
-  if (!(formats as readonly string[]).includes(format)) return fail(t(locale, "unknownFormat", { format: options.format, formats: formats.join("|") }));
+  const requested = options.format === "text" ? "md" : options.format;
+  const pdf = requested === "pdf";
+  // a PDF is the Word report converted by LibreOffice
+  const format = (pdf ? "docx" : requested) as Format;
+  if (!(formats as readonly string[]).includes(format)) return fail(t(locale, "unknownFormat", { format: options.format, formats: [...formats, "pdf"].join("|") }));
+  if (options.template && format !== "docx") return fail(t(locale, "templateOnlyDocx"));
+  const soffice = pdf ? findSoffice(io.env) : undefined;
+  if (pdf && !soffice) return fail(t(locale, "pdfNoSoffice"));
+  let template: Uint8Array | undefined;
+  if (options.template) {
+    try {
+      template = readBytes(resolve(io.cwd, options.template));
+    } catch (e) {
+      return fail(t(locale, "templateUnreadable", { file: options.template, detail: (e as Error).message }));
+    }
+  }
   let groups: Grouping[];
   try {
     groups = options.groups.map((g) => parseGrouping(g, locale));
@@ -44,7 +71,7 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
   const { files, missing } = collectPerfFiles(abs);
   for (const m of missing) io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${displayPath(m, io.cwd)}\n`);
   if (files.length === 0) return fail(t(locale, "noFiles"), missing.length ? 1 : 2);
-  const ext = format;
+  const ext = pdf ? "pdf" : format;
   // a folder holding one file with `-o report.docx` still means that file
   const many = files.length > 1 || (abs.some((p) => isDir(p)) && !options.output?.toLowerCase().endsWith(`.${ext}`));
   const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
@@ -107,11 +134,38 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
       code = 1;
       continue;
     }
+    let narrative: NarrativeFile | undefined;
+    try {
+      narrative = readNarrative(file, locale);
+    } catch (e) {
+      io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${shown}: ${(e as Error).message}\n`);
+      code = 1;
+      continue;
+    }
     let out: string | Uint8Array;
     try {
-      out = await render(analysis.result, format, { locale, groups, tables: options.tables });
+      out = await render(analysis.result, format, {
+        locale,
+        groups,
+        tables: options.tables,
+        ...(narrative ? { narrative: { text: narrative.text, uri: narrative.path } } : {}),
+        ...(format === "docx" ? { date: coverDate(locale), template } : {}),
+      });
+      if (pdf) out = docxToPdf(out as Uint8Array, basename(file, extname(file)), soffice!);
     } catch (e) {
       if (e instanceof RenderOptionError) return fail(e.message);
+      if (e instanceof NarrativeError) {
+        for (const d of e.diagnostics) io.stderr(formatDiagnostic(d, narrative!.lines, displayPath(d.uri, io.cwd), locale, { color: io.color }) + "\n\n");
+        io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "narrativeRefused", { file: displayPath(narrative!.path, io.cwd), n: e.diagnostics.length })}\n`);
+        code = 1;
+        continue;
+      }
+      if (e instanceof Error && e.name === "TemplateError") return fail(t(locale, "templateUnreadable", { file: options.template!, detail: e.message }));
+      if (e instanceof Error && e.name === "PdfError") {
+        io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "pdfFailed", { file: shown, detail: e.message })}\n`);
+        code = 1;
+        continue;
+      }
       if (e instanceof RenderLimitError) {
         io.stderr(`perf: ${t(locale, "error")}[${e.code}]: ${shown}: ${e.message}\n${t(locale, "fix")}${locale === "en" ? ": " : "："}${e.hint}\n`);
         code = 1;
@@ -136,6 +190,10 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
   }
   if (many) io.stderr(`${t(locale, "renderDone", { n: files.length })}\n`);
   return code;
+}
+
+function readBytes(p: string): Uint8Array {
+  return new Uint8Array(readFileSync(p));
 }
 
 function isDir(p: string): boolean {

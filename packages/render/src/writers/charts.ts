@@ -4,8 +4,11 @@ import type { Chart } from "../model.js";
 
 export const fontStack = `'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC','WenQuanYi Micro Hei',sans-serif`;
 
-/** A chart as an inline SVG string, drawn server-side by ECharts (no DOM, no script, no network). */
-export function chartSvg(chart: Chart, width = 720): string {
+/**
+ * A chart as an inline SVG string, drawn server-side by ECharts (no DOM, no script, no network).
+ * `titled: false` leaves the title out, for Word, where the caption (图3-1 …) names the chart.
+ */
+export function chartSvg(chart: Chart, width = 720, titled = true): string {
   const percent = chart.unit === "percent";
   const height = percent ? Math.max(240, 60 + chart.categories.length * 30) : 300;
   const c = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
@@ -16,7 +19,7 @@ export function chartSvg(chart: Chart, width = 720): string {
       c.setOption({
         animation: false,
         textStyle,
-        title: { text: chart.title, left: "center", top: 4, textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
+        title: { show: titled, text: chart.title, left: "center", top: 4, textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
         grid: { left: 12, right: 70, top: 40, bottom: 24, containLabel: true },
         xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
         yAxis: { type: "category", inverse: true, data: chart.categories },
@@ -34,7 +37,7 @@ export function chartSvg(chart: Chart, width = 720): string {
       c.setOption({
         animation: false,
         textStyle,
-        title: { text: chart.title, left: "center", top: 4, textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
+        title: { show: titled, text: chart.title, left: "center", top: 4, textStyle: { ...textStyle, fontSize: 14, fontWeight: "bold" } },
         legend: { bottom: 4, textStyle },
         grid: { left: 12, right: 12, top: 56, bottom: 40, containLabel: true },
         xAxis: { type: "category", data: chart.categories },

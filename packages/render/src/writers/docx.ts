@@ -4,51 +4,70 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
+  SimpleField,
   Table as DocxTable,
   TableCell,
   TableLayoutType,
+  TableOfContents,
   TableRow,
   TextRun,
+  VerticalAlign,
   VerticalAlignTable,
   WidthType,
   type ISectionOptions,
+  type ParagraphChild,
 } from "docx";
-import { label, sectionNumber } from "../labels.js";
-import type { Report, Table } from "../model.js";
-import { captions, colon, conclusion, metaLines } from "./common.js";
+import { label } from "../labels.js";
+import type { Chart, Report, Table } from "../model.js";
+import type { NarrativeBlock, Run } from "../narrative/document.js";
+import { colon, conclusion, metaLines } from "./common.js";
+import { chartPng } from "./chart-png.js";
+import { columnWidths } from "./column-widths.js";
 import { checkSize } from "../limits.js";
-import { isolate, lines, safeReport } from "../text-safety.js";
+import { applyTemplate } from "./docx-template.js";
+import { lines, safeReport } from "../text-safety.js";
 
-// Chinese government-report typography (党政机关公文格式 GB/T 9704 habits): title in 小标宋 二号,
-// headings in 黑体 三号, body in 仿宋 三号, tables in 宋体 五号/小五. Latin text in Times New Roman.
+// Chinese government-report typography (GB/T 9704 habits) with fonts every Windows and WPS
+// install has: title and headings in 黑体 (SimHei), body in 仿宋 (FangSong), tables in 宋体
+// (SimSun). Not 仿宋_GB2312 or 方正小标宋简体: Windows 10/11 lacks them. Latin text in Times New
+// Roman; the eastAsia hint makes Word pick the Chinese font for Chinese characters.
 const font = (eastAsia: string) => ({ ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia, cs: "Times New Roman" });
-const TITLE = { font: font("方正小标宋简体"), size: 44 }; // 二号 22pt
-const HEADING = { font: font("黑体"), size: 32, color: "000000" }; // 三号 16pt
-const BODY = { font: font("仿宋_GB2312"), size: 32 }; // 三号 16pt
+const TITLE = { font: font("黑体"), size: 44 }; // 二号 22pt
+const HEADING1 = { font: font("黑体"), size: 32, color: "000000" }; // 三号 16pt
+const HEADING2 = { font: font("楷体"), size: 32, color: "000000", bold: true }; // 三号 16pt
+const BODY = { font: font("仿宋"), size: 32 }; // 三号 16pt
 const TABLE = { font: font("宋体"), size: 21 }; // 五号 10.5pt
 const TABLE_WIDE = { font: font("宋体"), size: 18 }; // 小五 9pt
+const CAPTION = { font: font("黑体"), size: 24 }; // 小四 12pt
 
 const mm = (x: number) => Math.round((x / 25.4) * 1440);
 const A4 = { width: mm(210), height: mm(297) };
 const margins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
 const wideMargins = { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20) };
+const CELL_MARGIN = 60;
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+const bodySpacing = { line: 560, lineRule: LineRuleType.EXACT }; // 28pt, 公文 line pitch
 
 function paragraphs(text: string, run: object, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph[] {
   return lines(text).map((t) => new Paragraph({ alignment, children: [new TextRun({ text: t, bold, ...run })] }));
 }
 
-/** A table with real merges: rowSpan becomes vMerge restart/continue, colSpan gridSpan. */
+/**
+ * A table with real merges: rowSpan becomes vMerge restart/continue, colSpan gridSpan. Column
+ * widths come from the content (column-widths.ts): a number column is as wide as its widest
+ * number in the widest fallback font, so "82.46" never wraps to "82.4/6".
+ */
 function docxTable(t: Table, textWidth: number): DocxTable {
   const run = t.orientation === "landscape" ? TABLE_WIDE : TABLE;
-  const total = t.columns.reduce((a, c) => a + c.width, 0);
-  const widths = t.columns.map((c) => Math.floor((c.width / total) * textWidth));
+  const widths = columnWidths(t, textWidth, run.size * 10, CELL_MARGIN * 2);
   const cell = (text: string, j: number, opts: { bold?: boolean; rowSpan?: number; colSpan?: number; numeric?: boolean; long?: boolean }) => {
     const span = opts.colSpan ?? 1;
     return new TableCell({
@@ -56,7 +75,7 @@ function docxTable(t: Table, textWidth: number): DocxTable {
       columnSpan: opts.colSpan,
       width: { size: widths.slice(j, j + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       verticalAlign: opts.long ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
-      margins: { top: 30, bottom: 30, left: 60, right: 60 },
+      margins: { top: 30, bottom: 30, left: CELL_MARGIN, right: CELL_MARGIN },
       children: paragraphs(text, run, opts.numeric ? AlignmentType.RIGHT : opts.long ? AlignmentType.LEFT : AlignmentType.CENTER, opts.bold),
     });
   };
@@ -79,7 +98,7 @@ function docxTable(t: Table, textWidth: number): DocxTable {
   return new DocxTable({
     rows: [header, ...rows],
     columnWidths: widths,
-    width: { size: textWidth, type: WidthType.DXA },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     borders,
   });
@@ -91,72 +110,210 @@ function footer(): Footer {
   });
 }
 
-/** Word document: conclusion and body tables, then each wide table as an appendix on landscape pages. */
-export async function toDocx(unsafe: Report): Promise<Uint8Array> {
+/**
+ * A Word caption: "表3-1　title" where 1 is a `SEQ 表` field, so Word's 插入表目录 (TOC \c "表")
+ * lists it. The first caption of a chapter carries `\r 1` (restart at 1) besides `\s 1` (restart
+ * at each Heading 1): LibreOffice ignores `\s` and recomputes the fields, so without `\r` it
+ * printed 表4-2 for the first table of chapter 四. Paragraph style "Caption".
+ */
+function caption(kind: string, chapter: number, n: number, title: string): Paragraph {
+  return new Paragraph({
+    style: "Caption",
+    keepNext: true,
+    children: [
+      new TextRun(`${kind}${chapter > 0 ? `${chapter}-` : ""}`),
+      new SimpleField(`SEQ ${kind} \\* ARABIC${chapter > 0 ? " \\s 1" : ""}${n === 1 ? " \\r 1" : ""}`, String(n)),
+      new TextRun(`\u3000${title}`),
+    ],
+  });
+}
+
+/** Body, heading and caption runs carry no direct font or size: the styles do, so a template's styles apply. */
+function runsOf(runs: Run[]): ParagraphChild[] {
+  return runs.map((r) => new TextRun({ text: r.text, bold: r.bold }));
+}
+
+export interface DocxOptions {
+  /** Printed on the cover ("2026年11月"); the writer never reads the clock. */
+  date?: string;
+  /** A firm's .docx whose styles, header/footer and cover replace ours (docx-template.ts). */
+  template?: Uint8Array;
+}
+
+/**
+ * The whole report as Word: a cover (title, client, evaluator, date), a table of contents and a
+ * 表目录 (fields Word fills in), the chapters of the narrative with Heading 1/2 styles, tables with
+ * chapter-numbered captions, the charts as PNG images, 扣分明细 as numbered prose, then 附件1
+ * 评分表 and 附件2 问题清单 on their own (landscape) sections.
+ */
+export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise<Uint8Array> {
   checkSize(unsafe, "docx");
   const report = safeReport(unsafe);
-  const caps = captions(report);
   const zh = report.locale === "zh";
+  const L = (k: Parameters<typeof label>[1], a?: Record<string, string | number>) => label(report.locale, k, a);
   const portraitWidth = A4.width - margins.left - margins.right;
   const landscapeWidth = A4.height - wideMargins.left - wideMargins.right;
-  const heading = (text: string) => new Paragraph({ heading: HEADING_LEVEL, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: false, ...HEADING })] });
-  const caption = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100 }, keepNext: true, children: [new TextRun({ text, bold: true, ...TABLE, size: 24 })] });
-  const body: (Paragraph | DocxTable)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: report.meta.title, ...TITLE })] }),
-    ...metaLines(report).map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}${colon(report)}${v}`, ...BODY })] })),
-    heading(label(report.locale, "conclusion")),
-    new Paragraph({ indent: { firstLine: zh ? 640 : 0 }, children: [new TextRun({ text: conclusion(report), ...BODY })] }),
+  const title = reportTitle(report);
+
+  const cover: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 1200 }, children: [new TextRun({ text: title, bold: true, ...TITLE })] }),
+    ...metaLines(report).map(
+      ([k, v]) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: `${k}${colon(report)}${v}`, ...BODY })] }),
+    ),
   ];
-  if (report.meta.errors > 0) body.push(new Paragraph({ children: [new TextRun({ text: label(report.locale, "diagnosticsNote", { n: report.meta.errors }), ...BODY, color: "C00000" })] }));
-  for (const t of report.tables.filter((t) => !t.appendix)) {
-    if (t.name === "deductions") {
-      body.push(heading(t.title), ...deductionProse(report, t));
-      continue;
+  if (options.date) cover.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 600 }, children: [new TextRun({ text: options.date, ...BODY })] }));
+
+  const heading = (text: string, level: 1 | 2 | 3) =>
+    new Paragraph({
+      heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+      keepNext: true,
+      spacing: { before: level === 1 ? 240 : 120, after: 120 },
+      children: [new TextRun(text)],
+    });
+  const para = (children: ParagraphChild[], indent = true) => new Paragraph({ indent: indent && zh ? { firstLine: 640 } : undefined, spacing: bodySpacing, alignment: AlignmentType.JUSTIFIED, children });
+
+  const toc: (Paragraph | TableOfContents)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: zh ? "目　录" : "Contents", ...HEADING1 })] }),
+    new TableOfContents(zh ? "目录" : "Contents", { hyperlink: true, headingStyleRange: "1-2" }),
+  ];
+  // 表目录: a TOC field over the SEQ 表 captions, with today's entries so readers that do not update fields show them
+  const tableCaptions = tableCaptionTitles(report);
+  if (tableCaptions.length)
+    toc.push(
+      new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: zh ? "表　目" : "Tables", ...HEADING1 })] }),
+      new TableOfContents(zh ? "表目录" : "Tables", { hyperlink: true, captionLabelIncludingNumbers: "表", cachedEntries: tableCaptions.map((title) => ({ title, level: 1 })) }),
+    );
+
+  const body: (Paragraph | DocxTable)[] = [];
+  if (report.meta.errors > 0) body.push(para([new TextRun({ text: L("diagnosticsNote", { n: report.meta.errors }), color: "C00000" })]));
+  const blocks = report.narrative?.blocks ?? [];
+  const tableNo = new Map<number, number>();
+  const figureNo = new Map<number, number>();
+  const next = (m: Map<number, number>, chapter: number) => {
+    const n = (m.get(chapter) ?? 0) + 1;
+    m.set(chapter, n);
+    return n;
+  };
+  if (!blocks.some((b) => b.kind === "heading" && b.level === 1)) body.push(para([new TextRun(conclusion(report))]));
+  for (const b of blocks) {
+    switch (b.kind) {
+      case "heading":
+        body.push(heading(b.text, b.level));
+        break;
+      case "paragraph":
+        body.push(para(runsOf(b.runs), b.item !== "ordered" && b.item !== "bullet"));
+        break;
+      case "table": {
+        const t = tableFor(report, b);
+        if (!t) break;
+        if (t.name === "deductions") {
+          body.push(...deductionParagraphsOf(t).map((p) => para([new TextRun({ text: p.text, bold: p.head })])));
+          break;
+        }
+        body.push(caption("表", b.chapter, next(tableNo, b.chapter), t.title), docxTable(t, portraitWidth));
+        for (const n of t.notes) body.push(new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] }));
+        break;
+      }
+      case "chart": {
+        const chart = report.charts.find((c) => c.id === b.chart);
+        if (!chart) break;
+        body.push(...(await chartParagraphs(chart, portraitWidth)), caption("图", b.chapter, next(figureNo, b.chapter), chart.title));
+        break;
+      }
     }
-    body.push(caption(caps.get(t)!), docxTable(t, portraitWidth));
-    for (const n of t.notes) body.push(new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] }));
   }
-  const sections: ISectionOptions[] = [{ properties: { page: { size: A4, margin: margins } }, footers: { default: footer() }, children: body }];
+
+  const section = (children: (Paragraph | DocxTable | TableOfContents)[], wide = false): ISectionOptions => ({
+    properties: { page: wide ? { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: wideMargins } : { size: A4, margin: margins } },
+    footers: { default: footer() },
+    children,
+  });
+  const sections: ISectionOptions[] = [
+    { properties: { page: { size: A4, margin: margins }, verticalAlign: VerticalAlign.TOP }, children: cover },
+    section(toc),
+    section(body),
+  ];
   for (const t of report.tables.filter((t) => t.appendix)) {
     const wide = t.orientation === "landscape";
-    const children: (Paragraph | DocxTable)[] = [
-      new Paragraph({ children: [new TextRun({ text: label(report.locale, "appendix", { n: t.appendix! }), ...HEADING })] }),
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [new TextRun({ text: t.title, ...HEADING, font: font("方正小标宋简体") })] }),
-      docxTable(t, wide ? landscapeWidth : portraitWidth),
-      ...t.notes.map((n) => new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] })),
-    ];
-    sections.push({
-      properties: {
-        page: wide ? { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: wideMargins } : { size: A4, margin: margins },
-      },
-      footers: { default: footer() },
-      children,
-    });
+    sections.push(
+      section(
+        [
+          heading(L("appendix", { n: t.appendix! }), 1),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [new TextRun({ text: t.title, ...HEADING1 })] }),
+          docxTable(t, wide ? landscapeWidth : portraitWidth),
+          ...t.notes.map((n) => new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] })),
+        ],
+        wide,
+      ),
+    );
   }
   const doc = new Document({
     creator: "perf",
-    title: report.meta.title,
-    styles: { default: { document: { run: { ...BODY } } } },
+    title,
+    features: { updateFields: true },
+    styles: {
+      default: { document: { run: { ...BODY } }, heading1: { run: HEADING1 }, heading2: { run: HEADING2 } },
+      paragraphStyles: [
+        // TOC entries one size smaller than the body, so the 目录 of a seven-chapter report fits a page
+        { id: "TOC1", name: "toc 1", basedOn: "Normal", next: "Normal", run: { ...BODY, size: 28 }, paragraph: { spacing: { before: 60, after: 60 } } },
+        { id: "TOC2", name: "toc 2", basedOn: "Normal", next: "Normal", run: { ...BODY, size: 28 }, paragraph: { indent: { left: 560 }, spacing: { before: 40, after: 40 } } },
+        { id: "Caption", name: "caption", basedOn: "Normal", next: "Normal", quickFormat: true, run: CAPTION, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100 } } },
+      ],
+    },
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  const bytes = new Uint8Array(await Packer.toBuffer(doc));
+  return options.template ? applyTemplate(bytes, options.template, coverFields(report, title, options.date)) : bytes;
 }
 
-const HEADING_LEVEL = HeadingLevel.HEADING_1;
+/** What a template's cover may ask for: {{标题}} {{委托单位}} {{评价机构}} {{年度}} {{日期}} (and English names). */
+function coverFields(report: Report, title: string, date: string | undefined): Record<string, string> {
+  const m = report.meta;
+  const f: Record<string, string> = { 标题: title, 委托单位: m.client ?? "", 评价机构: m.evaluator ?? "", 年度: m.period ?? "", 日期: date ?? "", 总分: m.totalScore, 等级: m.grade ?? "" };
+  return { ...f, title: f.标题!, client: f.委托单位!, evaluator: f.评价机构!, period: f.年度!, date: f.日期!, total: f.总分!, grade: f.等级! };
+}
 
-/**
- * 扣分明细 the way reports write it: "（一）项目决策总分14分，实得12.5分，扣1.5分。" then one
- * numbered paragraph per deduction, "1. 方案设计合理性扣1分：reason".
- */
-function deductionProse(report: Report, t: Table): Paragraph[] {
-  const zh = report.locale === "zh";
-  const para = (text: string, bold = false) => new Paragraph({ indent: { firstLine: zh ? 640 : 0 }, children: [new TextRun({ text, bold, ...BODY })] });
-  const out: Paragraph[] = [];
-  let group = 0;
-  for (const r of t.rows) {
-    const [no, indicator, amount, reason] = r.cells.map((c) => c.text);
-    if (r.kind === "group") out.push(para(`${sectionNumber(report.locale, ++group)}${no}${zh ? "。" : "."}`, true));
-    else out.push(para(zh ? `${no}. ${isolate(indicator!)}扣${amount}分：${reason}` : `${no}. ${isolate(indicator!)} −${amount}: ${reason}`));
+/** "…绩效评价报告": the evaluation's title, with the report's name unless it already says so. */
+export function reportTitle(report: Report): string {
+  const t = report.meta.title;
+  if (report.locale === "en") return /report$/i.test(t) ? t : `${t}: performance evaluation report`;
+  return /报告$/.test(t) ? t : `${t}绩效评价报告`;
+}
+
+/** "表3-1　绩效评价得分情况表" … in document order, numbered like the captions. */
+function tableCaptionTitles(report: Report): string[] {
+  const n = new Map<number, number>();
+  const out: string[] = [];
+  for (const b of report.narrative?.blocks ?? []) {
+    if (b.kind !== "table") continue;
+    const t = tableFor(report, b);
+    if (!t || t.name === "deductions") continue;
+    const k = (n.get(b.chapter) ?? 0) + 1;
+    n.set(b.chapter, k);
+    out.push(`表${b.chapter > 0 ? `${b.chapter}-` : ""}${k}\u3000${t.title}`);
   }
   return out;
+}
+
+function tableFor(report: Report, b: Extract<NarrativeBlock, { kind: "table" }>): Table | undefined {
+  if (b.table.name === "root") {
+    const id = `root-${b.table.index + 1}`;
+    return report.tables.find((t) => t.id === id);
+  }
+  const name = b.table.name;
+  return report.tables.find((t) => t.name === name);
+}
+
+/** 扣分明细 as prose from its table rows (wording.ts wrote the sentences): heads, then "1. …". */
+function deductionParagraphsOf(t: Table): { text: string; head: boolean }[] {
+  return t.rows.map((r) => (r.kind === "group" ? { text: r.cells[0]!.text, head: true } : { text: `${r.cells[0]!.text}. ${r.cells[3]!.text}`, head: false }));
+}
+
+async function chartParagraphs(chart: Chart, textWidth: number): Promise<Paragraph[]> {
+  const { png, width, height } = await chartPng(chart);
+  // twips → pixels at 96 dpi for the image size, at most the text width
+  const maxPx = Math.floor(textWidth / 15);
+  const w = Math.min(maxPx, width);
+  const h = Math.round((height * w) / width);
+  return [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: "png", data: png, transformation: { width: w, height: h }, altText: { name: chart.title, title: chart.title, description: chart.title } })] })];
 }

@@ -11,8 +11,40 @@ export function toMarkdown(report: Report): string {
   if (report.meta.errors > 0) out.push("", `> ${escapeMd(label(report.locale, "diagnosticsNote", { n: report.meta.errors }))}`);
   out.push("");
   const caps = captions(report);
-  for (const t of report.tables) out.push(`## ${escapeMd(caps.get(t)!)}`, "", ...tableLines(t), "");
+  if (report.narrative?.source === "file") {
+    out.push(...narrativeLines(report));
+    for (const t of report.tables.filter((t) => t.appendix)) out.push(`## ${escapeMd(caps.get(t)!)}`, "", ...tableLines(t), "");
+  } else for (const t of report.tables) out.push(`## ${escapeMd(caps.get(t)!)}`, "", ...tableLines(t), "");
   return out.join("\n").replace(/\n+$/, "\n");
+}
+
+/** The evaluation's own chapters, references resolved; tables captioned 表3-1… by chapter, 扣分明细 as prose. */
+function narrativeLines(report: Report): string[] {
+  const out: string[] = [];
+  const counts = new Map<string, number>();
+  const caption = (kind: string, chapter: number, title: string) => {
+    const key = `${kind}${chapter}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    return `**${kind}${chapter > 0 ? `${chapter}-` : ""}${n}　${escapeMd(title)}**`;
+  };
+  for (const b of report.narrative!.blocks) {
+    if (b.kind === "heading") out.push(`${"#".repeat(b.level + 1)} ${escapeMd(b.text)}`, "");
+    else if (b.kind === "paragraph") out.push((b.item === "bullet" ? "- " : "") + b.runs.map((r) => (r.bold ? `**${escapeMd(r.text)}**` : escapeMd(r.text))).join(""), "");
+    else if (b.kind === "chart") {
+      const c = report.charts.find((x) => x.id === b.chart);
+      if (c) out.push(caption("图", b.chapter, c.title), "");
+    } else {
+      const t = b.table.name === "root" ? report.tables.find((x) => x.id === `root-${(b.table as { index: number }).index + 1}`) : report.tables.find((x) => x.name === b.table.name);
+      if (!t) continue;
+      if (t.name === "deductions") {
+        for (const r of t.rows) out.push(escapeMd(r.kind === "group" ? r.cells[0]!.text : `${r.cells[0]!.text}. ${r.cells[3]!.text}`), "");
+        continue;
+      }
+      out.push(caption("表", b.chapter, t.title), "", ...tableLines(t), "");
+    }
+  }
+  return out;
 }
 
 function tableLines(t: Table): string[] {

@@ -1,0 +1,71 @@
+import type { EvaluationResult, IndicatorResult } from "@perf/engine";
+import type { Locale } from "@perf/language";
+import { sectionNumber } from "../labels.js";
+
+/**
+ * The chapters a report has when the evaluation has no narrative of its own: 三、综合评价情况及
+ * 评价结论 (total, grade, 表3-1, the chart, 扣分明细) and 四、绩效评价指标分析 (one section and
+ * table per root). Written as a narrative with references, so it goes through exactly the path a
+ * user's `NAME.report.md` does, and a user can start from `perf render --format md` of it.
+ */
+export function defaultNarrative(result: EvaluationResult, locale: Locale): string {
+  const zh = locale === "zh";
+  const out: string[] = [];
+  const ref = (n: IndicatorResult) => (/[{}]/.test(n.id) ? null : n.id);
+  if (zh) {
+    out.push(
+      "# 三、综合评价情况及评价结论",
+      "",
+      "本次评价最终得分{{总分}}分（满分{{满分}}分），评价等级为“{{等级}}”。各指标得分情况见下表。",
+      "",
+      "{{表:得分情况表}}",
+      "",
+      "{{图:得分率}}",
+      "",
+      "扣分明细如下。",
+      "",
+      "{{表:扣分明细}}",
+      "",
+      "# 四、绩效评价指标分析",
+      "",
+    );
+  } else {
+    out.push(
+      "# 3. Overall assessment and conclusion",
+      "",
+      "The evaluation scores {{total}} of {{total.weight}}; the grade is “{{grade}}”. The table below gives the score of every indicator.",
+      "",
+      "{{table:summary}}",
+      "",
+      "{{chart:rates}}",
+      "",
+      "The deductions follow.",
+      "",
+      "{{table:deductions}}",
+      "",
+      "# 4. Analysis by indicator",
+      "",
+    );
+  }
+  result.indicators.forEach((root, i) => {
+    const id = ref(root);
+    const heading = zh ? `## ${sectionNumber(locale, i + 1)}${root.name}` : `## ${i + 1}. ${root.name}`;
+    out.push(heading.replace(/[{}]/g, ""), "");
+    if (id) {
+      const levels = [2, 3, 4].filter((l) => count(root, l) > 0);
+      const parts = levels.map((l) => (zh ? `{{指标.${id}.${"一二三四五六七八九"[l - 1]}级指标数}}个${"一二三四五六七八九"[l - 1]}级指标` : `{{indicator.${id}.count.level${l}}} level-${l} indicators`));
+      out.push(
+        zh
+          ? `{{指标.${id}.名称}}指标${parts.length ? `由${parts.join("、")}构成，` : ""}权重分{{指标.${id}.分值}}分，实际得分{{指标.${id}.得分}}分，得分率{{指标.${id}.得分率}}。各指标得分情况见下表。`
+          : `{{indicator.${id}.name}}${parts.length ? ` has ${parts.join(" and ")};` : ""} weight {{indicator.${id}.weight}}, score {{indicator.${id}.score}}, rate {{indicator.${id}.rate}}.`,
+        "",
+      );
+    }
+    out.push(zh ? `{{表:root-${i + 1}}}` : `{{table:root-${i + 1}}}`, "");
+  });
+  return out.join("\n");
+}
+
+function count(n: IndicatorResult, level: number): number {
+  return (n.level === level ? 1 : 0) + n.children.reduce((a, c) => a + count(c, level), 0);
+}

@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyze } from "@perf/engine";
+import { catalogue } from "@perf/language";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { NarrativeError, render, resolveNarrative, type NarrativeBlock } from "../src/index.js";
+import { fromText, repo, yongzhou } from "./helpers.js";
+
+const dir = join(import.meta.dirname, "cases", "narrative");
+const exampleDir = join(repo, "examples", "yongzhou-2023");
+const exampleText = readFileSync(join(exampleDir, "yongzhou-2023.report.md"), "utf8");
+const prose = (blocks: NarrativeBlock[]) => blocks.flatMap((b) => (b.kind === "paragraph" ? [b.runs.map((r) => r.text).join("")] : [])).join("\n");
+
+describe("narrative diagnostics: one .md per code, located in the Markdown", () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+  it("covers every PERF15x code of the catalogue", () => {
+    const codes = Object.keys(catalogue).filter((c) => c.startsWith("PERF15"));
+    expect(codes.filter((c) => !files.some((f) => f.startsWith(c)))).toEqual([]);
+  });
+  for (const file of files) {
+    it(file, () => {
+      const text = readFileSync(join(dir, file), "utf8");
+      const expected = [...text.matchAll(/<!-- expect: (PERF\d{3}) (\d+):(\d+) -->/g)].map((m) => `${m[1]} ${m[2]}:${m[3]}`);
+      expect(expected[0]!.slice(0, 7)).toBe(file.slice(0, 7));
+      const perf = join(dir, file.replace(/\.md$/, ".perf"));
+      const result = existsSync(perf) ? fromText(readFileSync(perf, "utf8")) : yongzhou();
+      for (const locale of ["zh", "en"] as const) {
+        const { diagnostics } = resolveNarrative(text, result, file, locale);
+        expect(diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(expected);
+        expect(diagnostics.every((d) => d.message.length > 0 && d.uri === file)).toBe(true);
+      }
+    });
+  }
+});
+
+describe("references", () => {
+  const result = yongzhou();
+  const ref = (r: string) => prose(resolveNarrative(`x${r}y`, result, "t.md", "zh").blocks).slice(1, -1);
+
+  it("resolve in Chinese and English spellings, printed as reports print numbers", () => {
+    expect([ref("{{总分}}"), ref("{{total}}"), ref("{{等级}}"), ref("{{grade}}"), ref("{{满分}}")]).toEqual(["82.46", "82.46", "良", "良", "100"]);
+    expect([ref("{{指标.项目过程.得分}}"), ref("{{indicator.项目过程.score}}"), ref("{{指标.项目过程.得分率}}"), ref("{{指标.项目过程.扣分}}")]).toEqual(["12.32", "12.32", "77.00%", "3.68"]);
+    expect([ref("{{指标.预算执行率.比率}}"), ref("{{事实.实际支出}}"), ref("{{fact.到位资金}}")]).toEqual(["95.91%", "5191.10万元", "5412.69万元"]);
+    expect([ref("{{一级指标数}}"), ref("{{二级指标数}}"), ref("{{count.level3}}"), ref("{{指标.项目产出.三级指标数}}")]).toEqual(["4", "11", "27", "12"]);
+    expect([ref("{{问题数}}"), ref("{{问题数.政府采购管理不规范}}"), ref("{{findings.count.合同管理不规范}}")]).toEqual([String(result.findings.reduce((a, f) => a + f.count, 0)), "6", "5"]);
+    expect(ref("\\{{总分}}")).toBe("{{总分}}");
+  });
+
+  it("place tables and charts as blocks of their own, numbered by chapter", () => {
+    const { blocks, diagnostics } = resolveNarrative("# 三、结论\n\n{{表:得分情况表}}\n\n{{chart:rates}}\n\n# 绩效评价指标分析\n\n{{表:项目决策}}\n", result, "t.md", "zh");
+    expect(diagnostics).toEqual([]);
+    expect(blocks.map((b) => `${b.kind}:${"chapter" in b ? b.chapter : ""}`)).toEqual(["heading:3", "table:3", "chart:3", "heading:4", "table:4"]);
+    expect((blocks[3] as { text: string }).text).toBe("四、绩效评价指标分析");
+    const en = resolveNarrative("# 3. Conclusion\n\n{{table:summary}}\n\n# Analysis\n", result, "t.md", "en").blocks;
+    expect(en.map((b) => ("text" in b ? b.text : `${b.kind}:${b.chapter}`))).toEqual(["3. Conclusion", "table:3", "4. Analysis"]);
+  });
+});
+
+describe("the 永州 example's narrative", () => {
+  it("resolves without a diagnostic and corrects the seed's 3个一级指标、8个二级指标", () => {
+    const { blocks, diagnostics } = resolveNarrative(exampleText, yongzhou(), "y.report.md", "zh");
+    expect(diagnostics).toEqual([]);
+    expect(blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => (b as { text: string }).text.slice(0, 2))).toEqual(["一、", "二、", "三、", "四、", "五、", "六、", "七、"]);
+    expect(prose(blocks)).toContain("指标体系共设4个一级指标、11个二级指标和27个三级指标，总分值设定为100分");
+    expect(prose(blocks)).toContain("最终评价得分82.46分，评价等级为“良”");
+  });
+
+  it("changes its numbers when one weight changes, without touching the Markdown", () => {
+    const perf = readFileSync(join(exampleDir, "yongzhou-2023.perf"), "utf8");
+    const changed = perf.replace(/indicator 预算执行率 weight 2\b/, "indicator 预算执行率 weight 4");
+    expect(changed).not.toBe(perf);
+    const before = prose(resolveNarrative(exampleText, yongzhou(), "y.md", "zh").blocks);
+    const result = analyze([{ uri: "y.perf", text: changed }]).result;
+    const after = prose(resolveNarrative(exampleText, result, "y.md", "zh").blocks);
+    expect(result.total.score).toBe("84.38");
+    expect(before).toContain("最终评价得分82.46分");
+    expect(after).toContain("最终评价得分84.38分");
+    expect(after).toContain("预算执行率95.91%，得3.84分");
+    expect(after).toContain("项目过程指标由2个二级指标、4个三级指标构成，权重分16分，实际得分14.24分");
+  });
+
+  it("makes render refuse a narrative with an unknown reference, saying where", async () => {
+    const bad = exampleText.replace("{{指标.预算执行率.得分}}", "{{指标.预算执行律.得分}}");
+    const e = await render(yongzhou(), "docx", { narrative: { text: bad, uri: "y.report.md" } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NarrativeError);
+    const d = (e as NarrativeError).diagnostics[0]!;
+    expect([d.code, d.uri, d.range.start.line + 1]).toEqual(["PERF151", "y.report.md", exampleText.split("\n").findIndex((l) => l.includes("{{指标.预算执行率.得分}}")) + 1]);
+  });
+
+  it("is the body of the Word report: headings, captions with SEQ fields, a TOC field, a chart image", { timeout: 60_000 }, async () => {
+    const bytes = (await render(yongzhou(), "docx", { narrative: { text: exampleText, uri: "y.report.md" }, date: "2025年1月" })) as Uint8Array;
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC \\h \\o &quot;1-2&quot;/);
+    expect(xml.match(/<w:pStyle w:val="Heading1"\/>/g)!.length).toBeGreaterThanOrEqual(9); // 7 chapters + 2 appendices
+    expect(xml).toContain('w:instr="SEQ 表 \\* ARABIC \\s 1 \\r 1"');
+    // 表目录: a TOC field over the SEQ 表 captions, with the entries already in it
+    expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC \\c &quot;表&quot; \\h/);
+    const captions = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?w:val="Caption"[\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+    expect(captions).toEqual(["表3-1　绩效评价得分情况表", "图3-1　各二级指标得分率", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析"]);
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    expect(xml).toContain("2023年永州市公共服务信息化运维项目绩效评价报告");
+    expect(xml).toContain("指标体系共设4个一级指标、11个二级指标和27个三级指标");
+  });
+});
