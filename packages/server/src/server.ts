@@ -16,7 +16,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { editOf } from "./edit-map.js";
 import { semanticTokensLegend } from "./features/semantic-tokens.js";
 import { nodeFileSystem, type FileSystem } from "./file-system.js";
-import { AnalysisScheduler } from "./scheduler.js";
+import { AnalysisScheduler, quietTime } from "./scheduler.js";
 import { PerfLanguageService } from "./service.js";
 import { msg } from "./messages.js";
 import { readSettings } from "./settings.js";
@@ -99,7 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function scheduleDependants(uri: string, delay: number): void {
     for (const g of ws.dependantGroups(uri)) {
-      if (ws.membersOf(g).some((m) => ws.isOpen(m))) scheduler.schedule(g, delay);
+      if (ws.membersOf(g).some((m) => ws.isOpen(m))) scheduler.schedule(g, delay && quietTime(delay, ws.isLarge(g), ws.lastAnalysisMs(g)));
     }
   }
 

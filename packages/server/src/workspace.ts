@@ -31,6 +31,8 @@ export interface GroupAnalysis {
   uris: string[];
   /** Characters of source text analyzed: what keeping this analysis around costs. */
   chars: number;
+  /** How long the analysis took (ms). */
+  durationMs: number;
   analysis: Analysis;
   /** Name occurrences per URI, built on first use. */
   occurrences(uri: string): Occurrences;
@@ -409,6 +411,7 @@ export class PerfWorkspace {
     if (!documents.length) return undefined;
     const chars = documents.reduce((n, d) => n + d.text.length, 0);
     let analysis: Analysis;
+    const started = performance.now();
     try {
       this.analysesRun++;
       analysis = analyze(documents, this.settings);
@@ -433,6 +436,7 @@ export class PerfWorkspace {
       settingsGeneration: this.settingsGeneration,
       uris: documents.map((d) => d.uri),
       chars,
+      durationMs: performance.now() - started,
       analysis,
       occurrences(uri) {
         let o = occurrences.get(uri);
@@ -469,6 +473,16 @@ export class PerfWorkspace {
         chars += a.chars;
       } else this.analyses.delete(a.group);
     }
+  }
+
+  /** Whether a group holds an open document large enough to be answered from its last analysis while edited. */
+  isLarge(group: string): boolean {
+    return this.membersOf(group).some((k) => (this.files.get(k)?.open?.getText().length ?? 0) >= this.staleAnswersAboveChars);
+  }
+
+  /** How long the group's last analysis took, if it has one. */
+  lastAnalysisMs(group: string): number | undefined {
+    return this.analyses.get(group)?.durationMs;
   }
 
   /** The parse of one file at its current version (from its group's analysis). */
