@@ -258,7 +258,7 @@ export class PerfWorkspace {
     const group = this.groupOf(uri);
     const a = this.analyses.get(group);
     const r = this.files.get(canonicalUri(uri));
-    if (!a || !r?.open || !r.edits?.usable || a.settingsGeneration !== this.settingsGeneration || a.signature === this.signatureOf(group)) return undefined;
+    if (!a || !r?.open || r.problem || !r.edits?.usable || a.settingsGeneration !== this.settingsGeneration || a.signature === this.signatureOf(group)) return undefined;
     if (!this.membersOf(group).every((k) => this.files.get(k)?.edits?.usable)) return undefined;
     return { group: a, edits: r.edits, doc: r.open };
   }

@@ -107,6 +107,17 @@ describe("answers from the last analysis while edits are pending", () => {
     expect(stale[0]?.textEdit).toEqual({ range: { start: cursor, end: cursor }, newText: expect.any(String) });
   });
 
+  it("a document that grew over perf.maxFileSize answers nothing, not its last analysis", () => {
+    const { service, edit, at } = setup();
+    service.ws.setSettings({ ...service.ws.settings, maxFileBytes: Buffer.byteLength(yongzhouText) + 10 });
+    expect(service.diagnostics(yongzhouUri)).toEqual([]);
+    const hoverAt = at("indicator 立项依据充分性", 11);
+    expect(service.hover(yongzhouUri, hoverAt)).not.toBeNull();
+    edit({ start: at("indicator 项目决策"), end: at("indicator 项目决策") }, "// ".repeat(20) + "\n");
+    expect(service.diagnostics(yongzhouUri).map((d) => d.code)).toEqual(["PERF126"]);
+    expect(service.hover(yongzhouUri, { line: hoverAt.line + 1, character: hoverAt.character })).toBeNull();
+  });
+
   it("a whole-text replacement leaves nothing to map: the feature analyzes", () => {
     const { service, doc } = setup();
     service.ws.recordEdit(yongzhouUri, undefined);
