@@ -35,6 +35,8 @@ export interface ServerStatus {
   openDocuments: number;
   knownFiles: number;
   pendingAnalyses: number;
+  /** Analyses run since the server started (a burst of edits should cost one). */
+  analyses: number;
 }
 /** `perf/serverStatus` → memory and queue figures, for tests and diagnostics. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/serverStatus");

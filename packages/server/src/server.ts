@@ -13,9 +13,10 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { editOf } from "./edit-map.js";
 import { semanticTokensLegend } from "./features/semantic-tokens.js";
 import { nodeFileSystem, type FileSystem } from "./file-system.js";
-import { AnalysisScheduler } from "./scheduler.js";
+import { AnalysisScheduler, quietTime } from "./scheduler.js";
 import { PerfLanguageService } from "./service.js";
 import { msg } from "./messages.js";
 import { readSettings } from "./settings.js";
@@ -47,7 +48,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const log = (m: string) => connection.console.error(m);
   const service = new PerfLanguageService(options.fs ?? nodeFileSystem, log);
   const ws = service.ws;
-  const documents = new TextDocuments(TextDocument);
+  // Each change is applied on its own so its offsets can be recorded in the text it applies to:
+  // requests on a large document are answered from its last analysis through these edits.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      for (const c of changes) {
+        if (typeof document.uri === "string") ws.recordEdit(document.uri, editOf(document, c));
+        TextDocument.update(document, [c], version);
+      }
+      return document;
+    },
+  });
   const debounce = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const scheduler = new AnalysisScheduler(publish, (e) => log(`perf: analysis failed: ${(e as Error)?.stack ?? e}`));
   const openedVersion = new Map<string, number>();
@@ -87,7 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function scheduleDependants(uri: string, delay: number): void {
     for (const g of ws.dependantGroups(uri)) {
-      if (ws.membersOf(g).some((m) => ws.isOpen(m))) scheduler.schedule(g, delay);
+      if (ws.membersOf(g).some((m) => ws.isOpen(m))) scheduler.schedule(g, delay && quietTime(delay, ws.isLarge(g), ws.lastAnalysisMs(g)));
     }
   }
 
@@ -261,7 +273,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   connection.onRequest(ServerStatusRequest, (): ServerStatus => {
     const m = process.memoryUsage();
-    return { rss: m.rss, heapUsed: m.heapUsed, openDocuments: ws.openUris().length, knownFiles: ws.knownUris().length, pendingAnalyses: scheduler.pending };
+    return { rss: m.rss, heapUsed: m.heapUsed, openDocuments: ws.openUris().length, knownFiles: ws.knownUris().length, pendingAnalyses: scheduler.pending, analyses: ws.analysesRun };
   });
 
   connection.onShutdown(() => scheduler.cancelAll());

@@ -25,7 +25,7 @@ import type {
 import { featureContext, type FeatureContext } from "./context.js";
 import { toLspDiagnostic } from "./convert.js";
 import { codeActions } from "./features/code-actions.js";
-import { completion } from "./features/completion.js";
+import { completion, type CompletionCursor } from "./features/completion.js";
 import { documentLinks, evidenceDiagnostics } from "./features/document-links.js";
 import { formatting } from "./features/formatting.js";
 import { hover } from "./features/hover.js";
@@ -37,6 +37,7 @@ import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
 import { problemDiagnostic } from "./file-problems.js";
 import type { FileSystem } from "./file-system.js";
 import { msg } from "./messages.js";
+import { StaleView } from "./stale.js";
 import { PerfWorkspace } from "./workspace.js";
 
 /** More diagnostics than this in one file are noise; errors are kept first. */
@@ -59,6 +60,22 @@ export class PerfLanguageService {
   private with<T>(uri: string, empty: T, f: (ctx: FeatureContext) => T): T {
     const ctx = featureContext(this.ws, uri);
     return ctx ? f(ctx) : empty;
+  }
+
+  /**
+   * The last analysis of a large open document that was edited since, seen through the edits
+   * (decision 0036): hover, completion, inlay hints, symbols, code lens and semantic tokens
+   * answer from it instead of waiting for a full analysis. Undefined when the document is
+   * small, the analysis is current, or the edits cannot be mapped: then the feature analyzes.
+   */
+  stale(uri: string): StaleView | undefined {
+    const doc = this.ws.document(uri);
+    if (!doc || doc.getText().length < this.ws.staleAnswersAboveChars) return undefined;
+    const s = this.ws.staleAnalysis(uri);
+    const reported = this.ws.reportedUri(uri);
+    const parsed = s?.group.analysis.parsed.get(reported);
+    if (!s || !parsed) return undefined;
+    return new StaleView({ ws: this.ws, group: s.group, uri: reported, parsed, locale: this.ws.settings.locale }, s.doc, s.edits);
   }
 
   /** The diagnostic standing for a file that is not analyzed (PERF126–128), if any: never analyzes. */
@@ -103,10 +120,28 @@ export class PerfLanguageService {
   }
 
   hover(uri: string, position: Position): Hover | null {
-    return this.with(uri, null, (c) => hover(c, position));
+    const v = this.stale(uri);
+    if (!v) return this.with(uri, null, (c) => hover(c, position));
+    const at = v.toAnalyzed(position);
+    const h = at && hover(v.ctx, at);
+    if (!h) return null;
+    // The hover's subject may have been edited: keep what it says, drop a range that no longer holds.
+    const range = h.range && v.rangeToCurrent(h.range, true);
+    return range ? { ...h, range } : { contents: h.contents };
   }
   completion(uri: string, position: Position, triggerCharacter?: string): CompletionItem[] {
-    return this.with(uri, [], (c) => completion(c, position, triggerCharacter));
+    const v = this.stale(uri);
+    if (!v) return this.with(uri, [], (c) => completion(c, position, triggerCharacter));
+    // The enclosing block from the analysis; the typed line and the replaced range from the editor's text.
+    const offset = v.analyzedOffset(position, "start");
+    if (offset === undefined) return [];
+    const current = v.doc.offsetAt(position);
+    const cursor: CompletionCursor = {
+      offset,
+      before: v.doc.getText({ start: { line: position.line, character: 0 }, end: position }),
+      replace: (length) => ({ start: v.doc.positionAt(current - length), end: v.doc.positionAt(current) }),
+    };
+    return completion(v.ctx, position, triggerCharacter, cursor);
   }
   definition(uri: string, position: Position): Location[] {
     return this.with(uri, [], (c) => definition(c, position));
@@ -125,7 +160,8 @@ export class PerfLanguageService {
     return this.with(uri, null, (c) => rename(c, position, newName));
   }
   documentSymbols(uri: string): DocumentSymbol[] {
-    return this.with(uri, [], documentSymbols);
+    const v = this.stale(uri);
+    return v ? v.symbols(documentSymbols(v.ctx)) : this.with(uri, [], documentSymbols);
   }
   workspaceSymbols(query: string): WorkspaceSymbol[] {
     return workspaceSymbols(this.ws, query);
@@ -137,13 +173,26 @@ export class PerfLanguageService {
     return this.with(uri, [], (c) => selectionRanges(c, positions));
   }
   semanticTokens(uri: string, range?: Range): SemanticTokens {
-    return this.with(uri, { data: [] }, (c) => semanticTokens(c, range));
+    const v = this.stale(uri);
+    if (!v) return this.with(uri, { data: [] }, (c) => semanticTokens(c, range));
+    const analyzed = range && v.rangeToAnalyzed(range);
+    return v.semanticTokens(semanticTokens(v.ctx, analyzed));
   }
   inlayHints(uri: string, range?: Range): InlayHint[] {
-    return this.with(uri, [], (c) => inlayHints(c, range));
+    const v = this.stale(uri);
+    if (!v) return this.with(uri, [], (c) => inlayHints(c, range));
+    const analyzed = range && v.rangeToAnalyzed(range);
+    const out: InlayHint[] = [];
+    for (const h of inlayHints(v.ctx, analyzed)) {
+      const position = v.toCurrent(h.position);
+      if (position) out.push({ ...h, position });
+    }
+    return out;
   }
   codeLenses(uri: string): CodeLens[] {
-    return this.with(uri, [], (c) => codeLenses(c, this.codeLensCommand));
+    const v = this.stale(uri);
+    if (!v) return this.with(uri, [], (c) => codeLenses(c, this.codeLensCommand));
+    return codeLenses(v.ctx, this.codeLensCommand).map((l) => ({ ...l, range: v.rangeToCurrent(l.range)! }));
   }
   codeActions(params: CodeActionParams): CodeAction[] {
     return this.with(params.textDocument.uri, [], (c) => codeActions(c, params));

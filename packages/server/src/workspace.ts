@@ -3,6 +3,7 @@ import { parse, type ParseResult, type PerfFile } from "@perf/language";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FileProblem, FileSystem } from "./file-system.js";
+import { EditMap, type Edit } from "./edit-map.js";
 import { buildOccurrences, type Occurrences } from "./occurrences.js";
 import { defaultSettings, sameSettings, type PerfSettings } from "./settings.js";
 import { summarize, type FileSummary } from "./summary.js";
@@ -16,16 +17,22 @@ interface FileRecord {
   summary?: { key: string; value: FileSummary };
   /** Why the file's text is not analyzed (disk or size cap); cleared when the file changes. */
   problem?: FileProblem;
+  /** An open document's edits since the text its group's last analysis read; undefined when unknown (just opened, replaced whole). */
+  edits?: EditMap;
 }
 
 /** One analysis of one group of files (an evaluation), valid for exactly one signature. */
 export interface GroupAnalysis {
   group: string;
   signature: string;
+  /** The settings it was computed with (a stale analysis of other settings is not shown). */
+  settingsGeneration: number;
   /** The reported URIs of the group's files, in analysis order. */
   uris: string[];
   /** Characters of source text analyzed: what keeping this analysis around costs. */
   chars: number;
+  /** How long the analysis took (ms). */
+  durationMs: number;
   analysis: Analysis;
   /** Name occurrences per URI, built on first use. */
   occurrences(uri: string): Occurrences;
@@ -34,6 +41,13 @@ export interface GroupAnalysis {
 /** Analyses of closed groups kept for navigation (at most this many, of at most this much text); open groups are always kept. */
 const CLOSED_CACHE = 4;
 const CLOSED_CACHE_CHARS = 1024 * 1024;
+
+/**
+ * Open documents at least this long are answered from their last analysis while a newer one is
+ * pending (hover, completion, inlay hints, symbols, code lens, semantic tokens): below it, a
+ * fresh analysis takes milliseconds and answers exactly (decision 0036).
+ */
+export const STALE_ANSWERS_ABOVE_CHARS = 256 * 1024;
 
 /** Map keys: `file:` URIs are normalised so the client's and our own spelling of a path agree. */
 export function canonicalUri(uri: string): string {
@@ -100,6 +114,10 @@ export class PerfWorkspace {
   private readonly problemChanges = new Set<string>();
   /** The signature at which a group's analysis threw: not retried until something changes. */
   private readonly failed = new Map<string, string>();
+  /** How many analyses ran (`perf/serverStatus`: the protocol tests count them). */
+  analysesRun = 0;
+  /** See {@link STALE_ANSWERS_ABOVE_CHARS}; tests lower it. */
+  staleAnswersAboveChars = STALE_ANSWERS_ABOVE_CHARS;
 
   constructor(
     private readonly fs: FileSystem,
@@ -207,13 +225,42 @@ export class PerfWorkspace {
     const r = this.files.get(key);
     if (r) {
       r.uri = doc.uri;
+      // A (re)opened text has no known relation to any earlier analysis.
+      if (r.open !== doc) r.edits = undefined;
       r.open = doc;
     } else this.files.set(key, { uri: doc.uri, open: doc, diskGeneration: 0 });
   }
 
   /** The editor's text changed: the document object is the same or a new version of it. */
   change(doc: TextDocument): void {
-    this.open(doc);
+    const r = this.files.get(canonicalUri(doc.uri));
+    if (r?.open) r.open = doc;
+    else this.open(doc);
+  }
+
+  /**
+   * An open document is about to change (offsets in its text before this change); `undefined`
+   * when its whole text is replaced. Lets requests map positions onto its last analysis.
+   */
+  recordEdit(uri: string, edit: Edit | undefined): void {
+    const r = this.files.get(canonicalUri(uri));
+    if (!r) return;
+    if (edit) r.edits?.add(edit);
+    else r.edits = undefined;
+  }
+
+  /**
+   * The last analysis of the group holding an open document, when it is not current but its
+   * positions can be mapped onto the current text: the same settings, every member open with
+   * its edits since that analysis known. Never analyzes.
+   */
+  staleAnalysis(uri: string): { group: GroupAnalysis; edits: EditMap; doc: TextDocument } | undefined {
+    const group = this.groupOf(uri);
+    const a = this.analyses.get(group);
+    const r = this.files.get(canonicalUri(uri));
+    if (!a || !r?.open || r.problem || !r.edits?.usable || a.settingsGeneration !== this.settingsGeneration || a.signature === this.signatureOf(group)) return undefined;
+    if (!this.membersOf(group).every((k) => this.files.get(k)?.edits?.usable)) return undefined;
+    return { group: a, edits: r.edits, doc: r.open };
   }
 
   close(uri: string): void {
@@ -364,7 +411,9 @@ export class PerfWorkspace {
     if (!documents.length) return undefined;
     const chars = documents.reduce((n, d) => n + d.text.length, 0);
     let analysis: Analysis;
+    const started = performance.now();
     try {
+      this.analysesRun++;
       analysis = analyze(documents, this.settings);
     } catch (e) {
       // The engine promises not to throw; if it ever does, the server keeps serving and the
@@ -384,8 +433,10 @@ export class PerfWorkspace {
     const result: GroupAnalysis = {
       group,
       signature,
+      settingsGeneration: this.settingsGeneration,
       uris: documents.map((d) => d.uri),
       chars,
+      durationMs: performance.now() - started,
       analysis,
       occurrences(uri) {
         let o = occurrences.get(uri);
@@ -396,6 +447,11 @@ export class PerfWorkspace {
     this.failed.delete(group);
     this.analyses.delete(group);
     this.analyses.set(group, result);
+    // The analysis read every open member's current text: edits from here on are mapped onto it.
+    for (const key of this.membersOf(group)) {
+      const r = this.files.get(key);
+      if (r?.open) r.edits = new EditMap();
+    }
     for (const [uri, p] of analysis.parsed) {
       const r = this.files.get(canonicalUri(uri));
       if (r) r.summary = { key: this.versionOf(canonicalUri(uri)), value: summarize(p.ast) };
@@ -419,6 +475,16 @@ export class PerfWorkspace {
     }
   }
 
+  /** Whether a group holds an open document large enough to be answered from its last analysis while edited. */
+  isLarge(group: string): boolean {
+    return this.membersOf(group).some((k) => (this.files.get(k)?.open?.getText().length ?? 0) >= this.staleAnswersAboveChars);
+  }
+
+  /** How long the group's last analysis took, if it has one. */
+  lastAnalysisMs(group: string): number | undefined {
+    return this.analyses.get(group)?.durationMs;
+  }
+
   /** The parse of one file at its current version (from its group's analysis). */
   parsed(uri: string): ParseResult | undefined {
     const a = this.analysisFor(uri);
@@ -432,7 +498,9 @@ export class PerfWorkspace {
     const out: FileSummary[] = [];
     for (const [key, r] of this.files) {
       const version = this.versionOf(key);
-      if (r.summary?.key !== version) {
+      // A large open document being edited keeps the summary of its last analysis until the next one.
+      const keep = r.summary && r.open && r.edits?.usable && r.open.getText().length >= this.staleAnswersAboveChars;
+      if (r.summary?.key !== version && !keep) {
         const text = this.textOf(key);
         if (text === undefined) continue;
         let ast: PerfFile;
@@ -445,7 +513,7 @@ export class PerfWorkspace {
         }
         r.summary = { key: version, value: summarize(ast) };
       }
-      out.push(r.summary.value);
+      out.push(r.summary!.value);
     }
     return out;
   }

@@ -3,7 +3,7 @@ import { diagnosticText } from "@perf/language";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DiagnosticSeverity, DiagnosticTag } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { AnalysisScheduler } from "../src/scheduler.js";
+import { AnalysisScheduler, MAX_QUIET_MS, quietTime } from "../src/scheduler.js";
 import { PerfLanguageService } from "../src/service.js";
 import { defaultSettings, readSettings } from "../src/settings.js";
 import { canonicalUri } from "../src/workspace.js";
@@ -146,6 +146,14 @@ describe("scheduler", () => {
     vi.advanceTimersByTime(1000);
     expect(runs).toEqual(["a"]);
     expect(scheduler.pending).toBe(0);
+  });
+
+  it("waits as long as a large document's last analysis took (bounded) before analyzing it again", () => {
+    expect(quietTime(150, false, 1300)).toBe(150);
+    expect(quietTime(150, true, undefined)).toBe(150);
+    expect(quietTime(150, true, 40)).toBe(150);
+    expect(quietTime(150, true, 1300.4)).toBe(1300);
+    expect(quietTime(150, true, 60_000)).toBe(MAX_QUIET_MS);
   });
 
   it("reports a failing run instead of throwing from the timer", () => {

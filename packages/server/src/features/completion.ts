@@ -34,11 +34,8 @@ const blockKeywords: Record<string, KeywordName[]> = {
  * workspace after `type`, otherwise the keywords the enclosing block takes, in the file's spelling.
  * Typed trigger characters (space, comma, parenthesis, quote) only open name and type lists.
  */
-export function completion(ctx: FeatureContext, position: Position, triggerCharacter?: string): CompletionItem[] {
-  const lines = ctx.parsed.lines;
-  const offset = lines.offsetAt(position.line, position.character);
-  const before = lines.lineText(position.line).slice(0, position.character);
-  const replace = (length: number): Range => toRange(lines.range(offset - length, offset));
+export function completion(ctx: FeatureContext, position: Position, triggerCharacter?: string, cursor: CompletionCursor = cursorIn(ctx, position)): CompletionItem[] {
+  const { offset, before, replace } = cursor;
   const symbols = [...ctx.group.analysis.symbols.symbols.values()];
 
   const inType = typeString.exec(before);
@@ -76,6 +73,27 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
     if (k === "Per") newText = spelling === "en" ? "per finding deduct " : "每 问题 扣分 ";
     return { label, kind: CompletionItemKind.Keyword, detail: spelling === "en" ? zh : en, filterText: `${label} ${spelling === "en" ? zh : en}`, textEdit: { range, newText } };
   });
+}
+
+/**
+ * Where completion is asked: the offset in the analyzed text (for the enclosing block), the
+ * line up to the cursor and the range of the last `length` characters before it. The last two
+ * come from the editor's current text when the analysis is older (decision 0036).
+ */
+export interface CompletionCursor {
+  offset: number;
+  before: string;
+  replace(length: number): Range;
+}
+
+function cursorIn(ctx: FeatureContext, position: Position): CompletionCursor {
+  const lines = ctx.parsed.lines;
+  const offset = lines.offsetAt(position.line, position.character);
+  return {
+    offset,
+    before: lines.lineText(position.line).slice(0, position.character),
+    replace: (length) => toRange(lines.range(offset - length, offset)),
+  };
 }
 
 /** The innermost declaration whose braces hold the offset (strictly inside, so not after its `}`). */
