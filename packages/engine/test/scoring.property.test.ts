@@ -156,28 +156,12 @@ interface Expected {
   weight: number;
 }
 
-/** True when x lies exactly halfway between two multiples of 10^-places: where 四舍五入 decides. */
-function onHalf(x: Q, places: number): boolean {
-  const twice = q(2n * x.n * 10n ** BigInt(places), x.d);
-  return twice.n % twice.d === 0n && (twice.n / twice.d) % 2n === 1n;
-}
-
-/**
- * KNOWN (reported to the lead): the engine divides first and rounds the quotient to 34
- * significant digits, then multiplies by the weight, so a ratio or satisfaction score whose
- * exact value sits on a rounding half (15.54 × 1.6075 / 3 = 8.32685) can come out one unit low
- * (8.3268 at precision 4). docs/scoring.md says intermediate values are not rounded.
- */
-const quotientFirst = {
-  reason: "ratio and satisfaction round the quotient to 34 significant digits before the weight multiplies it; a score exactly on a rounding half can come out one unit low",
-  seen: 0,
-};
 
 /**
  * Scores in units of 10^-precision, by indicator id; branches add their children's rounded
- * scores. `engine` gives the engine's leaf scores, only to recognise the known case above.
+ * scores, computed independently of the engine.
  */
-function reference(roots: Node[], precision: number, engine: (id: string) => bigint): { total: bigint; byId: Map<string, Expected> } {
+function reference(roots: Node[], precision: number): { total: bigint; byId: Map<string, Expected> } {
   const byId = new Map<string, Expected>();
   let next = 0;
   const walk = (n: Node): bigint => {
@@ -187,11 +171,6 @@ function reference(roots: Node[], precision: number, engine: (id: string) => big
     else {
       const exact = exactLeaf(hundredths(n.weight), n.method!);
       score = roundHalfUp(exact, precision);
-      const kind = n.method!.kind;
-      if ((kind === "ratio" || kind === "satisfaction") && onHalf(exact, precision) && engine(id) === score - 1n) {
-        if (!quotientFirst.seen++) console.log(`KNOWN discrepancy at ${id} (${kind}): ${quotientFirst.reason}`);
-        score -= 1n;
-      }
     }
     byId.set(id, { score, weight: n.weight });
     return score;
@@ -262,8 +241,7 @@ describe("decimal scoring equals an integer reference", () => {
         const errors = result.diagnostics.filter((d) => d.severity === "error" && d.code !== "PERF012");
         expect(errors, source).toEqual([]);
         const all = flatten(result.indicators);
-        const engineScore = (id: string) => units(all.find((r) => r.id === id)!.score!, precision);
-        const want = reference(roots, precision, engineScore);
+        const want = reference(roots, precision);
         for (const r of all) {
           const e = want.byId.get(r.id)!;
           expect(units(r.score!, precision), `${r.id} in\n${source}`).toBe(e.score);
@@ -277,7 +255,7 @@ describe("decimal scoring equals an integer reference", () => {
     );
   }, 120_000 + RUNS * 50);
 
-  it("KNOWN: a quotient rounded before the weight multiplies it (15.54 × 1.6075 / 3 = 8.32685 → 8.3269)", (ctx) => {
+  it("multiplies before it divides: a score exactly on a rounding half (15.54 × 1.6075 / 3 = 8.32685) rounds up to 8.3269", () => {
     const exact = roundHalfUp(mul(hundredths(1554), div(tenThousandths(16075), q(3n))), 4);
     expect(text(exact, 4)).toBe("8.3269");
     const surveys = "survey a { satisfaction 55.61% }\nsurvey b { satisfaction 6.62% }\nsurvey c { satisfaction 98.52% }\n";
@@ -286,10 +264,6 @@ describe("decimal scoring equals an integer reference", () => {
       analyzeText(`${surveys}${header}indicator x weight 15.54 { satisfaction mean(a, b, c) }\n`).result.total.score,
       analyzeText(`fact a = 1.6075\nfact b = 3\n${header}indicator x weight 15.54 { ratio a / b }\n`).result.total.score,
     ];
-    if (got.some((g) => g !== "8.3269")) {
-      console.log(`KNOWN failure: the engine scores ${got.join(" and ")}, the exact value rounds to 8.3269: ${quotientFirst.reason}`);
-      ctx.skip(`KNOWN failure: ${quotientFirst.reason}`);
-    }
     expect(got).toEqual(["8.3269", "8.3269"]);
   });
 

@@ -1,4 +1,5 @@
-import { Decimal, ONE, ZERO, decimalText } from "../decimal.js";
+import type * as A from "@perf/language";
+import { Decimal, ONE, ZERO, decimalText, divide } from "../decimal.js";
 import { expressionText } from "../expression.js";
 import { percentOf, shortfall, type Scorer } from "./method.js";
 
@@ -21,5 +22,19 @@ export const scoreRatio: Scorer<"ratio"> = (m, ctx) => {
   if (capped && input) ctx.report("PERF037", m.expression.range, { name: ctx.name, value: `${input.text}%` });
   const ratio = Decimal.max(ZERO, Decimal.min(ONE, q.value));
   const method = { kind: "ratio", expression, ratio: decimalText(q.value), capped } as const;
-  return shortfall(ctx, ctx.weight.times(ratio), { kind: "ratio", values: { expression, percent: percentOf(q.value) } }, method);
+  return shortfall(ctx, ratio.eq(q.value) ? weightTimes(m.expression, ctx, ratio) : ctx.weight.times(ratio), { kind: "ratio", values: { expression, percent: percentOf(q.value) } }, method);
 };
+
+/**
+ * weight × (a / b) for a top-level quotient, computed as (weight × a) / b so that the quotient is
+ * not rounded to 34 digits before the weight multiplies it (a score on a rounding half stays
+ * exact); any other expression as weight × its value.
+ */
+function weightTimes(e: A.Expression, ctx: Parameters<Scorer<"ratio">>[1], ratio: Decimal): Decimal {
+  if (e.kind === "binary" && e.op === "/") {
+    const a = ctx.evaluate(e.left);
+    const b = ctx.evaluate(e.right);
+    if (a && b && !b.value.isZero()) return divide(ctx.weight.times(a.value), b.value);
+  }
+  return ctx.weight.times(ratio);
+}

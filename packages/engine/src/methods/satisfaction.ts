@@ -28,16 +28,23 @@ export const scoreSatisfaction: Scorer<"satisfaction"> = (m, ctx) => {
   }
   if (incomplete) return open;
   const rate = (u: (typeof uses)[number]) => numberValue(u.survey!.satisfaction!).value;
-  let value: Decimal;
-  if (m.aggregation === "mean") value = divide(sum(uses.map(rate)), uses.length);
-  else {
+  // value = part ÷ whole; the score multiplies before it divides, so no quotient is rounded first
+  let part: Decimal;
+  let whole: Decimal;
+  if (m.aggregation === "mean") {
+    part = sum(uses.map(rate));
+    whole = new Decimal(uses.length);
+  } else {
     const n = sum(uses.map((u) => numberValue(u.survey!.respondents!).value));
     if (n.isZero()) {
       ctx.report("PERF061", m.range);
       return open;
     }
-    value = divide(sum(uses.map((u) => rate(u).times(numberValue(u.survey!.respondents!).value))), n);
+    part = sum(uses.map((u) => rate(u).times(numberValue(u.survey!.respondents!).value)));
+    whole = n;
   }
+  const value = divide(part, whole);
   const method: Method = { kind: "satisfaction", aggregation: m.aggregation, surveys, value: decimalText(value) };
-  return shortfall(ctx, ctx.weight.times(Decimal.min(ONE, value)), { kind: "satisfaction", values: { percent: percentOf(value) } }, method);
+  const score = value.greaterThanOrEqualTo(ONE) ? ctx.weight : divide(ctx.weight.times(part), whole);
+  return shortfall(ctx, score, { kind: "satisfaction", values: { percent: percentOf(value) } }, method);
 };
