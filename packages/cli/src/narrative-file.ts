@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { resolveNarrative } from "@perf/render";
+// the narrative module alone: `perf check` must not load the docx/xlsx/chart writers
+import { resolveNarrative } from "@perf/render/narrative";
 import { diagnosticText, LineIndex, type Diagnostic, type Locale } from "@perf/language";
 import type { EvaluationResult } from "@perf/engine";
 import { readSourceFile } from "./read-source.js";

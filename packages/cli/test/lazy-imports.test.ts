@@ -8,7 +8,8 @@ const root = join(import.meta.dirname, "..", "..", "..");
 const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");
 const bin = join(root, "packages", "cli", "dist", "main.js");
 const hook = join(import.meta.dirname, "fixtures", "record-imports.mjs");
-const renderers = /\/(docx|exceljs|echarts|zrender)\/|\/packages\/render\//;
+// the narrative module of @perf/render (references for `perf check`) is not a renderer: no docx, xlsx or charts
+const renderers = /\/(docx|exceljs|echarts|zrender|@resvg)\/|\/packages\/render\/(?!dist\/narrative\/)/;
 
 /** The URLs of every module `perf ARGS` imports, from a resolve hook. */
 function imports(args: string[]): string[] {

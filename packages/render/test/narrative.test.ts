@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "@perf/engine";
-import { catalogue } from "@perf/language";
+import { catalogue, diagnosticText } from "@perf/language";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { NarrativeError, render, resolveNarrative, type NarrativeBlock } from "../src/index.js";
@@ -28,7 +28,7 @@ describe("narrative diagnostics: one .md per code, located in the Markdown", () 
       for (const locale of ["zh", "en"] as const) {
         const { diagnostics } = resolveNarrative(text, result, file, locale);
         expect(diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(expected);
-        expect(diagnostics.every((d) => d.message.length > 0 && d.uri === file)).toBe(true);
+        expect(diagnostics.every((d) => diagnosticText(d, locale).message.length > 0 && d.uri === file)).toBe(true);
       }
     });
   }
