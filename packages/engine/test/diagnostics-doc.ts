@@ -35,7 +35,6 @@ const elsewhere: Record<string, { note: string; args?: Record<string, string> }>
   },
   PERF126: { note: "Reported by the language server for a file over `perf.maxFileSize` (64 MiB by default); `perf check` reads any size.", args: { size: "80.0 MiB", limit: "64.0 MiB" } },
   PERF127: { note: "Reported by the language server for a `.perf` name that is not a regular file (a FIFO, a device, a socket) or cannot be read; it is never opened.", args: { name: "x.perf", reasonZh: "它是命名管道（FIFO）", reasonEn: "it is a FIFO" } },
-  PERF128: { note: "Reported by the language server for a workspace file whose bytes are not UTF-8.", args: {} },
   PERF129: { note: "Reported by the language server when the analysis of a text throws (a bug in perf), instead of keeping the diagnostics of an older text.", args: { detail: "RangeError: Maximum call stack size exceeded" } },
 };
 

@@ -38,11 +38,10 @@ const notFromCheck = new Set([
   // file); the lead moves it into the engine's checks after the engine split.
   "PERF125",
   // The language server's refusals of a file it does not analyze (over perf.maxFileSize, not a
-  // regular file, not UTF-8): they come from the file's metadata or bytes, not from its text, so
+  // regular file): they come from the file's metadata or bytes, not from its text, so
   // they have no case file; packages/server/test/hostile-files.test.ts and file-system.test.ts test them.
   "PERF126",
   "PERF127",
-  "PERF128",
   // The language server's last resort when an analysis throws (a bug): no text should trigger it.
   "PERF129",
 ]);

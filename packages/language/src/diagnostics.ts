@@ -494,14 +494,7 @@ export const catalogue = {
     hintZh: () => ".perf 文件应是普通文本文件；删除或重命名它，或检查其权限。",
     hintEn: () => "A .perf file is a plain text file; remove or rename this one, or check its permissions.",
   },
-  PERF128: {
-    severity: "error",
-    title: "file-not-utf8",
-    zh: () => "文件不是有效的 UTF-8 编码，未分析",
-    en: () => "the file is not valid UTF-8; it is not analyzed",
-    hintZh: () => "把文件转换为 UTF-8 编码（GBK/GB18030 文件可用 iconv -f GB18030 -t UTF-8）。",
-    hintEn: () => "Convert the file to UTF-8 (for GBK/GB18030: iconv -f GB18030 -t UTF-8).",
-  },
+  // PERF128 (the server's "not UTF-8") was retired before any release: the server reports the shared PERF110.
   PERF129: {
     severity: "error",
     title: "analysis-failed",

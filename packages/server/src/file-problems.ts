@@ -33,7 +33,7 @@ export function problemDiagnostic(problem: FileProblem, uri: string, locale: Loc
     case "too-large":
       return makeDiagnostic("PERF126", uri, atStart, { size: mebibytes(problem.size), limit: mebibytes(problem.limit) }, options);
     case "not-utf8":
-      return makeDiagnostic("PERF128", uri, atStart, {}, options);
+      return { ...problem.refusal, uri };
     case "not-regular": {
       const [reasonZh, reasonEn] = what[problem.what]!;
       return makeDiagnostic("PERF127", uri, atStart, { name: fileName(uri), reasonZh: `它是${reasonZh}`, reasonEn: `it is ${reasonEn}` }, options);

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { decodeSource, type Diagnostic } from "@perf/language";
 
 /**
  * Why a file is not analyzed: it cannot be read (each becomes a coded diagnostic or a refusal,
@@ -10,7 +11,8 @@ export type FileProblem =
   | { kind: "missing" }
   | { kind: "not-regular"; what: "fifo" | "device" | "socket" | "directory" | "other" }
   | { kind: "too-large"; size: number; limit: number }
-  | { kind: "not-utf8" }
+  /** Bytes that are not UTF-8: the shared decoder's refusal (PERF110, naming the encoding and the fix). */
+  | { kind: "not-utf8"; refusal: Diagnostic }
   | { kind: "unreadable"; detail: string }
   | { kind: "analysis-failed"; detail: string };
 
@@ -71,8 +73,6 @@ function pathOf(uri: string): string | FileProblem {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 /** Reads an open descriptor to its end, refusing once more than `maxBytes` arrive. */
 function readBounded(fd: number, expected: number, maxBytes: number): Buffer | FileProblem {
   const chunks: Buffer[] = [];
@@ -110,11 +110,8 @@ export const nodeFileSystem: FileSystem = {
       if (problem) return { problem };
       const bytes = readBounded(fd, st.size, maxBytes);
       if ("kind" in bytes) return { problem: bytes };
-      try {
-        return { text: utf8.decode(bytes) };
-      } catch {
-        return { problem: { kind: "not-utf8" } };
-      }
+      const decoded = decodeSource(bytes, uri);
+      return decoded.ok ? { text: decoded.text } : { problem: { kind: "not-utf8", refusal: decoded.diagnostic } };
     } catch (e) {
       return { problem: errorProblem(e) };
     } finally {

@@ -53,7 +53,7 @@ describe("nodeFileSystem", () => {
   });
 
   it("refuses bytes that are not UTF-8, missing files and URIs that are not files", () => {
-    expect(nodeFileSystem.readFile(uri("gbk.perf"), DEFAULT_MAX_FILE_BYTES)).toEqual({ problem: { kind: "not-utf8" } });
+    expect(nodeFileSystem.readFile(uri("gbk.perf"), DEFAULT_MAX_FILE_BYTES)).toMatchObject({ problem: { kind: "not-utf8", refusal: { code: "PERF110" } } });
     expect(nodeFileSystem.readFile(uri("none.perf"), DEFAULT_MAX_FILE_BYTES)).toEqual({ problem: { kind: "missing" } });
     expect(nodeFileSystem.readFile("untitled:Untitled-1", DEFAULT_MAX_FILE_BYTES)).toMatchObject({ problem: { kind: "unreadable" } });
     expect(nodeFileSystem.readFile("file://host/share/x.perf", DEFAULT_MAX_FILE_BYTES)).toMatchObject({ problem: { kind: "unreadable" } });
@@ -115,7 +115,7 @@ describe("the workspace reads only what it knows", () => {
     ws.addFolder("file:///ws/");
     expect(ws.textOf("file:///ws/g.perf")).toBeUndefined();
     expect(ws.textOf("file:///ws/g.perf")).toBeUndefined();
-    expect(ws.problemOf("file:///ws/g.perf")).toEqual({ kind: "not-utf8" });
+    expect(ws.problemOf("file:///ws/g.perf")).toMatchObject({ kind: "not-utf8", refusal: { code: "PERF110" } });
     expect(ws.takeProblemChanges()).toEqual(["file:///ws/g.perf"]);
     expect(fs.reads).toHaveLength(1);
     files["file:///ws/g.perf"] = "fact g = 1\n";

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import type { Position, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { decodeSource } from "@perf/language";
 import type { FileProblem, FileSystem } from "../src/file-system.js";
 import { PerfLanguageService } from "../src/service.js";
 import type { PerfSettings } from "../src/settings.js";
@@ -29,11 +30,9 @@ export function memoryFileSystem(files: Record<string, string | Uint8Array>): Fi
       const problem = inspect(uri, maxBytes);
       if (problem) return { problem };
       const f = files[uri]!;
-      try {
-        return { text: typeof f === "string" ? f : new TextDecoder("utf-8", { fatal: true }).decode(f) };
-      } catch {
-        return { problem: { kind: "not-utf8" } };
-      }
+      if (typeof f === "string") return { text: f };
+      const decoded = decodeSource(f, uri);
+      return decoded.ok ? { text: decoded.text } : { problem: { kind: "not-utf8", refusal: decoded.diagnostic } };
     },
     inspect,
     listPerfFiles: (folder, maxBytes) =>

@@ -57,7 +57,7 @@ describe("perf-language-server against hostile files", () => {
   it("answers workspace symbols from the readable files and reports the file that is not UTF-8", async () => {
     const symbols = await client.connection.sendRequest<{ name: string; location: { uri: string } }[]>("workspace/symbol", { query: "" });
     expect(symbols.map((s) => s.location.uri)).toEqual([uriOf("ok.perf")]);
-    expect(await client.waitFor("PERF128 for gbk.perf", () => client.diagnostics.map(codesFor(uriOf("gbk.perf"))).find(Boolean))).toEqual(["PERF128"]);
+    expect(await client.waitFor("PERF110 for gbk.perf", () => client.diagnostics.map(codesFor(uriOf("gbk.perf"))).find(Boolean))).toEqual(["PERF110"]);
   });
 
   it("takes watcher events for a link to /dev/zero and a FIFO without reading them", async () => {
