@@ -1,6 +1,6 @@
 import { analyze, analyzeParsed, EvaluationResultSchema } from "@perf/engine";
 import { format, LineIndex, parse } from "@perf/language";
-import { render, type Format } from "@perf/render";
+import { render, RenderLimitError, type Format } from "@perf/render";
 
 /** What a run of the pipeline can find wrong with one input. */
 export interface Failure {
@@ -56,6 +56,15 @@ export function withoutPositions(v: unknown): unknown {
   return v;
 }
 
+/**
+ * A result as fmt must keep it: without positions, and with the diagnostics as a multiset — fmt may
+ * move a comment (and what is said about it) past a neighbouring token, which reorders them.
+ */
+function comparable(result: { diagnostics: unknown[] }): unknown {
+  const plain = withoutPositions(result) as { diagnostics: unknown[] };
+  return { ...plain, diagnostics: plain.diagnostics.map((d) => JSON.stringify(d)).sort() };
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
@@ -95,13 +104,20 @@ export async function runPipeline(text: string, options: { binary?: boolean; htm
       const twice = format(once.text, { uri: URI });
       if (!twice.ok || twice.text !== once.text) return { kind: "fmt", stage, message: twice.ok ? "fmt is not idempotent" : `fmt refuses its own output: ${twice.diagnostics[0]?.code}` };
       const after = analyze([{ uri: URI, text: once.text }], { locale: "en" }).result;
-      if (JSON.stringify(withoutPositions(after)) !== JSON.stringify(withoutPositions(analysis.result))) return { kind: "fmt", stage, message: "fmt changed the result" };
+      if (JSON.stringify(comparable(after)) !== JSON.stringify(comparable(analysis.result))) return { kind: "fmt", stage, message: "fmt changed the result" };
     }
 
     const formats = textFormats.filter((f) => f !== "html" || options.html !== false);
     for (const f of options.binary ? [...formats, ...binaryFormats] : formats) {
       if (done(`render ${f}`)) return null;
-      const out = await render(analysis.result, f);
+      let out: string | Uint8Array;
+      try {
+        out = await render(analysis.result, f);
+      } catch (e) {
+        // a coded refusal (PERF120–PERF122: too many cells, a text or a table too wide for the format) is an answer, not a crash
+        if (e instanceof RenderLimitError) continue;
+        throw e;
+      }
       if (typeof out === "string" ? out.length === 0 : out.byteLength === 0) return { kind: "exception", stage, message: "empty output" };
     }
     return null;
