@@ -443,7 +443,7 @@ class Printer {
     let i = 0;
     for (const c of this.comments) {
       const start = c.range.start.offset;
-      const text = c.block ? c.text : c.text.trimEnd();
+      const text = c.block ? c.text : trimLineEnd(c.text);
       while (i < this.lines.length && this.lines[i]!.end <= start) i++;
       const line = this.lines[i];
       if (line && line.start <= start) {
@@ -572,6 +572,16 @@ function significant(text: string): { tokens: string[]; comments: string[] } {
     else if (name === "Identifier" || name === "NumberLiteral" || name === "UnitLiteral") tokens.push(`${name}:${t.image}`);
     else tokens.push(name);
   }
-  const comments = ((lexed.groups.comments ?? []) as IToken[]).map((c) => (c.tokenType === T.LineComment ? c.image.trimEnd() : c.image));
+  const comments = ((lexed.groups.comments ?? []) as IToken[]).map((c) => (c.tokenType === T.LineComment ? trimLineEnd(c.image) : c.image));
   return { tokens, comments };
+}
+
+/**
+ * A line comment loses its trailing spaces and tabs, nothing else: String#trimEnd would also take
+ * a form feed, a no-break or an ideographic space (U+3000), which the author may have meant.
+ */
+function trimLineEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
+  return end === s.length ? s : s.slice(0, end);
 }

@@ -51,6 +51,15 @@ describe("format()", () => {
     expect(format(en.text, { spelling: "zh" }).text).toBe(format(src).text);
   });
 
+  it("drops trailing spaces and tabs of a line comment, and nothing else (a form feed, U+3000 stay)", () => {
+    const r = format("// 说明 \t\nindicator a weight 100 { score 100 } // 全角\u3000\n// 分页\f\n");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.text).toContain("// 说明\n");
+    expect(r.text).toContain("// 全角\u3000\n");
+    expect(r.text).toContain("// 分页\f\n");
+  });
+
   it("refuses text that does not parse and returns it unchanged", () => {
     const bad = "indicator a weight { score }\n";
     const r = format(bad);
