@@ -1,7 +1,7 @@
 // Bundles the extension, the language server and the editor-level test suite with esbuild.
 // The .vsix then needs no node_modules and nothing of the monorepo at run time.
 //   node scripts/build.mjs [--production]   (--production: minified, no source maps, no test suite)
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
@@ -33,6 +33,9 @@ const common = {
   // Chevrotain and friends ship ESM with `import.meta`-free code paths; keep names readable in stacks.
   keepNames: true,
 };
+
+// The walkthrough opens the 永州 example from the package: copied here, never kept twice in git.
+copyFileSync(fileURLToPath(new URL("../../../examples/yongzhou-2023/yongzhou-2023.perf", import.meta.url)), `${root}/media/walkthrough/yongzhou-2023.perf`);
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { extension: "src/extension.ts" }, outdir: "dist", external: ["vscode"] }),

@@ -4,7 +4,7 @@ import type { Locale } from "./messages.js";
 /** The walkthrough's commands; every one is contributed in package.json (a unit test checks both ways). */
 export const walkthroughCommands = ["perf.init", "perf.openExample"] as const;
 
-/** The bundled copy of examples/yongzhou-2023/yongzhou-2023.perf (a unit test keeps it identical). */
+/** The bundled copy of examples/yongzhou-2023/yongzhou-2023.perf, copied by scripts/build.mjs. */
 export const examplePath = "media/walkthrough/yongzhou-2023.perf";
 
 /** A folder name that needs no quoting in any shell: letters (汉字 too), digits, - and _. */
