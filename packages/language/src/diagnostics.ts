@@ -18,6 +18,12 @@ interface Entry {
   en: (a: Args) => string;
   hintZh?: (a: Args) => string;
   hintEn?: (a: Args) => string;
+  /**
+   * An audit finding: a discrepancy in what the report states about itself (a printed total
+   * that is not the sum of its rows, a claim that is false, a target set badly). Listed by
+   * `perf check --audit` and in rendered audit notes; the file may acknowledge it.
+   */
+  audit?: boolean;
 }
 
 /** Kinds of names (PERF020's `kind`) in both languages. */
@@ -598,6 +604,23 @@ export function severityOf(code: DiagnosticCode, strict = false): Severity {
 /** LSP-style tags of a code: `unnecessary` greys the text out, `deprecated` strikes it through. */
 export function diagnosticTags(code: string): readonly DiagnosticTag[] {
   return entryOf(code)?.tags ?? [];
+}
+
+/** Whether a code is an audit finding (see `Entry.audit`). */
+export function isAuditCode(code: string): boolean {
+  return entryOf(code)?.audit === true;
+}
+
+/**
+ * Marks an audit diagnostic as acknowledged by the file (`acknowledged "reason"`): a discrepancy
+ * the published report really contains, kept so the file encodes the report faithfully. It
+ * becomes information — listed by `perf check --audit` and in audit notes, never failing CI —
+ * and carries the reason as `data.acknowledged`.
+ */
+export function acknowledge(d: Diagnostic, reason: string): Diagnostic {
+  d.severity = "info";
+  d.data = { ...d.data, acknowledged: reason };
+  return d;
 }
 
 /** The code's section in the generated reference, relative to the repository root. */
