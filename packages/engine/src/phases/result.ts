@@ -88,7 +88,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   };
   if (model.framework && h?.use) result.framework = { uri: model.framework.uri, id: model.framework.decl.name?.text ?? "", title: model.framework.decl.title?.value ?? null };
   if (framework.overrides.length) result.overrides = framework.overrides;
-  if (top.subjects && top.unscored) {
+  if (top.subjects?.length && top.unscored) {
     result.subjects = top.subjects.map((s) => subjectResult(model, framework, s, rate));
     result.comparison = comparison(top.unscored, result.subjects);
   }
