@@ -171,3 +171,25 @@ describe("compatibility", () => {
     expect(result.total.score).toBe("2");
   });
 });
+
+describe("a published total only", () => {
+  const header = (grade: string, declared = "83") => `evaluation "y" {\n  total 100\n  grades { 优秀 >= 90; 良好 >= 80; 中 >= 60; 差 >= 0 }\n  declared ${declared}\n  grade ${grade}\n}\n`;
+
+  it("is valid with no indicators: no empty-evaluation error, no score, the published grade", () => {
+    const { result } = analyzeText(header("良好"), "y.perf", { strict: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.total).toEqual({ weight: "100", score: null, rate: null, declared: "83" });
+    expect(result.grade).toEqual({ name: "良好", vetoedBy: null });
+  });
+
+  it("has no grade when the published one is not a band, and says so", () => {
+    const { result } = analyzeText(header("良"), "y.perf");
+    expect(result.diagnostics.map((d) => [d.code, d.args.grades])).toEqual([["PERF163", "优秀、良好、中、差"]]);
+    expect(result.grade.name).toBeNull();
+  });
+
+  it("is an error when the declared total falls in another band", () => {
+    const { result } = analyzeText(header("良好", "79.99"), "y.perf");
+    expect(result.diagnostics.map((d) => [d.code, d.args.band])).toEqual([["PERF164", "中"]]);
+  });
+});
