@@ -82,7 +82,8 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
       evaluator: result.evaluator,
       subject: result.subject,
       totalWeight: result.total.weight,
-      totalScore: result.total.score,
+      // nothing scored at the top (a published total only): the published total stands for it
+      totalScore: result.total.score ?? result.total.declared ?? "—",
       grade: ps.name,
       vetoedBy: ps.vetoedBy,
       errors: result.summary.errors,
