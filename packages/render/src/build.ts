@@ -1,4 +1,18 @@
-import { Decimal, deductionText, percentText, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
+import {
+  comparisonOf,
+  Decimal,
+  deductionText,
+  isPublishedTotalOnly,
+  nodesById,
+  percentText,
+  roundHalfUp,
+  subjectResult,
+  subjectsOf,
+  type EvaluationResult,
+  type FindingResult,
+  type IndicatorResult,
+  type SubjectView,
+} from "@perf/engine";
 import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
@@ -9,7 +23,6 @@ import { resolveNarrative } from "./narrative/document.js";
 import { NarrativeError } from "./errors.js";
 import { label, levelName, type LabelKey, type RenderLocale } from "./labels.js";
 import type { Cell, Chart, Column, Report, Row, Table, TableName } from "./model.js";
-import { comparisonOf, isPublishedTotalOnly, nodesById, subjectResult, subjectsOf, type SubjectView } from "./subjects.js";
 
 export interface BuildOptions {
   locale?: RenderLocale;

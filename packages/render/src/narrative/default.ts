@@ -1,7 +1,6 @@
-import type { EvaluationResult, IndicatorResult } from "@perf/engine";
+import { isPublishedTotalOnly, subjectsOf, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import type { Locale } from "@perf/language";
 import { sectionNumber } from "../labels.js";
-import { isPublishedTotalOnly, subjectsOf } from "../subjects.js";
 
 /**
  * The chapters a report has when the evaluation has no narrative of its own: 三、综合评价情况及

@@ -1,6 +1,5 @@
-import { Decimal, percentText, type EvaluationResult, type IndicatorResult } from "@perf/engine";
+import { Decimal, percentText, subjectResult, subjectsOf, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import { makeDiagnostic, type Diagnostic, type Locale, type Range } from "@perf/language";
-import { subjectResult, subjectsOf } from "../subjects.js";
 
 /**
  * References in the narrative (`NAME.report.md`): `{{…}}` spans the engine's result fills in.

@@ -1,9 +1,10 @@
-import type { EvaluationResult, IndicatorResult } from "@perf/engine";
+import type { EvaluationResult, IndicatorResult } from "./schema.js";
 
 /**
- * Evaluations with several subjects (decision 0091): one framework tree, scored per subject.
- * The result carries `subjects` (one tree per subject) and `comparison` (every indicator in
- * tree order with one cell per subject); the top-level tree is the framework, unscored.
+ * Views of a result for the printers (render, diff, server): evaluations with several subjects
+ * (decision 0091) carry `subjects` (one scored tree per subject) and `comparison` (every
+ * indicator in tree order, one cell per subject); their top-level tree is the framework,
+ * unscored. Pure functions of the result: no scoring happens here.
  */
 export interface SubjectView {
   id: string;
