@@ -8,6 +8,7 @@ const table = {
   finding: ["问题", "finding"],
   veto: ["否决", "veto"],
   evaluation: ["评价", "evaluation"],
+  subject: ["评价对象", "subject"],
   weight: ["分值", "weight"],
   score: ["得分", "score"],
   rate: ["得分率", "rate"],

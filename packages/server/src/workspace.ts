@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from "@perf/engine";
+import { analyze, subjectsOf, type Analysis } from "@perf/engine";
 import { parse, type ParseResult, type PerfFile } from "@perf/language";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -458,6 +458,22 @@ export class PerfWorkspace {
     }
     this.trimCache();
     return result;
+  }
+
+  /**
+   * The analysis that scores a file's indicators: its own group's when that has subjects;
+   * otherwise, for a framework, the analysis of an evaluation that uses it (open ones first,
+   * then ones already analyzed) whose subjects it can show. Analyzes only open groups.
+   */
+  scoringAnalysis(uri: string, own: GroupAnalysis): GroupAnalysis {
+    if (subjectsOf(own.analysis.result).length) return own;
+    const users = this.dependantGroups(uri).filter((g) => g !== own.group);
+    const open = (g: string) => this.membersOf(g).some((k) => this.files.get(k)?.open);
+    for (const g of [...users.filter(open), ...users.filter((g) => !open(g))]) {
+      const a = open(g) ? this.analyzeGroup(g) : this.cachedAnalysis(g);
+      if (a && subjectsOf(a.analysis.result).length) return a;
+    }
+    return own;
   }
 
   /** Drops analyses of groups nobody has open, keeping the few most recent small ones. */
