@@ -1,8 +1,13 @@
-import { parse, type Locale, type ParseResult } from "@perf/language";
-import { implicitSubject, resolveFramework, scoreSubject } from "./framework.js";
+import { parse, type Diagnostic, type Locale, type ParseResult } from "@perf/language";
+import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
+import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
+import { numberValue } from "./expression.js";
 import { collect } from "./phases/collect.js";
 import { link } from "./phases/link.js";
+import { checkPublishedGrade } from "./phases/published.js";
 import { buildResult } from "./phases/result.js";
+import { scoreTree } from "./phases/score.js";
+import { scoreSubjects } from "./phases/subjects.js";
 import { validate } from "./phases/validate.js";
 import type { EvaluationResult, IndicatorResult } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
@@ -27,8 +32,10 @@ export interface Analysis {
   result: EvaluationResult;
   parsed: Map<string, ParseResult>;
   symbols: SymbolTable;
-  /** Indicator results by id, for hovers and hints. */
+  /** Indicator results by id, for hovers and hints (the framework's tree, unscored, when there are subjects). */
   indicators: Map<string, IndicatorResult>;
+  /** Subject id → indicator id → that subject's result (empty without subject blocks). */
+  subjects: Map<string, Map<string, IndicatorResult>>;
 }
 
 /** parse → collect → link → validate → score → grade → result, over the documents of one evaluation. Pure. */
@@ -38,14 +45,74 @@ export function analyze(documents: SourceDocument[], options: AnalyzeOptions = {
   return analyzeParsed(parsed, options);
 }
 
-export function analyzeParsed(parsed: Map<string, ParseResult>, options: AnalyzeOptions = {}): Analysis {
+/**
+ * `loaded`: diagnostics found while loading the documents (the project model's `use` errors).
+ * A file with subject blocks is scored once per subject; a framework alone is checked, not scored.
+ */
+export function analyzeParsed(parsed: Map<string, ParseResult>, options: AnalyzeOptions = {}, loaded: Diagnostic[] = []): Analysis {
   const sink = new DiagnosticSink(options.strict);
+  sink.list.push(...loaded);
   const model = link(collect(parsed, sink), sink);
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
+  checkUsed(model, sink);
+  const subjects = new Map<string, Map<string, IndicatorResult>>();
+  if (inputsFromSubjects(model)) {
+    const unscored = unscoredTree(framework, sink.strict);
+    const scored = scoreSubjects(model, framework, sink);
+    for (const s of scored) {
+      subjects.set(s.model.decl.name.text, s.score.byId);
+      if (s.model.decl.grade) checkPublishedGrade(s.model.decl.grade, s.model.uri, framework.roots.length ? s.score.total : null, s.score.grade, framework.grades, sink);
+    }
+    const tree = scoreTree(framework, emptySubject(), new DiagnosticSink(sink.strict));
+    const result = buildResult(model, framework, { ...tree, grade: { name: null, vetoedBy: null } }, unique(sink.diagnostics()), { unscored: unscored.nodes.map((n) => n.result), subjects: scored });
+    return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: unscored.byId, subjects };
+  }
   const scored = scoreSubject(framework, implicitSubject(model), sink);
+  const h = model.header;
+  if (h?.decl.grade) {
+    const published = publishedTotalOnly(model);
+    const total = published ? numberValue(h.decl.declared!).value : model.roots.length ? scored.total : null;
+    checkPublishedGrade(h.decl.grade, h.uri, total, published ? null : scored.grade, framework.grades, sink);
+  }
   const result = buildResult(model, framework, scored, sink.diagnostics());
-  return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId };
+  return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId, subjects };
+}
+
+/** PERF170: a `use`d file that holds no indicators (an evaluation's uses are loaded by the project model). */
+function checkUsed(model: Linked, sink: DiagnosticSink): void {
+  const use = model.header?.decl.use;
+  if (!use || !model.header || model.roots.length) return;
+  if ([...model.parsed.keys()].length > 1) sink.report("PERF170", model.header.uri, use.range, { path: use.path.value });
+}
+
+function emptySubject() {
+  return { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: () => undefined };
+}
+
+/** The framework's tree with every score left open: the top level of an evaluation with subjects, or a framework checked alone. */
+function unscoredTree(framework: Framework, strict: boolean) {
+  const tree = scoreTree(framework, emptySubject(), new DiagnosticSink(strict));
+  const clear = (r: IndicatorResult) => {
+    r.score = null;
+    r.rate = null;
+    r.deductions = [];
+    r.findings = [];
+    r.children.forEach(clear);
+  };
+  for (const n of tree.nodes) clear(n.result);
+  return tree;
+}
+
+/** Each subject scores the same rules: a diagnostic about the framework is kept once. */
+function unique(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.code}\u0000${d.uri}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${JSON.stringify(d.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** One-file convenience. */

@@ -1,30 +1,41 @@
 import type * as A from "@perf/language";
 import { checkDeclared } from "./checks/declared.js";
 import { precisionOf } from "./checks/numbers.js";
-import { Decimal } from "./decimal.js";
+import { weightOf } from "./checks/weights.js";
+import { Decimal, decimalText } from "./decimal.js";
 import { numberValue, type Lookup, type Quantity } from "./expression.js";
 import type { At, Attachment, Header, Linked } from "./model.js";
 import { grade, gradeBands, gradeScale } from "./phases/grade.js";
 import { scoreLeaf, scoreTree, type ScoredTree } from "./phases/score.js";
-import type { EvaluationResult, GradeBand } from "./schema.js";
+import type { EvaluationResult, GradeBand, OverrideResult } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
 
 /**
  * What is resolved once and shared by every subject scored with it: the indicator tree with
- * its weights and rules, the total, the precision and the grade bands.
+ * its weights and rules (after the evaluation's overrides), the total, the precision and the grade bands.
  */
 export interface Framework {
+  /** Where total, precision and grades are written: the framework file's header, or the evaluation's. */
   header?: Header;
   roots: At<A.IndicatorDecl>[];
   precision: number;
   total: Decimal;
   grades: GradeBand[];
+  /** The evaluation's overrides of the framework's weights and rules, as applied. */
+  overrides: OverrideResult[];
+}
+
+/** A declared total and where it is written (the evaluation's header, or a subject block). */
+export interface DeclaredTotal {
+  value: A.NumberValue;
+  uri: string;
+  /** The name PERF040 shows ("" for the evaluation's total). */
+  name: string;
 }
 
 /**
  * One unit scored against a framework: its facts, surveys, findings (attached by indicator id)
- * and vetoes. Today a file is a framework plus one implicit subject; judgements, fixed scores
- * and declared values still sit in the tree and move here with frameworks (issue 13 item 4).
+ * and vetoes. A single-file evaluation is a framework plus one implicit subject.
  */
 export interface Subject {
   id: string | null;
@@ -33,6 +44,8 @@ export interface Subject {
   attachments: Map<string, Attachment[]>;
   vetoes: At<A.VetoDecl>[];
   lookup: Lookup;
+  /** The total the subject declares, checked against the computed one (PERF040). */
+  declared?: DeclaredTotal;
 }
 
 /** A subject's scores: the tree, the total and the grade. */
@@ -40,18 +53,85 @@ export interface SubjectScore extends ScoredTree {
   grade: EvaluationResult["grade"];
 }
 
+/** The framework header written as the header the grade and precision checks read. */
+function scaleHeader(model: Linked): Header | undefined {
+  const f = model.framework;
+  if (!f) return model.header;
+  const decl: A.EvaluationHeader = { kind: "evaluation", range: f.decl.range, keywordRange: f.decl.keywordRange };
+  if (f.decl.title) decl.title = f.decl.title;
+  if (f.decl.total) decl.total = f.decl.total;
+  if (f.decl.precision) decl.precision = f.decl.precision;
+  if (f.decl.grades) decl.grades = f.decl.grades;
+  return { decl, uri: f.uri };
+}
+
 export function resolveFramework(model: Linked, sink: DiagnosticSink): Framework {
-  const header = model.header;
+  const header = scaleHeader(model);
   const total = header?.decl.total ? numberValue(header.decl.total).value : new Decimal(100);
-  const framework: Framework = { roots: model.roots, precision: precisionOf(header, sink), total, grades: gradeBands(gradeScale(header, total)) };
+  const { roots, overrides } = applyOverrides(model, sink);
+  const framework: Framework = { roots, precision: precisionOf(header, sink), total, grades: gradeBands(gradeScale(header, total)), overrides };
   if (header) framework.header = header;
   return framework;
+}
+
+const ruleText = (m: A.ScoringMethod | undefined): string => m?.kind ?? "none";
+
+/**
+ * The framework's tree with the evaluation's `override`s applied (a copy of each changed
+ * indicator and its ancestors); each override is listed as PERF165 so `perf check` shows it.
+ */
+function applyOverrides(model: Linked, sink: DiagnosticSink): { roots: At<A.IndicatorDecl>[]; overrides: OverrideResult[] } {
+  const overrides: OverrideResult[] = [];
+  if (!model.overrides.length) return { roots: model.roots, overrides };
+  const byId = new Map<string, At<A.OverrideDecl>[]>();
+  for (const o of model.overrides) {
+    const list = byId.get(o.indicator.text) ?? [];
+    list.push(o);
+    byId.set(o.indicator.text, list);
+  }
+  const change = (d: A.IndicatorDecl): A.IndicatorDecl => {
+    const children = d.children.map(change);
+    let out: A.IndicatorDecl = children.some((c, i) => c !== d.children[i]) ? { ...d, children } : d;
+    for (const o of byId.get(d.name.text) ?? []) {
+      const reason = o.reason?.value ?? "";
+      if (o.weight) {
+        const from = decimalText(weightOf(out));
+        out = { ...out, weight: o.weight };
+        const to = decimalText(weightOf(out));
+        overrides.push({ indicator: d.name.text, what: "weight", from, to, reason, uri: o.uri, range: o.range });
+        sink.report("PERF165", o.uri, o.range, { indicator: d.title?.value ?? d.name.text, what: "weight", from, to, reason });
+      }
+      if (o.rule) {
+        const from = ruleText(out.methods[0]);
+        out = { ...out, methods: [o.rule] };
+        const to = ruleText(o.rule);
+        overrides.push({ indicator: d.name.text, what: "rule", from, to, reason, uri: o.uri, range: o.range });
+        sink.report("PERF165", o.uri, o.range, { indicator: d.title?.value ?? d.name.text, what: "rule", from, to, reason });
+      }
+    }
+    return out;
+  };
+  const roots = model.roots.map((r) => {
+    const c = change(r);
+    return c === r ? r : { ...c, uri: r.uri };
+  });
+  return { roots, overrides };
 }
 
 export function factValue(f: A.FactDecl): Quantity | undefined {
   if (!f.value) return undefined;
   const q = numberValue(f.value);
   return f.negative ? { value: q.value.negated(), unit: q.unit } : q;
+}
+
+/** A lookup of facts (their value) and surveys (their satisfaction). */
+export function lookupOf(facts: Map<string, At<A.FactDecl>>, surveys: Map<string, At<A.SurveyDecl>>): Lookup {
+  return (name) => {
+    const f = facts.get(name);
+    if (f) return factValue(f);
+    const sat = surveys.get(name)?.satisfaction;
+    return sat ? numberValue(sat) : undefined;
+  };
 }
 
 /** The one subject a single-file evaluation has: every fact, survey, finding and veto of the model. */
@@ -62,19 +142,16 @@ export function implicitSubject(model: Linked): Subject {
     if (s.kind === "fact") facts.set(s.id, { ...(s.node as A.FactDecl), uri: s.uri });
     if (s.kind === "survey") surveys.set(s.id, { ...(s.node as A.SurveyDecl), uri: s.uri });
   }
-  const lookup: Lookup = (name) => {
-    const f = facts.get(name);
-    if (f) return factValue(f);
-    const sat = surveys.get(name)?.satisfaction;
-    return sat ? numberValue(sat) : undefined;
-  };
-  return { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup };
+  const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: lookupOf(facts, surveys) };
+  const declared = model.header?.decl.declared;
+  if (declared) subject.declared = { value: declared, uri: model.header!.uri, name: model.header!.decl.title?.value ?? "" };
+  return subject;
 }
 
 /** Phases 4 and 5 for one subject: score the tree, check declared scores, grade the total. */
 export function scoreSubject(framework: Framework, subject: Subject, sink: DiagnosticSink): SubjectScore {
   const tree = scoreTree(framework, subject, sink);
   const quiet = new DiagnosticSink(sink.strict);
-  checkDeclared(tree.nodes, tree.total, framework.header, sink, (n, weight) => scoreLeaf(framework, subject, n.decl, n.uri, weight, quiet)?.score ?? null);
+  checkDeclared(tree.nodes, tree.total, subject.declared, sink, (n, weight) => scoreLeaf(framework, subject, n.decl, n.uri, weight, quiet)?.score ?? null);
   return { ...tree, grade: grade(framework.roots.length ? tree.total : null, framework.grades, subject.vetoes, sink) };
 }

@@ -10,6 +10,19 @@ export interface Header {
   uri: string;
 }
 
+/** A subject block with the names it defines (facts, surveys and vetoes are its own; findings are evaluation-wide). */
+export interface SubjectModel {
+  decl: A.SubjectDecl;
+  uri: string;
+  facts: At<A.FactDecl>[];
+  surveys: At<A.SurveyDecl>[];
+  findings: At<A.FindingDecl>[];
+  vetoes: At<A.VetoDecl>[];
+  assessments: At<A.AssessDecl>[];
+  /** The subject's own facts, surveys and vetoes by name. */
+  scope: Map<string, PerfSymbol>;
+}
+
 /** Phase 1, collect: every declaration of the evaluation's documents, and the names they define. */
 export interface Collected {
   parsed: Map<string, ParseResult>;
@@ -21,6 +34,10 @@ export interface Collected {
   vetoes: At<A.VetoDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
+  /** `framework ID "name" { … }`, in a framework file. */
+  framework?: { decl: A.FrameworkHeader; uri: string };
+  subjects: SubjectModel[];
+  overrides: At<A.OverrideDecl>[];
 }
 
 export interface Attachment {
@@ -33,8 +50,23 @@ export interface Linked extends Collected {
   references: Reference[];
   /** Ids of facts and surveys → the indicators that use them. */
   used: Map<string, Set<string>>;
-  /** Findings by the indicator id they are attached to (`on`), in source order. */
+  /** Findings by the indicator id they are attached to (`on`), in source order: those of the whole evaluation. */
   attachments: Map<string, Attachment[]>;
+  /** Per subject id: the findings counted for it (its own, and top-level ones naming it), by indicator id. */
+  subjectAttachments: Map<string, Map<string, Attachment[]>>;
+}
+
+/** The evaluation is scored per subject (it has subject blocks). */
+export function hasSubjects(model: Collected): boolean {
+  return model.subjects.length > 0;
+}
+
+/**
+ * Rules may name facts and surveys the file does not define: a framework (alone or used) leaves
+ * them to its subjects.
+ */
+export function inputsFromSubjects(model: Collected): boolean {
+  return hasSubjects(model) || (model.framework !== undefined && !model.header);
 }
 
 /** Is this declaration the one that defines its name (not a duplicate)? */
@@ -49,4 +81,9 @@ export function forEachIndicator(roots: At<A.IndicatorDecl>[], f: (d: A.Indicato
     for (const c of d.children) walk(c, uri, d, level + 1);
   };
   for (const r of roots) walk(r, r.uri, undefined, 1);
+}
+
+/** Only the published total (and grade) is stated: a header with `declared` and no indicators, subjects or `use` (seed 001). */
+export function publishedTotalOnly(model: Collected): boolean {
+  return !model.roots.length && !model.subjects.length && !model.framework && !!model.header?.decl.declared && !model.header.decl.use;
 }

@@ -139,6 +139,8 @@ export const FindingResultSchema = z.object({
   description: z.string().optional(),
   evidence: z.array(z.string()),
   count: z.number().int().min(0),
+  /** The subject it belongs to (written inside its block, or naming it with `subject ID`); absent = the whole evaluation. */
+  subject: z.string().optional(),
   uri: z.string(),
   range: RangeSchema,
 });
@@ -174,6 +176,45 @@ export const VetoResultSchema = z.object({
 
 export const GradeBandSchema = z.object({ name: z.string(), lower: DecimalString, upper: DecimalString, upperInclusive: z.boolean() });
 
+const TotalSchema = z.object({ weight: DecimalString, score: DecimalString.nullable(), rate: DecimalString.nullable(), declared: DecimalString.nullable() });
+const GradeSchema = z.object({ name: z.string().nullable(), vetoedBy: z.string().nullable() });
+
+/** One subject scored against the framework: its own tree, total and grade. */
+export const SubjectResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  total: TotalSchema,
+  grade: GradeSchema,
+  indicators: z.array(IndicatorResultSchema),
+  /** Ids of the findings counted for this subject (its own, and top-level ones naming it). */
+  findings: z.array(z.string()),
+  facts: z.array(FactResultSchema),
+  surveys: z.array(SurveyResultSchema),
+  vetoes: z.array(VetoResultSchema),
+  summary: z.object({ leaves: z.number().int(), scoredLeaves: z.number().int() }),
+});
+
+/** One indicator, in tree order, with every subject's score side by side. */
+export const ComparisonRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  path: z.array(z.string()),
+  level: z.number().int().min(1),
+  weight: DecimalString,
+  cells: z.array(z.object({ subject: z.string(), score: DecimalString.nullable(), rate: DecimalString.nullable(), declared: DecimalString.nullable() })),
+});
+
+/** An `override` of a framework's weight or rule by the evaluation, as `perf check` lists it. */
+export const OverrideResultSchema = z.object({
+  indicator: z.string(),
+  what: z.enum(["weight", "rule"]),
+  from: z.string(),
+  to: z.string(),
+  reason: z.string(),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
 export const EvaluationResultSchema = z.object({
   schemaVersion: z.literal(1),
   title: z.string(),
@@ -182,8 +223,9 @@ export const EvaluationResultSchema = z.object({
   evaluator: z.string().nullable(),
   subject: z.string().nullable(),
   precision: z.number().int().min(0),
-  total: z.object({ weight: DecimalString, score: DecimalString, rate: DecimalString.nullable(), declared: DecimalString.nullable() }),
-  grade: z.object({ name: z.string().nullable(), vetoedBy: z.string().nullable() }),
+  /** `score` is null when nothing is scored: a published total only, or the top level of an evaluation with subjects. */
+  total: TotalSchema,
+  grade: GradeSchema,
   grades: z.array(GradeBandSchema),
   indicators: z.array(IndicatorResultSchema),
   findings: z.array(FindingResultSchema),
@@ -192,6 +234,13 @@ export const EvaluationResultSchema = z.object({
   vetoes: z.array(VetoResultSchema),
   diagnostics: z.array(DiagnosticSchema),
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
+  /** The framework the evaluation `use`s. */
+  framework: z.object({ uri: z.string(), id: z.string(), title: z.string().nullable() }).optional(),
+  overrides: z.array(OverrideResultSchema).optional(),
+  /** Present iff the evaluation has subject blocks; the top-level tree is then the framework's, unscored. */
+  subjects: z.array(SubjectResultSchema).optional(),
+  /** Present with subjects: every indicator in tree order, a cell per subject. */
+  comparison: z.array(ComparisonRowSchema).optional(),
 });
 
 /** As the schema, with diagnostics typed as the engine produces them (arguments always present). */
@@ -204,3 +253,6 @@ export type Deduction = z.infer<typeof DeductionSchema>;
 export type DeductionCause = z.infer<typeof DeductionCauseSchema>;
 export type Method = z.infer<typeof MethodSchema>;
 export type GradeBand = z.infer<typeof GradeBandSchema>;
+export type SubjectResult = z.infer<typeof SubjectResultSchema>;
+export type ComparisonRow = z.infer<typeof ComparisonRowSchema>;
+export type OverrideResult = z.infer<typeof OverrideResultSchema>;

@@ -1,4 +1,4 @@
-import type { EvaluationResult, IndicatorResult } from "./schema.js";
+import type { ComparisonRow, EvaluationResult, IndicatorResult, SubjectResult } from "./schema.js";
 
 /**
  * Views of a result for the printers (render, diff, server): evaluations with several subjects
@@ -6,37 +6,10 @@ import type { EvaluationResult, IndicatorResult } from "./schema.js";
  * indicator in tree order, one cell per subject); their top-level tree is the framework,
  * unscored. Pure functions of the result: no scoring happens here.
  */
-export interface SubjectView {
-  id: string;
-  name: string;
-  total: { weight: string; score: string | null; rate: string | null; declared: string | null };
-  grade: { name: string | null; vetoedBy: string | null };
-  indicators: IndicatorResult[];
-  /** Ids of the findings counted for this subject. */
-  findings: string[];
-  facts?: EvaluationResult["facts"];
-  surveys?: EvaluationResult["surveys"];
-  vetoes?: EvaluationResult["vetoes"];
-  summary?: { leaves: number; scoredLeaves: number };
-}
-
-export interface ComparisonCell {
-  subject: string;
-  score: string | null;
-  rate: string | null;
-  declared: string | null;
-}
-
-export interface ComparisonRowView {
-  id: string;
-  name: string;
-  path: string[];
-  level: number;
-  weight: string;
-  cells: ComparisonCell[];
-}
-
-type WithSubjects = { subjects?: SubjectView[]; comparison?: ComparisonRowView[] };
+/** A subject's result (schema `SubjectResult`). */
+export type SubjectView = SubjectResult;
+export type ComparisonCell = ComparisonRow["cells"][number];
+export type ComparisonRowView = ComparisonRow;
 
 /** Every node of a tree by id. */
 export function nodesById(roots: IndicatorResult[]): Map<string, IndicatorResult> {
@@ -48,12 +21,12 @@ export function nodesById(roots: IndicatorResult[]): Map<string, IndicatorResult
 
 /** The subjects of an evaluation; empty for a single-subject (classic) evaluation. */
 export function subjectsOf(result: EvaluationResult): SubjectView[] {
-  return (result as WithSubjects).subjects ?? [];
+  return result.subjects ?? [];
 }
 
 /** The comparison rows: the engine's, or built from the subjects' trees when absent. */
 export function comparisonOf(result: EvaluationResult): ComparisonRowView[] {
-  const given = (result as WithSubjects).comparison;
+  const given = result.comparison;
   if (given) return given;
   const subjects = subjectsOf(result);
   const byId = subjects.map((s) => nodesById(s.indicators));
@@ -91,7 +64,7 @@ export function isPublishedTotalOnly(result: EvaluationResult): boolean {
  */
 export function subjectResult(result: EvaluationResult, s: SubjectView): EvaluationResult {
   const counted = new Set(s.findings);
-  const { subjects: _s, comparison: _c, ...rest } = result as EvaluationResult & WithSubjects;
+  const { subjects: _s, comparison: _c, ...rest } = result;
   void _s;
   void _c;
   return {
@@ -101,9 +74,9 @@ export function subjectResult(result: EvaluationResult, s: SubjectView): Evaluat
     total: s.total,
     grade: s.grade,
     findings: result.findings.filter((f) => counted.has(f.id)),
-    facts: s.facts ?? result.facts,
-    surveys: s.surveys ?? result.surveys,
-    vetoes: s.vetoes ?? result.vetoes,
-    summary: s.summary ? { ...result.summary, ...s.summary } : result.summary,
-  } as EvaluationResult;
+    facts: s.facts,
+    surveys: s.surveys,
+    vetoes: s.vetoes,
+    summary: { ...result.summary, ...s.summary },
+  };
 }

@@ -1,7 +1,7 @@
 import type * as A from "@perf/language";
 import type { Range } from "@perf/language";
 
-export type SymbolKind = "indicator" | "fact" | "survey" | "finding" | "veto";
+export type SymbolKind = "indicator" | "fact" | "survey" | "finding" | "veto" | "subject";
 
 export interface PerfSymbol {
   kind: SymbolKind;
@@ -9,7 +9,9 @@ export interface PerfSymbol {
   uri: string;
   nameRange: Range;
   range: Range;
-  node: A.IndicatorDecl | A.FactDecl | A.SurveyDecl | A.FindingDecl | A.VetoDecl;
+  node: A.IndicatorDecl | A.FactDecl | A.SurveyDecl | A.FindingDecl | A.VetoDecl | A.SubjectDecl;
+  /** Facts, surveys and vetoes of a subject block: the subject's id. */
+  subject?: string;
   /** Indicators only: the parent indicator's id. */
   parent?: string;
 }

@@ -59,8 +59,67 @@ export interface EvaluationHeader {
   precision?: NumberValue;
   grades?: { bands: GradeBand[]; range: Range };
   declared?: NumberValue;
+  /** `grade NAME`: the published grade (`grade {` opens the bands). */
+  grade?: Name;
+  /** `use "relative/path.perf"`: the framework this evaluation is scored against. */
+  use?: UseClause;
   range: Range;
   keywordRange: Range;
+}
+
+export interface UseClause {
+  path: StringValue;
+  range: Range;
+}
+
+/** `framework ID "name" { total … precision … grades {…} }`: the header of a shared indicator tree. */
+export interface FrameworkHeader {
+  kind: "framework";
+  name?: Name;
+  title?: StringValue;
+  total?: NumberValue;
+  precision?: NumberValue;
+  grades?: { bands: GradeBand[]; range: Range };
+  range: Range;
+  keywordRange: Range;
+}
+
+/** `assess INDICATOR { deduct …; score …; note …; declared …; evidence … }`: one subject's inputs for one indicator. */
+export interface AssessDecl {
+  kind: "assess";
+  indicator: Name;
+  deductions: Deduction[];
+  score?: NumberValue;
+  note?: StringValue;
+  declared?: NumberValue;
+  evidence: StringValue[];
+  range: Range;
+}
+
+/** What a subject block holds besides its assessments. */
+export type SubjectMember = FactDecl | SurveyDecl | FindingDecl | VetoDecl | AssessDecl;
+
+/** `subject ID "name" { fact… survey… finding… veto… assess… declared N grade NAME }`: one unit scored against the framework. */
+export interface SubjectDecl {
+  kind: "subject";
+  name: Name;
+  title?: StringValue;
+  declared?: NumberValue;
+  grade?: Name;
+  /** Facts, surveys, findings, vetoes and assessments in source order. */
+  members: SubjectMember[];
+  range: Range;
+  keywordRange: Range;
+}
+
+/** `override INDICATOR weight N "reason"` or `override INDICATOR rule <method> "reason"`. */
+export interface OverrideDecl {
+  kind: "override";
+  indicator: Name;
+  weight?: NumberValue;
+  rule?: ScoringMethod;
+  reason?: StringValue;
+  range: Range;
 }
 
 export interface FactDecl {
@@ -100,7 +159,8 @@ export interface Band {
 
 export type ScoringMethod =
   | { kind: "fixed"; value?: NumberValue; range: Range }
-  | { kind: "judgement"; deductions: Deduction[]; range: Range }
+  /** `deduct` lines, or `judgement` in a framework (`open`): the deductions come from each subject's `assess`. */
+  | { kind: "judgement"; deductions: Deduction[]; open?: boolean; range: Range }
   | { kind: "ratio"; expression?: Expression; range: Range }
   | { kind: "perFinding"; each?: NumberValue; max?: NumberValue; range: Range }
   | { kind: "bands"; value?: Expression; bands: Band[]; range: Range }
@@ -137,6 +197,8 @@ export interface FindingDecl {
   description?: StringValue;
   evidence: StringValue[];
   count?: NumberValue;
+  /** `subject ID` on a top-level finding: the one subject it counts for. */
+  subject?: Name;
   range: Range;
 }
 
@@ -149,7 +211,7 @@ export interface VetoDecl {
   range: Range;
 }
 
-export type Declaration = EvaluationHeader | FactDecl | SurveyDecl | IndicatorDecl | FindingDecl | VetoDecl;
+export type Declaration = EvaluationHeader | FrameworkHeader | FactDecl | SurveyDecl | IndicatorDecl | FindingDecl | VetoDecl | SubjectDecl | OverrideDecl;
 
 export interface PerfFile {
   uri: string;

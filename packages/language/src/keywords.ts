@@ -44,12 +44,25 @@ export const keywordSpellings = {
   False: ["false", "否"],
   Evidence: ["evidence", "证据"],
   Count: ["count", "例数"],
+  Framework: ["framework", "框架"],
+  Use: ["use", "引用"],
+  Assess: ["assess", "评分"],
+  Override: ["override", "调整"],
+  Rule: ["rule", "规则"],
+  Judgement: ["judgement", "酌情扣分"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
 export const keywordAliases: Partial<Record<KeywordName, readonly string[]>> = {
   Grades: ["grade"],
 };
+
+/**
+ * Keywords added after files were written with these words as names (`indicator judgement`,
+ * `fact 规则`): they are keywords only where a keyword is expected and stay identifiers
+ * everywhere else, so every file valid before them stays valid.
+ */
+export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>(["Framework", "Use", "Assess", "Override", "Rule", "Judgement"]);
 
 export type KeywordName = keywordNameUnion;
 type keywordNameUnion = keyof typeof keywordSpellings;

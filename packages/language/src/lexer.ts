@@ -1,5 +1,5 @@
 import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
-import { keywordAliases, keywordSpellings, knownUnits, type KeywordName } from "./keywords.js";
+import { keywordAliases, keywordSpellings, knownUnits, softKeywords, type KeywordName } from "./keywords.js";
 
 export const Identifier = createToken({
   name: "Identifier",
@@ -117,6 +117,8 @@ for (const [name, [en, zh]] of Object.entries(keywordSpellings) as [KeywordName,
     pattern: new RegExp([en, ...(keywordAliases[name] ?? []), zh].sort((a, b) => b.length - a.length).map(escapeRegex).join("|")),
     longer_alt: Identifier,
     label: `'${en}'/'${zh}'`,
+    // a soft keyword is also an identifier wherever the parser expects one
+    ...(softKeywords.has(name) ? { categories: [Identifier] } : {}),
   });
 }
 

@@ -1,6 +1,6 @@
 import type { CstElement, CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
-import { keywordSpellings, type KeywordName } from "./keywords.js";
+import { keywordSpellings, softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
@@ -18,7 +18,7 @@ export interface ParseResult {
 const MAX_SYNTAX_ERRORS = 50;
 
 const declarationStarts = new Set<TokenType>(
-  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto"] as const).map((k) => T.keywordTokens[k]),
+  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override"] as const).map((k) => T.keywordTokens[k]),
 );
 
 const keywordByType = new Map<TokenType, KeywordName>(
@@ -113,16 +113,18 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   // Warnings about characters come after the syntax errors and share their cap.
   diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
 
+  const builder = new AstBuilder(lines, unterminated);
+  const declarations = csts.flatMap((cst) => builder.file(cst));
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
     const name = keywordByType.get(t.tokenType);
-    if (name) keywords.push({ name, spelling: /^[a-z]/.test(t.image) ? "en" : "zh", range: tokenRange(lines, t) });
+    // a soft keyword the parser took as a name is a name
+    if (name && !(softKeywords.has(name) && builder.names.has(t.startOffset))) keywords.push({ name, spelling: /^[a-z]/.test(t.image) ? "en" : "zh", range: tokenRange(lines, t) });
   }
 
-  const builder = new AstBuilder(lines, unterminated);
   const ast: A.PerfFile = {
     uri,
-    declarations: csts.flatMap((cst) => builder.file(cst)),
+    declarations,
     comments,
     keywords,
     range: lines.range(0, text.length),
@@ -184,6 +186,8 @@ class AstBuilder {
   /** Clauses given twice (`explain` twice, two `weight`s…): the later one wins and is reported. */
   readonly duplicates: { clause: string; range: Range }[] = [];
   readonly misplaced: { clause: string; where: Place; range: Range; allowed: string[] }[] = [];
+  /** Start offsets of every name built: a soft keyword there was used as a name. */
+  readonly names = new Set<number>();
 
   constructor(
     private readonly lines: LineIndex,
@@ -221,6 +225,7 @@ class AstBuilder {
 
   private name(t: IToken | undefined): A.Name | undefined {
     const range = this.tok(t);
+    if (t && range) this.names.add(t.startOffset);
     return t && range ? { text: t.image, range } : undefined;
   }
 
@@ -239,6 +244,9 @@ class AstBuilder {
       ...this.subs(cst, "indicator"),
       ...this.subs(cst, "finding"),
       ...this.subs(cst, "veto"),
+      ...this.subs(cst, "framework"),
+      ...this.subs(cst, "subject"),
+      ...this.subs(cst, "override"),
     ];
     all.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const node of all) {
@@ -262,6 +270,12 @@ class AstBuilder {
         return this.finding(node);
       case "veto":
         return this.veto(node);
+      case "framework":
+        return this.framework(node);
+      case "subject":
+        return this.subject(node);
+      case "override":
+        return this.override(node);
     }
     return undefined;
   }
@@ -319,6 +333,10 @@ class AstBuilder {
         else if (keyword === "Evaluator") this.set(h, "evaluator", value, "evaluator");
         else if (keyword === "Subject") this.set(h, "subject", value, "subject");
       }
+      const published = this.name(this.first(item, "grade"));
+      if (published) this.set(h, "grade", published, "grade");
+      const use = this.string(this.first(item, "use"));
+      if (use) this.set(h, "use", { path: use, range: this.nodeRange(item) }, "use");
       const v = this.value(this.sub(item, "value"));
       if (v && item.children.Total) this.set(h, "total", v, "total");
       if (v && item.children.Precision) this.set(h, "precision", v, "precision");
@@ -342,6 +360,95 @@ class AstBuilder {
       }
     }
     return h;
+  }
+
+  /** A framework header: the evaluation header's items, of which only total, precision and grades belong here. */
+  private framework(node: CstNode): A.FrameworkHeader {
+    const h = this.evaluation(node);
+    const f: A.FrameworkHeader = { kind: "framework", range: h.range, keywordRange: this.tok(this.first(node, "Framework")) ?? h.range };
+    const name = this.name(this.first(node, "Identifier"));
+    if (name) f.name = name;
+    if (h.title) f.title = h.title;
+    if (h.total) f.total = h.total;
+    if (h.precision) f.precision = h.precision;
+    if (h.grades) f.grades = h.grades;
+    const allowed = ["total", "precision", "grades"];
+    const misplaced = (clause: string, range: Range) => this.misplaced.push({ clause, where: "framework", range, allowed });
+    for (const k of ["period", "client", "evaluator", "subject", "declared"] as const) {
+      const v = h[k];
+      if (v) misplaced(k, v.range);
+    }
+    if (h.grade) misplaced("grade", h.grade.range);
+    if (h.use) misplaced("use", h.use.range);
+    return f;
+  }
+
+  private subject(node: CstNode): A.SubjectDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const range = this.nodeRange(node);
+    const s: A.SubjectDecl = { kind: "subject", name, members: [], range, keywordRange: this.tok(this.first(node, "Subject")) ?? range };
+    const title = this.string(this.first(node, "title"));
+    if (title) s.title = title;
+    const declared = this.value(this.sub(node, "value"));
+    if (declared) s.declared = declared;
+    for (const v of this.subs(node, "value").slice(1)) {
+      const d = this.value(v);
+      if (d) this.set(s, "declared", d, "declared");
+    }
+    for (const g of (node.children.grade ?? []).filter(isToken)) {
+      const n = this.name(g);
+      if (n) this.set(s, "grade", n, "grade");
+    }
+    const members: CstNode[] = [...this.subs(node, "fact"), ...this.subs(node, "survey"), ...this.subs(node, "finding"), ...this.subs(node, "veto"), ...this.subs(node, "assess")];
+    members.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
+    for (const m of members) {
+      const d = m.name === "assess" ? this.assess(m) : (this.declaration(m) as A.SubjectMember | undefined);
+      if (d) s.members.push(d);
+    }
+    return s;
+  }
+
+  private assess(node: CstNode): A.AssessDecl | undefined {
+    const indicator = this.name(this.first(node, "Identifier"));
+    if (!indicator) return undefined;
+    const a: A.AssessDecl = { kind: "assess", indicator, deductions: [], evidence: [], range: this.nodeRange(node) };
+    for (const ded of this.subs(node, "deduction")) {
+      const d: A.Deduction = { range: this.nodeRange(ded) };
+      const amount = this.value(this.sub(ded, "value"));
+      const reason = this.string(this.first(ded, "StringLiteral"));
+      if (amount) d.amount = amount;
+      if (reason) d.reason = reason;
+      a.deductions.push(d);
+    }
+    const kws = [...(node.children.Score ?? []), ...(node.children.Declared ?? [])].filter(isToken);
+    for (const [kw, valueNode] of pairByOffset(kws, this.subs(node, "value"), nodeStart)) {
+      const v = this.value(valueNode);
+      if (!v) continue;
+      if (kw.tokenType === T.keywordTokens.Score) this.set(a, "score", v, "score");
+      else this.set(a, "declared", v, "declared");
+    }
+    for (const { keyword, value } of this.textClauses(node, ["Note", "Evidence"], "assess")) {
+      if (keyword === "Note") this.set(a, "note", value, "note");
+      else a.evidence.push(value);
+    }
+    return a;
+  }
+
+  private override(node: CstNode): A.OverrideDecl | undefined {
+    const indicator = this.name(this.first(node, "Identifier"));
+    if (!indicator) return undefined;
+    const o: A.OverrideDecl = { kind: "override", indicator, range: this.nodeRange(node) };
+    const weight = this.value(this.sub(node, "value"));
+    if (weight) o.weight = weight;
+    if (node.children.Rule) {
+      const judgement = this.first(node, "Judgement");
+      const rule: A.ScoringMethod | undefined = judgement ? { kind: "judgement", deductions: [], open: true, range: tokenRange(this.lines, judgement) } : this.computedMethod(node);
+      if (rule) o.rule = rule;
+    }
+    const reason = this.string(this.first(node, "reason"));
+    if (reason) o.reason = reason;
+    return o;
   }
 
   private fact(node: CstNode): A.FactDecl | undefined {
@@ -429,46 +536,58 @@ class AstBuilder {
         judgement.deductions.push(d);
         judgement.range = { start: judgement.range.start, end: itemRange.end };
       }
-      const ratio = this.sub(item, "ratio");
-      if (ratio) ind.methods.push({ kind: "ratio", expression: this.expression(this.sub(ratio, "expression")), range: itemRange });
-      const per = this.sub(item, "perFinding");
-      if (per) {
-        const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range: itemRange };
-        const each = this.value(this.sub(per, "each"));
-        const max = this.value(this.sub(per, "max"));
-        if (each) m.each = each;
-        if (max) m.max = max;
-        ind.methods.push(m);
+      if (item.children.Judgement) {
+        const r = tokenRange(this.lines, item.children.Judgement[0] as IToken);
+        ind.methods.push({ kind: "judgement", deductions: [], open: true, range: r });
       }
-      const bands = this.sub(item, "bands");
-      if (bands) {
-        ind.methods.push({
-          kind: "bands",
-          value: this.expression(this.sub(bands, "expression")),
-          bands: this.subs(bands, "band").map((b) => {
-            const band: A.Band = { range: this.nodeRange(b) };
-            const cmp = this.first(b, "GreaterEq") ?? this.first(b, "Greater") ?? this.first(b, "LessEq") ?? this.first(b, "Less");
-            if (cmp) band.comparator = ({ GreaterEq: ">=", Greater: ">", LessEq: "<=", Less: "<" } as const)[cmp.tokenType.name as "Less"];
-            const threshold = this.expression(this.sub(b, "expression"));
-            if (threshold) band.threshold = threshold;
-            const score = this.value(this.sub(b, "value"));
-            if (score) band.score = score;
-            return band;
-          }),
-          range: itemRange,
-        });
-      }
-      const sat = this.sub(item, "satisfaction");
-      if (sat) {
-        ind.methods.push({
-          kind: "satisfaction",
-          aggregation: sat.children.Weighted ? "weighted" : "mean",
-          surveys: (sat.children.Identifier ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []),
-          range: itemRange,
-        });
-      }
+      const computed = this.computedMethod(item);
+      if (computed) ind.methods.push(computed);
     }
     return ind;
+  }
+
+  /** The computed rule (ratio, per finding, bands, satisfaction) of an indicator item or an override, if it has one. */
+  private computedMethod(item: CstNode): A.ScoringMethod | undefined {
+    const range = this.nodeRange(item);
+    const ratio = this.sub(item, "ratio");
+    if (ratio) return { kind: "ratio", expression: this.expression(this.sub(ratio, "expression")), range };
+    const per = this.sub(item, "perFinding");
+    if (per) {
+      const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range };
+      const each = this.value(this.sub(per, "each"));
+      const max = this.value(this.sub(per, "max"));
+      if (each) m.each = each;
+      if (max) m.max = max;
+      return m;
+    }
+    const bands = this.sub(item, "bands");
+    if (bands) {
+      return {
+        kind: "bands",
+        value: this.expression(this.sub(bands, "expression")),
+        bands: this.subs(bands, "band").map((b) => {
+          const band: A.Band = { range: this.nodeRange(b) };
+          const cmp = this.first(b, "GreaterEq") ?? this.first(b, "Greater") ?? this.first(b, "LessEq") ?? this.first(b, "Less");
+          if (cmp) band.comparator = ({ GreaterEq: ">=", Greater: ">", LessEq: "<=", Less: "<" } as const)[cmp.tokenType.name as "Less"];
+          const threshold = this.expression(this.sub(b, "expression"));
+          if (threshold) band.threshold = threshold;
+          const score = this.value(this.sub(b, "value"));
+          if (score) band.score = score;
+          return band;
+        }),
+        range,
+      };
+    }
+    const sat = this.sub(item, "satisfaction");
+    if (sat) {
+      return {
+        kind: "satisfaction",
+        aggregation: sat.children.Weighted ? "weighted" : "mean",
+        surveys: (sat.children.Identifier ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []),
+        range,
+      };
+    }
+    return undefined;
   }
 
   private finding(node: CstNode): A.FindingDecl | undefined {
@@ -496,6 +615,8 @@ class AstBuilder {
       const count = this.value(c);
       if (count) this.set(f, "count", count, "count");
     }
+    const subject = this.name(this.first(node, "subject"));
+    if (subject) f.subject = subject;
     return f;
   }
 
@@ -563,8 +684,10 @@ function pairByOffset<N>(keywords: IToken[], values: N[], offsetOf: (n: N) => nu
   return out;
 }
 
-type Place = "evaluation" | "survey" | "indicator" | "finding" | "veto";
+type Place = "evaluation" | "survey" | "indicator" | "finding" | "veto" | "framework" | "assess";
 const placeNames: Record<Place, [string, string]> = {
+  framework: ["框架头部", "a framework header"],
+  assess: ["评分块", "an assess block"],
   evaluation: ["评价头部", "the evaluation header"],
   survey: ["调查", "a survey"],
   indicator: ["指标", "an indicator"],

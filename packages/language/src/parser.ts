@@ -24,8 +24,8 @@ const bilingualMessages: IParserErrorMessageProvider = {
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return JSON.stringify({
-      zh: `多余的 ${describe(firstRedundant, "zh")}：此处应开始一个新的声明（evaluation、fact、survey、indicator、finding 或 veto）`,
-      en: `unexpected ${describe(firstRedundant, "en")}: a declaration (evaluation, fact, survey, indicator, finding or veto) should start here`,
+      zh: `多余的 ${describe(firstRedundant, "zh")}：此处应开始一个新的声明（evaluation、framework、subject、fact、survey、indicator、finding、veto 或 override）`,
+      en: `unexpected ${describe(firstRedundant, "en")}: a declaration (evaluation, framework, subject, fact, survey, indicator, finding, veto or override) should start here`,
     });
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual }) {
@@ -120,9 +120,100 @@ export class PerfParser extends CstParser {
         { ALT: () => this.SUBRULE(this.indicator) },
         { ALT: () => this.SUBRULE(this.finding) },
         { ALT: () => this.SUBRULE(this.veto) },
+        { ALT: () => this.SUBRULE(this.framework) },
+        { ALT: () => this.SUBRULE(this.subject) },
+        { ALT: () => this.SUBRULE(this.override) },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]);
     });
+  });
+
+  /** `framework ID "name" { … }`: the header items a shared tree may set (total, precision, grades); the builder reports others. */
+  framework = this.RULE("framework", () => {
+    this.CONSUME(K.Framework);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.headerItem));
+    this.CONSUME(T.RBrace);
+  });
+
+  /** `subject ID "name" { … }` at the top level (in a header, `subject "…"` stays the text clause). */
+  subject = this.RULE("subject", () => {
+    this.CONSUME(K.Subject);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.fact) },
+        { ALT: () => this.SUBRULE(this.survey) },
+        { ALT: () => this.SUBRULE(this.finding) },
+        { ALT: () => this.SUBRULE(this.veto) },
+        { ALT: () => this.SUBRULE(this.assess) },
+        {
+          ALT: () => {
+            this.CONSUME(K.Declared);
+            this.SUBRULE(this.value);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Grades);
+            this.CONSUME1(T.Identifier, { LABEL: "grade" });
+          },
+        },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  assess = this.RULE("assess", () => {
+    this.CONSUME(K.Assess);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.deduction) },
+        {
+          ALT: () => {
+            this.OR1([{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
+            this.SUBRULE(this.value);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.textClause) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  /** `override INDICATOR weight N "reason"` or `override INDICATOR rule METHOD "reason"`. */
+  override = this.RULE("override", () => {
+    this.CONSUME(K.Override);
+    this.CONSUME(T.Identifier);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Weight);
+          this.SUBRULE(this.value);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Rule);
+          this.OR1([
+            { ALT: () => this.SUBRULE(this.ratio) },
+            { ALT: () => this.SUBRULE(this.perFinding) },
+            { ALT: () => this.SUBRULE(this.bands) },
+            { ALT: () => this.SUBRULE(this.satisfaction) },
+            { ALT: () => this.CONSUME(K.Judgement) },
+          ]);
+        },
+      },
+    ]);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
   });
 
   evaluation = this.RULE("evaluation", () => {
@@ -153,6 +244,19 @@ export class PerfParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.grades) },
+      {
+        // `grade NAME`, the published grade; `grade {` opens the bands
+        ALT: () => {
+          this.CONSUME(K.Grades);
+          this.CONSUME(T.Identifier, { LABEL: "grade" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Use);
+          this.CONSUME1(T.StringLiteral, { LABEL: "use" });
+        },
+      },
       { ALT: () => this.CONSUME1(T.Semicolon) },
     ]);
   });
@@ -255,6 +359,7 @@ export class PerfParser extends CstParser {
       { ALT: () => this.SUBRULE(this.perFinding) },
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.satisfaction) },
+      { ALT: () => this.CONSUME(K.Judgement) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
   });
@@ -335,6 +440,12 @@ export class PerfParser extends CstParser {
             ALT: () => {
               this.CONSUME(K.Count);
               this.SUBRULE(this.value);
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(K.Subject);
+              this.CONSUME2(T.Identifier, { LABEL: "subject" });
             },
           },
           { ALT: () => this.CONSUME(T.Semicolon) },

@@ -317,7 +317,67 @@ class Printer {
         return this.finding(d);
       case "veto":
         return this.veto(d);
+      case "framework":
+        return this.frameworkHeader(d);
+      case "subject":
+        return this.subject(d);
+      case "override":
+        return this.override(d);
     }
+  }
+
+  private gradeBands(g: { bands: A.GradeBand[]; range: A.GradeBand["range"] }): Item {
+    const bands = g.bands.map((b) => {
+      let s = `${b.name.text} >= ${b.lower ? this.num(b.lower) : ""}`;
+      if (b.upper) s += ` < ${this.num(b.upper)}`;
+      return this.simple(b.range.start.offset, b.range.end.offset, s);
+    });
+    return this.block(this.kw("Grades"), g.range.start.offset, g.range.end.offset, true, g.range.start.offset, bands, Infinity, "; ");
+  }
+
+  /** `KEYWORD NAME`; a published grade is written `grade NAME` (`grades {` opens the bands). */
+  private nameClause(name: KeywordName, n: A.Name | undefined): Item[] {
+    const kw = name === "Grades" && this.spelling === "en" ? "grade" : this.kw(name);
+    return n ? [this.simple(this.clauseStart(n.range.start.offset), n.range.end.offset, `${kw} ${n.text}`)] : [];
+  }
+
+  private frameworkHeader(h: A.FrameworkHeader): Item {
+    const head = this.kw("Framework") + (h.name ? " " + h.name.text : "") + (h.title ? " " + this.str(h.title) : "");
+    const items: Item[] = [...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision)];
+    if (h.grades) items.push(this.gradeBands(h.grades));
+    return this.block(head, h.range.start.offset, h.range.end.offset, true, h.title?.range.end.offset ?? h.name?.range.end.offset ?? h.keywordRange.end.offset, items, 0);
+  }
+
+  private subject(d: A.SubjectDecl): Item {
+    const head = `${this.kw("Subject")} ${d.name.text}` + (d.title ? " " + this.str(d.title) : "");
+    const items: Item[] = [...this.valueClause("Declared", d.declared), ...this.nameClause("Grades", d.grade)];
+    for (const m of d.members) items.push(m.kind === "assess" ? this.assess(m) : this.declaration(m));
+    return this.block(head, d.range.start.offset, d.range.end.offset, true, d.title?.range.end.offset ?? d.name.range.end.offset, items, 0);
+  }
+
+  private assess(a: A.AssessDecl): Item {
+    const head = `${this.kw("Assess")} ${a.indicator.text}`;
+    const items: Item[] = [...this.valueClause("Score", a.score), ...this.valueClause("Declared", a.declared), ...this.textClause("Note", a.note, true)];
+    for (const e of a.evidence) items.push(...this.textClause("Evidence", e, true));
+    for (const d of a.deductions) items.push(this.deduction(d));
+    return this.block(head, a.range.start.offset, a.range.end.offset, true, a.indicator.range.end.offset, items, 1);
+  }
+
+  private deduction(d: A.Deduction): Item {
+    return this.simple(d.range.start.offset, d.range.end.offset, `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`);
+  }
+
+  private override(o: A.OverrideDecl): Item {
+    let text = `${this.kw("Override")} ${o.indicator.text}`;
+    if (o.weight) text += ` ${this.kw("Weight")} ${this.num(o.weight)}`;
+    if (o.rule) {
+      const rule = this.method(o.rule)
+        .map((i) => i.one())
+        .join(" ");
+      text += ` ${this.kw("Rule")} ${rule}`;
+    }
+    if (o.reason) text += " " + this.str(o.reason);
+    return this.simple(o.range.start.offset, o.range.end.offset, text);
   }
 
   private header(h: A.EvaluationHeader): Item {
@@ -328,16 +388,10 @@ class Printer {
       items.push(this.simple(this.clauseStart(h.period.range.start.offset), h.period.range.end.offset, `${this.kw("Period")} ${v}`));
     }
     items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject));
+    if (h.use) items.push(this.simple(h.use.range.start.offset, h.use.range.end.offset, `${this.kw("Use")} ${this.str(h.use.path)}`));
     items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared));
-    if (h.grades) {
-      const g = h.grades;
-      const bands = g.bands.map((b) => {
-        let s = `${b.name.text} >= ${b.lower ? this.num(b.lower) : ""}`;
-        if (b.upper) s += ` < ${this.num(b.upper)}`;
-        return this.simple(b.range.start.offset, b.range.end.offset, s);
-      });
-      items.push(this.block(this.kw("Grades"), g.range.start.offset, g.range.end.offset, true, g.range.start.offset, bands, Infinity, "; "));
-    }
+    items.push(...this.nameClause("Grades", h.grade));
+    if (h.grades) items.push(this.gradeBands(h.grades));
     const start = h.range.start.offset;
     return this.block(head, start, h.range.end.offset, true, h.title?.range.end.offset ?? h.keywordRange.end.offset, items, 0);
   }
@@ -384,9 +438,8 @@ class Printer {
       case "fixed":
         return [this.simple(s, e, `${this.kw("Score")} ${m.value ? this.num(m.value) : ""}`)];
       case "judgement":
-        return m.deductions.map((d) =>
-          this.simple(d.range.start.offset, d.range.end.offset, `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`),
-        );
+        if (m.open) return [this.simple(s, e, this.kw("Judgement"))];
+        return m.deductions.map((d) => this.deduction(d));
       case "ratio":
         return [this.simple(s, e, `${this.kw("Ratio")} ${m.expression ? this.expr(m.expression) : ""}`)];
       case "perFinding": {
@@ -411,6 +464,7 @@ class Printer {
     let head = `${this.kw("Finding")} ${f.name.text}` + (f.title ? " " + this.str(f.title) : "");
     if (f.on.length) head += ` ${this.kw("On")} ${f.on.map((n) => n.text).join(", ")}`;
     const items = [
+      ...this.nameClause("Subject", f.subject),
       ...this.textClause("Unit", f.unit, true),
       ...this.textClause("Project", f.project, true),
       ...this.textClause("Class", f.class, true),

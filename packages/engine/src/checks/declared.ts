@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@perf/language";
 import { ZERO, decimalText, sum, type Decimal } from "../decimal.js";
 import { numberValue } from "../expression.js";
-import type { Header } from "../model.js";
+import type { DeclaredTotal } from "../framework.js";
 import type { ScoredNode } from "../phases/score.js";
 import type { DiagnosticSink } from "../sink.js";
 import { weightOf } from "./weights.js";
@@ -26,12 +26,12 @@ const declaredOf = (n: ScoredNode) => (n.decl.declared ? numberValue(n.decl.decl
  *   a mismatch below explains the difference;
  * - it is a leaf whose parent's children do not sum to the parent's weight (PERF010), and the
  *   weight that would make them sum gives the declared score.
- * The same holds for the evaluation's declared total against the top-level indicators.
+ * The same holds for the declared total (the evaluation's, or a subject's) against the top-level indicators.
  */
 export function checkDeclared(
   tree: ScoredNode[],
   total: Decimal,
-  header: Header | undefined,
+  declaredTotal: DeclaredTotal | undefined,
   sink: DiagnosticSink,
   rescore: (node: ScoredNode, weight: Decimal) => Decimal | null,
 ): void {
@@ -49,6 +49,8 @@ export function checkDeclared(
     if (d.code === "PERF010" && !sums.has(owner)) sums.set(owner, d);
   }
   const own = (n: ScoredNode) => byOwner.get(n.decl.name.text) ?? [];
+  /** Where a declared value is written: an indicator's own, or a subject's `assess` (`declaredUri`). */
+  const declaredAt = (n: ScoredNode) => (n.decl as { declaredUri?: string }).declaredUri ?? n.uri;
   const mismatch = (declared: Decimal, computed: Decimal, uri: string, n: { range: Diagnostic["range"] }, name: string) =>
     sink.report("PERF040", uri, n.range, { name, declared: decimalText(declared), computed: decimalText(computed) }, { computed: decimalText(computed) });
 
@@ -58,7 +60,7 @@ export function checkDeclared(
     const causes = [...mine, ...below];
     const declared = declaredOf(n);
     if (declared === null || n.score === null || declared.equals(n.score)) return causes;
-    const d = mismatch(declared, n.score, n.uri, n.decl.declared!, n.decl.title?.value ?? n.decl.name.text);
+    const d = mismatch(declared, n.score, declaredAt(n), n.decl.declared!, n.decl.title?.value ?? n.decl.name.text);
     let cause: Diagnostic | undefined = mine[0];
     if (!cause && below.length && declared.equals(fromChildren(n.children.map((c) => ({ declared: declaredOf(c), score: c.score }))))) cause = below[0];
     if (!cause && !n.children.length && parent) cause = weightCause(n, parent, declared);
@@ -78,10 +80,9 @@ export function checkDeclared(
   };
 
   const causes = tree.flatMap((n) => visit(n, undefined)).sort(bySource);
-  const d = header?.decl.declared;
-  if (!header || !d) return;
-  const declared = numberValue(d).value;
+  if (!declaredTotal) return;
+  const declared = numberValue(declaredTotal.value).value;
   if (declared.equals(total)) return;
-  const reported = mismatch(declared, total, header.uri, d, header.decl.title?.value ?? "");
+  const reported = mismatch(declared, total, declaredTotal.uri, declaredTotal.value, declaredTotal.name);
   if (causes.length && declared.equals(fromChildren(tree.map((n) => ({ declared: declaredOf(n), score: n.score }))))) sink.fold(reported, causes[0]!);
 }

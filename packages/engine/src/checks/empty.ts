@@ -1,11 +1,12 @@
+import { publishedTotalOnly } from "../model.js";
 import { check, type Check } from "./check.js";
 
 const start = { line: 0, character: 0, offset: 0 };
 
-/** An evaluation without a single indicator has no score and no grade (PERF035; an error under --strict). */
+/** An evaluation without a single indicator has no score and no grade (PERF035; an error under --strict), unless it states only its published total. */
 export const emptyChecks: Check[] = [
   check("empty", "evaluation", (header, { model, sink }) => {
-    if (model.roots.length) return;
+    if (model.roots.length || publishedTotalOnly(model)) return;
     if (header) sink.report("PERF035", header.uri, header.decl.keywordRange);
     else {
       const uri = [...model.parsed.keys()][0];

@@ -23,8 +23,8 @@ export function checksByKind(list: Check[] = checks): { [K in keyof CheckedNodes
 export function runChecks(ctx: CheckContext, list: Check[] = checks): void {
   const by = checksByKind(list);
   const { model } = ctx;
-  for (const run of by.evaluation) run(model.header, ctx);
-  forEachIndicator(model.roots, (decl: A.IndicatorDecl, uri, parent, level) => {
+  for (const run of by.evaluation) run(ctx.framework.header, ctx);
+  forEachIndicator(ctx.framework.roots, (decl: A.IndicatorDecl, uri, parent, level) => {
     const node = parent ? { decl, uri, parent, level } : { decl, uri, level };
     for (const run of by.indicator) run(node, ctx);
   });

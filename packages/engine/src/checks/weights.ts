@@ -13,7 +13,7 @@ export function weightOf(d: A.IndicatorDecl): Decimal {
  * total), one cause one error: a mismatch that disappears once each mismatched child is given
  * the sum of its own children is a consequence, folded into the first such child's PERF010.
  */
-const weightSums = check("weights", "evaluation", (header, { model, framework, sink }) => {
+const weightSums = check("weights", "evaluation", (header, { framework, sink }) => {
   const found = new Map<A.IndicatorDecl, Diagnostic>();
   /** The weight a node would have if every mismatch below were resolved at its cause. */
   const settled = (d: A.IndicatorDecl): Decimal => (found.has(d) ? sum(d.children.map(settled)) : weightOf(d));
@@ -32,15 +32,16 @@ const weightSums = check("weights", "evaluation", (header, { model, framework, s
     if (cause && sum(d.children.map(settled)).equals(weight)) sink.fold(diagnostic, cause);
     else found.set(d, diagnostic);
   };
-  for (const r of model.roots) visit(r, r.uri);
-  if (!model.roots.length) return;
+  const roots = framework.roots;
+  for (const r of roots) visit(r, r.uri);
+  if (!roots.length) return;
   const total = framework.total;
-  const s = sum(model.roots.map(weightOf));
+  const s = sum(roots.map(weightOf));
   if (s.equals(total)) return;
-  const where = header?.decl.total ? { uri: header.uri, range: header.decl.total.range } : header ? { uri: header.uri, range: header.decl.keywordRange } : { uri: model.roots[0]!.uri, range: model.roots[0]!.name.range };
+  const where = header?.decl.total ? { uri: header.uri, range: header.decl.total.range } : header ? { uri: header.uri, range: header.decl.keywordRange } : { uri: roots[0]!.uri, range: roots[0]!.name.range };
   const d = sink.report("PERF011", where.uri, where.range, { sum: decimalText(s), total: decimalText(total) }, { sum: decimalText(s) });
-  const cause = firstBelow(model.roots);
-  if (cause && sum(model.roots.map(settled)).equals(total)) sink.fold(d, cause);
+  const cause = firstBelow(roots);
+  if (cause && sum(roots.map(settled)).equals(total)) sink.fold(d, cause);
 });
 
 export const weightChecks: Check[] = [

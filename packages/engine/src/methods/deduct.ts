@@ -3,8 +3,10 @@ import { numberValue } from "../expression.js";
 import type { Deduction } from "../schema.js";
 import type { Scorer } from "./method.js";
 
-/** `deduct N "reason"` lines: the weight less every deduction; below zero is PERF012. */
+/** `deduct N "reason"` lines: the weight less every deduction; below zero is PERF012. A framework's open `judgement` is unscored until a subject assesses it. */
 export const scoreJudgement: Scorer<"judgement"> = (m, ctx) => {
+  // a framework's `judgement` leaf: the deductions come from each subject's `assess`
+  if (m.open) return { score: null, method: { kind: "judgement", deducted: "0" }, deductions: [] };
   let deducted = ZERO;
   const deductions: Deduction[] = [];
   for (const ded of m.deductions) {

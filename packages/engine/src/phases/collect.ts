@@ -1,28 +1,34 @@
 import type * as A from "@perf/language";
 import type { ParseResult, Range } from "@perf/language";
-import type { Collected } from "../model.js";
+import type { Collected, SubjectModel } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
 import type { PerfSymbol, SymbolKind } from "../symbols.js";
 
 /**
  * Phase 1: gathers the declarations of every document and defines their names. Reports a
  * second header (PERF007) and a name defined twice (PERF021); nothing is resolved yet.
+ * A subject's facts, surveys and vetoes are defined in its own scope (two subjects may both
+ * have `fact 预算`); its findings are evaluation-wide, as the problem list is.
  */
 export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink): Collected {
-  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], symbols: new Map() };
-  const define = (kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string) => {
-    if (model.symbols.has(name.text)) {
+  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], symbols: new Map(), subjects: [], overrides: [] };
+  const define = (kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string, scope?: SubjectModel) => {
+    if (model.symbols.has(name.text) || scope?.scope.has(name.text)) {
       sink.report("PERF021", uri, name.range, { name: name.text });
       return;
     }
     const s: PerfSymbol = { kind, id: name.text, uri, nameRange: name.range, range, node };
     if (parent) s.parent = parent;
-    model.symbols.set(name.text, s);
+    if (scope) {
+      s.subject = scope.decl.name.text;
+      scope.scope.set(name.text, s);
+    } else model.symbols.set(name.text, s);
   };
   const defineIndicator = (d: A.IndicatorDecl, uri: string, parent: string | undefined) => {
     define("indicator", d.name, uri, d.range, d, parent);
     for (const c of d.children) defineIndicator(c, uri, d.name.text);
   };
+  const subjects: SubjectModel[] = [];
   for (const [uri, p] of parsed) {
     sink.list.push(...p.diagnostics);
     for (const d of p.ast.declarations) {
@@ -30,6 +36,10 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
         case "evaluation":
           if (model.header) sink.report("PERF007", uri, d.keywordRange);
           else model.header = { decl: d, uri };
+          break;
+        case "framework":
+          if (model.framework) sink.report("PERF007", uri, d.keywordRange);
+          else model.framework = { decl: d, uri };
           break;
         case "fact":
           model.facts.push({ ...d, uri });
@@ -51,8 +61,45 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           model.vetoes.push({ ...d, uri });
           define("veto", d.name, uri, d.range, d);
           break;
+        case "subject":
+          define("subject", d.name, uri, d.range, d);
+          subjects.push({ decl: d, uri, facts: [], surveys: [], findings: [], vetoes: [], assessments: [], scope: new Map() });
+          break;
+        case "override":
+          model.overrides.push({ ...d, uri });
+          break;
       }
     }
   }
+  // Members after every top-level name is known, so a subject's name that shadows one is reported.
+  for (const s of subjects) {
+    for (const m of s.decl.members) {
+      switch (m.kind) {
+        case "fact":
+          s.facts.push({ ...m, uri: s.uri });
+          define("fact", m.name, s.uri, m.range, m, undefined, s);
+          break;
+        case "survey":
+          s.surveys.push({ ...m, uri: s.uri });
+          define("survey", m.name, s.uri, m.range, m, undefined, s);
+          break;
+        case "veto":
+          s.vetoes.push({ ...m, uri: s.uri });
+          define("veto", m.name, s.uri, m.range, m, undefined, s);
+          break;
+        case "finding": {
+          const f = { ...m, uri: s.uri };
+          s.findings.push(f);
+          model.findings.push(f);
+          define("finding", m.name, s.uri, m.range, m);
+          break;
+        }
+        case "assess":
+          s.assessments.push({ ...m, uri: s.uri });
+          break;
+      }
+    }
+  }
+  model.subjects = subjects.filter((s) => model.symbols.get(s.decl.name.text)?.node === s.decl);
   return model;
 }

@@ -1,24 +1,29 @@
 import type * as A from "@perf/language";
 import { unknownReferenceArgs } from "../checks/references.js";
 import { forEachRef } from "../expression.js";
-import { forEachIndicator, type Collected, type Linked } from "../model.js";
+import { forEachIndicator, inputsFromSubjects, type Attachment, type Collected, type Linked } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
 import type { Reference, SymbolKind } from "../symbols.js";
 
 /**
  * Phase 2: resolves every name used in a rule (facts and surveys) or a finding's `on`
  * (indicators). An unknown name is PERF020, owned by the indicator whose score it leaves open.
+ * With subjects (or in a framework file alone) a rule's facts and surveys come from each
+ * subject: they are resolved per subject (PERF166 names the subject that lacks one).
  */
 export function link(model: Collected, sink: DiagnosticSink): Linked {
-  const linked: Linked = { ...model, references: [], used: new Map(), attachments: new Map() };
+  const linked: Linked = { ...model, references: [], used: new Map(), attachments: new Map(), subjectAttachments: new Map() };
   const candidatesByKinds = new Map<string, string[]>();
+  const use = (id: string, from: string) => {
+    if (!linked.used.has(id)) linked.used.set(id, new Set());
+    linked.used.get(id)!.add(from);
+  };
   const reference = (name: A.Name, expects: SymbolKind[], uri: string, from: string) => {
     const target = model.symbols.get(name.text);
     const ref: Reference = { id: name.text, expects, uri, range: name.range, from };
     if (target && expects.includes(target.kind)) {
       ref.target = target;
-      if (!linked.used.has(name.text)) linked.used.set(name.text, new Set());
-      linked.used.get(name.text)!.add(from);
+      use(name.text, from);
     } else {
       const key = expects.join();
       let candidates = candidatesByKinds.get(key);
@@ -28,26 +33,54 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
     }
     linked.references.push(ref);
   };
+  const fromSubjects = inputsFromSubjects(model);
+  /** A rule's fact or survey: resolved here, or left to the subjects. */
+  const input = (name: A.Name, expects: SymbolKind[], uri: string, from: string) => {
+    const target = model.symbols.get(name.text);
+    if (fromSubjects && !(target && expects.includes(target.kind))) {
+      for (const s of model.subjects) {
+        const own = s.scope.get(name.text);
+        if (own && expects.includes(own.kind)) {
+          linked.references.push({ id: name.text, expects, uri, range: name.range, from, target: own });
+          use(`${s.decl.name.text}\u0000${name.text}`, from);
+        }
+      }
+      return;
+    }
+    reference(name, expects, uri, from);
+  };
   forEachIndicator(model.roots, (d, uri) =>
     sink.within(d.name.text, () => {
-      const values = (e: A.Expression | undefined) => forEachRef(e, (r) => reference(r.name, ["fact", "survey"], uri, d.name.text));
+      const values = (e: A.Expression | undefined) => forEachRef(e, (r) => input(r.name, ["fact", "survey"], uri, d.name.text));
       for (const m of d.methods) {
         if (m.kind === "ratio") values(m.expression);
         if (m.kind === "bands") {
           values(m.value);
           for (const b of m.bands) values(b.threshold);
         }
-        if (m.kind === "satisfaction") for (const s of m.surveys) reference(s, ["survey"], uri, d.name.text);
+        if (m.kind === "satisfaction") for (const s of m.surveys) input(s, ["survey"], uri, d.name.text);
       }
     }),
   );
+  const attach = (map: Map<string, Attachment[]>, f: Attachment["finding"], o: A.Name) => {
+    const list = map.get(o.text) ?? [];
+    list.push({ finding: f, ref: o });
+    map.set(o.text, list);
+  };
+  const ownerOf = new Map<Attachment["finding"], string>();
+  for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
+  for (const s of model.subjects) linked.subjectAttachments.set(s.decl.name.text, new Map());
   for (const f of model.findings) {
+    if (f.subject) reference(f.subject, ["subject"], f.uri, f.name.text);
+    const owner = ownerOf.get(f) ?? (f.subject && model.symbols.get(f.subject.text)?.kind === "subject" ? f.subject.text : undefined);
     for (const o of f.on) {
       reference(o, ["indicator"], f.uri, f.name.text);
-      const list = linked.attachments.get(o.text) ?? [];
-      list.push({ finding: f, ref: o });
-      linked.attachments.set(o.text, list);
+      const forSubject = owner !== undefined ? linked.subjectAttachments.get(owner) : undefined;
+      if (forSubject) attach(forSubject, f, o);
+      else attach(linked.attachments, f, o);
     }
   }
+  for (const s of model.subjects) for (const a of s.assessments) reference(a.indicator, ["indicator"], a.uri, s.decl.name.text);
+  for (const o of model.overrides) reference(o.indicator, ["indicator"], o.uri, o.indicator.text);
   return linked;
 }

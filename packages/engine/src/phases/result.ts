@@ -1,31 +1,64 @@
 import type { Diagnostic } from "@perf/language";
-import { decimalText, divide, roundHalfUp } from "../decimal.js";
+import { decimalText, divide, roundHalfUp, type Decimal } from "../decimal.js";
 import { numberValue } from "../expression.js";
 import { factValue, type Framework, type SubjectScore } from "../framework.js";
 import { findingCount } from "../checks/numbers.js";
-import type { Linked } from "../model.js";
-import type { EvaluationResult, FindingResult } from "../schema.js";
+import type { At, Linked } from "../model.js";
+import type * as A from "@perf/language";
+import type { ComparisonRow, EvaluationResult, FactResult, FindingResult, IndicatorResult, SubjectResult, SurveyResult, VetoResult } from "../schema.js";
+import type { ScoredSubject } from "./subjects.js";
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code)));
 }
 
+const factResult = (model: Linked) => (f: At<A.FactDecl>): FactResult => {
+  const q = factValue(f);
+  const r = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
+  return f.description ? { ...r, description: f.description.value } : r;
+};
+
+const surveyResult = (model: Linked) => (s: At<A.SurveyDecl>): SurveyResult => ({
+  id: s.name.text,
+  title: s.title?.value ?? s.name.text,
+  satisfaction: s.satisfaction ? decimalText(numberValue(s.satisfaction).value) : null,
+  respondents: s.respondents ? decimalText(numberValue(s.respondents).value) : null,
+  usedBy: [...(model.used.get(s.name.text) ?? [])],
+  uri: s.uri,
+  range: s.range,
+});
+
+const vetoResult = (v: At<A.VetoDecl>): VetoResult => ({ id: v.name.text, title: v.title?.value ?? v.name.text, triggered: v.triggered?.value ?? false, grade: v.grade?.text ?? null, uri: v.uri, range: v.range });
+
+/** What the top level of the result shows when it is not one subject's score. */
+export interface TopLevel {
+  /** The framework's tree, unscored, for an evaluation with subjects or a framework alone. */
+  unscored?: IndicatorResult[];
+  subjects?: ScoredSubject[];
+}
+
 /** Phase 6: the result printers consume, as data only (no word depends on the locale). */
-export function buildResult(model: Linked, framework: Framework, scored: SubjectScore, diagnostics: Diagnostic[]): EvaluationResult {
+export function buildResult(model: Linked, framework: Framework, scored: SubjectScore, diagnostics: Diagnostic[], top: TopLevel = {}): EvaluationResult {
   const h = model.header?.decl;
+  const ownerOf = new Map<At<A.FindingDecl>, string>();
+  for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
   const findings: FindingResult[] = model.findings.map((f) => {
     const r: FindingResult = { id: f.name.text, on: f.on.map((o) => o.text), evidence: f.evidence.map((e) => e.value), count: findingCount(f), uri: f.uri, range: f.range };
     for (const k of ["title", "unit", "project", "class", "type", "issue", "description"] as const) {
       const v = f[k]?.value;
       if (v !== undefined) r[k] = v;
     }
+    const subject = ownerOf.get(f) ?? (f.subject && model.symbols.get(f.subject.text)?.kind === "subject" ? f.subject.text : undefined);
+    if (subject !== undefined) r.subject = subject;
     return r;
   });
   const sorted = sortDiagnostics(diagnostics);
   const first = [...model.parsed.keys()][0] ?? "untitled";
-  return {
+  const scoredTop = !top.unscored && framework.roots.length > 0;
+  const rate = (score: Decimal) => (framework.total.isZero() ? null : decimalText(roundHalfUp(divide(score, framework.total), 4)));
+  const result: EvaluationResult = {
     schemaVersion: 1,
-    title: h?.title?.value ?? first.replace(/^.*[\\/]/, "").replace(/\.perf$/, ""),
+    title: h?.title?.value ?? (!h ? model.framework?.decl.title?.value : undefined) ?? first.replace(/^.*[\\/]/, "").replace(/\.perf$/, ""),
     period: h?.period ? ("value" in h.period ? h.period.value : h.period.text) : null,
     client: h?.client?.value ?? null,
     evaluator: h?.evaluator?.value ?? null,
@@ -33,35 +66,90 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     precision: framework.precision,
     total: {
       weight: decimalText(framework.total),
-      score: decimalText(scored.total),
-      rate: framework.total.isZero() ? null : decimalText(roundHalfUp(divide(scored.total, framework.total), 4)),
+      // nothing is scored: a published total only, or the top level of an evaluation with subjects
+      score: scoredTop || (!top.unscored && !publishedOnly(model)) ? decimalText(scored.total) : null,
+      rate: scoredTop || (!top.unscored && !publishedOnly(model)) ? rate(scored.total) : null,
       declared: h?.declared ? decimalText(numberValue(h.declared).value) : null,
     },
-    grade: scored.grade,
+    grade: top.unscored ? { name: null, vetoedBy: null } : publishedOnly(model) ? { name: h?.grade?.text ?? scored.grade.name, vetoedBy: scored.grade.vetoedBy } : scored.grade,
     grades: framework.grades,
-    indicators: scored.nodes.map((n) => n.result),
+    indicators: top.unscored ?? scored.nodes.map((n) => n.result),
     findings,
-    facts: model.facts.map((f) => {
-      const q = factValue(f);
-      const r = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
-      return f.description ? { ...r, description: f.description.value } : r;
-    }),
-    surveys: model.surveys.map((s) => ({
-      id: s.name.text,
-      title: s.title?.value ?? s.name.text,
-      satisfaction: s.satisfaction ? decimalText(numberValue(s.satisfaction).value) : null,
-      respondents: s.respondents ? decimalText(numberValue(s.respondents).value) : null,
-      usedBy: [...(model.used.get(s.name.text) ?? [])],
-      uri: s.uri,
-      range: s.range,
-    })),
-    vetoes: model.vetoes.map((v) => ({ id: v.name.text, title: v.title?.value ?? v.name.text, triggered: v.triggered?.value ?? false, grade: v.grade?.text ?? null, uri: v.uri, range: v.range })),
+    facts: model.facts.map(factResult(model)),
+    surveys: model.surveys.map(surveyResult(model)),
+    vetoes: model.vetoes.map(vetoResult),
     diagnostics: sorted,
     summary: {
       errors: sorted.filter((d) => d.severity === "error").length,
       warnings: sorted.filter((d) => d.severity === "warning").length,
       leaves: scored.leaves,
-      scoredLeaves: scored.scoredLeaves,
+      scoredLeaves: top.unscored ? 0 : scored.scoredLeaves,
     },
   };
+  if (model.framework && h?.use) result.framework = { uri: model.framework.uri, id: model.framework.decl.name?.text ?? "", title: model.framework.decl.title?.value ?? null };
+  if (framework.overrides.length) result.overrides = framework.overrides;
+  if (top.subjects && top.unscored) {
+    result.subjects = top.subjects.map((s) => subjectResult(model, framework, s, rate));
+    result.comparison = comparison(top.unscored, result.subjects);
+  }
+  return result;
+}
+
+function publishedOnly(model: Linked): boolean {
+  return !model.roots.length && !model.subjects.length && !!model.header?.decl.declared;
+}
+
+function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, rate: (d: Decimal) => string | null): SubjectResult {
+  const d = s.model.decl;
+  const scored = framework.roots.length > 0;
+  const counted = new Set<string>();
+  for (const list of s.subject.attachments.values()) for (const a of list) counted.add(a.finding.name.text);
+  for (const f of s.model.findings) counted.add(f.name.text);
+  return {
+    id: d.name.text,
+    name: d.title?.value ?? d.name.text,
+    total: {
+      weight: decimalText(framework.total),
+      score: scored ? decimalText(s.score.total) : null,
+      rate: scored ? rate(s.score.total) : null,
+      declared: d.declared ? decimalText(numberValue(d.declared).value) : null,
+    },
+    grade: s.score.grade,
+    indicators: s.score.nodes.map((n) => n.result),
+    findings: model.findings.filter((f) => counted.has(f.name.text)).map((f) => f.name.text),
+    facts: s.model.facts.map(factResult(model)),
+    surveys: s.model.surveys.map(surveyResult(model)),
+    vetoes: s.model.vetoes.map(vetoResult),
+    summary: { leaves: s.score.leaves, scoredLeaves: s.score.scoredLeaves },
+  };
+}
+
+/** Every indicator in tree order with each subject's score beside it. */
+function comparison(tree: IndicatorResult[], subjects: SubjectResult[]): ComparisonRow[] {
+  const byId = subjects.map((s) => {
+    const m = new Map<string, IndicatorResult>();
+    const walk = (n: IndicatorResult) => {
+      if (!m.has(n.id)) m.set(n.id, n);
+      n.children.forEach(walk);
+    };
+    s.indicators.forEach(walk);
+    return { id: s.id, m };
+  });
+  const rows: ComparisonRow[] = [];
+  const walk = (n: IndicatorResult) => {
+    rows.push({
+      id: n.id,
+      name: n.name,
+      path: n.path,
+      level: n.level,
+      weight: n.weight,
+      cells: byId.map(({ id, m }) => {
+        const r = m.get(n.id);
+        return { subject: id, score: r?.score ?? null, rate: r?.rate ?? null, declared: r?.declared ?? null };
+      }),
+    });
+    n.children.forEach(walk);
+  };
+  tree.forEach(walk);
+  return rows;
 }

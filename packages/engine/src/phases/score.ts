@@ -30,7 +30,9 @@ export interface ScoredTree {
 export function scoreLeaf(framework: Framework, subject: Subject, d: A.IndicatorDecl, uri: string, weight: Decimal, sink: DiagnosticSink): LeafScore | null {
   const m = d.methods[0];
   if (!m) return null;
-  const report: LeafContext["report"] = (code, range, args = {}, data, at) => void sink.report(code, at ?? uri, range, args, data);
+  // a subject's `assess` gives the method: its diagnostics point there
+  const methodUri = (m as { uri?: string }).uri ?? uri;
+  const report: LeafContext["report"] = (code, range, args = {}, data, at) => void sink.report(code, at ?? methodUri, range, args, data);
   const ctx: LeafContext = {
     decl: d,
     uri,

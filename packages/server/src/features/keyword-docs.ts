@@ -43,4 +43,10 @@ export const keywordDocs: Record<KeywordName, readonly [string, string]> = {
   False: ["否", "false"],
   Evidence: ["证据文件", "an evidence file"],
   Count: ["问题例数（默认 1）", "how many cases the finding stands for (default 1)"],
+  Framework: ["框架文件头部：共用的指标体系（总分、精度、等级）", "a framework file's header: the shared indicator tree (total, precision, grades)"],
+  Use: ["引用框架文件（相对路径）", "the framework file this evaluation uses (relative path)"],
+  Assess: ["评价对象对某一指标的评分输入：扣分、得分、说明、报告得分", "a subject's inputs for one indicator: deductions, score, note, declared"],
+  Override: ["调整框架指标的分值或评分规则，须写明理由", "changes a framework indicator's weight or rule, with a reason"],
+  Rule: ["在调整中指定新的评分规则", "in an override, the new scoring rule"],
+  Judgement: ["框架中的酌情扣分指标：扣分由各评价对象给出", "a framework's judgement leaf: each subject gives the deductions"],
 };

@@ -8,6 +8,7 @@ import type { SymbolSummary } from "../summary.js";
 
 const kinds = {
   evaluation: SymbolKind.Module,
+  subject: SymbolKind.Object,
   indicator: SymbolKind.Class,
   fact: SymbolKind.Constant,
   survey: SymbolKind.Struct,

@@ -1,0 +1,112 @@
+import type * as A from "@perf/language";
+import { forEachRef } from "../expression.js";
+import { lookupOf, scoreSubject, type Framework, type Subject, type SubjectScore } from "../framework.js";
+import { forEachIndicator, type At, type Linked, type SubjectModel } from "../model.js";
+import type { DiagnosticSink } from "../sink.js";
+
+/** A subject block scored against the framework. */
+export interface ScoredSubject {
+  model: SubjectModel;
+  subject: Subject;
+  score: SubjectScore;
+}
+
+/** An indicator as one subject sees it: the framework's, with the subject's `assess` inputs. */
+type AssessedIndicator = A.IndicatorDecl & { declaredUri?: string };
+
+const nameOf = (d: A.IndicatorDecl) => d.title?.value ?? d.name.text;
+const subjectName = (s: SubjectModel) => s.decl.title?.value ?? s.decl.name.text;
+
+/**
+ * The framework's tree for one subject: each assessed indicator copied with the subject's
+ * `declared`, `note` and `evidence`, and — on a judgement leaf (or a leaf without a rule) — its
+ * deductions or fixed score. Deductions or a score on a computed rule or a branch are PERF167;
+ * a second `assess` of the same indicator is PERF168.
+ */
+function assessedRoots(framework: Framework, s: SubjectModel, sink: DiagnosticSink): At<A.IndicatorDecl>[] {
+  const byId = new Map<string, At<A.AssessDecl>>();
+  for (const a of s.assessments) {
+    if (byId.has(a.indicator.text)) sink.report("PERF168", a.uri, a.indicator.range, { subject: subjectName(s), indicator: a.indicator.text });
+    else byId.set(a.indicator.text, a);
+  }
+  const copy = (d: A.IndicatorDecl): A.IndicatorDecl => {
+    const children = d.children.map(copy);
+    const a = byId.get(d.name.text);
+    const out: AssessedIndicator = { ...d, children };
+    const open = d.methods[0]?.kind === "judgement" && (d.methods[0] as { open?: boolean }).open;
+    if (!a) {
+      if (open && !d.children.length) sink.within(d.name.text, () => sink.report("PERF169", s.uri, s.decl.name.range, { subject: subjectName(s), indicator: nameOf(d), id: d.name.text }));
+      return out;
+    }
+    if (a.declared) {
+      out.declared = a.declared;
+      out.declaredUri = a.uri;
+    }
+    if (a.note) out.note = a.note;
+    if (a.evidence.length) out.evidence = [...d.evidence, ...a.evidence];
+    const gives = a.deductions.length > 0 || a.score !== undefined;
+    const computed = d.children.length > 0 || (d.methods.length > 0 && !open && d.methods[0]!.kind !== "fixed");
+    if (gives && computed) {
+      sink.within(d.name.text, () =>
+        sink.report("PERF167", a.uri, a.indicator.range, { subject: subjectName(s), indicator: nameOf(d), ...(d.children.length ? { branch: 1 } : {}) }),
+      );
+      return out;
+    }
+    if (d.children.length) return out;
+    if (a.score !== undefined) out.methods = [{ kind: "fixed", value: a.score, range: a.score.range, uri: a.uri } as A.ScoringMethod];
+    else if (open || !d.methods.length || a.deductions.length) {
+      const range = a.deductions.length ? { start: a.deductions[0]!.range.start, end: a.deductions.at(-1)!.range.end } : a.indicator.range;
+      out.methods = [{ kind: "judgement", deductions: a.deductions, range, uri: a.uri } as A.ScoringMethod];
+    }
+    return out;
+  };
+  return framework.roots.map((r) => ({ ...copy(r), uri: r.uri }));
+}
+
+/** PERF166: a rule's fact or survey that neither the subject nor the whole evaluation supplies (once per name and subject). */
+function checkInputs(framework: Framework, model: Linked, s: SubjectModel, subject: Subject, sink: DiagnosticSink): void {
+  const seen = new Set<string>();
+  const need = (name: A.Name, d: A.IndicatorDecl, surveyOnly: boolean) => {
+    if (seen.has(name.text)) return;
+    const has = subject.surveys.has(name.text) || (!surveyOnly && subject.facts.has(name.text));
+    if (has) return;
+    seen.add(name.text);
+    sink.within(d.name.text, () => sink.report("PERF166", s.uri, s.decl.name.range, { subject: subjectName(s), name: name.text, indicator: nameOf(d) }));
+  };
+  forEachIndicator(framework.roots, (d) => {
+    if (d.children.length) return;
+    const m = d.methods[0];
+    if (!m) return;
+    if (m.kind === "ratio") forEachRef(m.expression, (r) => need(r.name, d, false));
+    if (m.kind === "bands") {
+      forEachRef(m.value, (r) => need(r.name, d, false));
+      for (const b of m.bands) forEachRef(b.threshold, (r) => need(r.name, d, false));
+    }
+    if (m.kind === "satisfaction") for (const x of m.surveys) need(x, d, true);
+  });
+  void model;
+}
+
+/** Phases 4 and 5 for every subject block: its inputs joined with the evaluation's, then scored. */
+export function scoreSubjects(model: Linked, framework: Framework, sink: DiagnosticSink): ScoredSubject[] {
+  return model.subjects.map((s) => {
+    const facts = new Map<string, At<A.FactDecl>>();
+    const surveys = new Map<string, At<A.SurveyDecl>>();
+    for (const f of model.facts) if (!facts.has(f.name.text)) facts.set(f.name.text, f);
+    for (const x of model.surveys) if (!surveys.has(x.name.text)) surveys.set(x.name.text, x);
+    for (const f of s.facts) if (!facts.has(f.name.text)) facts.set(f.name.text, f);
+    for (const x of s.surveys) if (!surveys.has(x.name.text)) surveys.set(x.name.text, x);
+    const subject: Subject = {
+      id: s.decl.name.text,
+      facts,
+      surveys,
+      attachments: model.subjectAttachments.get(s.decl.name.text) ?? new Map(),
+      vetoes: [...model.vetoes, ...s.vetoes],
+      lookup: lookupOf(facts, surveys),
+    };
+    if (s.decl.declared) subject.declared = { value: s.decl.declared, uri: s.uri, name: subjectName(s) };
+    checkInputs(framework, model, s, subject, sink);
+    const score = scoreSubject({ ...framework, roots: assessedRoots(framework, s, sink) }, subject, sink);
+    return { model: s, subject, score };
+  });
+}
