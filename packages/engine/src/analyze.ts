@@ -62,7 +62,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
     const scored = scoreSubjects(model, framework, sink);
     for (const s of scored) {
       subjects.set(s.model.decl.name.text, s.score.byId);
-      if (s.model.decl.grade) checkPublishedGrade(s.model.decl.grade, s.model.uri, framework.roots.length ? s.score.total : null, s.score.grade, framework.grades, sink);
+      if (s.model.decl.grade) checkPublishedGrade(s.model.decl.grade, s.model.uri, framework.roots.length ? s.score.total : null, s.score.grade, framework.grades, sink, s.subject.declared && numberValue(s.subject.declared.value).value);
     }
     const tree = scoreTree(framework, emptySubject(), new DiagnosticSink(sink.strict));
     const result = buildResult(model, framework, { ...tree, grade: { name: null, vetoedBy: null } }, unique(sink.diagnostics()), { unscored: unscored.nodes.map((n) => n.result), subjects: scored });
@@ -73,7 +73,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   if (h?.decl.grade) {
     const published = publishedTotalOnly(model);
     const total = published ? numberValue(h.decl.declared!).value : model.roots.length ? scored.total : null;
-    checkPublishedGrade(h.decl.grade, h.uri, total, published ? null : scored.grade, framework.grades, sink);
+    checkPublishedGrade(h.decl.grade, h.uri, total, published ? null : scored.grade, framework.grades, sink, !published && h.decl.declared ? numberValue(h.decl.declared).value : undefined);
   }
   const result = buildResult(model, framework, scored, sink.diagnostics());
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId, subjects };

@@ -4,7 +4,7 @@ import { precisionOf } from "./checks/numbers.js";
 import { weightOf } from "./checks/weights.js";
 import { Decimal, decimalText } from "./decimal.js";
 import { numberValue, type Lookup, type Quantity } from "./expression.js";
-import type { At, Attachment, Header, Linked } from "./model.js";
+import { publishedTotalOnly, type At, type Attachment, type Header, type Linked } from "./model.js";
 import { grade, gradeBands, gradeScale } from "./phases/grade.js";
 import { scoreLeaf, scoreTree, type ScoredTree } from "./phases/score.js";
 import type { EvaluationResult, GradeBand, OverrideResult } from "./schema.js";
@@ -144,7 +144,8 @@ export function implicitSubject(model: Linked): Subject {
   }
   const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: lookupOf(facts, surveys) };
   const declared = model.header?.decl.declared;
-  if (declared) subject.declared = { value: declared, uri: model.header!.uri, name: model.header!.decl.title?.value ?? "" };
+  // a published total only is the report's word, not a sum to check
+  if (declared && !publishedTotalOnly(model)) subject.declared = { value: declared, uri: model.header!.uri, name: model.header!.decl.title?.value ?? "" };
   return subject;
 }
 

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogue, diagnosticText, makeDiagnostic, type DiagnosticCode } from "@perf/language";
-import { analyzeText } from "../src/index.js";
+import { analyzeCase, caseFiles } from "./case-files.js";
 
 /**
  * docs/diagnostics.md is generated from the catalogue and the one-file-per-code cases, so the
@@ -39,7 +39,7 @@ const elsewhere: Record<string, { note: string; args?: Record<string, string> }>
 };
 
 export function diagnosticsDoc(casesDir: string): string {
-  const files = readdirSync(casesDir).filter((f) => f.endsWith(".perf")).sort();
+  const files = caseFiles(casesDir);
   const out = [
     "# Diagnostics / 诊断代码",
     "",
@@ -57,9 +57,10 @@ export function diagnosticsDoc(casesDir: string): string {
   const sections: string[] = [];
   for (const [code, entry] of Object.entries(catalogue)) {
     const file = files.find((f) => f.startsWith(code));
-    const text = file ? readFileSync(join(casesDir, file), "utf8") : undefined;
+    const c = file && !elsewhere[code]?.args ? analyzeCase(casesDir, file) : undefined;
+    const text = c?.text ?? (file && file.endsWith(".perf") ? readFileSync(join(casesDir, file), "utf8") : undefined);
     const other = elsewhere[code];
-    const found = other?.args ? makeDiagnostic(code as DiagnosticCode, "x.perf", atStart, other.args) : text ? analyzeText(text, file).result.diagnostics.find((d) => d.code === code) : undefined;
+    const found = other?.args ? makeDiagnostic(code as DiagnosticCode, "x.perf", atStart, other.args) : c?.analysis.result.diagnostics.find((d) => d.code === code);
     const zh = found && diagnosticText(found, "zh");
     const en = found && diagnosticText(found, "en");
     const e = entry as { severity: string; strict?: string; tags?: readonly string[] };
@@ -67,7 +68,8 @@ export function diagnosticsDoc(casesDir: string): string {
     out.push(`| [${code}](#${code.toLowerCase()}) | ${entry.title} | ${severity} | ${cell(zh?.message)} | ${cell(en?.message)} |`);
     sections.push(`## ${code}`, "", `**${entry.title}** (${severity})`, "");
     if (other) sections.push(other.note, "");
-    if (text) sections.push("```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
+    if (text) sections.push(...(c?.others.length ? ["`main.perf`:", ""] : []), "```perf", text.replace(/^\/\/ expect:.*\n/gm, "").trimEnd(), "```", "");
+    for (const o of c?.others ?? []) sections.push(`\`${o.name}\`:`, "", "```perf", o.text.trimEnd(), "```", "");
     if (zh) sections.push(`> ${zh.message}${zh.hint ? `<br>修改：${zh.hint}` : ""}`, ">", `> ${en!.message}${en!.hint ? `<br>fix: ${en!.hint}` : ""}`, "");
   }
   return [...out, "", ...sections].join("\n");

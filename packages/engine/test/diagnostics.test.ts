@@ -1,13 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogue, diagnosticText } from "@perf/language";
 import { describe, expect, it } from "vitest";
-import { analyzeText, EvaluationResultSchema } from "../src/index.js";
+import { analyzeText, EvaluationResultSchema, type AnalyzeOptions } from "../src/index.js";
+import { analyzeCase as analyzeFolderCase, caseFiles } from "./case-files.js";
 
 /**
  * One small file per diagnostic code, in test/cases/diagnostics/CODE-name.perf. Its first
  * lines say what it must produce: `// expect: PERF010 3:28` (1-based line:column). The file
- * must produce exactly those diagnostics and nothing else.
+ * must produce exactly those diagnostics and nothing else. A code about several files (`use`)
+ * has a folder instead: its `main.perf` is the entry, the folder the workspace root, and an
+ * expectation in another file names it (`// expect: PERF161 other.perf 2:18`).
  */
 const dir = join(import.meta.dirname, "cases", "diagnostics");
 /** Codes `analyze` does not raise, so `perf check` never prints them. */
@@ -45,7 +48,8 @@ const notFromCheck = new Set([
   // The language server's last resort when an analysis throws (a bug): no text should trigger it.
   "PERF129",
 ]);
-const files = readdirSync(dir).filter((f) => f.endsWith(".perf") && !notFromCheck.has(f.slice(0, 7))).sort();
+const files = caseFiles(dir).filter((f) => !notFromCheck.has(f.slice(0, 7)));
+const analyzeCase = (file: string, options: AnalyzeOptions = {}) => analyzeFolderCase(dir, file, options);
 
 describe("every diagnostic code has a triggering file", () => {
   it("covers the whole catalogue", () => {
@@ -55,15 +59,16 @@ describe("every diagnostic code has a triggering file", () => {
 
   for (const file of files) {
     it(file, () => {
-      const text = readFileSync(join(dir, file), "utf8");
-      const expected = [...text.matchAll(/^\/\/ expect: (PERF\d{3}) (\d+):(\d+)$/gm)].map((m) => `${m[1]} ${m[2]}:${m[3]}`);
+      const { text, analysis } = analyzeCase(file);
+      const expected = [...text.matchAll(/^\/\/ expect: (PERF\d{3}) (?:(\S+\.perf) )?(\d+):(\d+)$/gm)].map((m) => `${m[1]} ${m[2] ? m[2] + " " : ""}${m[3]}:${m[4]}`);
       expect(expected.length).toBeGreaterThan(0);
       expect(expected[0]!.slice(0, 7)).toBe(file.slice(0, 7));
-      const { result } = analyzeText(text, file);
-      const actual = result.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`);
+      const { result } = analysis;
+      const other = (uri: string) => (uri.endsWith("/main.perf") || uri === file ? "" : uri.replace(/^.*\//, "") + " ");
+      const actual = result.diagnostics.map((d) => `${d.code} ${other(d.uri)}${d.range.start.line + 1}:${d.range.start.character + 1}`);
       expect(actual).toEqual(expected);
       // every message is written out, in both languages, at the edge; the result is the same in both
-      expect(JSON.stringify(analyzeText(text, file, { locale: "en" }).result)).toBe(JSON.stringify(result));
+      expect(JSON.stringify(analyzeCase(file, { locale: "en" }).analysis.result)).toBe(JSON.stringify(result));
       for (const d of result.diagnostics) {
         const zh = diagnosticText(d, "zh").message;
         const en = diagnosticText(d, "en").message;

@@ -6,7 +6,8 @@ const start = { line: 0, character: 0, offset: 0 };
 /** An evaluation without a single indicator has no score and no grade (PERF035; an error under --strict), unless it states only its published total. */
 export const emptyChecks: Check[] = [
   check("empty", "evaluation", (header, { model, sink }) => {
-    if (model.roots.length || publishedTotalOnly(model)) return;
+    // with `use`, the missing tree is the used file's (PERF160–PERF162, PERF170 say why)
+    if (model.roots.length || publishedTotalOnly(model) || model.header?.decl.use) return;
     if (header) sink.report("PERF035", header.uri, header.decl.keywordRange);
     else {
       const uri = [...model.parsed.keys()][0];

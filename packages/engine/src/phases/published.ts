@@ -1,20 +1,24 @@
 import type * as A from "@perf/language";
 import { decimalText, type Decimal } from "../decimal.js";
 import type { EvaluationResult, GradeBand } from "../schema.js";
-import type { DiagnosticSink } from "../sink.js";
+import { DiagnosticSink } from "../sink.js";
 import { grade } from "./grade.js";
 
 /**
  * A published grade (`grade NAME` in the header or a subject block) is one of the bands
  * (PERF163) and the one the total falls in — or the one a triggered veto set (PERF164). `total`
  * is the computed total, or the declared one when nothing is scored (a published total only).
+ * One cause, one error: when the grade is the band of the declared total and that total is
+ * already a mismatch (PERF040), the grade follows from it and is not reported again.
  */
-export function checkPublishedGrade(name: A.Name, uri: string, total: Decimal | null, computed: EvaluationResult["grade"] | null, grades: GradeBand[], sink: DiagnosticSink): void {
+export function checkPublishedGrade(name: A.Name, uri: string, total: Decimal | null, computed: EvaluationResult["grade"] | null, grades: GradeBand[], sink: DiagnosticSink, declared?: Decimal): void {
   if (!grades.some((g) => g.name === name.text)) {
     sink.report("PERF163", uri, name.range, { name: name.text, grades: grades.map((g) => g.name).join("、") });
     return;
   }
   if (total === null) return;
   const band = computed?.name ?? grade(total, grades, [], sink).name;
+  const quiet = new DiagnosticSink();
+  if (declared && !declared.equals(total) && !computed?.vetoedBy && grade(declared, grades, [], quiet).name === name.text) return;
   if (band !== null && band !== name.text) sink.report("PERF164", uri, name.range, { name: name.text, total: decimalText(total), band });
 }
