@@ -1,22 +1,28 @@
-import { analyzeText, type EvaluationResult } from "@perf/engine";
+import { analyzeLoaded, loadEvaluation, type EvaluationResult } from "@perf/engine";
 import { describe, expect, it } from "vitest";
 import { diffResults, printMarkdown, printText, summaryLine, textconv } from "../src/index.js";
 
-/** A framework whose 立项 weight is `w` (质量 takes the rest); each subject's inputs fill the leaves. */
-const framework = (w: number, inputs: { 立项: string; 质量: string }) => `evaluation "两单位" { total 100 grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 >= 0 } }
-indicator 立项 weight ${w} { ${inputs.立项} }
-indicator 质量 weight ${100 - w} { ${inputs.质量} }
-`;
-const A = { 立项: 'deduct 2 "未开展事前评估"', 质量: 'deduct 10 "验收不规范"' };
-const B = { 立项: "score W", 质量: 'deduct 5 "一项任务延期"' };
-
-/** The result shape of an evaluation with two subject blocks (decision 0091), scored by the engine per subject. */
+/** A framework whose 立项 weight is `w` (质量 takes the rest), and an evaluation of two subjects that uses it. */
 function evaluation(w: number): EvaluationResult {
-  const a = analyzeText(framework(w, A), "e.perf").result;
-  const b = analyzeText(framework(w, { ...B, 立项: `score ${w}` }), "e.perf").result;
-  const subject = (id: string, name: string, r: EvaluationResult) => ({ id, name, total: r.total, grade: r.grade, indicators: r.indicators, findings: [], facts: [], surveys: [], vetoes: [] });
-  const unscored = a.indicators.map((n) => ({ ...n, score: null, rate: null, deductions: [] }));
-  return { ...a, indicators: unscored, total: { ...a.total, score: null, rate: null }, grade: { name: null, vetoedBy: null }, subjects: [subject("甲", "市数据局", a), subject("乙", "市大数据中心", b)] } as unknown as EvaluationResult;
+  const files: Record<string, string> = {
+    "framework.perf": `framework f "两单位指标体系" { total 100 grades { 优 >= 90; 良 >= 80; 中 >= 60; 差 >= 0 } }
+indicator 立项 weight ${w} { judgement }
+indicator 质量 weight ${100 - w} { judgement }
+`,
+    "e.perf": `evaluation "两单位" { use "framework.perf" }
+subject 甲 "市数据局" {
+  assess 立项 { deduct 2 "未开展事前评估" }
+  assess 质量 { deduct 10 "验收不规范" }
+}
+subject 乙 "市大数据中心" {
+  assess 立项 { score ${w} }
+  assess 质量 { deduct 5 "一项任务延期" }
+}
+`,
+  };
+  const r = analyzeLoaded(loadEvaluation("e.perf", { read: (uri) => ({ text: files[uri]! }) })).result;
+  expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return r;
 }
 
 // Worked by hand. Weight 20: 市数据局 立项 20 − 2 = 18, 质量 80 − 10 = 70, total 88 良; 市大数据中心 20 + 75 = 95 优.

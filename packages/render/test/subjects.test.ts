@@ -1,3 +1,4 @@
+import { EvaluationResultSchema } from "@perf/engine";
 import { describe, expect, it } from "vitest";
 import { buildReport, render, toMarkdown } from "../src/index.js";
 import { expectGolden } from "./helpers.js";
@@ -66,9 +67,12 @@ describe("several subjects", () => {
     ]);
   });
 
-  it("golden md and csv (UPDATE_GOLDEN=1 to regenerate)", async () => {
+  it("golden md, csv and json (UPDATE_GOLDEN=1 to regenerate)", async () => {
     expectGolden("two-subjects.md", (await render(result, "md")) as string);
     expectGolden("two-subjects.csv", (await render(result, "csv")) as string);
+    const json = (await render(result, "json")) as string;
+    expect(EvaluationResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
+    expectGolden("two-subjects.json", json);
   });
 });
 
