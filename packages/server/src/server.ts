@@ -90,7 +90,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (ws.signatureOf(group) !== a.signature) return;
     for (const uri of a.uris) {
       const doc = ws.document(uri);
-      if (!doc) continue;
+      // A used framework's own diagnostics and result come from its own group (it checked alone).
+      if (!doc || ws.groupOf(uri) !== group) continue;
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(uri) });
       void connection.sendNotification(ResultChangedNotification, resultChanged(doc.uri, doc.version, a.analysis.result));
     }
