@@ -8,8 +8,8 @@ const out = fileURLToPath(new URL("../syntaxes/perf.tmLanguage.json", import.met
 
 /** Keyword classes → TextMate scopes. Every keyword of the table must be classified. */
 const classes = {
-  "storage.type": ["Evaluation", "Framework", "Fact", "Survey", "Indicator", "Finding", "Veto"],
-  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Assess", "Override", "Rule"],
+  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Assess", "Override"],
+  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Rule"],
   "constant.language.boolean": ["True", "False"],
   "keyword.other": [
     "Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Respondents", "On", "Unit",
@@ -47,9 +47,6 @@ const declarations = [
   ["Survey", "variable.other.constant.survey.perf"],
   ["Finding", "entity.name.tag.finding.perf"],
   ["Veto", "entity.name.tag.veto.perf"],
-  ["Framework", "entity.name.type.framework.perf"],
-  // `subject 市数据局 "…" {` (the block; the header field `subject "…"` has a string, not a name)
-  ["Subject", "entity.name.tag.subject.perf"],
 ].map(([kw, scope]) => ({
   match: `(${word([kw])})\\s+(${declaredName})`,
   captures: { 1: { name: `storage.type.${kw.toLowerCase()}.perf` }, 2: { name: scope } },

@@ -6,7 +6,7 @@ const table = {
 
 命令：
   check [文件或目录…]   检查 .perf 文件，报告全部诊断；无问题时不输出、退出码 0；--fix 应用无歧义的快速修复（--dry-run 只输出差异）
-  score <文件>          以表格输出指标树、得分、得分率和评价等级
+  score <文件或目录>    以表格输出指标树、得分、得分率和评价等级（多个评价对象时逐一输出并对比）
   fmt [文件或目录…]     按统一格式改写 .perf 文件；--check 只列出未格式化的文件（退出码 1），--stdout 输出到标准输出
   diff <旧> <新>        比较两个版本的分值、计分方法、得分、问题、总分和等级（退出码：0 无变化，2 有变化，1 出错）
   diff --git [版本|版本1..版本2] [-- 路径…]   与 git 版本比较（默认 HEAD 对比工作区）
@@ -33,7 +33,7 @@ const table = {
 
 commands:
   check [files or folders…]   report every diagnostic of the .perf files; silent with exit 0 when clean; --fix applies the unambiguous quick fixes (--dry-run prints the diff)
-  score <file>                print the indicator tree with weights, scores, rates and the grade
+  score <file or folder>      print the indicator tree with weights, scores, rates and the grade (each subject, then side by side)
   fmt [files or folders…]     rewrite .perf files in the canonical layout; --check lists unformatted files (exit 1), --stdout prints
   diff <old> <new>            compare weights, rules, scores, findings, total and grade (exit 0 no change, 2 changes, 1 error)
   diff --git [REV|REV1..REV2] [-- paths…]   compare with git revisions (default: HEAD against the working tree)
@@ -210,6 +210,10 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   grade: { zh: "等级", en: "grade" },
   vetoed: { zh: "（否决：{name}）", en: " (vetoed: {name})" },
   unscored: { zh: "未评分", en: "unscored" },
+  needOneEvaluation: { zh: "{path} 中的评价不止一个或没有评价；请指定其中一个 .perf 文件", en: "{path} holds no evaluation or several; name one .perf file" },
+  comparison: { zh: "各评价对象对比", en: "subjects side by side" },
+  notPublished: { zh: "评分表未公开，以下为报告公布的总分与等级", en: "the scoring table was not published; the report's published total and grade" },
+  framework: { zh: "框架", en: "framework" },
   hasErrors: { zh: "有 {n} 个错误，得分可能不完整；运行 perf check 查看详情", en: "{n} error(s): the scores may be incomplete; run perf check for details" },
   unknownFormat: { zh: "未知格式 {format}；可选：{formats}", en: "unknown format {format}; choose {formats}" },
   renderNeedsInput: { zh: "render 需要 .perf 文件或目录", en: "render needs a .perf file or folder" },

@@ -115,6 +115,8 @@ function applyOverrides(model: Linked, sink: DiagnosticSink): { roots: At<A.Indi
     const c = change(r);
     return c === r ? r : { ...c, uri: r.uri };
   });
+  // listed in the order they are written
+  overrides.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.offset - b.range.start.offset));
   return { roots, overrides };
 }
 

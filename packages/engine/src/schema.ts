@@ -186,7 +186,7 @@ export const SubjectResultSchema = z.object({
   total: TotalSchema,
   grade: GradeSchema,
   indicators: z.array(IndicatorResultSchema),
-  /** Ids of the findings counted for this subject (its own, and top-level ones naming it). */
+  /** Ids of the findings that belong to this subject: its own, and top-level ones naming it (`subject ID`). */
   findings: z.array(z.string()),
   facts: z.array(FactResultSchema),
   surveys: z.array(SurveyResultSchema),

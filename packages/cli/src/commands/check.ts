@@ -1,9 +1,10 @@
-import { analyze, type Analysis } from "@perf/engine";
+import type { Analysis } from "@perf/engine";
 import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
 import { checkNarrative, narrativePath, readNarrative } from "../narrative-file.js";
 import { readSourceFile } from "../read-source.js";
+import { analyzeEntry, folders, rootOf } from "../project.js";
 import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
@@ -25,24 +26,30 @@ export interface CheckedFile {
   refusal?: Diagnostic;
 }
 
-/** The one checker: each file is one evaluation; `cwd` makes the paths in refusals relative. */
-export function checkFiles(files: string[], options: CommonOptions, cwd?: string): CheckedFile[] {
+/**
+ * The one checker: each file is one evaluation with the files it `use`s (a framework file is
+ * checked alone as a framework); `cwd` makes the paths in refusals relative; `folders` are the
+ * folders given on the command line, the workspaces `use` may not leave.
+ */
+export function checkFiles(files: string[], options: CommonOptions, cwd?: string, folders: string[] = []): CheckedFile[] {
+  const here = cwd ?? process.cwd();
   return files.map((file) => {
     const read = readSourceFile(file, options.locale, cwd ? displayPath(file, cwd) : file);
     if (!read.ok) return "error" in read ? { file, readError: read.error } : { file, refusal: read.diagnostic };
-    return { file, analysis: analyze([{ uri: file, text: read.source.text }], options) };
+    return { file, analysis: analyzeEntry(file, read.source.text, rootOf(file, folders, here), here, options) };
   });
 }
 
 export function runCheck(paths: string[], options: CheckOptions, io: CliIO): number | Promise<number> {
-  const { files, missing } = collectPerfFiles(paths.map((p) => (p.startsWith("/") ? p : `${io.cwd}/${p}`)));
+  const absolute = paths.map((p) => (p.startsWith("/") ? p : `${io.cwd}/${p}`));
+  const { files, missing } = collectPerfFiles(absolute);
   for (const m of missing) io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${m}\n`);
   if (!files.length && !missing.length) {
     io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "noFiles")}\n`);
     return 1;
   }
   if (options.fix) return import("./fix.js").then(({ fixFiles }) => fixFiles(files, { ...options, dryRun: !!options.dryRun }, io)).then((checked) => report(checked, missing, options, io));
-  return report(checkFiles(files, options, io.cwd), missing, options, io);
+  return report(checkFiles(files, options, io.cwd, folders(absolute)), missing, options, io);
 }
 
 /** Prints the diagnostics of the checked files in the chosen format; the exit code. */
@@ -51,6 +58,8 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
   let warnings = 0;
   const all: (Diagnostic & { file: string })[] = [];
   const blocks: string[] = [];
+  // a framework used by several evaluations (and checked alone) is reported once
+  const seen = new Set<string>();
   for (const c of checked) {
     const shown = displayPath(c.file, io.cwd);
     if (c.readError) {
@@ -67,6 +76,9 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
     const a = c.analysis!;
     const lines = a.parsed.get(c.file)!.lines;
     for (const d of a.result.diagnostics) {
+      const key = `${d.code}\u0000${d.uri}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${JSON.stringify(d.args)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
       all.push({ ...d, file: shown });
@@ -99,3 +111,4 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
   }
   return errors > 0 ? 1 : 0;
 }
+

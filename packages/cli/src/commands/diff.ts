@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { analyze, type EvaluationResult } from "@perf/engine";
+import type { EvaluationResult } from "@perf/engine";
 import { decodeSource, diagnosticText, type Diagnostic } from "@perf/language";
 import { diffResults, printJson, printMarkdown, printText, textconv, type EvaluationDiff } from "@perf/diff";
 import { displayPath } from "../files.js";
+import { analyzeEntry, workspaceOf } from "../project.js";
 import { formatFileDiagnostic } from "../format-diagnostic.js";
 import { readSourceFile } from "../read-source.js";
 import type { CliIO, CommonOptions } from "../io.js";
@@ -74,7 +75,8 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
 }
 
 function score(side: Side, options: DiffOptions, io: CliIO): EvaluationResult {
-  const a = analyze([{ uri: side.uri, text: side.text ?? "" }], options);
+  // `use` is followed in the working tree (a revision's framework is not read from git yet)
+  const a = analyzeEntry(side.uri, side.text ?? "", workspaceOf(side.uri, io.cwd, false), io.cwd, options);
   const errors = a.result.summary.errors;
   if (side.text !== undefined && errors) io.stderr(`perf: ${t(options.locale, "warning")}: ${side.label}: ${t(options.locale, "hasErrors", { n: errors })}\n`);
   return a.result;
@@ -181,7 +183,7 @@ function runTextconv(positionals: string[], options: DiffOptions, io: CliIO): nu
     io.stdout(`# perf: ${t(options.locale, "error")}[${d.code}]: ${diagnosticText(d, options.locale).message}\n${raw ? raw.toString("utf8") : ""}`);
     return 0;
   }
-  const a = analyze([{ uri: file, text: read.source.text }], options);
+  const a = analyzeEntry(file, read.source.text, workspaceOf(file, io.cwd, false), io.cwd, options);
   const errors = a.result.summary.errors;
   const note = errors ? `# perf: ${t(options.locale, "hasErrors", { n: errors })}\n` : "";
   io.stdout(note + textconv(a.result, options.locale));

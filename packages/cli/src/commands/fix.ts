@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { analyze, applyFixes, fixesFor, type Analysis, type Fix } from "@perf/engine";
+import { applyFixes, fixesFor, type Analysis, type Fix } from "@perf/engine";
 import { diagnosticText, encodeSource, type Diagnostic, type Locale, type SourceText } from "@perf/language";
 import type { CheckedFile } from "./check.js";
 import { displayPath } from "../files.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { readSourceFile } from "../read-source.js";
+import { analyzeEntry, workspaceOf } from "../project.js";
 import { t } from "../messages.js";
 import { checkWriteTarget, signalsTakeEffect, writeAtomic } from "../write-file.js";
 
@@ -82,7 +83,7 @@ export async function fixFiles(files: string[], options: FixOptions & { format: 
  */
 export async function fixFile(file: string, shown: string, read: { source: SourceText; bytes: Uint8Array }, options: FixOptions, io: CliIO): Promise<FixOutcome> {
   const { source } = read;
-  const analyse = (text: string) => analyze([{ uri: file, text }], options);
+  const analyse = (text: string) => analyzeEntry(file, text, workspaceOf(file, io.cwd, false), io.cwd, options);
   let text = source.text;
   let analysis = analyse(text);
   const applied: FixNote[] = [];

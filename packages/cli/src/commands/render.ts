@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
-import { analyze } from "@perf/engine";
 import { formats, NarrativeError, parseGrouping, render, RenderLimitError, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
 import { collectPerfFiles, displayPath } from "../files.js";
+import { analyzeEntry, entriesOf, folders, rootOf } from "../project.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
 import { readNarrative, type NarrativeFile } from "../narrative-file.js";
 import { docxToPdf, findSoffice } from "../pdf.js";
@@ -68,7 +68,11 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
   }
   if (paths.length === 0) return fail(t(locale, "renderNeedsInput"));
   const abs = paths.map((p) => resolve(io.cwd, p));
-  const { files, missing } = collectPerfFiles(abs);
+  const collected = collectPerfFiles(abs);
+  const { missing } = collected;
+  // in a folder, a framework (or a file another one uses) is part of an evaluation, not a report of its own
+  const entries = new Set(entriesOf(collected.files, locale));
+  const files = collected.files.filter((f) => entries.has(f) || abs.includes(f));
   for (const m of missing) io.stderr(`perf: ${t(locale, "error")}: ${t(locale, "cannotRead")} ${displayPath(m, io.cwd)}\n`);
   if (files.length === 0) return fail(t(locale, "noFiles"), missing.length ? 1 : 2);
   const ext = pdf ? "pdf" : format;
@@ -112,7 +116,7 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
       continue;
     }
     const text = read.source.text;
-    const analysis = analyze([{ uri: shown, text }], options);
+    const analysis = analyzeEntry(shown, text, rootOf(file, folders(abs), io.cwd), io.cwd, options);
     const parseErrors = [...analysis.parsed.values()].flatMap((p) => p.diagnostics).filter((d) => d.severity === "error").length;
     const { errors, warnings } = analysis.result.summary;
     if (parseErrors > 0) {

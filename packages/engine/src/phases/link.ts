@@ -18,12 +18,16 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
     if (!linked.used.has(id)) linked.used.set(id, new Set());
     linked.used.get(id)!.add(from);
   };
+  // the tree of a `use`d file that could not be loaded: its indicators are not unknown, they are missing (PERF160–PERF162, PERF170 say why)
+  const treeMissing = !!model.header?.decl.use && !model.roots.length;
   const reference = (name: A.Name, expects: SymbolKind[], uri: string, from: string) => {
     const target = model.symbols.get(name.text);
     const ref: Reference = { id: name.text, expects, uri, range: name.range, from };
     if (target && expects.includes(target.kind)) {
       ref.target = target;
       use(name.text, from);
+    } else if (treeMissing && expects.includes("indicator")) {
+      // not reported: one cause, one error
     } else {
       const key = expects.join();
       let candidates = candidatesByKinds.get(key);

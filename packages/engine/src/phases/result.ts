@@ -88,7 +88,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   };
   if (model.framework && h?.use) result.framework = { uri: model.framework.uri, id: model.framework.decl.name?.text ?? "", title: model.framework.decl.title?.value ?? null };
   if (framework.overrides.length) result.overrides = framework.overrides;
-  if (top.subjects && top.unscored) {
+  if (top.subjects?.length && top.unscored) {
     result.subjects = top.subjects.map((s) => subjectResult(model, framework, s, rate));
     result.comparison = comparison(top.unscored, result.subjects);
   }
@@ -105,6 +105,7 @@ function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, ra
   const counted = new Set<string>();
   for (const list of s.subject.attachments.values()) for (const a of list) counted.add(a.finding.name.text);
   for (const f of s.model.findings) counted.add(f.name.text);
+  for (const f of model.findings) if (f.subject?.text === d.name.text) counted.add(f.name.text);
   return {
     id: d.name.text,
     name: d.title?.value ?? d.name.text,

@@ -106,7 +106,21 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
     };
     if (s.decl.declared) subject.declared = { value: s.decl.declared, uri: s.uri, name: subjectName(s) };
     checkInputs(framework, model, s, subject, sink);
+    const from = sink.list.length;
     const score = scoreSubject({ ...framework, roots: assessedRoots(framework, s, sink) }, subject, sink);
+    foldIntoUnknownAssess(s, sink, from);
     return { model: s, subject, score };
   });
+}
+
+/**
+ * One cause, one error: an `assess` of an unknown indicator (PERF020) leaves the subject's inputs
+ * short, so the judgement leaf it was meant for stays unassessed (PERF169) and the declared
+ * scores above it no longer match (PERF040). Those become related information of the PERF020.
+ */
+function foldIntoUnknownAssess(s: SubjectModel, sink: DiagnosticSink, from: number): void {
+  const names = new Set(s.assessments.map((a) => a.indicator.range.start.offset));
+  const cause = sink.list.find((d) => d.code === "PERF020" && d.uri === s.uri && names.has(d.range.start.offset) && sink.reported(d));
+  if (!cause) return;
+  for (const d of sink.list.slice(from)) if ((d.code === "PERF169" || d.code === "PERF040") && sink.reported(d)) sink.fold(d, cause);
 }

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { analyzeLoaded, analyzeText, EvaluationResultSchema, loadEvaluation, type ProjectHost } from "../src/index.js";
+
+/** A host over an in-memory workspace rooted at /ws. */
+function host(files: Record<string, string>): ProjectHost & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    root: "/ws",
+    reads,
+    read(uri) {
+      reads.push(uri);
+      const text = files[uri];
+      return text === undefined ? { refusal: { code: "PERF160", args: { reason: "ENOENT" } } } : { text };
+    },
+  };
+}
+
+const framework = `framework 体系 "数据体系" {
+  total 20
+  grades { 优 >= 18; 良 >= 16; 中 >= 12; 差 >= 0 }
+}
+indicator 决策 "决策" weight 10 {
+  indicator 立项 "立项" weight 4 { judgement }
+  indicator 执行率 "预算执行率" weight 6 { ratio 支出 / 预算 }
+}
+indicator 产出 "产出" weight 10 {
+  indicator 问题数 "问题扣分" weight 10 { per finding deduct 1 max 10 }
+}
+`;
+
+const evaluation = `evaluation "两单位" { use "fw.perf" }
+fact 预算 = 120 万元
+finding 全局 "全局问题" on 问题数
+finding 点名 "点名的问题" on 问题数 { subject A }
+subject A "单位甲" {
+  declared 15.5
+  grade 中
+  fact 支出 = 90 万元
+  finding a1 "甲的问题" on 问题数 { count 2 }
+  assess 立项 { deduct 0.5 "依据不足" deduct 0.25 "程序瑕疵" }
+}
+subject B "单位乙" {
+  fact 支出 = 120 万元
+  assess 立项 { }
+  assess 执行率 { declared 6 note "全部执行" }
+}
+`;
+
+describe("several subjects scored against one framework", () => {
+  // Worked by hand:
+  // A: 立项 4 − 0.5 − 0.25 = 3.25; 执行率 6 × 90/120 = 4.5; 决策 7.75;
+  //    问题: 点名 (1 case, names A) + a1 (2 cases) = 3 → 10 − 3 = 7 (全局 counts for nobody); total 14.75 → 中.
+  // B: 立项 4; 执行率 6 × 120/120 = 6; 决策 10; 问题 10; total 20 → 优.
+  const files = { "/ws/fw.perf": framework, "/ws/ev.perf": evaluation };
+  const analysis = analyzeLoaded(loadEvaluation("/ws/ev.perf", host(files)));
+  const r = analysis.result;
+
+  it("gives each subject its own tree, total and grade", () => {
+    expect(r.subjects?.map((s) => [s.id, s.name, s.total.score, s.total.rate, s.grade.name])).toEqual([
+      ["A", "单位甲", "14.75", "0.7375", "中"],
+      ["B", "单位乙", "20", "1", "优"],
+    ]);
+    const a = analysis.subjects.get("A")!;
+    expect([a.get("立项")!.score, a.get("执行率")!.score, a.get("决策")!.score, a.get("问题数")!.score]).toEqual(["3.25", "4.5", "7.75", "7"]);
+    expect(a.get("立项")!.deductions.map((d) => [d.amount, d.reason])).toEqual([
+      ["0.5", "依据不足"],
+      ["0.25", "程序瑕疵"],
+    ]);
+    expect(analysis.subjects.get("B")!.get("执行率")!.note).toBe("全部执行");
+  });
+
+  it("counts a top-level finding for no subject unless it names one; a subject's own findings count for it", () => {
+    expect(r.subjects?.map((s) => s.findings)).toEqual([["点名", "a1"], []]);
+    expect(r.findings.map((f) => [f.id, f.subject ?? null])).toEqual([
+      ["全局", null],
+      ["点名", "A"],
+      ["a1", "A"],
+    ]);
+  });
+
+  it("leaves the top level unscored: the framework's tree, no total, no grade; the comparison in tree order", () => {
+    expect(r.total).toEqual({ weight: "20", score: null, rate: null, declared: null });
+    expect(r.grade).toEqual({ name: null, vetoedBy: null });
+    expect(r.indicators.map((i) => [i.id, i.score, i.children.map((c) => c.score)])).toEqual([
+      ["决策", null, [null, null]],
+      ["产出", null, [null]],
+    ]);
+    expect(r.framework).toEqual({ uri: "/ws/fw.perf", id: "体系", title: "数据体系" });
+    expect(r.comparison?.map((row) => [row.id, row.level, ...row.cells.map((c) => c.score)])).toEqual([
+      ["决策", 1, "7.75", "10"],
+      ["立项", 2, "3.25", "4"],
+      ["执行率", 2, "4.5", "6"],
+      ["产出", 1, "7", "10"],
+      ["问题数", 2, "7", "10"],
+    ]);
+    expect(() => EvaluationResultSchema.parse(JSON.parse(JSON.stringify(r)))).not.toThrow();
+  });
+
+  it("checks each subject's declared total at its block: one error, the published grade following it is not a second", () => {
+    expect(r.diagnostics.map((d) => [d.code, d.uri, d.range.start.line, d.args.name, d.args.computed])).toEqual([["PERF040", "/ws/ev.perf", 5, "单位甲", "14.75"]]);
+  });
+
+  it("an override changes the weight for every subject and is listed", () => {
+    const text = evaluation.replace('evaluation "两单位" { use "fw.perf" }', 'evaluation "两单位" { use "fw.perf" }\noverride 产出 weight 10 "same"\noverride 立项 weight 2 "client asked"\noverride 执行率 weight 8 "client asked"');
+    const o = analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": text }))).result;
+    expect(o.overrides?.map((x) => [x.indicator, x.what, x.from, x.to, x.reason])).toEqual([
+      ["产出", "weight", "10", "10", "same"],
+      ["立项", "weight", "4", "2", "client asked"],
+      ["执行率", "weight", "6", "8", "client asked"],
+    ]);
+    // B: 立项 2, 执行率 8 × 1 = 8, 问题 10 → 20; A: 2 − 0.75 = 1.25, 8 × 0.75 = 6, 7 → 14.25
+    expect(o.subjects?.map((s) => s.total.score)).toEqual(["14.25", "20"]);
+    expect(o.diagnostics.filter((d) => d.code === "PERF165")).toHaveLength(3);
+    // A's declared total, and B's declared 6 for 执行率, written for the framework's weight
+    expect(o.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.args.name, d.args.computed])).toEqual([
+      ["PERF040", "单位甲", "14.25"],
+      ["PERF040", "预算执行率", "8"],
+    ]);
+  });
+
+  it("a rule override replaces the framework's rule", () => {
+    const text = evaluation.replace('subject A "单位甲"', 'override 执行率 rule judgement "no budget data"\nsubject A "单位甲"').replace("assess 立项 { }", "assess 立项 { }\n  assess 执行率 { deduct 1 \"x\" }").replace('assess 立项 { deduct 0.5 "依据不足" deduct 0.25 "程序瑕疵" }', 'assess 立项 { deduct 0.5 "依据不足" deduct 0.25 "程序瑕疵" }\n  assess 执行率 { }');
+    const o = analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": text })));
+    expect(o.result.overrides?.map((x) => [x.what, x.from, x.to])).toEqual([["rule", "ratio", "judgement"]]);
+    expect([o.subjects.get("A")!.get("执行率")!.score, o.subjects.get("B")!.get("执行率")!.score]).toEqual(["6", "5"]);
+  });
+
+  it("reports a fact a subject does not supply at the subject, once", () => {
+    const text = evaluation.replace("  fact 支出 = 120 万元\n", "");
+    const d = analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": text }))).result.diagnostics;
+    expect(d.filter((x) => x.code === "PERF166").map((x) => [x.args.subject, x.args.name, x.args.indicator])).toEqual([["单位乙", "支出", "预算执行率"]]);
+  });
+
+  it("lets two subjects define the same fact, and one subject only once", () => {
+    const text = evaluation.replace("  fact 支出 = 90 万元\n", "  fact 支出 = 90 万元\n  fact 支出 = 91 万元\n");
+    const d = analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": text }))).result.diagnostics;
+    expect(d.filter((x) => x.code === "PERF021").map((x) => x.range.start.line)).toEqual([8]);
+  });
+});
+
+describe("a framework file alone", () => {
+  it("is checked for weights and rules and not scored: no 0 分, no 差, no unknown facts", () => {
+    const { result } = analyzeText(framework, "/ws/fw.perf", { strict: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.total.score).toBeNull();
+    expect(result.grade.name).toBeNull();
+    expect(result.title).toBe("数据体系");
+    expect(result.subjects).toBeUndefined();
+  });
+
+  it("still reports weights that do not sum", () => {
+    const { result } = analyzeText(framework.replace("weight 4", "weight 5"), "/ws/fw.perf");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["PERF010"]);
+  });
+});
+
+describe("compatibility", () => {
+  it("a single file without subject blocks has no subjects, comparison, framework or overrides keys", () => {
+    const { result } = analyzeText('evaluation "t" { total 2 }\nindicator a weight 2 { deduct 0.5 "x" }\n');
+    expect(Object.keys(result)).not.toContain("subjects");
+    expect(Object.keys(result)).not.toContain("comparison");
+    expect(Object.keys(result)).not.toContain("framework");
+    expect(Object.keys(result)).not.toContain("overrides");
+    expect(result.total.score).toBe("1.5");
+  });
+
+  it("names that became soft keywords stay names", () => {
+    const text = 'evaluation "t" { total 3 }\nfact 规则 = 2\nfact use = 4\nindicator judgement weight 1 { score 1 }\nindicator framework weight 2 { ratio 规则 / use }\n';
+    const { result } = analyzeText(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.total.score).toBe("2");
+  });
+});
