@@ -434,7 +434,8 @@ export function comparisonTable(result: EvaluationResult, locale: RenderLocale):
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
   const subjects = subjectsOf(result);
   const columns: Column[] = [
-    { key: "indicator", header: L("indicator"), kind: "text", width: 16 },
+    // 20 wide: printers set it left-aligned (long text), so the indentation by level shows
+    { key: "indicator", header: L("indicator"), kind: "text", width: 20 },
     { key: "weight", header: L("weight"), kind: "decimal", width: 5 },
   ];
   subjects.forEach((s, i) => {
