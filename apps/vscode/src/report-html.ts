@@ -34,12 +34,11 @@ export function totalAndGrade(total: string, grade: string | null): string {
 /**
  * The status bar's text for a result: "82.46 · 良"; with several subjects every subject's
  * ("市数据局 86.98 · 良 | 市大数据中心 86.38 · 良"); a published total only its declared total.
- * Undefined while nothing is known yet.
  */
-export function statusText(r: ResultChangedParams): string | undefined {
+export function statusText(r: ResultChangedParams): string {
   if (r.subjects?.length) return r.subjects.map((s) => `${s.name} ${totalAndGrade(s.total ?? "—", s.grade)}`).join(" | ");
-  const total = r.total ?? r.declared;
-  return total != null ? totalAndGrade(total, r.grade) : undefined;
+  // nothing scored (a framework no evaluation uses yet): a dash, not a spinner that never stops
+  return totalAndGrade(r.total ?? r.declared ?? "—", r.grade);
 }
 
 type Subject = { id: string; name: string; total: { weight: string; score: string | null; rate: string | null; declared: string | null }; grade: { name: string | null; vetoedBy: string | null }; indicators: Indicator[] };

@@ -86,7 +86,7 @@ describe("preview and status bar with several subjects", () => {
       "市数据局 86.98 · 良 | 市大数据中心 86.38 · 良",
     );
     expect(statusText({ uri: "u", total: null, declared: "83", grade: "良好" })).toBe("83 · 良好");
-    expect(statusText({ uri: "u", total: null, grade: null })).toBeUndefined();
+    expect(statusText({ uri: "u", total: null, grade: null })).toBe("—");
     expect(statusText({ uri: "u", total: "82.46", grade: "良" })).toBe("82.46 · 良");
   });
 

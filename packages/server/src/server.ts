@@ -93,7 +93,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A used framework's own diagnostics and result come from its own group (it checked alone).
       if (!doc || ws.groupOf(uri) !== group) continue;
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(uri) });
-      void connection.sendNotification(ResultChangedNotification, resultChanged(doc.uri, doc.version, a.analysis.result));
+      // a framework shows the subjects of an evaluation that uses it
+      void connection.sendNotification(ResultChangedNotification, resultChanged(doc.uri, doc.version, a.analysis.result, ws.scoringAnalysis(uri, a).analysis.result));
     }
   }
 
@@ -287,11 +288,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
  * `perf/resultChanged` for a document: the total and grade; with several subjects their totals
  * too. The fields of a single-subject evaluation are exactly as before (tests pin them).
  */
-export function resultChanged(uri: string, version: number, result: EvaluationResult): ResultChangedParams {
+export function resultChanged(uri: string, version: number, result: EvaluationResult, scoring: EvaluationResult = result): ResultChangedParams {
   const { total, grade, summary } = result;
   const params: ResultChangedParams = { uri, version, total: total.score, grade: grade.name, vetoedBy: grade.vetoedBy, errors: summary.errors, warnings: summary.warnings };
   if (total.score === null && total.declared !== null) params.declared = total.declared;
-  const subjects = subjectsOf(result);
+  const subjects = subjectsOf(scoring);
   if (subjects.length) params.subjects = subjects.map((s) => ({ id: s.id, name: s.name, total: s.total.score, grade: s.grade.name, vetoedBy: s.grade.vetoedBy }));
   return params;
 }
