@@ -7,7 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { message, readLocale, type Locale } from "./messages.js";
 import { previewViewType, ReportPreview, type PreviewState } from "./preview.js";
 import { evaluatedResultRequest, resultChangedNotification, type EvaluationResult, type ResultChangedParams } from "./protocol.js";
-import { totalAndGrade } from "./report-html.js";
+import { statusText } from "./report-html.js";
 import { registerWalkthrough } from "./walkthrough.js";
 
 /** What `activate` returns: read by the editor-level test suite, harmless for everyone else. */
@@ -69,7 +69,8 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
     }
     const r = results.get(editor.document.uri.toString());
     const problems = r?.errors ? ` $(error) ${r.errors}` : "";
-    status.text = r?.total != null ? `$(checklist) ${totalAndGrade(r.total, r.grade)}${problems}` : `$(sync~spin) ${message("statusPending", locale())}`;
+    const shown = r && statusText(r);
+    status.text = shown ? `$(checklist) ${shown}${problems}` : `$(sync~spin) ${message("statusPending", locale())}`;
     status.tooltip = message("statusTooltip", locale());
     status.show();
   };

@@ -35,6 +35,8 @@ const table = {
   evaluator: { zh: "评价机构", en: "Evaluator" },
   subject: { zh: "评价对象", en: "Subject" },
   unscored: { zh: "未评分", en: "unscored" },
+  comparison: { zh: "各评价对象得分对比", en: "Subjects compared" },
+  notPublished: { zh: "报告未公布评分表。", en: "The report did not publish its scoring table." },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof table;

@@ -17,8 +17,12 @@ export interface ResultChangedParams {
   uri: string;
   /** The document version the result was computed for. */
   version?: number;
-  /** The total score as an exact decimal string ("82.46"). */
+  /** The total score as an exact decimal string ("82.46"); null when nothing is scored at the top. */
   total: string | null;
+  /** A published total only: the total the report states. */
+  declared?: string | null;
+  /** Several subjects: every subject's total and grade. */
+  subjects?: { id: string; name: string; total: string | null; grade: string | null; vetoedBy: string | null }[];
   /** The grade name ("良"), or null when no band matches. */
   grade: string | null;
   /** The veto that set the grade, if any. */

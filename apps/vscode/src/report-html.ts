@@ -1,7 +1,7 @@
 // Renders the report preview from the server's EvaluationResult. Pure functions of data →
 // HTML text: every piece of user text goes through `escapeHtml`, the document carries a
 // strict CSP with a per-render nonce and loads nothing remote.
-import type { EvaluationResult } from "./protocol.js";
+import type { EvaluationResult, ResultChangedParams } from "./protocol.js";
 import { message, type Locale, type MessageKey } from "./messages.js";
 
 type Indicator = EvaluationResult["indicators"][number];
@@ -31,6 +31,23 @@ export function totalAndGrade(total: string, grade: string | null): string {
   return grade ? `${total} · ${grade}` : total;
 }
 
+/**
+ * The status bar's text for a result: "82.46 · 良"; with several subjects every subject's
+ * ("市数据局 86.98 · 良 | 市大数据中心 86.38 · 良"); a published total only its declared total.
+ */
+export function statusText(r: ResultChangedParams): string {
+  if (r.subjects?.length) return r.subjects.map((s) => `${s.name} ${totalAndGrade(s.total ?? "—", s.grade)}`).join(" | ");
+  // nothing scored (a framework no evaluation uses yet): a dash, not a spinner that never stops
+  return totalAndGrade(r.total ?? r.declared ?? "—", r.grade);
+}
+
+type Subject = { id: string; name: string; total: { weight: string; score: string | null; rate: string | null; declared: string | null }; grade: { name: string | null; vetoedBy: string | null }; indicators: Indicator[] };
+
+/** The subjects of a result with subject blocks (decision 0091); empty otherwise. */
+function subjectsOf(result: EvaluationResult): Subject[] {
+  return (result as unknown as { subjects?: Subject[] }).subjects ?? [];
+}
+
 export function renderReportBody(result: EvaluationResult, locale: Locale): string {
   const t = (key: MessageKey) => escapeHtml(message(key, locale));
   const e = escapeHtml;
@@ -38,6 +55,9 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
     .filter((k) => result[k])
     .map((k) => `<div><span class="label">${t(k)}</span> ${e(result[k]!)}</div>`)
     .join("");
+
+  const subjects = subjectsOf(result);
+  if (subjects.length) return comparisonBody(result, subjects, locale, meta);
 
   const rows: string[] = [];
   const walk = (node: Indicator) => {
@@ -61,7 +81,38 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
   const grade = result.grade.name
     ? `${e(result.grade.name)}${result.grade.vetoedBy ? ` <span class="mismatch">(${t("vetoedBy")}${e(result.grade.vetoedBy)})</span>` : ""}`
     : "—";
-  const findings = result.findings.length
+  const findings = findingsTable(result, t);
+
+  const { errors, warnings } = result.summary;
+  const health = errors || warnings
+    ? `<p class="${errors ? "mismatch" : "muted"}">${t("diagnostics")}: ${errors} ${t("errors")}, ${warnings} ${t("warnings")}</p>`
+    : "";
+
+  const published = result.total.score === null && result.indicators.length === 0;
+  const shownTotal = result.total.score ?? result.total.declared;
+  return (
+    `<header><h1>${e(result.title)}</h1><div class="meta">${meta}</div>` +
+    `<div class="total" id="perf-total"><span class="big">${shownTotal === null ? t("unscored") : e(shownTotal)}</span> / ${e(result.total.weight)}` +
+    ` · <span class="label">${t("grade")}</span> <span class="big">${grade}</span></div>${health}</header>` +
+    (published ? `<p class="muted" id="perf-not-published">${t("notPublished")}</p>` : scoreTable(result, rows, t)) +
+    `<h2>${t("findings")} (${result.findings.length})</h2>${findings}`
+  );
+}
+
+function scoreTable(result: EvaluationResult, rows: string[], t: (key: MessageKey) => string): string {
+  const e = escapeHtml;
+  return (
+    `<h2>${t("scoreTable")}</h2>` +
+    `<table class="scores"><thead><tr><th>${t("indicator")}</th><th class="num">${t("weight")}</th><th class="num">${t("score")}</th><th class="num">${t("rate")}</th></tr></thead>` +
+    `<tbody>${rows.join("")}</tbody>` +
+    `<tfoot><tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td><td class="num">${e(result.total.score)}</td>` +
+    `<td class="num">${result.total.rate === null ? "" : e(percentText(result.total.rate))}</td></tr></tfoot></table>`
+  );
+}
+
+function findingsTable(result: EvaluationResult, t: (key: MessageKey) => string): string {
+  const e = escapeHtml;
+  return result.findings.length
     ? `<table class="findings"><thead><tr><th>${t("no")}</th><th>${t("unit")}</th><th>${t("project")}</th><th>${t("type")}</th><th>${t("issue")}</th><th>${t("on")}</th><th class="num">${t("count")}</th></tr></thead><tbody>` +
       result.findings
         .map(
@@ -72,22 +123,41 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
         .join("") +
       `</tbody></table>`
     : `<p class="muted">${t("noFindings")}</p>`;
+}
 
-  const { errors, warnings } = result.summary;
-  const health = errors || warnings
-    ? `<p class="${errors ? "mismatch" : "muted"}">${t("diagnostics")}: ${errors} ${t("errors")}, ${warnings} ${t("warnings")}</p>`
-    : "";
-
+/** Several subjects: every subject's total and grade, then one table of every indicator × subject (得分, 得分率). */
+function comparisonBody(result: EvaluationResult, subjects: Subject[], locale: Locale, meta: string): string {
+  const t = (key: MessageKey) => escapeHtml(message(key, locale));
+  const e = escapeHtml;
+  const index = subjects.map((s) => {
+    const m = new Map<string, Indicator>();
+    const walk = (n: Indicator) => (m.set(n.id, n), n.children.forEach(walk));
+    s.indicators.forEach(walk);
+    return m;
+  });
+  const grade = (s: Subject) => (s.grade.name ? e(s.grade.name) : "—") + (s.grade.vetoedBy ? ` <span class="mismatch">(${t("vetoedBy")}${e(s.grade.vetoedBy)})</span>` : "");
+  const totals = subjects.map((s) => `<div class="total"><span class="label">${e(s.name)}</span> <span class="big">${s.total.score === null ? t("unscored") : e(s.total.score)}</span> / ${e(s.total.weight)} · <span class="big">${grade(s)}</span></div>`).join("");
+  const cells = (score: string | null, rate: string | null) => `<td class="num">${score === null ? `<span class="muted">${t("unscored")}</span>` : e(score)}</td><td class="num">${rate === null ? "" : e(percentText(rate))}</td>`;
+  const rows: string[] = [];
+  const walk = (node: Indicator) => {
+    rows.push(
+      `<tr class="level-${node.level}${node.children.length ? " branch" : ""}" data-line="${node.nameRange.start.line}"><td class="name">${e(node.name)}</td><td class="num">${e(node.weight)}</td>` +
+        index.map((m) => cells(m.get(node.id)?.score ?? null, m.get(node.id)?.rate ?? null)).join("") +
+        `</tr>`,
+    );
+    node.children.forEach(walk);
+  };
+  result.indicators.forEach(walk);
+  const head = subjects.map((s) => `<th class="num">${e(s.name)} ${t("score")}</th><th class="num">${t("rate")}</th>`).join("");
+  const foot =
+    `<tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td>${subjects.map((s) => cells(s.total.score, s.total.rate)).join("")}</tr>` +
+    `<tr><td>${t("grade")}</td><td></td>${subjects.map((s) => `<td class="num" colspan="2">${grade(s)}</td>`).join("")}</tr>`;
   return (
-    `<header><h1>${e(result.title)}</h1><div class="meta">${meta}</div>` +
-    `<div class="total" id="perf-total"><span class="big">${e(result.total.score)}</span> / ${e(result.total.weight)}` +
-    ` · <span class="label">${t("grade")}</span> <span class="big">${grade}</span></div>${health}</header>` +
-    `<h2>${t("scoreTable")}</h2>` +
-    `<table class="scores"><thead><tr><th>${t("indicator")}</th><th class="num">${t("weight")}</th><th class="num">${t("score")}</th><th class="num">${t("rate")}</th></tr></thead>` +
-    `<tbody>${rows.join("")}</tbody>` +
-    `<tfoot><tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td><td class="num">${e(result.total.score)}</td>` +
-    `<td class="num">${result.total.rate === null ? "" : e(percentText(result.total.rate))}</td></tr></tfoot></table>` +
-    `<h2>${t("findings")} (${result.findings.length})</h2>${findings}`
+    `<header><h1>${e(result.title)}</h1><div class="meta">${meta}</div><div id="perf-total">${totals}</div></header>` +
+    `<h2>${t("comparison")}</h2>` +
+    `<table class="scores comparison"><thead><tr><th>${t("indicator")}</th><th class="num">${t("weight")}</th>${head}</tr></thead>` +
+    `<tbody>${rows.join("")}</tbody><tfoot>${foot}</tfoot></table>` +
+    `<h2>${t("findings")} (${result.findings.length})</h2>${findingsTable(result, t)}`
   );
 }
 

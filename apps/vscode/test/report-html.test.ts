@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeText } from "@perf/engine";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, percentText, renderPreviewDocument, renderReportBody, totalAndGrade } from "../src/report-html.js";
+import { escapeHtml, percentText, renderPreviewDocument, renderReportBody, statusText, totalAndGrade } from "../src/report-html.js";
 
 const example = fileURLToPath(new URL("../../../examples/yongzhou-2023/yongzhou-2023.perf", import.meta.url));
 
@@ -58,5 +58,45 @@ finding f on a { issue "\\"><iframe src=//evil>" unit "&amp;" }`;
     expect(percentText("0")).toBe("0%");
     expect(totalAndGrade("82.46", "良")).toBe("82.46 · 良");
     expect(totalAndGrade("82.46", null)).toBe("82.46");
+  });
+});
+
+/** Two subjects scored against one tree (the result shape of decision 0091), from two engine results. */
+function twoSubjects() {
+  const tree = (a: string, b: string) => `evaluation "两单位" { total 10 }\nindicator 立项 weight 4 { ${a} }\nindicator 质量 weight 6 { ${b} }\n`;
+  const x = analyzeText(tree('deduct 1 "未评估"', "score 6"), "file:///e.perf").result;
+  const y = analyzeText(tree("score 4", 'deduct 0.5 "延期"'), "file:///e.perf").result;
+  const subject = (id: string, name: string, r: typeof x) => ({ id, name, total: r.total, grade: r.grade, indicators: r.indicators, findings: [] });
+  return { ...x, total: { ...x.total, score: null, rate: null }, grade: { name: null, vetoedBy: null }, subjects: [subject("甲", "市数据局", x), subject("乙", "市大数据中心", y)] } as unknown as typeof x;
+}
+
+describe("preview and status bar with several subjects", () => {
+  it("shows every subject's total and grade and a comparison table (worked: 3 + 6 = 9 优, 4 + 5.5 = 9.5 优)", () => {
+    const body = renderReportBody(twoSubjects(), "zh");
+    expect(body).toContain("各评价对象得分对比");
+    expect(body).toMatch(/<td class="name">立项<\/td><td class="num">4<\/td><td class="num">3<\/td><td class="num">75%<\/td><td class="num">4<\/td><td class="num">100%<\/td>/);
+    expect(body).toContain('<span class="label">市数据局</span> <span class="big">9</span> / 10');
+    expect(body).toContain('<span class="label">市大数据中心</span> <span class="big">9.5</span> / 10');
+    expect(body).toContain(`<tr><td>评价等级</td><td></td><td class="num" colspan="2">优</td><td class="num" colspan="2">优</td></tr>`);
+    expect(body).not.toContain("null");
+  });
+
+  it("puts every subject's total in the status bar, and a published total when nothing is scored", () => {
+    expect(statusText({ uri: "u", total: null, grade: null, subjects: [{ id: "甲", name: "市数据局", total: "86.98", grade: "良", vetoedBy: null }, { id: "乙", name: "市大数据中心", total: "86.38", grade: "良", vetoedBy: null }] })).toBe(
+      "市数据局 86.98 · 良 | 市大数据中心 86.38 · 良",
+    );
+    expect(statusText({ uri: "u", total: null, declared: "83", grade: "良好" })).toBe("83 · 良好");
+    expect(statusText({ uri: "u", total: null, grade: null })).toBe("—");
+    expect(statusText({ uri: "u", total: "82.46", grade: "良" })).toBe("82.46 · 良");
+  });
+
+  it("says the scoring table was not published for a published total only", () => {
+    const r = analyzeText(`evaluation "益阳" { total 100 }\n`, "file:///y.perf").result;
+    const published = { ...r, total: { ...r.total, score: null, declared: "83" }, grade: { name: "良好", vetoedBy: null } } as unknown as typeof r;
+    const body = renderReportBody(published, "zh");
+    expect(body).toContain('<span class="big">83</span> / 100');
+    expect(body).toContain("报告未公布评分表。");
+    expect(body).not.toContain("<table class=\"scores");
+    expect(body).not.toContain("null");
   });
 });

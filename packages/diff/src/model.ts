@@ -1,4 +1,4 @@
-import { Decimal, deductionText, type EvaluationResult, type FindingResult, type IndicatorResult, type Method } from "@perf/engine";
+import { Decimal, deductionText, subjectResult, subjectsOf, type EvaluationResult, type FindingResult, type IndicatorResult, type Method } from "@perf/engine";
 
 /** Before and after of one value. */
 export interface Change<T> {
@@ -82,10 +82,30 @@ export interface EvaluationDiff {
   nodes: NodeDiff[];
   findings: FindingDiff[];
   values: ValueDiff[];
-  total: Change<string> & { delta: string; weight: Change<string> };
+  /** Null when nothing is scored at the top (several subjects, a published total only). */
+  total: Change<string | null> & { delta: string | null; weight: Change<string> };
   grade: Change<string | null>;
   vetoedBy: Change<string | null>;
   counts: DiffCounts;
+  changed: boolean;
+  /**
+   * With several subjects: what the change does to every subject (its scores, total and grade).
+   * The framework's own changes (weights, rules, texts) are in `nodes`, once for all subjects.
+   */
+  subjects?: SubjectDiff[];
+}
+
+export interface SubjectDiff {
+  status: "added" | "removed" | "changed";
+  id: string;
+  name: string;
+  /** Indicators whose score (or declared score) changed for this subject, with their causes. */
+  nodes: NodeDiff[];
+  /** Facts, surveys and vetoes of this subject that changed. */
+  values: ValueDiff[];
+  total: Change<string | null> & { delta: string | null };
+  grade: Change<string | null>;
+  vetoedBy: Change<string | null>;
   changed: boolean;
 }
 
@@ -377,16 +397,76 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
   if (JSON.stringify(before.grades) !== JSON.stringify(after.grades)) header.push("grades");
   counts.header = header.length;
 
-  // a result with nothing scored at the top (a published total only, subjects) compares as 0 here; subjects are compared by their own trees
   const total = {
-    old: before.total.score ?? "0",
-    new: after.total.score ?? "0",
-    delta: new Decimal(after.total.score ?? "0").minus(before.total.score ?? "0").toFixed(),
+    old: before.total.score as string | null,
+    new: after.total.score as string | null,
+    delta: delta(before.total.score, after.total.score),
     weight: { old: before.total.weight, new: after.total.weight },
   };
   const grade = { old: before.grade.name, new: after.grade.name };
   const vetoedBy = { old: before.grade.vetoedBy, new: after.grade.vetoedBy };
+  const subjects = diffSubjects(before, after);
+  for (const s of subjects ?? []) counts.scores += s.nodes.filter((n) => n.score).length;
   const changed =
-    nodes.length > 0 || findings.length > 0 || values.length > 0 || header.length > 0 || !sameNumber(total.old, total.new) || grade.old !== grade.new || vetoedBy.old !== vetoedBy.new || !sameNumber(total.weight.old, total.weight.new);
-  return { title: { old: before.title, new: after.title }, header, nodes, findings, values, total, grade, vetoedBy, counts, changed };
+    nodes.length > 0 ||
+    findings.length > 0 ||
+    values.length > 0 ||
+    header.length > 0 ||
+    !sameNumber(total.old, total.new) ||
+    grade.old !== grade.new ||
+    vetoedBy.old !== vetoedBy.new ||
+    !sameNumber(total.weight.old, total.weight.new) ||
+    !!subjects?.some((s) => s.changed);
+  const out: EvaluationDiff = { title: { old: before.title, new: after.title }, header, nodes, findings, values, total, grade, vetoedBy, counts, changed };
+  if (subjects) out.subjects = subjects;
+  return out;
+}
+
+/** What of a node's change is the subject's own: its score, declared score and their causes. */
+function subjectSide(n: NodeDiff): NodeDiff {
+  const { weight: _w, rule: _r, oldId: _o, movedFrom: _m, ...own } = n;
+  void [_w, _r, _o, _m];
+  return { ...own, text: [] };
+}
+
+/**
+ * Every subject's side of a change: the subject's view of both results compared like two
+ * evaluations, keeping what is the subject's own (scores with their causes, its facts and
+ * surveys, total, grade); weights, rules and texts are the framework's and reported once.
+ */
+function diffSubjects(before: EvaluationResult, after: EvaluationResult): SubjectDiff[] | undefined {
+  const olds = subjectsOf(before);
+  const news = subjectsOf(after);
+  if (!olds.length && !news.length) return undefined;
+  const out: SubjectDiff[] = [];
+  const side = (s: ReturnType<typeof subjectsOf>[number] | undefined) => ({ score: s?.total.score ?? null, grade: s?.grade.name ?? null, vetoedBy: s?.grade.vetoedBy ?? null });
+  for (const n of news) {
+    const o = olds.find((x) => x.id === n.id);
+    const a = side(o);
+    const b = side(n);
+    const d: SubjectDiff = {
+      status: o ? "changed" : "added",
+      id: n.id,
+      name: n.name,
+      nodes: [],
+      values: [],
+      total: { old: a.score, new: b.score, delta: delta(a.score, b.score) },
+      grade: { old: a.grade, new: b.grade },
+      vetoedBy: { old: a.vetoedBy, new: b.vetoedBy },
+      changed: !o,
+    };
+    if (o) {
+      const inner = diffResults(subjectResult(before, o), subjectResult(after, n));
+      d.nodes = inner.nodes.filter((x) => x.status === "changed" && (x.score || x.declared || x.causes.length)).map(subjectSide);
+      d.values = inner.values;
+      d.changed = d.nodes.length > 0 || d.values.length > 0 || !sameNumber(a.score, b.score) || a.grade !== b.grade || a.vetoedBy !== b.vetoedBy;
+    }
+    out.push(d);
+  }
+  for (const o of olds) {
+    if (news.some((x) => x.id === o.id)) continue;
+    const a = side(o);
+    out.push({ status: "removed", id: o.id, name: o.name, nodes: [], values: [], total: { old: a.score, new: null, delta: null }, grade: { old: a.grade, new: null }, vetoedBy: { old: a.vetoedBy, new: null }, changed: true });
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { percentText } from "@perf/engine";
 import { keywordText, translator, type KeywordName, type Locale } from "@perf/language";
-import type { Cause, EvaluationDiff, FindingDiff, NodeDiff, Rule, ValueDiff } from "./model.js";
+import type { Cause, Change, EvaluationDiff, FindingDiff, NodeDiff, Rule, SubjectDiff, ValueDiff } from "./model.js";
 
 /** Printers of one {@link EvaluationDiff}: text (terraform-style markers), Markdown and JSON. */
 export interface PrintOptions {
@@ -36,6 +36,7 @@ const words = {
   vetoed: { zh: "否决", en: "vetoed" },
   children: { zh: "下级指标得分变化", en: "children's scores changed" },
   noGrade: { zh: "无", en: "none" },
+  subject: { zh: "评价对象", en: "subject" },
 } as const;
 
 const fieldNames: Record<string, { zh: string; en: string }> = {
@@ -152,11 +153,25 @@ export function summaryLine(d: EvaluationDiff, o: PrintOptions): string {
   add(c.texts, "N 处文字修改", en(c.texts, "text", "texts", "changed"));
   add(c.header, "N 项评价信息修改", en(c.header, "header field", "header fields", "changed"));
   const grade = (g: string | null) => g ?? w("noGrade", l);
-  if (!d.changed) return zh ? `无变化，总分 ${d.total.new}，${grade(d.grade.new)}` : `no changes, total ${d.total.new}, ${grade(d.grade.new)}`;
-  const delta = signed(d.total.delta, o.precision);
-  parts.push(zh ? `总分 ${d.total.old} → ${d.total.new}（${delta}）` : `total ${d.total.old} → ${d.total.new} (${delta})`);
+  const sep = zh ? "，" : ", ";
+  if (d.subjects?.length) {
+    const each = d.subjects.map((x) =>
+      x.changed ? `${x.name} ${totalChange(x.total, o)}${sep}${grade(x.grade.old)} → ${grade(x.grade.new)}` : `${x.name} ${x.total.new ?? "—"}${sep}${grade(x.grade.new)}`,
+    );
+    if (!d.changed) return `${w("none", l)}${sep}${each.join(zh ? "；" : "; ")}`;
+    return [...parts, each.join(zh ? "；" : "; ")].join(sep);
+  }
+  if (!d.changed) return zh ? `无变化，总分 ${d.total.new ?? "—"}，${grade(d.grade.new)}` : `no changes, total ${d.total.new ?? "—"}, ${grade(d.grade.new)}`;
+  parts.push(`${w("total", l)} ${totalChange(d.total, o)}`);
   parts.push(`${grade(d.grade.old)} → ${grade(d.grade.new)}`);
-  return parts.join(zh ? "，" : ", ");
+  return parts.join(sep);
+}
+
+/** "82.46 → 81.86（−0.60）"; a dash for a side with no score. */
+function totalChange(t: Change<string | null> & { delta: string | null }, o: PrintOptions): string {
+  const delta = signed(t.delta, o.precision);
+  const note = delta ? (o.locale === "zh" ? `（${delta}）` : ` (${delta})`) : "";
+  return `${t.old ?? "—"} → ${t.new ?? "—"}${note}`;
 }
 
 interface Entry {
@@ -226,14 +241,18 @@ function entries(d: EvaluationDiff, o: PrintOptions): Entry[] {
 }
 const l = (o: PrintOptions) => o.locale;
 
-function totalLine(d: EvaluationDiff, o: PrintOptions): string {
-  const zh = o.locale === "zh";
+function totalLine(d: Pick<SubjectDiff, "total" | "grade" | "vetoedBy">, o: PrintOptions): string {
   const g = (x: string | null) => x ?? w("noGrade", o.locale);
-  const delta = signed(d.total.delta, o.precision);
-  const total = d.total.old === d.total.new ? d.total.new : `${d.total.old} → ${d.total.new}${zh ? `（${delta}）` : ` (${delta})`}`;
+  const total = d.total.old === d.total.new ? (d.total.new ?? "—") : totalChange(d.total, o);
   const grade = d.grade.old === d.grade.new ? g(d.grade.new) : `${g(d.grade.old)} → ${g(d.grade.new)}`;
-  const veto = d.vetoedBy.new ? (zh ? `（否决：${d.vetoedBy.new}）` : ` (vetoed: ${d.vetoedBy.new})`) : "";
+  const veto = d.vetoedBy.new ? (o.locale === "zh" ? `（否决：${d.vetoedBy.new}）` : ` (vetoed: ${d.vetoedBy.new})`) : "";
   return `${w("total", o.locale)} ${total}  ${w("grade", o.locale)} ${grade}${veto}`;
+}
+
+/** A subject's section: its heading, its changed scores with their causes, its values and its total line. */
+function subjectEntries(s: SubjectDiff, o: PrintOptions): { head: string; entries: Entry[]; total: string } {
+  const marker = s.status === "added" ? "+ " : s.status === "removed" ? "- " : "";
+  return { head: `${marker}${w("subject", o.locale)} ${s.name}`, entries: [...s.nodes.map((n) => nodeEntry(n, o)), ...s.values.map((v) => valueEntry(v, o))], total: totalLine(s, o) };
 }
 
 const colours = { "+": "32", "-": "31", "~": "33" } as const;
@@ -247,7 +266,17 @@ export function printText(d: EvaluationDiff, o: PrintOptions): string {
     for (const x of e.details) out.push(x.marker ? "    " + paint(x.marker, `${x.marker} ${x.text}`) : `    ${x.text}`);
   }
   if (d.changed) out.push("");
-  out.push(totalLine(d, o));
+  if (d.subjects?.length) {
+    for (const s of d.subjects) {
+      const x = subjectEntries(s, o);
+      out.push(o.color ? `\u001b[1m${x.head}\u001b[0m` : x.head);
+      for (const e of x.entries) {
+        out.push("  " + paint(e.marker, `${e.marker} ${e.head}`));
+        for (const y of e.details) out.push(y.marker ? "      " + paint(y.marker, `${y.marker} ${y.text}`) : `      ${y.text}`);
+      }
+      out.push(`  ${x.total}`, "");
+    }
+  } else out.push(totalLine(d, o));
   out.push(summaryLine(d, o));
   return out.join("\n") + "\n";
 }
@@ -287,7 +316,22 @@ export function printMarkdown(d: EvaluationDiff, o: PrintOptions): string {
     }
     out.push("```", "");
   }
-  out.push(`**${totalLine(d, o)}**`, "", `> ${summaryLine(d, o)}`, "");
+  if (d.subjects?.length)
+    for (const s of d.subjects) {
+      const x = subjectEntries(s, o);
+      out.push(`#### ${mdEscape(x.head)}`, "");
+      if (x.entries.length) {
+        out.push("```diff");
+        for (const e of x.entries) {
+          out.push(`${e.marker} ${e.head}`);
+          for (const y of e.details) out.push(`${y.marker ?? " "}     ${y.text}`);
+        }
+        out.push("```", "");
+      }
+      out.push(`**${mdEscape(x.total)}**`, "");
+    }
+  else out.push(`**${totalLine(d, o)}**`, "");
+  out.push(`> ${summaryLine(d, o)}`, "");
   return out.join("\n");
 }
 

@@ -8,3 +8,4 @@ export { implicitSubject, resolveFramework, scoreSubject, type DeclaredTotal, ty
 export { Project, analyzeLoaded, insideRoot, loadEvaluation, resolveUse, type HostRead, type LoadedEvaluation, type ProjectHost } from "./project.js";
 export { deductionText } from "./wording.js";
 export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
+export { comparisonOf, isPublishedTotalOnly, nodesById, subjectResult, subjectsOf, type ComparisonCell, type ComparisonRowView, type SubjectView } from "./subject-view.js";

@@ -1,4 +1,18 @@
-import { Decimal, deductionText, percentText, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
+import {
+  comparisonOf,
+  Decimal,
+  deductionText,
+  isPublishedTotalOnly,
+  nodesById,
+  percentText,
+  roundHalfUp,
+  subjectResult,
+  subjectsOf,
+  type EvaluationResult,
+  type FindingResult,
+  type IndicatorResult,
+  type SubjectView,
+} from "@perf/engine";
 import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
@@ -8,13 +22,13 @@ import { defaultNarrative } from "./narrative/default.js";
 import { resolveNarrative } from "./narrative/document.js";
 import { NarrativeError } from "./errors.js";
 import { label, levelName, type LabelKey, type RenderLocale } from "./labels.js";
-import type { Chart, Column, Report, Table, TableName } from "./model.js";
+import type { Cell, Chart, Column, Report, Row, Table, TableName } from "./model.js";
 
 export interface BuildOptions {
   locale?: RenderLocale;
   /** Regrouping of the 得分情况表 (see grouping.ts). */
   groups?: Grouping[];
-  /** Only these tables (names or ids: scores, summary, roots, root-2, deductions, findings, targets). */
+  /** Only these tables (names or ids: scores, summary, comparison, roots, root-2, deductions, findings, targets). */
   tables?: string[];
   /** The evaluation's narrative (NAME.report.md); without one a report gets the default chapters. */
   narrative?: { text: string; uri: string };
@@ -24,12 +38,14 @@ export interface BuildOptions {
   template?: Uint8Array;
 }
 
-export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];
+export const tableNames: TableName[] = ["scores", "summary", "comparison", "roots", "deductions", "findings", "targets"];
 
 /** Chinese names accepted by --table as well. */
 const tableAliases: Record<string, TableName> = {
   评分表: "scores",
   得分情况表: "summary",
+  得分对比表: "comparison",
+  对比表: "comparison",
   分项表: "roots",
   扣分明细: "deductions",
   问题清单: "findings",
@@ -60,18 +76,21 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
   const wanted = selectTables(options.tables, locale);
   const tables: Table[] = [];
   const want = (name: TableName) => wanted === null || wanted.names.has(name);
-  if (want("summary")) tables.push(summaryTable(result, options.groups ?? [], locale));
-  if (want("roots") || (wanted && wanted.ids.size)) {
-    result.indicators.forEach((root, i) => {
-      const id = `root-${i + 1}`;
-      if (want("roots") || wanted!.ids.has(id)) tables.push(rootTable(result, root, id, locale));
-    });
-  }
-  if (want("deductions")) tables.push(deductionTable(result, locale));
-  if (want("targets")) tables.push(...targetTables(result, locale));
-  let appendix = 0;
-  if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: ++appendix });
-  if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: ++appendix });
+  const subjects = subjectsOf(result);
+  if (subjects.length) tables.push(...subjectTables(result, subjects, want, locale));
+  else if (!isPublishedTotalOnly(result)) {
+    if (want("summary")) tables.push(summaryTable(result, options.groups ?? [], locale));
+    if (want("roots") || (wanted && wanted.ids.size)) {
+      result.indicators.forEach((root, i) => {
+        const id = `root-${i + 1}`;
+        if (want("roots") || wanted!.ids.has(id)) tables.push(rootTable(result, root, id, locale));
+      });
+    }
+    if (want("deductions")) tables.push(deductionTable(result, locale));
+    if (want("targets")) tables.push(...targetTables(result, locale));
+    if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: 1 });
+    if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: tables.some((t) => t.appendix) ? 2 : 1 });
+  } else if (want("findings") && result.findings.length) tables.push({ ...findingTable(result, locale), appendix: 1 });
   const ps = result.grade;
   return {
     locale,
@@ -82,8 +101,10 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
       evaluator: result.evaluator,
       subject: result.subject,
       totalWeight: result.total.weight,
-      // nothing scored at the top (a published total only): the published total stands for it
-      totalScore: result.total.score ?? result.total.declared ?? "—",
+      totalScore: result.total.score,
+      totalDeclared: result.total.declared,
+      published: isPublishedTotalOnly(result),
+      subjects: subjects.map((s) => ({ id: s.id, name: s.name, totalWeight: s.total.weight, totalScore: s.total.score, totalDeclared: s.total.declared, grade: s.grade.name, vetoedBy: s.grade.vetoedBy })),
       grade: ps.name,
       vetoedBy: ps.vetoedBy,
       errors: result.summary.errors,
@@ -91,7 +112,7 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
       leaves: result.summary.leaves,
     },
     tables,
-    charts: charts(result, L),
+    charts: isPublishedTotalOnly(result) ? [] : charts(result, L, subjects),
     narrative: narrativeOf(result, options, locale),
   };
 }
@@ -364,15 +385,17 @@ export function targetTables(result: EvaluationResult, locale: RenderLocale): Ta
   return [];
 }
 
-function charts(result: EvaluationResult, L: (k: LabelKey) => string): Chart[] {
+/** The rate and root charts; with several subjects one series per subject, read from its own tree. */
+function charts(result: EvaluationResult, L: (k: LabelKey) => string, subjects: SubjectView[]): Chart[] {
   const branches = result.indicators.flatMap((r) => (r.children.length ? r.children : [r]));
+  const trees = subjects.length ? subjects.map((s) => ({ name: s.name, node: nodesById(s.indicators) })) : [{ name: null, node: nodesById(result.indicators) }];
   return [
     {
       id: "rates",
       title: L("chartRates"),
       unit: "percent",
       categories: branches.map((b) => b.name),
-      series: [{ name: L("rate"), values: branches.map((b) => b.rate ?? "0") }],
+      series: trees.map((t) => ({ name: t.name ?? L("rate"), values: branches.map((b) => t.node.get(b.id)?.rate ?? "0") })),
     },
     {
       id: "roots",
@@ -381,8 +404,89 @@ function charts(result: EvaluationResult, L: (k: LabelKey) => string): Chart[] {
       categories: result.indicators.map((r) => r.name),
       series: [
         { name: L("weightShort"), values: result.indicators.map((r) => r.weight) },
-        { name: L("score"), values: result.indicators.map((r) => r.score ?? "0") },
+        ...trees.map((t) => ({ name: t.name ?? L("score"), values: result.indicators.map((r) => t.node.get(r.id)?.score ?? "0") })),
       ],
     },
   ];
+}
+
+/**
+ * The tables of an evaluation with several subjects: the side-by-side comparison (body), the
+ * deductions of every subject (one block per subject), then one 评分表 per subject and the
+ * 问题清单 as appendices.
+ */
+function subjectTables(result: EvaluationResult, subjects: SubjectView[], want: (name: TableName) => boolean, locale: RenderLocale): Table[] {
+  const tables: Table[] = [];
+  if (want("comparison") || want("summary")) tables.push(comparisonTable(result, locale));
+  if (want("deductions")) tables.push(subjectDeductionTable(result, subjects, locale));
+  let appendix = 0;
+  if (want("scores"))
+    subjects.forEach((s, i) => {
+      const sheet = scoreSheet(subjectResult(result, s), locale);
+      tables.push({ ...sheet, id: `scores-${i + 1}`, title: label(locale, "subjectScoreSheet", { name: isolate(s.name) }), appendix: ++appendix });
+    });
+  if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: ++appendix });
+  return tables;
+}
+
+/** 得分对比表: every indicator of the framework (indented by level) × every subject's 得分 and 得分率; 合计, 报告得分 and 评价等级 rows. */
+export function comparisonTable(result: EvaluationResult, locale: RenderLocale): Table {
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
+  const subjects = subjectsOf(result);
+  const columns: Column[] = [
+    // 20 wide: printers set it left-aligned (long text), so the indentation by level shows
+    { key: "indicator", header: L("indicator"), kind: "text", width: 20 },
+    { key: "weight", header: L("weight"), kind: "decimal", width: 5 },
+  ];
+  subjects.forEach((s, i) => {
+    columns.push(
+      { key: `score${i + 1}`, header: L("subjectScore", { name: isolate(s.name) }), kind: "decimal", width: 6 },
+      { key: `rate${i + 1}`, header: L("subjectRate", { name: isolate(s.name) }), kind: "percent", width: 7 },
+    );
+  });
+  const g = new GridBuilder(columns);
+  const scoreCol = (i: number) => 2 + i * 2;
+  const rootRows: number[] = [];
+  for (const row of comparisonOf(result)) {
+    const cells = [text("\u3000".repeat(Math.max(0, row.level - 1)) + row.name), num(row.weight)];
+    for (const s of subjects) {
+      const c = row.cells.find((x) => x.subject === s.id);
+      cells.push(num(c?.score ?? null, "decimal", L("unscored")), { ...num(c?.rate ?? null, "percent"), text: rateText(c?.rate ?? null) });
+    }
+    const r = g.add("data", cells);
+    if (row.level === 1) rootRows.push(r);
+    subjects.forEach((_, i) => g.formula(r, scoreCol(i) + 1, { kind: "ratio", num: scoreCol(i), den: 1 }));
+  }
+  const total = [text(L("total")), num(result.total.weight)];
+  for (const s of subjects) total.push(num(s.total.score, "decimal", L("unscored")), { ...num(s.total.rate, "percent"), text: rateText(s.total.rate) });
+  const t = g.add("total", total);
+  g.formula(t, 1, { kind: "sum", rows: rootRows });
+  subjects.forEach((_, i) => {
+    g.formula(t, scoreCol(i), { kind: "sum", rows: rootRows });
+    g.formula(t, scoreCol(i) + 1, { kind: "ratio", num: scoreCol(i), den: 1 });
+  });
+  // 报告得分 and 评价等级: one value per subject, spanning its 得分 and 得分率 columns
+  const spannedRow = (name: string, values: Cell[]) => {
+    const r = g.add("total", [text(name), text(""), ...values.flatMap((v) => [v, text("")])]);
+    g.merge(r, 0, 1, 2);
+    subjects.forEach((_, i) => g.merge(r, scoreCol(i), 1, 2));
+  };
+  if (subjects.some((s) => s.total.declared !== null)) spannedRow(L("declaredTotal"), subjects.map((s) => num(s.total.declared)));
+  spannedRow(L("grade"), subjects.map((s) => text(isolate(s.grade.name ?? "—") + (s.grade.vetoedBy ? L("vetoed", { name: isolate(s.grade.vetoedBy) }) : ""))));
+  return g.table({ id: "comparison", name: "comparison", title: L("comparison"), orientation: subjects.length > 3 ? "landscape" : "portrait" });
+}
+
+/** 扣分明细 of several subjects: one heading row per subject, then its roots and sentences as for one subject. */
+function subjectDeductionTable(result: EvaluationResult, subjects: SubjectView[], locale: RenderLocale): Table {
+  const tables = subjects.map((s) => deductionTable(subjectResult(result, s), locale));
+  const rows: Row[] = [];
+  subjects.forEach((s, i) => {
+    const head: Row = { kind: "group", cells: tables[i]!.columns.map(() => text("")) };
+    head.cells[0] = { ...text(isolate(s.name)), colSpan: 5 };
+    for (let c = 1; c < 5; c++) head.cells[c] = { text: head.cells[0]!.text, kind: "text", covered: true, anchor: [rows.length, 0] };
+    rows.push(head);
+    const offset = rows.length;
+    for (const r of tables[i]!.rows) rows.push({ ...r, cells: r.cells.map((c) => (c.anchor ? { ...c, anchor: [c.anchor[0] + offset, c.anchor[1]] as [number, number] } : c)) });
+  });
+  return { ...tables[0]!, rows };
 }

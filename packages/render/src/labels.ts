@@ -62,6 +62,18 @@ const table = {
   errPartialRoot: { zh: "一级指标 {root} 只有部分二级指标被分组；请把它的其余二级指标（{rest}）也放入分组", en: "only some branches of {root} are grouped; add its other branches ({rest}) to a group" },
   errGroupSyntax: { zh: "分组写法应为 名称=指标,指标…，收到 {spec}", en: "a group is written name=indicator,indicator…; got {spec}" },
   errUnknownTable: { zh: "未知表格 {name}；可选：{names}", en: "unknown table {name}; choose from {names}" },
+  comparison: { zh: "各评价对象得分对比表", en: "Scores of the subjects compared" },
+  subjectScore: { zh: "{name}得分", en: "{name} score" },
+  subjectRate: { zh: "{name}得分率", en: "{name} rate" },
+  subjectScoreSheet: { zh: "{name}评分表", en: "{name}: scoring sheet" },
+  declaredTotal: { zh: "报告得分", en: "Published total" },
+  conclusionSubject: { zh: "{name}最终评价得分{score}分（满分{weight}分），评价等级为“{grade}”", en: "{name}: total score {score} of {weight}, grade “{grade}”" },
+  conclusionPublished: {
+    zh: "报告公布的评价得分为{score}分（满分{weight}分），评价等级为“{grade}”；评分表未公布。",
+    en: "The published total is {score} of {weight}; grade “{grade}”; the scoring table was not published.",
+  },
+  conclusionUnscored: { zh: "尚无评分（满分{weight}分）。", en: "Nothing is scored yet (of {weight})." },
+  notPublished: { zh: "未公布评分表", en: "scoring table not published" },
   noFindings: { zh: "（无）", en: "(none)" },
   diagnosticsNote: { zh: "注意：本结果含 {n} 个错误，得分可能不完整。", en: "Note: this result has {n} error(s); scores may be incomplete." },
 } as const;

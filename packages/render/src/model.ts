@@ -55,10 +55,10 @@ export interface Column {
   width: number;
 }
 
-export type TableName = "scores" | "summary" | "roots" | "deductions" | "findings" | "targets";
+export type TableName = "scores" | "summary" | "comparison" | "roots" | "deductions" | "findings" | "targets";
 
 export interface Table {
-  /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets. */
+  /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets; with subjects comparison and scores-1 … scores-n. */
   id: string;
   name: TableName;
   title: string;
@@ -87,6 +87,16 @@ export interface Chart {
   series: ChartSeries[];
 }
 
+export interface SubjectMeta {
+  id: string;
+  name: string;
+  totalWeight: string;
+  totalScore: string | null;
+  totalDeclared: string | null;
+  grade: string | null;
+  vetoedBy: string | null;
+}
+
 export interface ReportMeta {
   title: string;
   period: string | null;
@@ -94,7 +104,14 @@ export interface ReportMeta {
   evaluator: string | null;
   subject: string | null;
   totalWeight: string;
-  totalScore: string;
+  /** Null when nothing is scored: a published total only, or an evaluation of several subjects. */
+  totalScore: string | null;
+  /** The total the published report states (`declared`). */
+  totalDeclared: string | null;
+  /** No indicator tree: the report published its total and grade, not its scoring table (未公布评分表). */
+  published: boolean;
+  /** Every subject's total and grade, in source order; empty for a single-subject evaluation. */
+  subjects: SubjectMeta[];
   grade: string | null;
   vetoedBy: string | null;
   errors: number;

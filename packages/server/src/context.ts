@@ -21,6 +21,14 @@ export function featureContext(ws: PerfWorkspace, uri: string): FeatureContext |
   return { ws, group, uri: reported, parsed, locale: ws.settings.locale };
 }
 
+/**
+ * The analysis that scores this file's indicators: its own, or, for a framework that evaluations
+ * use, the analysis of one of those evaluations (an open one first), whose subjects it shows.
+ */
+export function scoringOf(ctx: FeatureContext): GroupAnalysis {
+  return ctx.ws.scoringAnalysis(ctx.uri, ctx.group);
+}
+
 export function offsetAt(ctx: FeatureContext, position: { line: number; character: number }): number {
   return ctx.parsed.lines.offsetAt(position.line, position.character);
 }

@@ -12,12 +12,24 @@ export interface EvaluatedResultParams {
 /** `perf/evaluatedResult` ({uri}) → the engine's EvaluationResult for that document's evaluation, or null. */
 export const EvaluatedResultRequest = new RequestType<EvaluatedResultParams, EvaluationResult | null, void>("perf/evaluatedResult");
 
+export interface SubjectTotal {
+  id: string;
+  name: string;
+  total: string | null;
+  grade: string | null;
+  vetoedBy: string | null;
+}
+
 export interface ResultChangedParams {
   uri: string;
   /** The document version the result was computed for. */
   version: number;
-  /** Total score, an exact decimal string ("82.46"). */
-  total: string;
+  /** Total score, an exact decimal string ("82.46"); null when nothing is scored at the top (several subjects, a published total only). */
+  total: string | null;
+  /** The total a published report states (`declared`), if any: what a published total only shows. */
+  declared?: string | null;
+  /** With several subjects: every subject's total and grade, in source order. */
+  subjects?: SubjectTotal[];
   /** Grade name, or null when no band matches. */
   grade: string | null;
   /** The veto that set the grade, if any. */

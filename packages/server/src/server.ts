@@ -13,6 +13,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { subjectsOf, type EvaluationResult } from "@perf/engine";
 import { editOf } from "./edit-map.js";
 import { semanticTokensLegend } from "./features/semantic-tokens.js";
 import { nodeFileSystem, type FileSystem } from "./file-system.js";
@@ -89,11 +90,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (ws.signatureOf(group) !== a.signature) return;
     for (const uri of a.uris) {
       const doc = ws.document(uri);
-      if (!doc) continue;
+      // A used framework's own diagnostics and result come from its own group (it checked alone).
+      if (!doc || ws.groupOf(uri) !== group) continue;
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(uri) });
-      const { total, grade, summary } = a.analysis.result;
-      const params: ResultChangedParams = { uri: doc.uri, version: doc.version, total: total.score ?? total.declared ?? "", grade: grade.name, vetoedBy: grade.vetoedBy, errors: summary.errors, warnings: summary.warnings };
-      void connection.sendNotification(ResultChangedNotification, params);
+      // a framework shows the subjects of an evaluation that uses it
+      void connection.sendNotification(ResultChangedNotification, resultChanged(doc.uri, doc.version, a.analysis.result, ws.scoringAnalysis(uri, a).analysis.result));
     }
   }
 
@@ -281,6 +282,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.listen(connection);
   connection.listen();
   return service;
+}
+
+/**
+ * `perf/resultChanged` for a document: the total and grade; with several subjects their totals
+ * too. The fields of a single-subject evaluation are exactly as before (tests pin them).
+ */
+export function resultChanged(uri: string, version: number, result: EvaluationResult, scoring: EvaluationResult = result): ResultChangedParams {
+  const { total, grade, summary } = result;
+  const params: ResultChangedParams = { uri, version, total: total.score, grade: grade.name, vetoedBy: grade.vetoedBy, errors: summary.errors, warnings: summary.warnings };
+  if (total.score === null && total.declared !== null) params.declared = total.declared;
+  const subjects = subjectsOf(scoring);
+  if (subjects.length) params.subjects = subjects.map((s) => ({ id: s.id, name: s.name, total: s.total.score, grade: s.grade.name, vetoedBy: s.grade.vetoedBy }));
+  return params;
 }
 
 const isPosition = (x: unknown): boolean => {

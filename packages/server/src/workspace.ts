@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from "@perf/engine";
+import { analyzeLoaded, loadEvaluation, subjectsOf, type Analysis, type HostRead, type LoadedEvaluation, type ProjectHost } from "@perf/engine";
 import { parse, type ParseResult, type PerfFile } from "@perf/language";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -7,6 +7,7 @@ import { EditMap, type Edit } from "./edit-map.js";
 import { buildOccurrences, type Occurrences } from "./occurrences.js";
 import { defaultSettings, sameSettings, type PerfSettings } from "./settings.js";
 import { summarize, type FileSummary } from "./summary.js";
+import { msg } from "./messages.js";
 
 interface FileRecord {
   /** The URI we report: the client's spelling once the file is open. */
@@ -36,6 +37,17 @@ export interface GroupAnalysis {
   analysis: Analysis;
   /** Name occurrences per URI, built on first use. */
   occurrences(uri: string): Occurrences;
+}
+
+/**
+ * Which files form a group, as the engine's project model loaded them (the entry and what it
+ * `use`s), valid while none of those files changed version. `loaded` is kept only until the
+ * group's analysis takes it, so a membership does not hold texts and trees.
+ */
+interface Membership {
+  members: string[];
+  versions: string;
+  loaded?: LoadedEvaluation;
 }
 
 /** Analyses of closed groups kept for navigation (at most this many, of at most this much text); open groups are always kept. */
@@ -97,16 +109,19 @@ export function describeProblem(p: FileProblem): string {
  * The document store: open documents (the editor's text, by version) and the workspace's
  * `.perf` files on disk, grouped into evaluations that are analyzed together.
  *
- * Today every file is its own evaluation (`analyze([{uri, text}])`, as `perf check` does).
- * Shared frameworks will put several files in one group: only {@link groupOf},
- * {@link membersOf} and {@link dependantGroups} need to learn about them; the cache, the
- * scheduler and every feature already work on groups.
+ * Every file is the entry of its own group, and the group's members are what the engine's
+ * project model loads for it (`loadEvaluation`: the file and, through `use`, its framework),
+ * exactly as `perf check` loads it; a framework checked alone is its own group too. An edit to
+ * a framework re-analyzes every group that loaded it ({@link dependantGroups}). The cache is
+ * keyed by the members' versions (editor versions, disk generations), the scheduler and every
+ * feature work on groups (decision 0110).
  */
 export class PerfWorkspace {
   settings: PerfSettings = defaultSettings;
   private settingsGeneration = 0;
   private readonly files = new Map<string, FileRecord>();
   private readonly analyses = new Map<string, GroupAnalysis>();
+  private readonly memberships = new Map<string, Membership>();
   readonly folders: string[] = [];
   /** The folders' canonical URIs with a trailing slash: a key inside starts with one. */
   private prefixes: string[] = [];
@@ -214,10 +229,12 @@ export class PerfWorkspace {
     if (!r) return;
     this.files.delete(key);
     if (r.problem) this.problemChanges.add(r.uri);
+    // the members as last loaded: forgetting happens while loading too (a used file found missing)
     for (const g of this.dependantGroups(key)) {
-      if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
+      if (!(this.memberships.get(g)?.members ?? [g]).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
       this.failed.delete(g);
     }
+    this.memberships.delete(key);
   }
 
   open(doc: TextDocument): void {
@@ -272,7 +289,13 @@ export class PerfWorkspace {
     // The size problem was the editor's text; the disk's is looked at when it is read.
     r.problem = undefined;
     // The editor's version is gone; a closed workspace file is re-read from disk if ever needed.
-    for (const g of this.dependantGroups(uri)) if (!this.membersOf(g).some((k) => this.files.get(k)?.open)) this.analyses.delete(g);
+    for (const g of this.dependantGroups(uri)) {
+      if (this.membersOf(g).some((k) => this.files.get(k)?.open)) continue;
+      this.analyses.delete(g);
+      // a load nobody will analyze holds texts and trees
+      const m = this.memberships.get(g);
+      if (m) m.loaded = undefined;
+    }
     // An untitled file, or one outside the workspace folders, has nothing the server may read.
     if (!this.isInside(key)) this.forget(key);
     this.trimCache();
@@ -360,24 +383,81 @@ export class PerfWorkspace {
 
   // ── groups ──────────────────────────────────────────────────────────────
 
-  /** The evaluation a file belongs to. */
+  /** The evaluation a file is the entry of: every file is checked as its own entry, as `perf check FILE` does. */
   groupOf(uri: string): string {
     return canonicalUri(uri);
   }
 
-  /** The files analyzed together for a group, as canonical keys. */
+  /** The files analyzed together for a group, as canonical keys: the entry, then what it `use`s (even when missing). */
   membersOf(group: string): string[] {
-    return [group];
+    return this.membership(group).members;
   }
 
-  /** Groups whose analysis reads this file: re-checked when it changes. */
+  /** Groups whose analysis reads this file: re-checked when it changes (a framework: every evaluation that uses it). */
   dependantGroups(uri: string): string[] {
-    return [this.groupOf(uri)];
+    const key = canonicalUri(uri);
+    const out = [this.groupOf(uri)];
+    // an open document is analyzed anyway: learn what it uses if not yet known
+    for (const [k, r] of this.files) if (r.open && !this.memberships.has(k)) this.membership(k);
+    for (const [g, m] of this.memberships) if (g !== out[0] && m.members.includes(key)) out.push(g);
+    return out;
   }
 
-  /** Changes whenever the text of any member or the settings change. */
+  /**
+   * Changes whenever the text of any member or the settings change. The members are the last
+   * ones loaded: a new `use` needs an edit to a member, which changes the signature anyway.
+   */
   signatureOf(group: string): string {
-    return `${this.settingsGeneration}|` + this.membersOf(group).map((k) => `${k}@${this.versionOf(k)}`).join("|");
+    return `${this.settingsGeneration}|${this.versionsOf(this.membership(group).members)}`;
+  }
+
+  private versionsOf(keys: string[]): string {
+    return keys.map((k) => `${k}@${this.versionOf(k)}`).join("|");
+  }
+
+  /** The group's members as last loaded (loaded now if never: a file just opened or announced). */
+  private membership(group: string): Membership {
+    const known = this.memberships.get(group);
+    if (known) return known;
+    // A file the server does not know (forgotten, never announced) is a group of itself, not loaded.
+    if (!this.files.has(group)) return { members: [group], versions: this.versionsOf([group]) };
+    return this.load(group);
+  }
+
+  /** Loads a group through the engine's project model: the entry and, following `use`, what it uses. */
+  private load(group: string): Membership & { loaded: LoadedEvaluation } {
+    const host: ProjectHost = { read: (uri) => this.readForProject(uri) };
+    const root = this.folderOf(group);
+    if (root) host.root = root;
+    let loaded: LoadedEvaluation;
+    try {
+      loaded = loadEvaluation(this.reportedUri(group), host, this.settings);
+    } finally {
+      releaseLastText();
+    }
+    const members = [...new Set([group, ...(loaded.involved ?? []).map(canonicalUri)])];
+    const fresh = { members, versions: this.versionsOf(members), loaded };
+    this.memberships.set(group, fresh);
+    return fresh;
+  }
+
+  /** The project model's reads: a known file's text, or why it cannot be read (PERF160 at the `use`). */
+  private readForProject(uri: string): HostRead {
+    const key = canonicalUri(uri);
+    // a `.perf` file of the workspace that no scan or watcher event announced yet is taken in (stat only)
+    if (!this.files.has(key) && this.isInside(key) && key.endsWith(".perf")) {
+      const problem = this.fs.inspect(key, this.settings.maxFileBytes);
+      if (problem?.kind !== "missing") {
+        const r: FileRecord = { uri: key, diskGeneration: 0 };
+        this.files.set(key, r);
+        this.setProblem(r, problem);
+      }
+    }
+    const text = this.textOf(key);
+    if (text !== undefined) return { text };
+    const problem = this.problemOf(key);
+    const why = problem ? problem.kind : this.isInside(key) || !key.startsWith("file:") ? "missing" : "outside";
+    return { refusal: { code: "PERF160", args: { reason: msg(this.settings.locale, `unreadable.${why}`) } } };
   }
 
   // ── analysis ────────────────────────────────────────────────────────────
@@ -394,27 +474,29 @@ export class PerfWorkspace {
   }
 
   analyzeGroup(group: string): GroupAnalysis | undefined {
-    const signature = this.signatureOf(group);
     const cached = this.analyses.get(group);
-    if (cached && cached.signature === signature) {
+    if (cached && cached.signature === this.signatureOf(group)) {
       // Refresh its place in the LRU order.
       this.analyses.delete(group);
       this.analyses.set(group, cached);
       return cached;
     }
-    if (this.failed.get(group) === signature) return undefined;
-    const documents: { uri: string; text: string }[] = [];
-    for (const key of this.membersOf(group)) {
-      const text = this.textOf(key);
-      if (text !== undefined) documents.push({ uri: this.reportedUri(key), text });
-    }
-    if (!documents.length) return undefined;
-    const chars = documents.reduce((n, d) => n + d.text.length, 0);
+    if (this.failed.get(group) === this.signatureOf(group) || !this.files.has(group)) return undefined;
+    // The load a membership kept (a group loaded to learn its members) if still current, else a fresh one.
+    const known = this.memberships.get(group);
+    const m = known?.loaded && known.versions === this.versionsOf(known.members) ? known : this.load(group);
+    const loaded = m.loaded!;
+    m.loaded = undefined;
+    const signature = `${this.settingsGeneration}|${m.versions}`;
+    // The entry's own problem (size cap, not UTF-8…) stands for it, as before: nothing to analyze.
+    if (!loaded.documents.length || this.problemOf(group)) return undefined;
+    const source = this.reported(loaded);
+    const chars = source.documents.reduce((n, d) => n + d.text.length, 0);
     let analysis: Analysis;
     const started = performance.now();
     try {
       this.analysesRun++;
-      analysis = analyze(documents, this.settings);
+      analysis = analyzeLoaded(source, this.settings);
     } catch (e) {
       // The engine promises not to throw; if it ever does, the server keeps serving and the
       // document says so (PERF129) instead of keeping the diagnostics of an older text.
@@ -429,6 +511,7 @@ export class PerfWorkspace {
     } finally {
       releaseLastText();
     }
+    const documents = source.documents;
     const occurrences = new Map<string, Occurrences>();
     const result: GroupAnalysis = {
       group,
@@ -458,6 +541,33 @@ export class PerfWorkspace {
     }
     this.trimCache();
     return result;
+  }
+
+  /**
+   * The analysis that scores a file's indicators: its own group's when that has subjects;
+   * otherwise, for a framework, the analysis of an evaluation that uses it (open ones first,
+   * then ones already analyzed) whose subjects it can show. Analyzes only open groups.
+   */
+  scoringAnalysis(uri: string, own: GroupAnalysis): GroupAnalysis {
+    if (subjectsOf(own.analysis.result).length) return own;
+    const users = this.dependantGroups(uri).filter((g) => g !== own.group);
+    const open = (g: string) => this.membersOf(g).some((k) => this.files.get(k)?.open);
+    for (const g of [...users.filter(open), ...users.filter((g) => !open(g))]) {
+      const a = open(g) ? this.analyzeGroup(g) : this.cachedAnalysis(g);
+      if (a && subjectsOf(a.analysis.result).length) return a;
+    }
+    return own;
+  }
+
+  /**
+   * A load with every document under the URI the server reports for it (the client's spelling
+   * when open), so diagnostics and locations of a used framework name the editor's document.
+   */
+  private reported(loaded: LoadedEvaluation): LoadedEvaluation {
+    const rename = (uri: string) => this.reportedUri(canonicalUri(uri));
+    if (loaded.documents.every((d) => rename(d.uri) === d.uri)) return loaded;
+    const diagnostics = loaded.diagnostics.map((d) => ({ ...d, uri: rename(d.uri), ...(d.related ? { related: d.related.map((r) => ({ ...r, uri: rename(r.uri) })) } : {}) }));
+    return { entry: rename(loaded.entry), documents: loaded.documents.map((d) => ({ uri: rename(d.uri), text: d.text })), diagnostics };
   }
 
   /** Drops analyses of groups nobody has open, keeping the few most recent small ones. */

@@ -1,4 +1,4 @@
-import { analyze as realAnalyze } from "@perf/engine";
+import { analyzeLoaded as realAnalyzeLoaded } from "@perf/engine";
 import { describe, expect, it, vi } from "vitest";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { PerfLanguageService } from "../src/service.js";
@@ -11,10 +11,10 @@ vi.mock("@perf/engine", async (importOriginal) => {
   const engine = await importOriginal<typeof import("@perf/engine")>();
   return {
     ...engine,
-    analyze: (documents: Parameters<typeof realAnalyze>[0], options: Parameters<typeof realAnalyze>[1]) => {
+    analyzeLoaded: (loaded: Parameters<typeof realAnalyzeLoaded>[0], options: Parameters<typeof realAnalyzeLoaded>[1]) => {
       calls.n++;
-      if (documents.some((d) => d.text.includes("BOOM"))) throw new RangeError("Maximum call stack size exceeded");
-      return engine.analyze(documents, options);
+      if (loaded.documents.some((d) => d.text.includes("BOOM"))) throw new RangeError("Maximum call stack size exceeded");
+      return engine.analyzeLoaded(loaded, options);
     },
   };
 });

@@ -1,74 +1,90 @@
 import { describe, expect, it } from "vitest";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { FileSystem } from "../src/file-system.js";
 import { PerfLanguageService } from "../src/service.js";
-import { canonicalUri, PerfWorkspace } from "../src/workspace.js";
 import { memoryFileSystem, positionOf } from "./helpers.js";
+import { evaluation, framework } from "./subjects-fixture.js";
 
 /**
- * Shared frameworks are not in the engine yet; this grouping (every file of a folder is one
- * evaluation) stands in for them to show that the store, cache and features work on groups.
+ * An evaluation and the framework it `use`s, loaded as the engine's project model loads them
+ * (decision 0110). Worked by hand: 市数据局 5.5 + 3 = 8.5 良, 市大数据中心 5 + 4 = 9 优.
  */
-class FolderGroups extends PerfWorkspace {
-  constructor(fs: FileSystem, private readonly all: string[]) {
-    super(fs);
-  }
-  override groupOf(uri: string): string {
-    return canonicalUri(uri).replace(/[^/]*$/, "");
-  }
-  override membersOf(group: string): string[] {
-    return this.all.filter((u) => u.startsWith(group)).map(canonicalUri);
-  }
-  override dependantGroups(uri: string): string[] {
-    return [this.groupOf(uri)];
-  }
-}
+const f = "file:///ws/eval/framework.perf";
+const e = "file:///ws/eval/evaluation.perf";
 
-const frame = `evaluation "框架" { total 100 }\nfact 到位资金 = 100 万元\nfact 实际支出 = 90 万元\n`;
-const tree = `indicator 执行 weight 100 { ratio 实际支出 / 到位资金 }\n`;
-const a = "file:///ws/eval/a.perf";
-const b = "file:///ws/eval/b.perf";
-
-function groupService() {
-  const files: Record<string, string> = { [a]: frame, [b]: tree };
+function project(open: "evaluation" | "both" = "evaluation") {
+  const files: Record<string, string> = { [f]: framework, [e]: evaluation };
   const fs = memoryFileSystem(files);
-  const ws = new FolderGroups(fs, [a, b]);
-  const service = new PerfLanguageService(fs, () => {}, ws);
+  const service = new PerfLanguageService(fs, () => {});
+  const ws = service.ws;
   ws.addFolder("file:///ws/");
-  const doc = TextDocument.create(b, "perf", 1, tree);
+  const doc = TextDocument.create(e, "perf", 1, evaluation);
   ws.open(doc);
-  return { service, ws, doc, files };
+  const fdoc = TextDocument.create(f, "perf", 1, framework);
+  if (open === "both") ws.open(fdoc);
+  return { service, ws, doc, fdoc, files };
 }
 
-describe("a group of files analyzed together", () => {
-  it("resolves, scores and navigates across files", () => {
-    const { service } = groupService();
-    expect(service.result(b)?.total.score).toBe("90");
-    expect(service.diagnostics(a)).toEqual([]);
-    expect(service.diagnostics(b)).toEqual([]);
-    expect(service.definition(b, positionOf(tree, "实际支出", 1))).toEqual([{ uri: a, range: expect.objectContaining({ start: positionOf(frame, "实际支出") }) }]);
-    expect(service.references(b, positionOf(tree, "到位资金", 1)).map((l) => l.uri).sort()).toEqual([a, b]);
+describe("an evaluation and the framework it uses", () => {
+  it("scores every subject against the framework's tree, and checks the framework alone as a framework", () => {
+    const { service } = project();
+    const r = service.result(e)!;
+    expect(r.subjects!.map((s) => [s.name, s.total.score, s.grade.name])).toEqual([
+      ["市数据局", "8.5", "良"],
+      ["市大数据中心", "9", "优"],
+    ]);
+    expect(r.total.score).toBeNull();
+    expect(service.diagnostics(e)).toEqual([]);
+    expect(service.diagnostics(f)).toEqual([]);
+    expect(service.result(f)!.subjects ?? []).toEqual([]);
   });
 
-  it("renames across the group's files", () => {
-    const { service } = groupService();
-    const edit = service.rename(b, positionOf(tree, "到位资金", 1), "到账资金")!;
-    expect(Object.keys(edit.changes!).sort()).toEqual([a, b]);
+  it("jumps from `assess X` in the evaluation into the framework, and finds the references in both files", () => {
+    const { service } = project();
+    expect(service.definition(e, positionOf(evaluation, "建设", 1))).toEqual([{ uri: f, range: expect.objectContaining({ start: positionOf(framework, "建设") }) }]);
+    expect(service.references(e, positionOf(evaluation, "运维", 1)).map((l) => l.uri).sort()).toEqual([e, e, f]);
   });
 
-  it("puts the lens on the file with the header only", () => {
-    const { service } = groupService();
-    expect(service.codeLenses(a).map((l) => l.command?.title)).toEqual(["90 · 优"]);
-    expect(service.codeLenses(b)).toEqual([]);
+  it("shows every subject's score in the framework: inlay hints and a hover table", () => {
+    const { service } = project("both");
+    expect(service.inlayHints(f).map((h) => h.label)).toEqual(["市数据局 5.5 · 市大数据中心 5", "市数据局 3 · 市大数据中心 4"]);
+    const hover = service.hover(f, positionOf(framework, "建设"))!.contents as { value: string };
+    expect(hover.value).toContain("| 评价对象 | 得分 | 得分率 |");
+    expect(hover.value).toContain("| 市数据局 | 5.5 | 91.67% |");
+    expect(hover.value).toContain("| 市大数据中心 | 5 | 83.33% |");
+    expect(hover.value).toContain("市数据局 扣分:\n- −0.5 验收资料不全");
+    // hovering the same indicator from the evaluation shows the same table
+    expect((service.hover(e, positionOf(evaluation, "建设", 1))!.contents as { value: string }).value).toContain("| 市大数据中心 | 5 | 83.33% |");
   });
 
-  it("re-analyzes the group when a member changes on disk", () => {
-    const { service, ws, files } = groupService();
-    const before = ws.analysisFor(b);
-    files[a] = frame.replace("90 万元", "80 万元");
-    ws.diskChanged(a, false);
-    expect(ws.analysisFor(b)).not.toBe(before);
-    expect(service.result(b)?.total.score).toBe("80");
-    expect(ws.dependantGroups(a)).toEqual([ws.groupOf(b)]);
+  it("puts one code lens per subject on the evaluation's header", () => {
+    const { service } = project();
+    expect(service.codeLenses(e).map((l) => l.command?.title)).toEqual(["市数据局 8.5 · 良", "市大数据中心 9 · 优"]);
+  });
+
+  it("re-analyzes every evaluation that uses a framework when the framework changes", () => {
+    const { service, ws, fdoc } = project("both");
+    const before = ws.analysisFor(e);
+    expect(ws.dependantGroups(f).sort()).toEqual([e, f].sort());
+    TextDocument.update(fdoc, [{ text: framework.replace("weight 6 { judgement }", "weight 5 { judgement }").replace("weight 4 { judgement }", "weight 5 { judgement }") }], 2);
+    ws.change(fdoc);
+    expect(ws.analysisFor(e)).not.toBe(before);
+    // 建设 5 − 0.5 = 4.5, 运维 5 − 1 = 4 → 8.5; 中心 5 − 1 = 4, 运维 score 4 → 8
+    expect(service.result(e)!.subjects!.map((s) => s.total.score)).toEqual(["8.5", "8"]);
+  });
+
+  it("re-analyzes when the framework changes on disk while closed", () => {
+    const { service, ws, files } = project();
+    files[f] = framework.replace("优 >= 9", "优 >= 8.5");
+    ws.diskChanged(f, false);
+    expect(service.result(e)!.subjects!.map((s) => s.grade.name)).toEqual(["优", "优"]);
+  });
+
+  it("reports a missing framework at the `use` clause", () => {
+    const { service, ws, files } = project();
+    delete files[f];
+    ws.diskChanged(f, true);
+    const ds = service.diagnostics(e);
+    expect(ds[0]).toMatchObject({ code: "PERF160", range: { start: { line: 1, character: 2 } }, message: expect.stringMatching(/^无法读取引用的文件「framework.perf」：文件不存在/) });
+    // (the engine also reports each `assess` of the missing tree as PERF020 today: a follow-up for one cause, one error)
   });
 });

@@ -1,4 +1,4 @@
-import type { EvaluationResult, IndicatorResult } from "@perf/engine";
+import { isPublishedTotalOnly, subjectsOf, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import type { Locale } from "@perf/language";
 import { sectionNumber } from "../labels.js";
 
@@ -12,41 +12,17 @@ export function defaultNarrative(result: EvaluationResult, locale: Locale): stri
   const zh = locale === "zh";
   const out: string[] = [];
   const ref = (n: IndicatorResult) => (/[{}]/.test(n.id) ? null : n.id);
-  if (zh) {
-    out.push(
-      "# 三、综合评价情况及评价结论",
-      "",
-      "本次评价最终得分{{总分}}分（满分{{满分}}分），评价等级为“{{等级}}”。各指标得分情况见下表。",
-      "",
-      "{{表:得分情况表}}",
-      "",
-      "{{图:得分率}}",
-      "",
-      "扣分明细如下。",
-      "",
-      "{{表:扣分明细}}",
-      "",
-      "# 四、绩效评价指标分析",
-      "",
-    );
-  } else {
-    out.push(
-      "# 3. Overall assessment and conclusion",
-      "",
-      "The evaluation scores {{total}} of {{total.weight}}; the grade is “{{grade}}”. The table below gives the score of every indicator.",
-      "",
-      "{{table:summary}}",
-      "",
-      "{{chart:rates}}",
-      "",
-      "The deductions follow.",
-      "",
-      "{{table:deductions}}",
-      "",
-      "# 4. Analysis by indicator",
-      "",
-    );
-  }
+  if (subjectsOf(result).length) return subjectsNarrative(result, locale);
+  if (isPublishedTotalOnly(result)) return publishedNarrative(locale);
+  out.push(
+    ...conclusionChapter(
+      locale,
+      zh ? "本次评价最终得分{{总分}}分（满分{{满分}}分），评价等级为“{{等级}}”。各指标得分情况见下表。" : "The evaluation scores {{total}} of {{total.weight}}; the grade is “{{grade}}”. The table below gives the score of every indicator.",
+      zh ? "{{表:得分情况表}}" : "{{table:summary}}",
+    ),
+    zh ? "# 四、绩效评价指标分析" : "# 4. Analysis by indicator",
+    "",
+  );
   result.indicators.forEach((root, i) => {
     const id = ref(root);
     const heading = zh ? `## ${sectionNumber(locale, i + 1)}${root.name}` : `## ${i + 1}. ${root.name}`;
@@ -68,4 +44,34 @@ export function defaultNarrative(result: EvaluationResult, locale: Locale): stri
 
 function count(n: IndicatorResult, level: number): number {
   return (n.level === level ? 1 : 0) + n.children.reduce((a, c) => a + count(c, level), 0);
+}
+
+/** A published total only: the total and grade the report printed, and that its scoring table was not published. */
+function publishedNarrative(locale: Locale): string {
+  return locale === "zh"
+    ? ["# 三、综合评价情况及评价结论", "", "本次评价最终得分{{总分}}分（满分{{满分}}分），评价等级为“{{等级}}”。评价报告未公布评分表。", ""].join("\n")
+    : ["# 3. Overall assessment and conclusion", "", "The evaluation scores {{total}} of {{total.weight}}; the grade is “{{grade}}”. The report did not publish its scoring table.", ""].join("\n");
+}
+
+/** Chapter 三: the conclusion's sentence, the overall table, the rate chart and the deductions. */
+function conclusionChapter(locale: Locale, sentence: string, table: string): string[] {
+  return locale === "zh"
+    ? ["# 三、综合评价情况及评价结论", "", sentence, "", table, "", "{{图:得分率}}", "", "扣分明细如下。", "", "{{表:扣分明细}}", ""]
+    : ["# 3. Overall assessment and conclusion", "", sentence, "", table, "", "{{chart:rates}}", "", "The deductions follow.", "", "{{table:deductions}}", ""];
+}
+
+/** Several subjects: each subject's total and grade, the comparison table, the chart and every subject's deductions. */
+function subjectsNarrative(result: EvaluationResult, locale: Locale): string {
+  const zh = locale === "zh";
+  const subjects = subjectsOf(result).filter((s) => !/[{}]/.test(s.id));
+  const each = subjects.map((s) =>
+    zh ? `{{对象.${s.id}.名称}}最终得分{{对象.${s.id}.总分}}分，评价等级为“{{对象.${s.id}.等级}}”` : `{{subject.${s.id}.name}} scores {{subject.${s.id}.total}} (grade “{{subject.${s.id}.grade}}”)`,
+  );
+  return conclusionChapter(
+    locale,
+    zh
+      ? `本次评价共{{评价对象数}}个评价对象（满分{{满分}}分）：${each.join("；")}。各评价对象得分对比见下表。`
+      : `The evaluation scores {{subjects.count}} subjects of {{total.weight}} each: ${each.join("; ")}. The table below compares them.`,
+    zh ? "{{表:得分对比表}}" : "{{table:comparison}}",
+  ).join("\n");
 }

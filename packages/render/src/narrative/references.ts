@@ -1,4 +1,4 @@
-import { Decimal, percentText, type EvaluationResult, type IndicatorResult } from "@perf/engine";
+import { Decimal, percentText, subjectResult, subjectsOf, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import { makeDiagnostic, type Diagnostic, type Locale, type Range } from "@perf/language";
 
 /**
@@ -16,6 +16,9 @@ import { makeDiagnostic, type Diagnostic, type Locale, type Range } from "@perf/
  *   {{事实.名称}} {{fact.NAME}}                a fact with its unit  5412.69万元
  *   {{问题数}} {{findings.count}}              findings (cases)     37
  *   {{问题数.政府采购管理不规范}} {{findings.count.TYPE}}
+ *   {{对象.名称.总分}} {{subject.ID.total}}    a subject's 总分/total 满分/weight 得分率/rate 等级/grade 报告得分/declared 名称/name
+ *   {{对象.名称.指标.名称.得分}} {{subject.ID.indicator.ID.score}}   an indicator of one subject
+ *   {{评价对象数}} {{subjects.count}}          subjects of the evaluation
  *   {{表:得分情况表}} {{table:summary}}         a whole table (on a line of its own)
  *   {{图:得分率}} {{chart:rates}}              a chart (on a line of its own)
  */
@@ -25,7 +28,7 @@ export type Resolved =
   | { kind: "chart"; chart: "rates" | "roots" };
 
 /** A table a reference names: one of the report's tables, or one root's table by index. */
-export type TableRef = { name: "scores" | "summary" | "deductions" | "findings" } | { name: "root"; index: number };
+export type TableRef = { name: "scores" | "summary" | "comparison" | "deductions" | "findings" } | { name: "root"; index: number };
 
 export interface Reference {
   /** The text between the braces, trimmed. */
@@ -66,7 +69,10 @@ const fieldAliases: Record<string, "score" | "weight" | "rate" | "deducted" | "n
   name: "name",
 };
 
-const tableAliases: Record<string, "scores" | "summary" | "deductions" | "findings"> = {
+const tableAliases: Record<string, "scores" | "summary" | "comparison" | "deductions" | "findings"> = {
+  得分对比表: "comparison",
+  对比表: "comparison",
+  comparison: "comparison",
   评分表: "scores",
   scores: "scores",
   得分情况表: "summary",
@@ -184,10 +190,18 @@ export function resolveReference(r: Reference, ctx: ResolveContext): { value?: R
   switch (head) {
     case "总分":
     case "total":
-      if (parts.length === 1) return text(result.total.score ?? result.total.declared ?? "—");
+      // a published total only has no computed score: the total is the one the report declared
+      if (parts.length === 1) return text(totalText(result.total));
       if (parts.length === 2 && (parts[1] === "weight" || parts[1] === "score" || parts[1] === "rate"))
-        return text(parts[1] === "rate" ? (result.total.rate === null ? "—" : percentText(result.total.rate)) : parts[1] === "weight" ? result.total.weight : (result.total.score ?? result.total.declared ?? "—"));
+        return text(parts[1] === "rate" ? (result.total.rate === null ? "—" : percentText(result.total.rate)) : parts[1] === "weight" ? result.total.weight : totalText(result.total));
       return unknown();
+    case "评价对象数":
+      return parts.length === 1 ? text(String(subjectsOf(result).length)) : unknown();
+    case "subjects":
+      return parts.length === 2 && parts[1] === "count" ? text(String(subjectsOf(result).length)) : unknown();
+    case "对象":
+    case "subject":
+      return subjectReference(parts.slice(1), ctx, d);
     case "满分":
       return parts.length === 1 ? text(result.total.weight) : unknown();
     case "总得分率":
@@ -305,6 +319,74 @@ function indicatorReference(
     default:
       return { value: { kind: "text", text: String(countLevel([node], level!)) }, diagnostics: [] };
   }
+}
+
+const subjectFields: Record<string, "total" | "weight" | "rate" | "grade" | "declared" | "name"> = {
+  总分: "total",
+  得分: "total",
+  total: "total",
+  score: "total",
+  满分: "weight",
+  分值: "weight",
+  weight: "weight",
+  得分率: "rate",
+  总得分率: "rate",
+  rate: "rate",
+  等级: "grade",
+  grade: "grade",
+  报告得分: "declared",
+  declared: "declared",
+  名称: "name",
+  name: "name",
+};
+
+/** `对象.ID.总分` (a subject's total, grade …) and `对象.ID.指标.X.得分` (an indicator as that subject scored it). */
+function subjectReference(
+  parts: string[],
+  ctx: ResolveContext,
+  d: (code: "PERF150" | "PERF151" | "PERF152" | "PERF154", args: Record<string, string | number>) => Diagnostic,
+): { value?: Resolved; diagnostics: Diagnostic[] } {
+  const subjects = subjectsOf(ctx.result);
+  const zh = ctx.locale === "zh";
+  if (parts.length < 2 || !parts[0]) return { diagnostics: [d("PERF150", {})] };
+  // the subject is the shortest prefix that names one (ids may hold dots)
+  let k = 1;
+  let s = undefined as (typeof subjects)[number] | undefined;
+  for (; k < parts.length && !s; k++) {
+    const name = parts.slice(0, k).join(".");
+    s = subjects.find((x) => x.id === name) ?? subjects.find((x) => x.name === name);
+  }
+  k--;
+  if (!s) {
+    const name = parts.slice(0, -1).join(".");
+    return { diagnostics: [d("PERF151", { kind: zh ? "评价对象" : "subject", name, near: nearest(name, subjects.flatMap((x) => [x.id, x.name])) })] };
+  }
+  const rest = parts.slice(k);
+  if (rest[0] === "指标" || rest[0] === "indicator") return indicatorReference(rest.slice(1), { ...ctx, result: subjectResult(ctx.result, s) }, d);
+  const field = rest.length === 1 ? subjectFields[rest[0]!] : undefined;
+  const text = (t: string) => ({ value: { kind: "text" as const, text: t }, diagnostics: [] as Diagnostic[] });
+  const unscored = () => ({ value: { kind: "text" as const, text: zh ? "未评分" : "unscored" }, diagnostics: [d("PERF154", { name: s!.name })] });
+  switch (field) {
+    case "name":
+      return text(s.name);
+    case "weight":
+      return text(s.total.weight);
+    case "total":
+      return s.total.score === null ? unscored() : text(s.total.score);
+    case "rate":
+      return s.total.rate === null ? unscored() : text(percentText(s.total.rate));
+    case "grade":
+      return text(s.grade.name ?? "—");
+    case "declared":
+      return text(s.total.declared ?? "—");
+    default:
+      return { diagnostics: [d("PERF150", {})] };
+  }
+}
+
+/** The computed total, else the declared one (a published total only), else a dash. */
+function totalText(total: { score: string | null; declared: string | null }): string {
+  return total.score ?? total.declared ?? "—";
 }
 
 function subtract(a: string, b: string): string {

@@ -30,10 +30,23 @@ export function colon(report: Report): string {
   return report.locale === "zh" ? "：" : ": ";
 }
 
+/**
+ * The one sentence of the conclusion: the total and grade; every subject's with several subjects;
+ * the published total and "评分表未公布" without a tree; never "0 分 差" for nothing scored.
+ */
 export function conclusion(report: Report): string {
   const m = report.meta;
-  const grade = isolate(m.grade ?? "—") + (m.vetoedBy ? label(report.locale, "vetoed", { name: isolate(m.vetoedBy) }) : "");
-  return label(report.locale, "conclusionText", { score: m.totalScore, weight: m.totalWeight, grade });
+  const L = (k: Parameters<typeof label>[1], a?: Record<string, string | number>) => label(report.locale, k, a);
+  const gradeOf = (name: string | null, vetoedBy: string | null) => isolate(name ?? "—") + (vetoedBy ? L("vetoed", { name: isolate(vetoedBy) }) : "");
+  if (m.subjects.length) {
+    const parts = m.subjects.map((s) => L("conclusionSubject", { name: isolate(s.name), score: s.totalScore ?? L("unscored"), weight: s.totalWeight, grade: gradeOf(s.grade, s.vetoedBy) }));
+    return report.locale === "zh" ? `${parts.join("；")}。` : `${parts.join("; ")}.`;
+  }
+  if (m.totalScore === null) {
+    if (m.totalDeclared !== null) return L("conclusionPublished", { score: m.totalDeclared, weight: m.totalWeight, grade: gradeOf(m.grade, m.vetoedBy) });
+    return L("conclusionUnscored", { weight: m.totalWeight });
+  }
+  return L("conclusionText", { score: m.totalScore, weight: m.totalWeight, grade: gradeOf(m.grade, m.vetoedBy) });
 }
 
 export function metaLines(report: Report): [string, string][] {

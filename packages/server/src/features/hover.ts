@@ -1,7 +1,8 @@
 import { deductionText, percentText, type IndicatorResult } from "@perf/engine";
 import { keywordSpellings, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
-import { offsetAt, type FeatureContext } from "../context.js";
+import { offsetAt, scoringOf, type FeatureContext } from "../context.js";
+import { rateOf, subjectScores } from "../subjects.js";
 import { toRange } from "../convert.js";
 import { msg } from "../messages.js";
 import { keywordDocs } from "./keyword-docs.js";
@@ -33,7 +34,9 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
   switch (kind) {
     case "indicator": {
       const r = indicators.get(id);
-      return r ? describeIndicator(r, L) : undefined;
+      if (!r) return undefined;
+      const scores = subjectScores(scoringOf(ctx).analysis, id);
+      return scores.length ? [...describeIndicator(r, L, true), "", ...subjectTable(scores, L)] : describeIndicator(r, L);
     }
     case "fact": {
       const f = result.facts.find((x) => x.id === id);
@@ -78,10 +81,12 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
   return undefined;
 }
 
-export function describeIndicator(r: IndicatorResult, L: Locale): string[] {
+/** An indicator's hover; `framework`: the framework's node, whose scores are the subjects' (a table follows). */
+export function describeIndicator(r: IndicatorResult, L: Locale, framework = false): string[] {
   const out = [`**${md(r.name)}** · ${msg(L, "indicator")}${r.name !== r.id ? ` ${code(r.id)}` : ""}`, ""];
   out.push(md(r.path.join(" › ")), "");
-  const parts = [`${msg(L, "weight")} ${r.weight}`, `${msg(L, "score")} ${r.score ?? msg(L, "unscored")}`];
+  const parts = [`${msg(L, "weight")} ${r.weight}`];
+  if (!framework) parts.push(`${msg(L, "score")} ${r.score ?? msg(L, "unscored")}`);
   if (r.rate !== null) parts.push(`${msg(L, "rate")} ${percentText(r.rate)}`);
   if (r.declared !== null) parts.push(`${msg(L, "declared")} ${r.declared}`);
   out.push(parts.join(" · "), "");
@@ -95,6 +100,24 @@ export function describeIndicator(r: IndicatorResult, L: Locale): string[] {
     const shown = r.findings.slice(0, 10).map(md).join(L === "en" ? ", " : "、");
     const [open, close] = L === "en" ? [" (", ")"] : ["（", "）"];
     out.push("", `${msg(L, "findingsCounted")}: ${r.findings.length}${open}${shown}${r.findings.length > 10 ? "…" : ""}${close}`);
+  }
+  return out;
+}
+
+/** | 评价对象 | 得分 | 得分率 | 报告得分 | — one row per subject, its deductions under the table. */
+function subjectTable(scores: ReturnType<typeof subjectScores>, L: Locale): string[] {
+  const declared = scores.some((s) => s.node?.declared != null);
+  const head = [msg(L, "subject"), msg(L, "score"), msg(L, "rate"), ...(declared ? [msg(L, "declared")] : [])];
+  const out = [`| ${head.join(" | ")} |`, `|---|${head.slice(1).map(() => "---:").join("|")}|`];
+  for (const { subject, node } of scores) {
+    const cells = [md(subject.name), node?.score ?? msg(L, "unscored"), rateOf(node?.rate), ...(declared ? [node?.declared ?? ""] : [])];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  const deducted = scores.filter((s) => s.node?.deductions.length);
+  for (const { subject, node } of deducted) {
+    out.push("", `${md(subject.name)} ${msg(L, "deductions")}:`);
+    for (const d of node!.deductions.slice(0, 10)) out.push(`- −${d.amount} ${md(clip(deductionText(d, L)))}`);
+    if (node!.deductions.length > 10) out.push(`- … (${node!.deductions.length - 10})`);
   }
   return out;
 }

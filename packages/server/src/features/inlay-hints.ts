@@ -1,13 +1,19 @@
-import { percentText } from "@perf/engine";
+import { percentText, subjectsOf } from "@perf/engine";
 import type { CodeLens, InlayHint, Range } from "vscode-languageserver";
 import type { Declaration, IndicatorDecl } from "@perf/language";
-import { resultOf, type FeatureContext } from "../context.js";
+import { resultOf, scoringOf, type FeatureContext } from "../context.js";
 import { msg } from "../messages.js";
 import { toRange } from "../convert.js";
+import { rateOf, scoresLine, subjectScores, subjectTotal } from "../subjects.js";
 
-/** `1.92 / 2` after each indicator's weight: its computed score out of the weight. */
+/**
+ * `1.92 / 2` after each indicator's weight: its computed score out of the weight. With several
+ * subjects (here or in an evaluation that uses this framework), every subject's score:
+ * `市数据局 5.5 · 市大数据中心 5`.
+ */
 export function inlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
   const hints: InlayHint[] = [];
+  const scoring = scoringOf(ctx);
   const from = range?.start.line ?? 0;
   const to = range?.end.line ?? Infinity;
   for (const d of indicatorsIn(ctx.parsed.ast.declarations, from, to)) {
@@ -16,6 +22,12 @@ export function inlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
     if (at.line < from || at.line > to) continue;
     const r = resultOf(ctx, d);
     if (!r) continue;
+    const scores = subjectScores(scoring.analysis, r.id);
+    if (scores.length) {
+      const tooltip = scores.map((x) => `${x.subject.name} ${msg(ctx.locale, "rate")} ${rateOf(x.node?.rate) || "—"}`).join("\n");
+      hints.push({ position: { line: at.line, character: at.character }, label: scoresLine(scores, msg(ctx.locale, "unscored")), paddingLeft: true, tooltip });
+      continue;
+    }
     const label = r.score === null ? `${msg(ctx.locale, "unscored")} / ${r.weight}` : `${r.score} / ${r.weight}`;
     const hint: InlayHint = { position: { line: at.line, character: at.character }, label, paddingLeft: true };
     if (r.rate !== null) hint.tooltip = `${msg(ctx.locale, "rate")} ${percentText(r.rate)}`;
@@ -38,21 +50,24 @@ function* indicatorsIn(declarations: readonly Declaration[], from: number, to: n
 
 /** "0.9591" → "95.91%", in exact decimals. */
 
-/** `82.46 · 良` on the evaluation header, or on the first root when there is none. */
+/** `82.46 · 良` on the evaluation header, or on the first root when there is none; one lens per subject with several. */
 export function codeLenses(ctx: FeatureContext, command = ""): CodeLens[] {
   const { result } = ctx.group.analysis;
+  const subjects = subjectsOf(scoringOf(ctx).analysis.result);
   const ast = ctx.parsed.ast;
   const header = ast.declarations.find((d) => d.kind === "evaluation");
   const firstRoot = ast.declarations.find((d) => d.kind === "indicator");
   // In a group, only the file holding the header (or, lacking one, the first root) gets the lens.
   const anchor = header ? header.keywordRange : firstRoot && !ctx.group.uris.some((u) => u !== ctx.uri && hasHeader(ctx, u)) ? firstRoot.headRange : undefined;
   if (!anchor) return [];
-  let title = result.total.score ?? result.total.declared ?? "—";
+  const lens = (title: string): CodeLens => ({ range: toRange(anchor), command: command ? { title, command, arguments: [ctx.uri] } : { title, command: "" } });
+  if (subjects.length) return subjects.map((s) => lens(subjectTotal(s, msg(ctx.locale, "unscored"))));
+  let title = result.total.score ?? (result.total.declared !== null ? `${result.total.declared}` : msg(ctx.locale, "unscored"));
   if (result.grade.name) title += ` · ${result.grade.name}`;
   if (result.grade.vetoedBy) title += ctx.locale === "en" ? ` (vetoed by ${result.grade.vetoedBy})` : `（否决：${result.grade.vetoedBy}）`;
   // An empty command id makes a lens that shows its title and does nothing when clicked;
   // a client may name its own command (e.g. a report preview), called with the document URI.
-  return [{ range: toRange(anchor), command: command ? { title, command, arguments: [ctx.uri] } : { title, command: "" } }];
+  return [lens(title)];
 }
 
 function hasHeader(ctx: FeatureContext, uri: string): boolean {

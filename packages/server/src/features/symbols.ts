@@ -36,7 +36,9 @@ export function documentSymbols(ctx: FeatureContext): DocumentSymbol[] {
     switch (d.kind) {
       case "evaluation": {
         const { total, grade } = ctx.group.analysis.result;
-        out.push({ name: d.title?.value || msg(L, "evaluation"), detail: `${total.score}${grade.name ? ` · ${grade.name}` : ""}`, kind: kinds.evaluation, range: toRange(d.range), selectionRange: toRange(d.title?.range ?? d.keywordRange) });
+        // several subjects have no total of their own, a published total only its declared one
+        const shown = total.score ?? total.declared ?? "";
+        out.push({ name: d.title?.value || msg(L, "evaluation"), detail: `${shown}${grade.name ? `${shown ? " · " : ""}${grade.name}` : ""}`, kind: kinds.evaluation, range: toRange(d.range), selectionRange: toRange(d.title?.range ?? d.keywordRange) });
         break;
       }
       case "indicator":
