@@ -44,6 +44,15 @@ export const keywordSpellings = {
   False: ["false", "否"],
   Evidence: ["evidence", "证据"],
   Count: ["count", "例数"],
+  Units: ["units", "计量单位"],
+  Table: ["table", "数据表"],
+  Columns: ["columns", "列"],
+  Row: ["row", "行"],
+  Rows: ["rows", "各行"],
+  Printed: ["printed", "原表"],
+  Subtotal: ["subtotal", "小计"],
+  In: ["in", "换算为"],
+  Acknowledged: ["acknowledged", "已知"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
@@ -52,6 +61,45 @@ export const keywordAliases: Partial<Record<KeywordName, readonly string[]>> = {
 };
 
 export type KeywordName = keywordNameUnion;
+
+/**
+ * Keywords of the report-numbers wave (decision 0120) that stay usable as names: a fact named
+ * `row` or `小计` written before they existed keeps parsing. The lexer gives them the identifier
+ * category, so the parser takes them wherever a name may stand.
+ */
+export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>(["Units", "Table", "Columns", "Row", "Rows", "Printed", "Subtotal", "In"]);
+
+/**
+ * The aggregates of computed facts (`sum(…)`, decision 0092): names of a call, not keywords, so
+ * none of them is reserved. `count`, `max` and `mean` are keywords already (例数, 上限, 平均); a
+ * call accepts every spelling of them.
+ */
+export const aggregateSpellings = {
+  sum: ["sum", "求和"],
+  count: ["count", "计数", "例数"],
+  min: ["min", "最小"],
+  max: ["max", "最大", "上限"],
+  mean: ["mean", "平均值", "平均"],
+} as const satisfies Record<string, readonly string[]>;
+export type AggregateName = keyof typeof aggregateSpellings;
+
+export function aggregateOf(spelling: string): AggregateName | undefined {
+  for (const [name, spellings] of Object.entries(aggregateSpellings) as [AggregateName, readonly string[]][]) if (spellings.includes(spelling)) return name;
+  return undefined;
+}
+
+/** The types a table column may have besides a unit (decision 0092): words, not keywords. */
+export const columnTypeSpellings = {
+  text: ["text", "文本"],
+  percent: ["percent", "百分比"],
+  number: ["number", "数值"],
+} as const satisfies Record<string, readonly [string, string]>;
+export type ColumnTypeName = keyof typeof columnTypeSpellings;
+
+export function columnTypeOf(spelling: string): ColumnTypeName | undefined {
+  for (const [name, spellings] of Object.entries(columnTypeSpellings) as [ColumnTypeName, readonly string[]][]) if (spellings.includes(spelling)) return name;
+  return undefined;
+}
 type keywordNameUnion = keyof typeof keywordSpellings;
 export type Spelling = "en" | "zh";
 

@@ -1,5 +1,5 @@
 import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
-import { keywordAliases, keywordSpellings, knownUnits, type KeywordName } from "./keywords.js";
+import { keywordAliases, keywordSpellings, knownUnits, softKeywords, type KeywordName } from "./keywords.js";
 
 export const Identifier = createToken({
   name: "Identifier",
@@ -27,6 +27,10 @@ export const LBrace = punct("LBrace", "{");
 export const RBrace = punct("RBrace", "}");
 export const LParen = punct("LParen", "(");
 export const RParen = punct("RParen", ")");
+export const LBracket = punct("LBracket", "[");
+export const RBracket = punct("RBracket", "]");
+/** `TABLE.COLUMN`, `TABLE.ROW.COLUMN`; a decimal point is part of its number. */
+export const Dot = punct("Dot", ".");
 export const Comma = createToken({ name: "Comma", pattern: /,|，|、/, label: "','" });
 export const Semicolon = createToken({ name: "Semicolon", pattern: /;|；/, label: "';'" });
 export const Colon = createToken({ name: "Colon", pattern: /:|：/, label: "':'" });
@@ -117,6 +121,7 @@ for (const [name, [en, zh]] of Object.entries(keywordSpellings) as [KeywordName,
     pattern: new RegExp([en, ...(keywordAliases[name] ?? []), zh].sort((a, b) => b.length - a.length).map(escapeRegex).join("|")),
     longer_alt: Identifier,
     label: `'${en}'/'${zh}'`,
+    ...(softKeywords.has(name) ? { categories: [Identifier] } : {}),
   });
 }
 
@@ -156,7 +161,7 @@ export const allTokens: TokenType[] = [
   StringLiteral,
   UnterminatedString,
   NumberLiteral,
-  LBrace, RBrace, LParen, RParen, Comma, Semicolon, Colon,
+  LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon,
   GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash,
   ...wordTokens,
   Identifier,
