@@ -1,5 +1,6 @@
 import { parse, type Locale, type ParseResult } from "@perf/language";
 import { implicitSubject, resolveFramework, scoreSubject } from "./framework.js";
+import { computeNumbers } from "./numbers.js";
 import { collect } from "./phases/collect.js";
 import { link } from "./phases/link.js";
 import { buildResult } from "./phases/result.js";
@@ -41,6 +42,7 @@ export function analyze(documents: SourceDocument[], options: AnalyzeOptions = {
 export function analyzeParsed(parsed: Map<string, ParseResult>, options: AnalyzeOptions = {}): Analysis {
   const sink = new DiagnosticSink(options.strict);
   const model = link(collect(parsed, sink), sink);
+  model.numbers = computeNumbers(model, sink);
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
   const scored = scoreSubject(framework, implicitSubject(model), sink);

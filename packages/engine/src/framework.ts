@@ -62,12 +62,12 @@ export function implicitSubject(model: Linked): Subject {
     if (s.kind === "fact") facts.set(s.id, { ...(s.node as A.FactDecl), uri: s.uri });
     if (s.kind === "survey") surveys.set(s.id, { ...(s.node as A.SurveyDecl), uri: s.uri });
   }
-  const lookup: Lookup = (name) => {
+  const lookup: Lookup = model.numbers?.lookup ?? ((name) => {
     const f = facts.get(name);
     if (f) return factValue(f);
     const sat = surveys.get(name)?.satisfaction;
     return sat ? numberValue(sat) : undefined;
-  };
+  });
   return { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup };
 }
 

@@ -1,6 +1,7 @@
 import type * as A from "@perf/language";
 import type { ParseResult } from "@perf/language";
 import type { PerfSymbol, Reference } from "./symbols.js";
+import type { Numbers } from "./numbers.js";
 
 /** A declaration with the document it comes from. */
 export type At<T> = T & { uri: string };
@@ -19,6 +20,9 @@ export interface Collected {
   surveys: At<A.SurveyDecl>[];
   findings: At<A.FindingDecl>[];
   vetoes: At<A.VetoDecl>[];
+  /** `units { … }` blocks and tables (decision 0092); absent in models built before them. */
+  units?: At<A.UnitsDecl>[];
+  tables?: At<A.TableDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
 }
@@ -35,6 +39,8 @@ export interface Linked extends Collected {
   used: Map<string, Set<string>>;
   /** Findings by the indicator id they are attached to (`on`), in source order. */
   attachments: Map<string, Attachment[]>;
+  /** Units, tables and computed facts, once the numbers phase ran (phases/numbers.ts). */
+  numbers?: Numbers;
 }
 
 /** Is this declaration the one that defines its name (not a duplicate)? */

@@ -441,14 +441,14 @@ class AstBuilder {
     if (!name) return undefined;
     const f: A.FactDecl = { kind: "fact", name, range: this.nodeRange(node) };
     const e = this.expression(this.sub(node, "expression"));
+    const convert = this.name(this.wordOf(this.sub(node, "convert")));
+    if (convert) f.convert = convert;
     // a plain number (or its negation) is a literal fact, as before computed facts existed
-    if (e?.kind === "number") f.value = e;
-    else if (e?.kind === "negate" && e.operand.kind === "number") {
+    if (e?.kind === "number" && !convert) f.value = e;
+    else if (e?.kind === "negate" && e.operand.kind === "number" && !convert) {
       f.value = e.operand;
       f.negative = true;
     } else if (e) f.expression = e;
-    const convert = this.name(this.wordOf(this.sub(node, "convert")));
-    if (convert) f.convert = convert;
     const d = this.string(this.first(node, "StringLiteral"));
     if (d) f.description = d;
     return f;

@@ -5,7 +5,8 @@ const start = { line: 0, character: 0, offset: 0 };
 /** An evaluation without a single indicator has no score and no grade (PERF035; an error under --strict). */
 export const emptyChecks: Check[] = [
   check("empty", "evaluation", (header, { model, sink }) => {
-    if (model.roots.length) return;
+    // an audit-only file (tables, decision 0092) has no score by design, not by omission
+    if (model.roots.length || model.tables?.length) return;
     if (header) sink.report("PERF035", header.uri, header.decl.keywordRange);
     else {
       const uri = [...model.parsed.keys()][0];

@@ -30,7 +30,7 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
   };
   forEachIndicator(model.roots, (d, uri) =>
     sink.within(d.name.text, () => {
-      const values = (e: A.Expression | undefined) => forEachRef(e, (r) => reference(r.name, ["fact", "survey"], uri, d.name.text));
+      const values = (e: A.Expression | undefined) => forEachRef(e, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], uri, d.name.text));
       for (const m of d.methods) {
         if (m.kind === "ratio") values(m.expression);
         if (m.kind === "bands") {
@@ -41,7 +41,11 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       }
     }),
   );
+  forEachIndicator(model.roots, (d, uri) => sink.within(d.name.text, () => d.rows?.forEach((r) => reference(r.table, ["table"], uri, d.name.text))));
+  // computed facts (decision 0092): the facts, surveys and tables they are made of
+  for (const f of model.facts) forEachRef(f.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], f.uri, f.name.text));
   for (const f of model.findings) {
+    for (const r of f.rows ?? []) reference(r.table, ["table"], f.uri, f.name.text);
     for (const o of f.on) {
       reference(o, ["indicator"], f.uri, f.name.text);
       const list = linked.attachments.get(o.text) ?? [];

@@ -4,7 +4,8 @@ import { numberValue } from "../expression.js";
 import { factValue, type Framework, type SubjectScore } from "../framework.js";
 import { findingCount } from "../checks/numbers.js";
 import type { Linked } from "../model.js";
-import type { EvaluationResult, FindingResult } from "../schema.js";
+import { computedText } from "../numbers.js";
+import type { EvaluationResult, FactResult, FindingResult, TableResult } from "../schema.js";
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code)));
@@ -42,10 +43,14 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     indicators: scored.nodes.map((n) => n.result),
     findings,
     facts: model.facts.map((f) => {
-      const q = factValue(f);
-      const r = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
-      return f.description ? { ...r, description: f.description.value } : r;
+      const q = f.expression ? model.numbers?.computed.get(f.name.text) : factValue(f);
+      const r: FactResult = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
+      if (f.description) r.description = f.description.value;
+      const expression = computedText(f);
+      if (expression) Object.assign(r, { expression, computed: true });
+      return r;
     }),
+    ...tableResults(model),
     surveys: model.surveys.map((s) => ({
       id: s.name.text,
       title: s.title?.value ?? s.name.text,
@@ -64,4 +69,23 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
       scoredLeaves: scored.scoredLeaves,
     },
   };
+}
+
+/** The tables of the result, only when there are some (results without tables stay as they were). */
+function tableResults(model: Linked): { tables?: TableResult[] } {
+  const numbers = model.numbers;
+  if (!numbers?.tables.size) return {};
+  const tables: TableResult[] = [];
+  for (const t of numbers.tables.values()) {
+    tables.push({
+      id: t.decl.name.text,
+      title: t.decl.title?.value ?? t.decl.name.text,
+      columns: t.columns.map((c) => ({ id: c.id, title: c.title, type: c.type, unit: c.unit })),
+      rows: t.rows.map((r) => ({ id: r.id, cells: r.cells.map((c) => c.text), values: r.cells.map((c) => (c.value ? decimalText(c.value.value) : null)), range: r.decl.range })),
+      printed: numbers.printed.get(t.decl.name.text) ?? [],
+      uri: t.decl.uri,
+      range: t.decl.range,
+    });
+  }
+  return { tables };
 }
