@@ -3,6 +3,7 @@ import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
 import { isolate } from "./text-safety.js";
+import { dataTables } from "./data-tables.js";
 import { deductionProse } from "./wording.js";
 import { defaultNarrative } from "./narrative/default.js";
 import { resolveNarrative } from "./narrative/document.js";
@@ -24,7 +25,7 @@ export interface BuildOptions {
   template?: Uint8Array;
 }
 
-export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];
+export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets", "data"];
 
 /** Chinese names accepted by --table as well. */
 const tableAliases: Record<string, TableName> = {
@@ -34,6 +35,7 @@ const tableAliases: Record<string, TableName> = {
   扣分明细: "deductions",
   问题清单: "findings",
   目标完成情况表: "targets",
+  数据表: "data",
 };
 
 /** "0.9591" → "95.91%" (two decimals, half-up, exact); empty for no rate. */
@@ -72,6 +74,8 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
   let appendix = 0;
   if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: ++appendix });
   if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: ++appendix });
+  // the evaluation's own tables (decision 0092), as appendices after the score sheet and findings
+  for (const t of dataTables(result, locale)) if (want("data") || wanted!.ids.has(t.id)) tables.push({ ...t, appendix: ++appendix });
   const ps = result.grade;
   return {
     locale,
@@ -115,7 +119,7 @@ function selectTables(selectors: string[] | undefined, locale: RenderLocale): { 
     const key = s.trim();
     const name = (tableNames as string[]).includes(key) ? (key as TableName) : tableAliases[key];
     if (name) names.add(name);
-    else if (/^root-\d+$/.test(key)) ids.add(key);
+    else if (/^root-\d+$/.test(key) || key.startsWith("table-")) ids.add(key);
     else throw new RenderOptionError("errUnknownTable", { name: key, names: [...tableNames, "root-N"].join(", ") }, locale);
   }
   return { names, ids };

@@ -55,10 +55,10 @@ export interface Column {
   width: number;
 }
 
-export type TableName = "scores" | "summary" | "roots" | "deductions" | "findings" | "targets";
+export type TableName = "scores" | "summary" | "roots" | "deductions" | "findings" | "targets" | "data";
 
 export interface Table {
-  /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets. */
+  /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets, table-ID (data tables). */
   id: string;
   name: TableName;
   title: string;
