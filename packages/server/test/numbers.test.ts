@@ -42,3 +42,11 @@ describe("units in the editor", () => {
     expectCompletion("units { 台套; 亿次 = 100000000 次 }\nfact x = 12 <|>", { includes: ["台套", "亿次", "万元"] });
   });
 });
+
+describe("row clauses in the editor", () => {
+  it("offers the tables after `row` in a finding, then its rows after the dot", () => {
+    const t = `table 明细 "t" {\n  columns { 名称 text; 金额 万元 }\n  row 甲 { "x", 1 }\n}\nindicator i "i" weight 100 { score 100 }\n`;
+    expectCompletion(`${t}finding f on i { row <|> }`, { includes: ["明细"], excludes: ["i", "f"] });
+    expectCompletion(`${t}finding f on i { row 明细.<|> }`, { includes: ["甲"] });
+  });
+});

@@ -18,6 +18,7 @@ const afterNumber = new RegExp(`(?<![\\p{L}\\p{N}_.])\\d+(?:\\.\\d+)?%?\\s*(${wo
 const trailingWord = new RegExp(`${word}*$`, "u");
 /** `TABLE.` or `TABLE.ROW.` then the part being typed (decision 0092). */
 const dotted = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)\.(?:([\p{L}_][\p{L}\p{N}_]*)\.)?([\p{L}\p{N}_]*)$/u;
+const rowClause = new RegExp(`${notWord}(?:row|行)\\s+${word}*$`, "u");
 const factExpression = new RegExp(`${notWord}(?:fact|数据)\\s+${word}+\\s*=\\s*[^"\\n]*$`, "u");
 
 /** Keywords each kind of block takes; top level when the cursor is in no block. */
@@ -57,6 +58,8 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
 
   const dot = dotted.exec(before);
   if (dot) return tableParts(ctx, dot[1]!, dot[2], replace(dot[3]!.length));
+  // `row TABLE.ROW` on a finding or an indicator: the tables first
+  if (rowClause.test(before) && ["finding", "indicator"].includes(enclosing(ctx, offset)?.kind ?? "")) return named(["table"], CompletionItemKind.Struct);
   if (onList.test(before)) {
     // Indicators that count findings are what `on` is for: list them first.
     const counts = (id: string) => ctx.group.analysis.indicators.get(id)?.method.kind === "perFinding";
