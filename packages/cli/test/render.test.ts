@@ -48,8 +48,8 @@ describe("perf render", () => {
     const dir = tmp();
     const r = await perf(["render", join(root, "examples"), "--format", "xlsx", "-o", "out/"], dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["yongzhou-2023.xlsx", "培训项目.xlsx"].sort());
-    expect(r.stderr.match(/^\[\d\/2\] .+ → out\/.+\.xlsx$/gm)).toHaveLength(2);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["yiyang-2018.xlsx", "yongzhou-2023.xlsx", "培训项目.xlsx"].sort());
+    expect(r.stderr.match(/^\[\d\/3\] .+ → out\/.+\.xlsx$/gm)).toHaveLength(3);
   });
 
   it("treats -o NAME.ext as a file when a folder holds one .perf", async () => {
