@@ -183,3 +183,12 @@ describe("the unknown-unit fix", () => {
     }
   });
 });
+
+describe("bands compare across units of one dimension", () => {
+  it("a threshold in 元 against a value in 万元", () => {
+    const file = (threshold: string) => `evaluation "t" { total 2 }\nfact 支出 = 5191.10 万元\nindicator i "i" weight 2 { bands 支出 { >= ${threshold}: 2; else: 0 } }`;
+    expect(analyzeText(file("50000000 元")).result.indicators[0]!.score).toBe("2");
+    expect(analyzeText(file("60000000 元")).result.indicators[0]!.score).toBe("0");
+    expect(analyzeText(file("5 小时")).result.diagnostics.map((d) => d.code)).toEqual(["PERF060"]);
+  });
+});
