@@ -192,3 +192,15 @@ describe("bands compare across units of one dimension", () => {
     expect(analyzeText(file("5 小时")).result.diagnostics.map((d) => d.code)).toEqual(["PERF060"]);
   });
 });
+
+describe("examples/yiyang-2018: seed 001's cost breakdown", () => {
+  it("lists the 8.4 元 unit error as acknowledged information, and nothing else", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const file = join(import.meta.dirname, "../../../examples/yiyang-2018/yiyang-2018.perf");
+    const { result } = analyzeText(readFileSync(file, "utf8"), file);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.args.printed, d.args.computed, d.args.readAs])).toEqual([["PERF208", "info", "1905.2", "1896.80084", "8.4 万元"]]);
+    expect(String(result.diagnostics[0]!.data?.acknowledged)).toContain("空调维修费8.4元");
+    expect(result.tables![0]!.rows.map((r) => r.cells[1])).toEqual(["1835", "38", "20.8", "8.4 元", "3"]);
+  });
+});
