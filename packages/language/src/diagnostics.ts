@@ -650,6 +650,14 @@ export const catalogue = {
     hintZh: () => "原报告可能写错了单位；若原文如此，在该行后写 `已知 \"原因\"`。",
     hintEn: () => "The report probably printed the wrong unit; if it really says so, add `acknowledged \"reason\"`.",
   },
+  PERF210: {
+    severity: "warning",
+    title: "acknowledged-without-discrepancy",
+    zh: (a) => `数据表「${a.table}」的原表${a.kind === "subtotal" ? `小计「${a.name}」` : "合计"}与各行相符，没有需要「已知」说明的差异`,
+    en: (a) => `the printed ${a.kind === "subtotal" ? `subtotal '${a.name}'` : "total"} of the table '${a.table}' matches its rows; there is no discrepancy to acknowledge`,
+    hintZh: () => "删除 `已知 \"…\"`；若原报告确有差异，请核对所录数字。",
+    hintEn: () => "Remove `acknowledged \"…\"`; if the published report does have a discrepancy, check the figures entered.",
+  },
   PERF209: {
     severity: "info",
     title: "table-row-value",

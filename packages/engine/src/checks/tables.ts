@@ -91,5 +91,8 @@ function checkOne(table: TableModel, p: PrintedTotal, units: UnitTable, sink: Di
     }
     if (p.acknowledged) acknowledge(d, p.acknowledged.value);
   }
+  // an acknowledgement with nothing to acknowledge hides nothing but misleads the reader
+  if (p.acknowledged && check.values.length && check.values.every((v) => v.matches))
+    sink.report("PERF210", uri, p.acknowledged.range, { table: tableId, kind: p.kind, name: p.name?.text ?? "" });
   return check;
 }
