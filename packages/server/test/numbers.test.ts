@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectCompletion, expectHover } from "./helpers.js";
+import { expectCompletion, expectHover, setup } from "./helpers.js";
 
 const file = `evaluation "t" { total 100 }
 table 支出明细 "表2-1 项目支出明细（单位：万元）" {
@@ -48,5 +48,12 @@ describe("row clauses in the editor", () => {
     const t = `table 明细 "t" {\n  columns { 名称 text; 金额 万元 }\n  row 甲 { "x", 1 }\n}\nindicator i "i" weight 100 { score 100 }\n`;
     expectCompletion(`${t}finding f on i { row <|> }`, { includes: ["明细"], excludes: ["i", "f"] });
     expectCompletion(`${t}finding f on i { row 明细.<|> }`, { includes: ["甲"] });
+  });
+});
+
+describe("inlay hints for report numbers", () => {
+  it("a computed fact's value, and what the rows add up to after a printed figure that differs", () => {
+    const s = setup(`table t "t" {\n  columns { 名称 text; 金额 万元 }\n  row a { "x", 320.50 }\n  row b { "y", 767.31 }\n  printed total { 金额 1087.80 } acknowledged "原表如此"\n  printed subtotal 甲 rows [a] { 金额 320.50 }\n}\nfact 合计 = sum(t.金额) in 元\nindicator i "i" weight 100 { score 100 }\n`);
+    expect(s.service.inlayHints(s.uri).map((h) => `${h.position.line}:${h.label}`)).toEqual(["8:100 / 100", "4:各行 1087.81", "7:= 10878100 元"]);
   });
 });
