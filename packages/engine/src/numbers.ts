@@ -184,6 +184,12 @@ function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report:
       const f = o as unknown as A.FactDecl;
       if (f.convert && !units.knows(f.convert.text)) report(f.convert.text, f.convert.range);
     }
-    for (const [k, v] of Object.entries(o)) if (v && typeof v === "object" && !k.toLowerCase().endsWith("range") && k !== "name" && k !== "type") stack.push(v);
+    for (const k in o) {
+      const v = o[k];
+      if (v && typeof v === "object" && !textKeys.has(k)) stack.push(v);
+    }
   }
 }
+
+/** Keys of the AST that hold ranges, names or strings, never a number: the walk skips them. */
+const textKeys = new Set(["range", "nameRange", "headRange", "keywordRange", "name", "type", "title", "explain", "criteria", "note", "description", "evidence", "unit", "project", "class", "issue", "reason", "acknowledged", "fn", "on", "surveys", "path", "table", "row", "column", "convert", "period", "client", "evaluator", "subject"]);
