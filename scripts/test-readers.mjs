@@ -244,6 +244,22 @@ else {
   check(follows.length === 3 && follows.every((n) => changed(n) === 1), `after editing one leaf in 附件1 (1 → 2) every total that holds it rises by 1 after recalculation: ${follows.map((n) => `${n.split("：")[0]} ${before[n]} → ${after[n]}`).join(", ")}`);
   check(others.length === 3 && others.every((n) => changed(n) === 0), `…and the other roots' totals stay (${others.map((n) => `${n.split("：")[0]} ${after[n]}`).join(", ")})`);
   check(after[follows.find((n) => n.startsWith("附件1"))] === 83.46 && after[follows.find((n) => n.startsWith("表1"))] === 83.46, "附件1 and 表1 both say 83.46");
+  // a data table (decision 0092): seed 003's 1,087.80 printed for rows that add up to 1,087.81
+  const tablePerf = join(out, "table.perf");
+  writeFileSync(
+    tablePerf,
+    `table 支出明细 "表2-1 项目支出明细（单位：万元）" {\n  columns { 名称 "项目" text; 预算 "预算数" 万元 }\n  row a { "政务云平台扩容", 320.50 }\n  row b { "网络安全等级保护", 767.31 }\n  printed total { 预算 1087.80 } acknowledged "原表如此"\n}\n`,
+  );
+  perf(["render", tablePerf, "--format", "xlsx", "-o", join(out, "table.xlsx")]);
+  perf(["render", tablePerf, "--format", "docx", "-o", join(out, "table.docx")]);
+  const tableSheets = join(out, "table-xlsx");
+  mkdirSync(tableSheets);
+  office(csvFilter, join(out, "table.xlsx"), tableSheets);
+  const tableCsv = readdirSync(tableSheets).map((n) => readFileSync(join(tableSheets, n), "utf8")).find((c) => c.includes("政务云平台扩容")) ?? "";
+  check(/"?合计"?,1087\.81/.test(tableCsv), "xlsx data table recalculated in LibreOffice: the printed total is a SUM of its rows, 1087.81");
+  office("pdf", join(out, "table.docx"));
+  const tableText = execFileSync("pdftotext", [join(out, "table.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  check(tableText.includes("表2-1项目支出明细") && tableText.includes("1087.80") && tableText.includes("各行相加为1087.81"), "docx data table: caption, the printed 1087.80 and the note with 1087.81");
 
   // the workbook as Calc prints it: rows tall enough, nothing drawn over anything, numbers whole
   check(xlsxFits !== null && xlsxFits.bad.length === 0 && xlsxFits.checked > 50, `xlsx rows fit their wrapped texts as Chromium lays them out in the fallback font (${xlsxFits?.checked} multi-line cells; ${xlsxFits?.bad.slice(0, 5).join("; ") || "none short"})`);

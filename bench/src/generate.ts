@@ -110,7 +110,9 @@ export function generate(options: GenerateOptions): GeneratedDocument {
     }
   };
   declare(model.indicators);
-  model.declared = analysis.result.total.score;
+  const total = analysis.result.total.score;
+  if (total === null) throw new Error("the generated evaluation has no total");
+  model.declared = total;
   return { model, perf: renderPerf(model), json: JSON.stringify(jsonTwin(model)), leaves: options.leaves };
 }
 

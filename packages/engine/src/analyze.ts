@@ -2,6 +2,7 @@ import { parse, type Diagnostic, type Locale, type ParseResult } from "@perf/lan
 import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
 import { numberValue } from "./expression.js";
+import { computeNumbers } from "./numbers.js";
 import { collect } from "./phases/collect.js";
 import { link } from "./phases/link.js";
 import { checkPublishedGrade } from "./phases/published.js";
@@ -53,6 +54,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const sink = new DiagnosticSink(options.strict);
   sink.list.push(...loaded);
   const model = link(collect(parsed, sink), sink);
+  model.numbers = computeNumbers(model, sink);
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
   checkUsed(model, sink);

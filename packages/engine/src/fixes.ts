@@ -32,6 +32,7 @@ const table = {
   declared: { zh: "把报告得分改为 {computed}", en: "Declare {computed}" },
   replace: { zh: "改为「{suggestion}」", en: "Change to '{suggestion}'" },
   create: { zh: "新建{kind}「{name}」", en: "Create {kind} '{name}'" },
+  declareUnit: { zh: "在计量单位中声明「{unit}」", en: "Declare the unit '{unit}'" },
   fact: { zh: "数据", en: "fact" },
   survey: { zh: "调查", en: "survey" },
   indicator: { zh: "指标", en: "indicator" },
@@ -42,7 +43,7 @@ export type FixKey = Exclude<keyof typeof table, "fact" | "survey" | "indicator"
 const t = translator(table);
 
 /** The codes that have fixes. */
-export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", "PERF020", "PERF040"]);
+export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", "PERF020", "PERF040", "PERF200"]);
 
 /**
  * The quick fixes for one diagnostic of `analysis` (or one an editor sent back, whose `data` it
@@ -86,6 +87,10 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
     case "PERF040":
       if (data.computed === undefined) return [];
       return [fix("declared", { computed: data.computed }, [{ range: target.range, newText: String(data.computed) }], true)];
+    case "PERF200": {
+      const unit = String(data.unit ?? parsed.lines.text.slice(offset, target.range.end.offset));
+      return [fix("declareUnit", { unit }, [declareUnit(parsed, unit)])];
+    }
     case "PERF020": {
       const name = parsed.lines.text.slice(offset, target.range.end.offset);
       const out: Fix[] = [];
@@ -207,4 +212,26 @@ export function applyFixes(text: string, fixes: Fix[]): { text: string; applied:
     at = e.range.end.offset;
   }
   return { text: out + text.slice(at), applied, deferred };
+}
+
+/**
+ * Declares a unit: appended to the file's first `units { … }` block, or a new block after the
+ * evaluation header (at the top when there is none).
+ */
+function declareUnit(parsed: ParseResult, unit: string): FixEdit {
+  const decls = parsed.ast.declarations;
+  const units = keywordSpellings.Units[majoritySpelling(parsed.ast) === "en" ? 0 : 1];
+  const block = decls.find((d) => d.kind === "units");
+  if (block) {
+    const close = block.range.end.offset - 1;
+    const at = parsed.lines.range(close, close);
+    return { range: at, newText: block.units.length ? `; ${unit} ` : ` ${unit} ` };
+  }
+  const header = decls.find((d) => d.kind === "evaluation");
+  if (header) {
+    const at = parsed.lines.range(header.range.end.offset, header.range.end.offset);
+    return { range: at, newText: `\n\n${units} { ${unit} }` };
+  }
+  const at = parsed.lines.range(0, 0);
+  return { range: at, newText: `${units} { ${unit} }\n\n` };
 }

@@ -127,6 +127,18 @@ export function factValue(f: A.FactDecl): Quantity | undefined {
 }
 
 /** A lookup of facts (their value) and surveys (their satisfaction). */
+/**
+ * A subject's lookup: its own facts and surveys first, then the evaluation's (computed facts,
+ * tables and units included, through the numbers phase's lookup when there is one).
+ */
+export function subjectLookup(own: Map<string, At<A.FactDecl>>, ownSurveys: Map<string, At<A.SurveyDecl>>, evaluation: Lookup): Lookup {
+  const mine = lookupOf(own, ownSurveys);
+  const lookup = ((name: string) => (own.has(name) || ownSurveys.has(name) ? mine(name) : evaluation(name))) as Lookup;
+  if (evaluation.other) lookup.other = evaluation.other;
+  if (evaluation.convert) lookup.convert = evaluation.convert;
+  return lookup;
+}
+
 export function lookupOf(facts: Map<string, At<A.FactDecl>>, surveys: Map<string, At<A.SurveyDecl>>): Lookup {
   return (name) => {
     const f = facts.get(name);
@@ -144,7 +156,7 @@ export function implicitSubject(model: Linked): Subject {
     if (s.kind === "fact") facts.set(s.id, { ...(s.node as A.FactDecl), uri: s.uri });
     if (s.kind === "survey") surveys.set(s.id, { ...(s.node as A.SurveyDecl), uri: s.uri });
   }
-  const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: lookupOf(facts, surveys) };
+  const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: model.numbers?.lookup ?? lookupOf(facts, surveys) };
   const declared = model.header?.decl.declared;
   // a published total only is the report's word, not a sum to check
   if (declared && !publishedTotalOnly(model)) subject.declared = { value: declared, uri: model.header!.uri, name: model.header!.decl.title?.value ?? "" };

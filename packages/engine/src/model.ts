@@ -1,6 +1,7 @@
 import type * as A from "@perf/language";
 import type { ParseResult } from "@perf/language";
 import type { PerfSymbol, Reference } from "./symbols.js";
+import type { Numbers } from "./numbers.js";
 
 /** A declaration with the document it comes from. */
 export type At<T> = T & { uri: string };
@@ -32,6 +33,9 @@ export interface Collected {
   surveys: At<A.SurveyDecl>[];
   findings: At<A.FindingDecl>[];
   vetoes: At<A.VetoDecl>[];
+  /** `units { … }` blocks and tables (decision 0092); absent in models built before them. */
+  units?: At<A.UnitsDecl>[];
+  tables?: At<A.TableDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
   /** `framework ID "name" { … }`, in a framework file. */
@@ -52,6 +56,8 @@ export interface Linked extends Collected {
   used: Map<string, Set<string>>;
   /** Findings by the indicator id they are attached to (`on`), in source order: those of the whole evaluation. */
   attachments: Map<string, Attachment[]>;
+  /** Units, tables and computed facts, once the numbers phase ran (phases/numbers.ts). */
+  numbers?: Numbers;
   /** Per subject id: the findings counted for it (its own, and top-level ones naming it), by indicator id. */
   subjectAttachments: Map<string, Map<string, Attachment[]>>;
 }

@@ -145,11 +145,42 @@ export const FindingResultSchema = z.object({
   range: RangeSchema,
 });
 
+/** A table as the report prints it (decision 0092): cells as written, numbers also in the column's unit. */
+export const TableResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  columns: z.array(z.object({ id: z.string(), title: z.string(), type: z.enum(["text", "percent", "number", "unit"]), unit: z.string().nullable() })),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      /** As printed ("320.50", "8.4 元", "99%"); null for an empty cell. */
+      cells: z.array(z.string().nullable()),
+      /** The numbers in the column's unit (a percent as a fraction); null for text and empty cells. */
+      values: z.array(DecimalString.nullable()),
+      range: RangeSchema,
+    }),
+  ),
+  printed: z.array(
+    z.object({
+      kind: z.enum(["total", "subtotal"]),
+      name: z.string().nullable(),
+      rows: z.array(z.string()),
+      values: z.array(z.object({ column: z.string(), printed: z.string(), computed: DecimalString.nullable(), matches: z.boolean() })),
+      acknowledged: z.string().nullable(),
+    }),
+  ),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
 export const FactResultSchema = z.object({
   id: z.string(),
   value: DecimalString.nullable(),
   unit: z.string().nullable(),
   description: z.string().optional(),
+  /** A computed fact (`fact 合计 = a + b`): its expression as written, with `in UNIT`. Absent on literal facts. */
+  expression: z.string().optional(),
+  computed: z.boolean().optional(),
   usedBy: z.array(z.string()),
   uri: z.string(),
   range: RangeSchema,
@@ -230,6 +261,8 @@ export const EvaluationResultSchema = z.object({
   indicators: z.array(IndicatorResultSchema),
   findings: z.array(FindingResultSchema),
   facts: z.array(FactResultSchema),
+  /** Tables (decision 0092); absent when the evaluation has none. */
+  tables: z.array(TableResultSchema).optional(),
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
   diagnostics: z.array(DiagnosticSchema),
@@ -247,6 +280,7 @@ export const EvaluationResultSchema = z.object({
 export type EvaluationResult = Omit<z.infer<typeof EvaluationResultSchema>, "diagnostics"> & { diagnostics: Diagnostic[] };
 export type FindingResult = z.infer<typeof FindingResultSchema>;
 export type FactResult = z.infer<typeof FactResultSchema>;
+export type TableResult = z.infer<typeof TableResultSchema>;
 export type SurveyResult = z.infer<typeof SurveyResultSchema>;
 export type VetoResult = z.infer<typeof VetoResultSchema>;
 export type Deduction = z.infer<typeof DeductionSchema>;

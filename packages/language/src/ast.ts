@@ -23,7 +23,10 @@ export interface StringValue {
 
 export type Expression =
   | NumberValue
-  | { kind: "ref"; name: Name; range: Range }
+  /** A name; `path` holds the segments after dots (`支出明细.预算`, `支出明细.云平台.预算`). */
+  | { kind: "ref"; name: Name; path?: Name[]; range: Range }
+  /** An aggregate over its arguments, as written (`sum`, `求和`, `max`…): decision 0092. */
+  | { kind: "call"; fn: Name; args: Expression[]; range: Range }
   | { kind: "binary"; op: "+" | "-" | "*" | "/"; left: Expression; right: Expression; range: Range }
   | { kind: "negate"; operand: Expression; range: Range }
   | { kind: "paren"; inner: Expression; range: Range };
@@ -125,8 +128,13 @@ export interface OverrideDecl {
 export interface FactDecl {
   kind: "fact";
   name: Name;
+  /** A literal fact (`fact x = 5 个`, `fact x = -3`); a computed one has `expression` instead. */
   value?: NumberValue;
   negative?: boolean;
+  /** `fact 合计 = a + b + c`: anything but a plain (negated) number. */
+  expression?: Expression;
+  /** `… in 万元`: the unit the value is converted to. */
+  convert?: Name;
   description?: StringValue;
   range: Range;
 }
@@ -178,6 +186,8 @@ export interface IndicatorDecl {
   declared?: NumberValue;
   /** Every scoring clause in source order; more than one method is an error the engine reports. */
   methods: ScoringMethod[];
+  /** `row TABLE.ROW` clauses. */
+  rows?: RowRef[];
   children: IndicatorDecl[];
   range: Range;
   /** The range of `indicator NAME "title" weight N`, for lenses and hints. */
@@ -199,6 +209,69 @@ export interface FindingDecl {
   count?: NumberValue;
   /** `subject ID` on a top-level finding: the one subject it counts for. */
   subject?: Name;
+  /** `row TABLE.ROW` clauses: the table rows the finding is about. */
+  rows?: RowRef[];
+  range: Range;
+}
+
+/** `row TABLE.ROW`, on a finding or an indicator. */
+export interface RowRef {
+  table: Name;
+  row: Name;
+  range: Range;
+}
+
+/** One unit of a `units { … }` block: `台套`, or `亿次 = 100000000 次`. */
+export interface UnitDef {
+  name: Name;
+  /** The conversion: one of this unit is this many of another unit. */
+  equals?: NumberValue;
+  range: Range;
+}
+
+export interface UnitsDecl {
+  kind: "units";
+  units: UnitDef[];
+  range: Range;
+}
+
+export interface TableColumn {
+  name: Name;
+  title?: StringValue;
+  /** `text`, `percent`, `number` (any spelling of `columnTypeSpellings`) or a unit. */
+  type: Name;
+  range: Range;
+}
+
+export type TableCell =
+  | { kind: "number"; value: NumberValue; negative?: boolean; range: Range }
+  | { kind: "string"; value: StringValue; range: Range }
+  | { kind: "empty"; range: Range };
+
+export interface TableRow {
+  name: Name;
+  cells: TableCell[];
+  range: Range;
+}
+
+/** `printed total { COL N … }` or `printed subtotal NAME rows [R, …] { COL N … }`, optionally acknowledged. */
+export interface PrintedTotal {
+  kind: "total" | "subtotal";
+  name?: Name;
+  /** Subtotals: the rows it adds up (all rows when absent). */
+  rows?: Name[];
+  values: { column: Name; value: NumberValue; negative?: boolean; range: Range }[];
+  acknowledged?: StringValue;
+  range: Range;
+}
+
+export interface TableDecl {
+  kind: "table";
+  name: Name;
+  title?: StringValue;
+  columns: TableColumn[];
+  rows: TableRow[];
+  printed: PrintedTotal[];
   range: Range;
 }
 
@@ -211,7 +284,18 @@ export interface VetoDecl {
   range: Range;
 }
 
-export type Declaration = EvaluationHeader | FrameworkHeader | FactDecl | SurveyDecl | IndicatorDecl | FindingDecl | VetoDecl | SubjectDecl | OverrideDecl;
+export type Declaration =
+  | EvaluationHeader
+  | FrameworkHeader
+  | FactDecl
+  | SurveyDecl
+  | IndicatorDecl
+  | FindingDecl
+  | VetoDecl
+  | SubjectDecl
+  | OverrideDecl
+  | UnitsDecl
+  | TableDecl;
 
 export interface PerfFile {
   uri: string;

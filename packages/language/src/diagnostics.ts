@@ -35,6 +35,7 @@ const kindNames: Record<string, readonly [string, string]> = {
   veto: ["否决", "veto"],
   factOrSurvey: ["数据或调查", "fact or survey"],
   subject: ["评价对象", "subject"],
+  table: ["数据表", "table"],
 };
 const kindZh = (a: Args) => kindNames[String(a.kind)]?.[0] ?? String(a.kindZh);
 const kindEn = (a: Args) => kindNames[String(a.kind)]?.[1] ?? String(a.kindEn);
@@ -51,12 +52,12 @@ const numberRules: Record<string, readonly [string, string]> = {
   count: ["例数须为整数", "a count is a whole number"],
 };
 
-/** PERF060's words from its arguments: `op` (add, subtract, multiply, divide, compare, ratio) and the units `left`, `right` ("" for none). */
+/** PERF060's words from its arguments: `op` (add, subtract, multiply, divide, compare, ratio, convert) and the units `left`, `right` ("" for none). */
 function unitProblem(a: Args, locale: Locale): string {
   const u = (x: string | number | undefined) => (x ? String(x) : locale === "zh" ? "无单位" : "no unit");
   const [l, r] = [u(a.left), u(a.right)];
-  const zh = { add: `${l} 与 ${r} 不能相加`, subtract: `${l} 与 ${r} 不能相减`, multiply: `${l} 与 ${r} 不能相乘`, divide: `${l} 不能除以 ${r}`, compare: `${l} 不能与 ${r} 比较`, ratio: `比率的结果带有单位 ${l}` };
-  const en = { add: `cannot add ${l} and ${r}`, subtract: `cannot subtract ${l} and ${r}`, multiply: `cannot multiply ${l} by ${r}`, divide: `cannot divide ${l} by ${r}`, compare: `cannot compare ${l} with ${r}`, ratio: `the ratio has the unit ${l}` };
+  const zh = { add: `${l} 与 ${r} 不能相加`, subtract: `${l} 与 ${r} 不能相减`, multiply: `${l} 与 ${r} 不能相乘`, divide: `${l} 不能除以 ${r}`, compare: `${l} 不能与 ${r} 比较`, ratio: `比率的结果带有单位 ${l}`, convert: `${l} 不能换算为 ${r}` };
+  const en = { add: `cannot add ${l} and ${r}`, subtract: `cannot subtract ${l} and ${r}`, multiply: `cannot multiply ${l} by ${r}`, divide: `cannot divide ${l} by ${r}`, compare: `cannot compare ${l} with ${r}`, ratio: `the ratio has the unit ${l}`, convert: `cannot convert ${l} to ${r}` };
   return (locale === "zh" ? zh : en)[String(a.op) as keyof typeof zh] ?? String(a.op);
 }
 
@@ -643,6 +644,114 @@ export const catalogue = {
     en: (a) => `the used file '${a.path}' holds no indicators`,
     hintZh: () => "use 指向以 framework 开头、包含指标的框架文件。",
     hintEn: () => "`use` names a framework file: `framework …` and its indicators.",
+  },
+  PERF200: {
+    severity: "error",
+    title: "unknown-unit",
+    zh: (a) => `未知单位「${a.unit}」`,
+    en: (a) => `unknown unit '${a.unit}'`,
+    hintZh: (a) => `在计量单位块中声明它：\`计量单位 { ${a.unit} }\`；可写换算，如 \`亿次 = 100000000 次\`。`,
+    hintEn: (a) => `Declare it in a units block: \`units { ${a.unit} }\`, optionally with a conversion such as \`亿次 = 100000000 次\`.`,
+  },
+  PERF201: {
+    severity: "error",
+    title: "invalid-unit-definition",
+    zh: (a) => ({ builtin: `「${a.unit}」是内置单位，不能重新定义换算`, duplicate: `单位「${a.unit}」重复声明`, cycle: `单位「${a.unit}」的换算循环引用自身：${a.cycle}`, zero: `单位「${a.unit}」的换算值须大于零` })[String(a.reason)] ?? String(a.reason),
+    en: (a) => ({ builtin: `'${a.unit}' is a built-in unit; its conversion cannot be redefined`, duplicate: `the unit '${a.unit}' is declared more than once`, cycle: `the conversion of '${a.unit}' refers to itself: ${a.cycle}`, zero: `the conversion of '${a.unit}' must be greater than zero` })[String(a.reason)] ?? String(a.reason),
+  },
+  PERF202: {
+    severity: "error",
+    title: "computed-fact-cycle",
+    zh: (a) => `计算数据「${a.name}」循环引用自身：${a.cycle}`,
+    en: (a) => `the computed fact '${a.name}' depends on itself: ${a.cycle}`,
+    hintZh: () => "至少有一个数据须为数值，而不是由其他数据算出。",
+    hintEn: () => "At least one of these facts must be a number, not computed from the others.",
+  },
+  PERF203: {
+    severity: "error",
+    title: "invalid-aggregate",
+    zh: (a) =>
+      ({
+        unknownFunction: `未知函数「${a.name}」：可用 sum/求和、count/计数、min/最小、max/最大、mean/平均值`,
+        column: `「${a.name}」是数据表的一列，只能用在 sum、count、min、max、mean 中`,
+        row: `「${a.name}」是数据表的一行，不是数值；引用单元格请写「${a.name}.列名」`,
+        text: `「${a.name}」是文本，不能参与计算`,
+        empty: `单元格「${a.name}」为空`,
+        noValues: `${a.fn}() 没有可计算的数值`,
+      })[String(a.reason)] ?? String(a.reason),
+    en: (a) =>
+      ({
+        unknownFunction: `unknown function '${a.name}': sum, count, min, max and mean are available`,
+        column: `'${a.name}' is a table column; it can only stand inside sum, count, min, max or mean`,
+        row: `'${a.name}' is a table row, not a number; a cell is '${a.name}.COLUMN'`,
+        text: `'${a.name}' is text and cannot be computed with`,
+        empty: `the cell '${a.name}' is empty`,
+        noValues: `${a.fn}() has no values to compute`,
+      })[String(a.reason)] ?? String(a.reason),
+  },
+  PERF204: {
+    severity: "error",
+    title: "table-row-cells",
+    zh: (a) => `行「${a.row}」有 ${a.cells} 个单元格，数据表「${a.table}」有 ${a.columns} 列`,
+    en: (a) => `the row '${a.row}' has ${a.cells} cells; the table '${a.table}' has ${a.columns} columns`,
+    hintZh: () => "单元格按列的顺序填写，空单元格写 -。",
+    hintEn: () => "Cells follow the columns in order; write - for an empty cell.",
+  },
+  PERF205: {
+    severity: "error",
+    title: "table-cell-type",
+    zh: (a) =>
+      ({
+        text: `列「${a.column}」是文本列，行「${a.row}」却填了数值 ${a.cell}`,
+        number: `列「${a.column}」是数值列，行「${a.row}」却填了文本 ${a.cell}`,
+        unit: `列「${a.column}」的单位是 ${a.unit}，行「${a.row}」的 ${a.cell} 不能换算为它`,
+        column: `列「${a.column}」是文本列，不能求合计`,
+      })[String(a.reason)] ?? String(a.reason),
+    en: (a) =>
+      ({
+        text: `the column '${a.column}' holds text, but the row '${a.row}' has the number ${a.cell}`,
+        number: `the column '${a.column}' holds numbers, but the row '${a.row}' has the text ${a.cell}`,
+        unit: `the column '${a.column}' is in ${a.unit}; the row '${a.row}' has ${a.cell}, which does not convert to it`,
+        column: `the column '${a.column}' holds text and has no total`,
+      })[String(a.reason)] ?? String(a.reason),
+  },
+  PERF206: {
+    severity: "error",
+    title: "unknown-table-part",
+    zh: (a) => `数据表「${a.table}」没有${a.part === "row" ? "行" : a.part === "column" ? "列" : "行或列"}「${a.name}」${a.suggestion ? `，是否指「${a.suggestion}」？` : ""}`,
+    en: (a) => `the table '${a.table}' has no ${a.part === "row" ? "row" : a.part === "column" ? "column" : "row or column"} '${a.name}'${a.suggestion ? `; did you mean '${a.suggestion}'?` : ""}`,
+  },
+  PERF207: {
+    severity: "error",
+    title: "printed-total-mismatch",
+    audit: true,
+    zh: (a) => `数据表「${a.table}」原表${a.kind === "subtotal" ? `小计「${a.name}」` : "合计"}的「${a.column}」印为 ${a.printed}${a.unit ? " " + a.unit : ""}，各行相加为 ${a.computed}${a.unit ? " " + a.unit : ""}`,
+    en: (a) => `the ${a.kind === "subtotal" ? `subtotal '${a.name}'` : "total"} of '${a.column}' in the table '${a.table}' is printed as ${a.printed}${a.unit ? " " + a.unit : ""}; its rows add up to ${a.computed}${a.unit ? " " + a.unit : ""}`,
+    hintZh: () => "若原报告确实如此，在该行后写 `已知 \"原因\"`，如实保留并在审计中列出。",
+    hintEn: () => "If the published report really says so, add `acknowledged \"reason\"` after it: kept as printed and listed by the audit.",
+  },
+  PERF208: {
+    severity: "error",
+    title: "printed-total-suspicious-unit",
+    audit: true,
+    zh: (a) => `数据表「${a.table}」原表${a.kind === "subtotal" ? `小计「${a.name}」` : "合计"}的「${a.column}」${a.printed} ${a.unit} 只有在 ${a.cells} 实为 ${a.readAs} 时才与各行相符（按所写单位相加为 ${a.computed} ${a.unit}）`,
+    en: (a) => `the ${a.kind === "subtotal" ? `subtotal '${a.name}'` : "total"} of '${a.column}' in the table '${a.table}', ${a.printed} ${a.unit}, adds up only if ${a.cells} means ${a.readAs} (as written the rows add up to ${a.computed} ${a.unit})`,
+    hintZh: () => "原报告可能写错了单位；若原文如此，在该行后写 `已知 \"原因\"`。",
+    hintEn: () => "The report probably printed the wrong unit; if it really says so, add `acknowledged \"reason\"`.",
+  },
+  PERF210: {
+    severity: "warning",
+    title: "acknowledged-without-discrepancy",
+    zh: (a) => `数据表「${a.table}」的原表${a.kind === "subtotal" ? `小计「${a.name}」` : "合计"}与各行相符，没有需要「已知」说明的差异`,
+    en: (a) => `the printed ${a.kind === "subtotal" ? `subtotal '${a.name}'` : "total"} of the table '${a.table}' matches its rows; there is no discrepancy to acknowledge`,
+    hintZh: () => "删除 `已知 \"…\"`；若原报告确有差异，请核对所录数字。",
+    hintEn: () => "Remove `acknowledged \"…\"`; if the published report does have a discrepancy, check the figures entered.",
+  },
+  PERF209: {
+    severity: "info",
+    title: "table-row-value",
+    zh: (a) => `行「${a.row}」：${a.column} ${a.value}`,
+    en: (a) => `row '${a.row}': ${a.column} ${a.value}`,
   },
 } satisfies Record<string, Entry>;
 

@@ -50,6 +50,15 @@ export const keywordSpellings = {
   Override: ["override", "调整"],
   Rule: ["rule", "规则"],
   Judgement: ["judgement", "酌情扣分"],
+  Units: ["units", "计量单位"],
+  Table: ["table", "数据表"],
+  Columns: ["columns", "列"],
+  Row: ["row", "行"],
+  Rows: ["rows", "各行"],
+  Printed: ["printed", "原表"],
+  Subtotal: ["subtotal", "小计"],
+  In: ["in", "换算为"],
+  Acknowledged: ["acknowledged", "已知"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
@@ -57,14 +66,51 @@ export const keywordAliases: Partial<Record<KeywordName, readonly string[]>> = {
   Grades: ["grade"],
 };
 
+export type KeywordName = keywordNameUnion;
+
 /**
  * Keywords added after files were written with these words as names (`indicator judgement`,
- * `fact 规则`): they are keywords only where a keyword is expected and stay identifiers
- * everywhere else, so every file valid before them stays valid.
+ * `fact 规则`, a fact named `row` or `小计`): they are keywords only where a keyword is expected
+ * and stay identifiers everywhere else, so every file valid before them stays valid. The lexer
+ * gives them the identifier category, so the parser takes them wherever a name may stand
+ * (decisions 0091, 0120).
  */
-export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>(["Framework", "Use", "Assess", "Override", "Rule", "Judgement"]);
+export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>([
+  "Framework", "Use", "Assess", "Override", "Rule", "Judgement",
+  "Units", "Table", "Columns", "Row", "Rows", "Printed", "Subtotal", "In",
+]);
 
-export type KeywordName = keywordNameUnion;
+/**
+ * The aggregates of computed facts (`sum(…)`, decision 0092): names of a call, not keywords, so
+ * none of them is reserved. `count`, `max` and `mean` are keywords already (例数, 上限, 平均); a
+ * call accepts every spelling of them.
+ */
+export const aggregateSpellings = {
+  sum: ["sum", "求和"],
+  count: ["count", "计数", "例数"],
+  min: ["min", "最小"],
+  max: ["max", "最大", "上限"],
+  mean: ["mean", "平均值", "平均"],
+} as const satisfies Record<string, readonly string[]>;
+export type AggregateName = keyof typeof aggregateSpellings;
+
+export function aggregateOf(spelling: string): AggregateName | undefined {
+  for (const [name, spellings] of Object.entries(aggregateSpellings) as [AggregateName, readonly string[]][]) if (spellings.includes(spelling)) return name;
+  return undefined;
+}
+
+/** The types a table column may have besides a unit (decision 0092): words, not keywords. */
+export const columnTypeSpellings = {
+  text: ["text", "文本"],
+  percent: ["percent", "百分比"],
+  number: ["number", "数值"],
+} as const satisfies Record<string, readonly [string, string]>;
+export type ColumnTypeName = keyof typeof columnTypeSpellings;
+
+export function columnTypeOf(spelling: string): ColumnTypeName | undefined {
+  for (const [name, spellings] of Object.entries(columnTypeSpellings) as [ColumnTypeName, readonly string[]][]) if (spellings.includes(spelling)) return name;
+  return undefined;
+}
 type keywordNameUnion = keyof typeof keywordSpellings;
 export type Spelling = "en" | "zh";
 

@@ -27,6 +27,10 @@ export const LBrace = punct("LBrace", "{");
 export const RBrace = punct("RBrace", "}");
 export const LParen = punct("LParen", "(");
 export const RParen = punct("RParen", ")");
+export const LBracket = punct("LBracket", "[");
+export const RBracket = punct("RBracket", "]");
+/** `TABLE.COLUMN`, `TABLE.ROW.COLUMN`; a decimal point is part of its number. */
+export const Dot = punct("Dot", ".");
 export const Comma = createToken({ name: "Comma", pattern: /,|，|、/, label: "','" });
 export const Semicolon = createToken({ name: "Semicolon", pattern: /;|；/, label: "';'" });
 export const Colon = createToken({ name: "Colon", pattern: /:|：/, label: "':'" });
@@ -158,7 +162,7 @@ export const allTokens: TokenType[] = [
   StringLiteral,
   UnterminatedString,
   NumberLiteral,
-  LBrace, RBrace, LParen, RParen, Comma, Semicolon, Colon,
+  LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon,
   GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash,
   ...wordTokens,
   Identifier,

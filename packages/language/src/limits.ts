@@ -1,4 +1,5 @@
 import type { IToken, TokenType } from "chevrotain";
+import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 
 /**
@@ -29,7 +30,11 @@ export interface LimitCheck {
 
 const operators = new Set<TokenType>([T.Plus, T.Minus, T.Star, T.Slash]);
 /** Tokens that may stand inside an expression: a run of them holds at most one expression's operators. */
-const expressionParts = new Set<TokenType>([...operators, T.Identifier, T.NumberLiteral, T.UnitLiteral, T.LParen, T.RParen]);
+const expressionParts = new Set<TokenType>([
+  ...operators, T.Identifier, T.NumberLiteral, T.UnitLiteral, T.LParen, T.RParen,
+  // dotted names, aggregate calls and their arguments, and the keywords that may stand as names
+  T.Dot, T.Comma, ...[...softKeywords, "Count", "Max", "Mean"].map((k) => T.keywordTokens[k as KeywordName]),
+]);
 
 /**
  * One pass over the tokens, before the parser sees them, so nothing downstream ever receives a

@@ -18,7 +18,7 @@ export interface ParseResult {
 const MAX_SYNTAX_ERRORS = 50;
 
 const declarationStarts = new Set<TokenType>(
-  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override"] as const).map((k) => T.keywordTokens[k]),
+  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override", "Units", "Table"] as const).map((k) => T.keywordTokens[k]),
 );
 
 /** Declaration starts that are never names: soft keywords may also name things (`indicator framework`), so they do not delimit declarations for the limits. */
@@ -44,9 +44,13 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const tokens: IToken[] = [];
   const unterminated = new WeakSet<IToken>();
   const texts: TextSpan[] = [];
+  let previousEnd = 0;
   for (const t of lexed.tokens) {
     // the lexer tracks start offsets only (lines come from LineIndex); node locations need the end
     t.endOffset = t.startOffset + t.image.length - 1;
+    // A word is a number's unit only on the number's line (decision 0092); each gap is read once.
+    if (t.tokenType === T.Identifier && hasLineBreak(text, previousEnd, t.startOffset)) (t as { newlineBefore?: boolean }).newlineBefore = true;
+    previousEnd = t.startOffset + t.image.length;
     if (t.tokenType === T.StringLiteral || t.tokenType === T.UnterminatedString) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
@@ -173,6 +177,14 @@ function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
   return out;
 }
 
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 function tokenRange(lines: LineIndex, t: IToken): Range {
   return lines.range(t.startOffset, t.startOffset + t.image.length);
 }
@@ -252,6 +264,8 @@ class AstBuilder {
       ...this.subs(cst, "framework"),
       ...this.subs(cst, "subject"),
       ...this.subs(cst, "override"),
+      ...this.subs(cst, "units"),
+      ...this.subs(cst, "table"),
     ];
     all.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const node of all) {
@@ -281,15 +295,93 @@ class AstBuilder {
         return this.subject(node);
       case "override":
         return this.override(node);
+      case "units":
+        return this.units(node);
+      case "table":
+        return this.table(node);
     }
     return undefined;
+  }
+
+  private units(node: CstNode): A.UnitsDecl {
+    const units: A.UnitDef[] = [];
+    for (const def of this.subs(node, "unitDef")) {
+      const name = this.name(this.wordOf(this.sub(def, "unitWord")));
+      if (!name) continue;
+      const u: A.UnitDef = { name, range: this.nodeRange(def) };
+      const equals = this.value(this.sub(def, "value"));
+      if (equals) u.equals = equals;
+      units.push(u);
+    }
+    return { kind: "units", units, range: this.nodeRange(node) };
+  }
+
+  private wordOf(node: CstNode | undefined): IToken | undefined {
+    return node ? (this.first(node, "UnitLiteral") ?? this.first(node, "Identifier")) : undefined;
+  }
+
+  private table(node: CstNode): A.TableDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const t: A.TableDecl = { kind: "table", name, columns: [], rows: [], printed: [], range: this.nodeRange(node) };
+    const title = this.string(this.first(node, "StringLiteral"));
+    if (title) t.title = title;
+    for (const cols of this.subs(node, "columns")) {
+      for (const c of this.subs(cols, "column")) {
+        const cname = this.name(this.first(c, "Identifier"));
+        const type = this.name(this.wordOf(this.sub(c, "type")));
+        if (!cname || !type) continue;
+        const col: A.TableColumn = { name: cname, type, range: this.nodeRange(c) };
+        const ctitle = this.string(this.first(c, "StringLiteral"));
+        if (ctitle) col.title = ctitle;
+        t.columns.push(col);
+      }
+    }
+    for (const r of this.subs(node, "tableRow")) {
+      const rname = this.name(this.first(r, "Identifier"));
+      if (!rname) continue;
+      const cells: A.TableCell[] = [];
+      for (const c of this.subs(r, "cell")) {
+        const range = this.nodeRange(c);
+        const s = this.string(this.first(c, "StringLiteral"));
+        const v = this.value(this.sub(c, "value"));
+        if (s) cells.push({ kind: "string", value: s, range });
+        else if (v) cells.push(this.first(c, "Minus") ? { kind: "number", value: v, negative: true, range } : { kind: "number", value: v, range });
+        else if (this.first(c, "Minus")) cells.push({ kind: "empty", range });
+      }
+      t.rows.push({ name: rname, cells, range: this.nodeRange(r) });
+    }
+    for (const p of this.subs(node, "printed")) {
+      const printed: A.PrintedTotal = { kind: p.children.Subtotal ? "subtotal" : "total", values: [], range: this.nodeRange(p) };
+      const pname = this.name(this.first(p, "name"));
+      if (pname) printed.name = pname;
+      if (p.children.Rows) printed.rows = (p.children.rows ?? []).filter(isToken).flatMap((x) => this.name(x) ?? []);
+      for (const pv of this.subs(p, "printedValue")) {
+        const column = this.name(this.first(pv, "Identifier"));
+        const value = this.value(this.sub(pv, "value"));
+        if (!column || !value) continue;
+        printed.values.push(this.first(pv, "Minus") ? { column, value, negative: true, range: this.nodeRange(pv) } : { column, value, range: this.nodeRange(pv) });
+      }
+      const ack = this.string(this.first(p, "acknowledged"));
+      if (ack) printed.acknowledged = ack;
+      t.printed.push(printed);
+    }
+    return t;
+  }
+
+  private rowRefs(node: CstNode): A.RowRef[] {
+    return this.subs(node, "rowRef").flatMap((r) => {
+      const table = this.name(this.first(r, "table"));
+      const row = this.name(this.first(r, "row"));
+      return table && row ? [{ table, row, range: this.nodeRange(r) }] : [];
+    });
   }
 
   value(node: CstNode | undefined): A.NumberValue | undefined {
     if (!node) return undefined;
     const n = this.first(node, "NumberLiteral");
     if (!n) return undefined;
-    const unit = this.first(node, "UnitLiteral");
+    const unit = this.first(node, "UnitLiteral") ?? this.first(node, "unit");
     const percent = n.image.endsWith("%");
     const v: A.NumberValue = {
       kind: "number",
@@ -460,9 +552,15 @@ class AstBuilder {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
     const f: A.FactDecl = { kind: "fact", name, range: this.nodeRange(node) };
-    const v = this.value(this.sub(node, "value"));
-    if (v) f.value = v;
-    if (this.first(node, "Minus")) f.negative = true;
+    const e = this.expression(this.sub(node, "expression"));
+    const convert = this.name(this.wordOf(this.sub(node, "convert")));
+    if (convert) f.convert = convert;
+    // a plain number (or its negation) is a literal fact, as before computed facts existed
+    if (e?.kind === "number" && !convert) f.value = e;
+    else if (e?.kind === "negate" && e.operand.kind === "number" && !convert) {
+      f.value = e.operand;
+      f.negative = true;
+    } else if (e) f.expression = e;
     const d = this.string(this.first(node, "StringLiteral"));
     if (d) f.description = d;
     return f;
@@ -509,6 +607,8 @@ class AstBuilder {
     if (weight) ind.weight = weight;
     let judgement: Extract<A.ScoringMethod, { kind: "judgement" }> | undefined;
     for (const item of this.subs(node, "indicatorItem")) {
+      const rows = this.rowRefs(item);
+      if (rows.length) (ind.rows ??= []).push(...rows);
       const child = this.sub(item, "indicator");
       if (child) {
         const c = this.indicator(child);
@@ -622,6 +722,8 @@ class AstBuilder {
     }
     const subject = this.name(this.first(node, "subject"));
     if (subject) f.subject = subject;
+    const rows = this.rowRefs(node);
+    if (rows.length) f.rows = rows;
     return f;
   }
 
@@ -668,8 +770,23 @@ class AstBuilder {
     if (node.name === "primary") {
       const v = this.sub(node, "value");
       if (v) return this.value(v);
+      const call = this.sub(node, "call");
+      if (call) {
+        const fn = this.name(this.first(call, "fn"));
+        if (!fn) return undefined;
+        const args: A.Expression[] = [];
+        for (const a of this.subs(call, "args")) {
+          const x = this.expression(a);
+          if (x) args.push(x);
+        }
+        return { kind: "call", fn, args, range: this.nodeRange(call) };
+      }
       const id = this.name(this.first(node, "Identifier"));
-      if (id) return { kind: "ref", name: id, range: id.range };
+      if (id) {
+        const path = (node.children.path ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []);
+        const last = path.at(-1) ?? id;
+        return path.length ? { kind: "ref", name: id, path, range: this.lines.range(id.range.start.offset, last.range.end.offset) } : { kind: "ref", name: id, range: id.range };
+      }
       const inner = this.expression(this.sub(node, "expression"));
       return inner ? { kind: "paren", inner, range: this.nodeRange(node) } : undefined;
     }

@@ -123,6 +123,8 @@ export class PerfParser extends CstParser {
         { ALT: () => this.SUBRULE(this.framework) },
         { ALT: () => this.SUBRULE(this.subject) },
         { ALT: () => this.SUBRULE(this.override) },
+        { ALT: () => this.SUBRULE(this.units) },
+        { ALT: () => this.SUBRULE(this.table) },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]);
     });
@@ -304,9 +306,131 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Fact);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(K.In);
+      this.SUBRULE(this.unitWord, { LABEL: "convert" });
+    });
+    this.OPTION1(() => this.CONSUME(T.StringLiteral));
+  });
+
+  /** A unit where one is required: a known unit or any word (declared in `units`, or PERF200). */
+  unitWord = this.RULE("unitWord", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.UnitLiteral) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+  });
+
+  /** `units { 台套; 亿次 = 100000000 次 }` (decision 0092). */
+  units = this.RULE("units", () => {
+    this.CONSUME(K.Units);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.unitDef) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  unitDef = this.RULE("unitDef", () => {
+    this.SUBRULE(this.unitWord);
+    this.OPTION(() => {
+      this.CONSUME(T.Equals);
+      this.SUBRULE(this.value);
+    });
+  });
+
+  /** `table ID "title" { columns { … } row … printed … }` (decision 0092). */
+  table = this.RULE("table", () => {
+    this.CONSUME(K.Table);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.columns) },
+        { ALT: () => this.SUBRULE(this.tableRow) },
+        { ALT: () => this.SUBRULE(this.printed) },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  columns = this.RULE("columns", () => {
+    this.CONSUME(K.Columns);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.column) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  column = this.RULE("column", () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.SUBRULE(this.unitWord, { LABEL: "type" });
+  });
+
+  tableRow = this.RULE("tableRow", () => {
+    this.CONSUME(K.Row);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.cell) });
+    this.CONSUME(T.RBrace);
+  });
+
+  /** A string, a number (the column's unit unless it writes one), `-5`, or `-` alone for an empty cell. */
+  cell = this.RULE("cell", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.value) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.OPTION(() => this.SUBRULE1(this.value));
+        },
+      },
+    ]);
+  });
+
+  printed = this.RULE("printed", () => {
+    this.CONSUME(K.Printed);
+    this.OR([
+      { ALT: () => this.CONSUME(K.Total) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Subtotal);
+          this.CONSUME(T.Identifier, { LABEL: "name" });
+          this.OPTION(() => {
+            this.CONSUME(K.Rows);
+            this.CONSUME(T.LBracket);
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "rows" }) });
+            this.CONSUME(T.RBracket);
+          });
+        },
+      },
+    ]);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR1([{ ALT: () => this.SUBRULE(this.printedValue) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+    this.OPTION1(() => {
+      this.CONSUME(K.Acknowledged);
+      this.CONSUME(T.StringLiteral, { LABEL: "acknowledged" });
+    });
+  });
+
+  printedValue = this.RULE("printedValue", () => {
+    this.CONSUME(T.Identifier);
     this.OPTION(() => this.CONSUME(T.Minus));
     this.SUBRULE(this.value);
-    this.OPTION1(() => this.CONSUME(T.StringLiteral));
+  });
+
+  /** `row TABLE.ROW` on a finding or an indicator. */
+  rowRef = this.RULE("rowRef", () => {
+    this.CONSUME(K.Row);
+    this.CONSUME(T.Identifier, { LABEL: "table" });
+    this.CONSUME(T.Dot);
+    this.CONSUME1(T.Identifier, { LABEL: "row" });
   });
 
   survey = this.RULE("survey", () => {
@@ -360,6 +484,7 @@ export class PerfParser extends CstParser {
       { ALT: () => this.SUBRULE(this.bands) },
       { ALT: () => this.SUBRULE(this.satisfaction) },
       { ALT: () => this.CONSUME(K.Judgement) },
+      { ALT: () => this.SUBRULE(this.rowRef) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
   });
@@ -448,6 +573,7 @@ export class PerfParser extends CstParser {
               this.CONSUME2(T.Identifier, { LABEL: "subject" });
             },
           },
+          { ALT: () => this.SUBRULE(this.rowRef) },
           { ALT: () => this.CONSUME(T.Semicolon) },
         ]);
       });
@@ -483,11 +609,23 @@ export class PerfParser extends CstParser {
     });
   });
 
-  /** A number with an optional unit. */
+  /**
+   * A number with an optional unit: a known unit, or any word on the same line (declared in
+   * `units`, else PERF200) that does not start a grade band (`良 >= 80`) or a `printed` value.
+   */
   value = this.RULE("value", () => {
     this.CONSUME(T.NumberLiteral);
     this.OPTION(() => this.CONSUME(T.UnitLiteral));
+    this.OPTION1({ GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }) });
   });
+
+  private unitWordFollows(): boolean {
+    const word = this.LA(1);
+    if (word.tokenType !== T.Identifier || (word as { newlineBefore?: boolean }).newlineBefore) return false;
+    if (this.LA(0).tokenType === T.UnitLiteral) return false;
+    const next = this.LA(2).tokenType;
+    return next !== T.GreaterEq && next !== T.NumberLiteral && next !== T.Minus && next !== T.LBrace && next !== T.Dot && next !== T.LParen;
+  }
 
   expression = this.RULE("expression", () => {
     this.SUBRULE(this.term, { LABEL: "operands" });
@@ -513,7 +651,16 @@ export class PerfParser extends CstParser {
   primary = this.RULE("primary", () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.value) },
-      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.SUBRULE(this.call) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier);
+          this.MANY(() => {
+            this.CONSUME(T.Dot);
+            this.CONSUME1(T.Identifier, { LABEL: "path" });
+          });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(T.LParen);
@@ -522,6 +669,19 @@ export class PerfParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `sum(…)`, `求和(…)`, `max(…)`…: an aggregate; `count`, `max` and `mean` are keywords too (decision 0120). */
+  call = this.RULE("call", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(K.Count, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(K.Max, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(K.Mean, { LABEL: "fn" }) },
+    ]);
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+    this.CONSUME(T.RParen);
   });
 }
 

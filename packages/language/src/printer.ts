@@ -169,7 +169,9 @@ class Printer {
       case "number":
         return this.num(e);
       case "ref":
-        return e.name.text;
+        return [e.name, ...(e.path ?? [])].map((n) => n.text).join(".");
+      case "call":
+        return `${e.fn.text}(${e.args.map((a) => this.expr(a)).join(", ")})`;
       case "paren":
         return `(${this.expr(e.inner)})`;
       case "negate":
@@ -196,6 +198,11 @@ class Printer {
 
   /** Offset of the next `{` at or after `from`, skipping whitespace and comments. */
   private brace(from: number): number {
+    return this.charAfter(from, "{") ?? from;
+  }
+
+  /** Offset of the next `ch` at or after `from`, skipping comments. */
+  private charAfter(from: number, ch: string): number | undefined {
     let i = from;
     while (i < this.text.length) {
       const c = this.commentAtOrAfter(i);
@@ -203,10 +210,10 @@ class Printer {
         i = c.range.end.offset;
         continue;
       }
-      if (this.text[i] === "{") return i;
+      if (this.text[i] === ch) return i;
       i++;
     }
-    return from;
+    return undefined;
   }
 
   /** First comment starting at or after `offset` (comments are sorted). */
@@ -323,6 +330,10 @@ class Printer {
         return this.subject(d);
       case "override":
         return this.override(d);
+      case "units":
+        return this.units(d);
+      case "table":
+        return this.table(d);
     }
   }
 
@@ -380,6 +391,46 @@ class Printer {
     return this.simple(o.range.start.offset, o.range.end.offset, text);
   }
 
+  private units(u: A.UnitsDecl): Item {
+    const defs = u.units.map((d) => this.simple(d.range.start.offset, d.range.end.offset, d.name.text + (d.equals ? ` = ${this.num(d.equals)}` : "")));
+    return this.block(this.kw("Units"), u.range.start.offset, u.range.end.offset, true, u.range.start.offset, defs, Infinity, "; ");
+  }
+
+  private table(t: A.TableDecl): Item {
+    const head = `${this.kw("Table")} ${t.name.text}` + (t.title ? " " + this.str(t.title) : "");
+    const items: Item[] = [];
+    const columns = t.columns.map((c) => this.simple(c.range.start.offset, c.range.end.offset, `${c.name.text}${c.title ? " " + this.str(c.title) : ""} ${c.type.text}`));
+    if (t.columns.length) {
+      const start = this.clauseStart(t.columns[0]!.range.start.offset);
+      const end = t.columns.at(-1)!.range.end.offset;
+      items.push(this.block(this.kw("Columns"), start, this.closingBrace(end), true, start, columns, Infinity, "; "));
+    }
+    for (const r of t.rows) {
+      const cells = r.cells.map((c) => (c.kind === "string" ? this.str(c.value) : c.kind === "empty" ? "-" : (c.negative ? "-" : "") + this.num(c.value)));
+      items.push(this.simple(r.range.start.offset, r.range.end.offset, `${this.kw("Row")} ${r.name.text} { ${cells.join(", ")} }`.replace("{  }", "{}")));
+    }
+    for (const p of t.printed) {
+      let text = `${this.kw("Printed")} `;
+      text += p.kind === "total" ? this.kw("Total") : `${this.kw("Subtotal")} ${p.name?.text ?? ""}`;
+      if (p.rows) text += ` ${this.kw("Rows")} [${p.rows.map((r) => r.text).join(", ")}]`;
+      const values = p.values.map((v) => `${v.column.text} ${v.negative ? "-" : ""}${this.num(v.value)}`);
+      text += values.length ? ` { ${values.join("; ")} }` : " {}";
+      if (p.acknowledged) text += ` ${this.kw("Acknowledged")} ${this.str(p.acknowledged)}`;
+      items.push(this.simple(p.range.start.offset, p.range.end.offset, text));
+    }
+    return this.block(head, t.range.start.offset, t.range.end.offset, true, t.title?.range.end.offset ?? t.name.range.end.offset, items, 0);
+  }
+
+  /** The end of the first `}` at or after `from` (outside comments). */
+  private closingBrace(from: number): number {
+    const at = this.charAfter(from, "}");
+    return at === undefined ? from : at + 1;
+  }
+
+  private rowClauses(rows: A.RowRef[] | undefined): Item[] {
+    return (rows ?? []).map((r) => this.simple(r.range.start.offset, r.range.end.offset, `${this.kw("Row")} ${r.table.text}.${r.row.text}`));
+  }
+
   private header(h: A.EvaluationHeader): Item {
     const head = this.kw("Evaluation") + (h.title ? " " + this.str(h.title) : "");
     const items: Item[] = [];
@@ -398,7 +449,8 @@ class Printer {
 
   private fact(f: A.FactDecl): Item {
     const left = `${this.kw("Fact")} ${f.name.text}`;
-    let right = `= ${f.negative ? "-" : ""}${f.value ? this.num(f.value) : ""}`;
+    let right = `= ${f.expression ? this.expr(f.expression) : `${f.negative ? "-" : ""}${f.value ? this.num(f.value) : ""}`}`;
+    if (f.convert) right += ` ${this.kw("In")} ${f.convert.text}`;
     if (f.description) right += " " + this.str(f.description);
     const item = this.simple(f.range.start.offset, f.range.end.offset, `${left} ${right}`);
     item.aligned = { left, right, key: "fact" };
@@ -425,6 +477,7 @@ class Printer {
     for (const e of ind.evidence) items.push(...this.textClause("Evidence", e, true));
     items.push(...this.valueClause("Declared", ind.declared));
     for (const m of ind.methods) items.push(...this.method(m));
+    items.push(...this.rowClauses(ind.rows));
     const maxOne = ind.children.length ? 0 : 1;
     return this.block(head, ind.range.start.offset, ind.range.end.offset, this.hasBlock(ind.range), ind.headRange.end.offset, items, maxOne, " ", (body) =>
       weight ? { left, right: weight + body, key: "indicator" } : undefined,
@@ -473,6 +526,7 @@ class Printer {
       ...this.textClause("Description", f.description, true),
       ...f.evidence.flatMap((e) => this.textClause("Evidence", e, true)),
       ...this.valueClause("Count", f.count),
+      ...this.rowClauses(f.rows),
     ];
     const from = f.on.at(-1)?.range.end.offset ?? f.title?.range.end.offset ?? f.name.range.end.offset;
     return this.block(head, f.range.start.offset, f.range.end.offset, this.hasBlock(f.range), from, items, 1);

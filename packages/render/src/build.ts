@@ -17,6 +17,7 @@ import { RenderOptionError } from "./errors.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
 import { isolate } from "./text-safety.js";
+import { dataTables } from "./data-tables.js";
 import { deductionProse } from "./wording.js";
 import { defaultNarrative } from "./narrative/default.js";
 import { resolveNarrative } from "./narrative/document.js";
@@ -38,7 +39,7 @@ export interface BuildOptions {
   template?: Uint8Array;
 }
 
-export const tableNames: TableName[] = ["scores", "summary", "comparison", "roots", "deductions", "findings", "targets"];
+export const tableNames: TableName[] = ["scores", "summary", "comparison", "roots", "deductions", "findings", "targets", "data"];
 
 /** Chinese names accepted by --table as well. */
 const tableAliases: Record<string, TableName> = {
@@ -50,6 +51,7 @@ const tableAliases: Record<string, TableName> = {
   扣分明细: "deductions",
   问题清单: "findings",
   目标完成情况表: "targets",
+  数据表: "data",
 };
 
 /** "0.9591" → "95.91%" (two decimals, half-up, exact); empty for no rate. */
@@ -91,6 +93,9 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
     if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: 1 });
     if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: tables.some((t) => t.appendix) ? 2 : 1 });
   } else if (want("findings") && result.findings.length) tables.push({ ...findingTable(result, locale), appendix: 1 });
+  // the evaluation's own tables (decision 0092), as appendices after the score sheets and findings
+  let appendix = Math.max(0, ...tables.map((t) => t.appendix ?? 0));
+  for (const t of dataTables(result, locale)) if (want("data") || wanted!.ids.has(t.id)) tables.push({ ...t, appendix: ++appendix });
   const ps = result.grade;
   return {
     locale,
@@ -137,7 +142,7 @@ function selectTables(selectors: string[] | undefined, locale: RenderLocale): { 
     const key = s.trim();
     const name = (tableNames as string[]).includes(key) ? (key as TableName) : tableAliases[key];
     if (name) names.add(name);
-    else if (/^root-\d+$/.test(key)) ids.add(key);
+    else if (/^root-\d+$/.test(key) || key.startsWith("table-")) ids.add(key);
     else throw new RenderOptionError("errUnknownTable", { name: key, names: [...tableNames, "root-N"].join(", ") }, locale);
   }
   return { names, ids };

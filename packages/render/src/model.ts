@@ -55,10 +55,10 @@ export interface Column {
   width: number;
 }
 
-export type TableName = "scores" | "summary" | "comparison" | "roots" | "deductions" | "findings" | "targets";
+export type TableName = "scores" | "summary" | "comparison" | "roots" | "deductions" | "findings" | "targets" | "data";
 
 export interface Table {
-  /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets; with subjects comparison and scores-1 … scores-n. */
+  /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets, table-ID (data tables); with subjects comparison and scores-1 … scores-n. */
   id: string;
   name: TableName;
   title: string;

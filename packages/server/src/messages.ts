@@ -4,6 +4,13 @@ import type { Locale } from "@perf/language";
 const table = {
   indicator: ["指标", "indicator"],
   fact: ["数据", "fact"],
+  table: ["数据表", "table"],
+  computed: ["计算", "computed"],
+  operands: ["其中", "where"],
+  columns: ["列", "columns"],
+  rows: ["行", "rows"],
+  column: ["列", "column"],
+  columnValues: ["个数值，合计", "values, sum"],
   survey: ["调查", "survey"],
   finding: ["问题", "finding"],
   veto: ["否决", "veto"],

@@ -44,6 +44,8 @@ export function summarize(ast: PerfFile): FileSummary {
       case "subject":
         symbols.push({ id: d.name.text, kind: "subject", ...(d.title ? { title: d.title.value } : {}), range: d.range, nameRange: d.name.range });
         break;
+      case "units":
+        break;
       default: {
         const title = "title" in d ? d.title?.value : undefined;
         symbols.push({ id: d.name.text, kind: d.kind, ...(title ? { title } : {}), range: d.range, nameRange: d.name.range });

@@ -82,6 +82,8 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
       all.push({ ...d, file: shown });
+      // an acknowledged audit finding (decision 0092) is information the audit lists, not noise in every check
+      if (d.data?.acknowledged !== undefined && !(options as { audit?: boolean }).audit) continue;
       blocks.push(formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }, (u) => displayPath(u, io.cwd)));
     }
     // the evaluation's narrative (NAME.report.md): its references must resolve against this result

@@ -6,8 +6,9 @@ const start = { line: 0, character: 0, offset: 0 };
 /** An evaluation without a single indicator has no score and no grade (PERF035; an error under --strict), unless it states only its published total. */
 export const emptyChecks: Check[] = [
   check("empty", "evaluation", (header, { model, sink }) => {
-    // with `use`, the missing tree is the used file's (PERF160–PERF162, PERF170 say why)
-    if (model.roots.length || publishedTotalOnly(model) || model.header?.decl.use) return;
+    // with `use`, the missing tree is the used file's (PERF160–PERF162, PERF170 say why);
+    // an audit-only file (tables, decision 0092) has no score by design, not by omission
+    if (model.roots.length || publishedTotalOnly(model) || model.header?.decl.use || model.tables?.length) return;
     if (header) sink.report("PERF035", header.uri, header.decl.keywordRange);
     else {
       const uri = [...model.parsed.keys()][0];

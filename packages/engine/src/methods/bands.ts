@@ -21,8 +21,10 @@ export const scoreBands: Scorer<"bands"> = (m, ctx) => {
       matched = i;
       break;
     }
-    const t = ctx.evaluate(b.threshold);
+    let t = ctx.evaluate(b.threshold);
     if (!t) return open();
+    // a threshold in another unit of the value's dimension compares converted (5000 万元 against 50000000 元)
+    if (t.unit !== q.unit && t.unit && q.unit) t = ctx.convert?.(t, q.unit) ?? t;
     if (t.unit !== q.unit) {
       ctx.report("PERF060", b.threshold.range, { op: "compare", left: q.unit ?? "", right: t.unit ?? "" });
       return open();

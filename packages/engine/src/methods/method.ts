@@ -17,6 +17,8 @@ export interface LeafContext {
   report(code: DiagnosticCode, range: Range, args?: Args, data?: Record<string, string | number>, uri?: string): void;
   /** Evaluates an expression against the subject's facts and surveys; a problem is reported and gives undefined. */
   evaluate(e: A.Expression): Quantity | undefined;
+  /** `q` in `unit` when they are of one dimension (元/万元, declared units); absent before the numbers phase existed. */
+  convert?(q: Quantity, unit: string): Quantity | undefined;
   /** The findings attached to this leaf, each once, in source order. */
   attached(): At<A.FindingDecl>[];
   survey(id: string): At<A.SurveyDecl> | undefined;

@@ -34,7 +34,7 @@ function weightTimes(e: A.Expression, ctx: Parameters<Scorer<"ratio">>[1], ratio
   if (e.kind === "binary" && e.op === "/") {
     const a = ctx.evaluate(e.left);
     const b = ctx.evaluate(e.right);
-    if (a && b && !b.value.isZero()) return divide(ctx.weight.times(a.value), b.value);
+    if (a && b && !b.value.isZero() && a.unit === b.unit) return divide(ctx.weight.times(a.value), b.value);
   }
   return ctx.weight.times(ratio);
 }

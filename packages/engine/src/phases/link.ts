@@ -55,7 +55,8 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
   };
   forEachIndicator(model.roots, (d, uri) =>
     sink.within(d.name.text, () => {
-      const values = (e: A.Expression | undefined) => forEachRef(e, (r) => input(r.name, ["fact", "survey"], uri, d.name.text));
+      const values = (e: A.Expression | undefined) =>
+        forEachRef(e, (r) => (r.path ? reference(r.name, ["table"], uri, d.name.text) : input(r.name, ["fact", "survey"], uri, d.name.text)));
       for (const m of d.methods) {
         if (m.kind === "ratio") values(m.expression);
         if (m.kind === "bands") {
@@ -66,6 +67,9 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       }
     }),
   );
+  forEachIndicator(model.roots, (d, uri) => sink.within(d.name.text, () => d.rows?.forEach((r) => reference(r.table, ["table"], uri, d.name.text))));
+  // computed facts (decision 0092): the facts, surveys and tables they are made of
+  for (const f of model.facts) forEachRef(f.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], f.uri, f.name.text));
   const attach = (map: Map<string, Attachment[]>, f: Attachment["finding"], o: A.Name) => {
     const list = map.get(o.text) ?? [];
     list.push({ finding: f, ref: o });
@@ -75,6 +79,7 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
   for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
   for (const s of model.subjects) linked.subjectAttachments.set(s.decl.name.text, new Map());
   for (const f of model.findings) {
+    for (const r of f.rows ?? []) reference(r.table, ["table"], f.uri, f.name.text);
     if (f.subject) reference(f.subject, ["subject"], f.uri, f.name.text);
     const owner = ownerOf.get(f) ?? (f.subject && model.symbols.get(f.subject.text)?.kind === "subject" ? f.subject.text : undefined);
     for (const o of f.on) {

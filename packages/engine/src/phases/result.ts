@@ -5,7 +5,8 @@ import { factValue, type Framework, type SubjectScore } from "../framework.js";
 import { findingCount } from "../checks/numbers.js";
 import type { At, Linked } from "../model.js";
 import type * as A from "@perf/language";
-import type { ComparisonRow, EvaluationResult, FactResult, FindingResult, IndicatorResult, SubjectResult, SurveyResult, VetoResult } from "../schema.js";
+import { computedText } from "../numbers.js";
+import type { ComparisonRow, EvaluationResult, FactResult, FindingResult, IndicatorResult, SubjectResult, SurveyResult, TableResult, VetoResult } from "../schema.js";
 import type { ScoredSubject } from "./subjects.js";
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
@@ -13,9 +14,12 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 }
 
 const factResult = (model: Linked) => (f: At<A.FactDecl>): FactResult => {
-  const q = factValue(f);
-  const r = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
-  return f.description ? { ...r, description: f.description.value } : r;
+  const q = f.expression ? model.numbers?.computed.get(f.name.text) : factValue(f);
+  const r: FactResult = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
+  if (f.description) r.description = f.description.value;
+  const expression = computedText(f);
+  if (expression) Object.assign(r, { expression, computed: true });
+  return r;
 };
 
 const surveyResult = (model: Linked) => (s: At<A.SurveyDecl>): SurveyResult => ({
@@ -76,6 +80,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     indicators: top.unscored ?? scored.nodes.map((n) => n.result),
     findings,
     facts: model.facts.map(factResult(model)),
+    ...tableResults(model),
     surveys: model.surveys.map(surveyResult(model)),
     vetoes: model.vetoes.map(vetoResult),
     diagnostics: sorted,
@@ -159,4 +164,23 @@ function comparison(tree: IndicatorResult[], subjects: SubjectResult[]): Compari
   };
   tree.forEach(walk);
   return rows;
+}
+
+/** The tables of the result, only when there are some (results without tables stay as they were). */
+function tableResults(model: Linked): { tables?: TableResult[] } {
+  const numbers = model.numbers;
+  if (!numbers?.tables.size) return {};
+  const tables: TableResult[] = [];
+  for (const t of numbers.tables.values()) {
+    tables.push({
+      id: t.decl.name.text,
+      title: t.decl.title?.value ?? t.decl.name.text,
+      columns: t.columns.map((c) => ({ id: c.id, title: c.title, type: c.type, unit: c.unit })),
+      rows: t.rows.map((r) => ({ id: r.id, cells: r.cells.map((c) => c.text), values: r.cells.map((c) => (c.value ? decimalText(c.value.value) : null)), range: r.decl.range })),
+      printed: numbers.printed.get(t.decl.name.text) ?? [],
+      uri: t.decl.uri,
+      range: t.decl.range,
+    });
+  }
+  return { tables };
 }

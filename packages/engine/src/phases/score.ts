@@ -41,6 +41,7 @@ export function scoreLeaf(framework: Framework, subject: Subject, d: A.Indicator
     precision: framework.precision,
     report,
     evaluate: (e) => evaluateChecked(e, subject.lookup, (code, range, args) => report(code, range, args)),
+    convert: (q, unit) => subject.lookup.convert?.(q, unit),
     attached: () => [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding))],
     survey: (id) => subject.surveys.get(id),
     percentInput: (e) => {

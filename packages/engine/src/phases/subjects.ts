@@ -1,6 +1,6 @@
 import type * as A from "@perf/language";
 import { forEachRef } from "../expression.js";
-import { lookupOf, scoreSubject, type Framework, type Subject, type SubjectScore } from "../framework.js";
+import { lookupOf, scoreSubject, subjectLookup, type Framework, type Subject, type SubjectScore } from "../framework.js";
 import { forEachIndicator, type At, type Linked, type SubjectModel } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
 
@@ -102,7 +102,11 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
       surveys,
       attachments: model.subjectAttachments.get(s.decl.name.text) ?? new Map(),
       vetoes: [...model.vetoes, ...s.vetoes],
-      lookup: lookupOf(facts, surveys),
+      lookup: subjectLookup(
+        new Map(s.facts.map((f) => [f.name.text, f])),
+        new Map(s.surveys.map((x) => [x.name.text, x])),
+        model.numbers?.lookup ?? lookupOf(facts, surveys),
+      ),
     };
     if (s.decl.declared) subject.declared = { value: s.decl.declared, uri: s.uri, name: subjectName(s) };
     checkInputs(framework, model, s, subject, sink);

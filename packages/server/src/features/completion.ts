@@ -16,13 +16,19 @@ const typeString = new RegExp(`${notWord}(?:type|定性)\\s*"([^"\\\\]*)$`, "u")
 const typeKeyword = new RegExp(`${notWord}(?:type|定性)\\s+$`, "u");
 const afterNumber = new RegExp(`(?<![\\p{L}\\p{N}_.])\\d+(?:\\.\\d+)?%?\\s*(${word}*)$`, "u");
 const trailingWord = new RegExp(`${word}*$`, "u");
+/** `TABLE.` or `TABLE.ROW.` then the part being typed (decision 0092). */
+const dotted = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)\.(?:([\p{L}_][\p{L}\p{N}_]*)\.)?([\p{L}\p{N}_]*)$/u;
+const rowClause = new RegExp(`${notWord}(?:row|行)\\s+${word}*$`, "u");
+const factExpression = new RegExp(`${notWord}(?:fact|数据)\\s+${word}+\\s*=\\s*[^"\\n]*$`, "u");
 
 /** Keywords each kind of block takes; top level when the cursor is in no block. */
 const blockKeywords: Record<string, KeywordName[]> = {
-  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto"],
+  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Units", "Table"],
   evaluation: ["Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Declared"],
-  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted"],
-  finding: ["On", "Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence", "Count"],
+  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted", "Row"],
+  finding: ["On", "Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence", "Count", "Row"],
+  table: ["Columns", "Row", "Printed", "Total", "Subtotal", "Rows", "Acknowledged"],
+  units: [],
   survey: ["Satisfaction", "Respondents", "Note"],
   veto: ["Triggered", "Grades", "True", "False"],
   fact: [],
@@ -50,19 +56,27 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
       .filter((s) => kinds.includes(s.kind))
       .map((s) => ({ label: s.id, kind, detail: symbolDetail(ctx, s.id, s.kind), textEdit: { range, newText: s.id } }));
 
+  const dot = dotted.exec(before);
+  if (dot) return tableParts(ctx, dot[1]!, dot[2], replace(dot[3]!.length));
+  // `row TABLE.ROW` on a finding or an indicator: the tables first
+  if (rowClause.test(before) && ["finding", "indicator"].includes(enclosing(ctx, offset)?.kind ?? "")) return named(["table"], CompletionItemKind.Struct);
   if (onList.test(before)) {
     // Indicators that count findings are what `on` is for: list them first.
     const counts = (id: string) => ctx.group.analysis.indicators.get(id)?.method.kind === "perFinding";
     return named(["indicator"], CompletionItemKind.Class).map((c) => ({ ...c, sortText: `${counts(c.label) ? 0 : 1}${c.label}` }));
   }
   if (satisfactionList.test(before)) return named(["survey"], CompletionItemKind.Struct);
-  if (expression.test(before) || (comparison.test(before) && enclosing(ctx, offset)?.kind === "indicator")) {
-    return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct)];
+  if (expression.test(before) || (factExpression.test(before) && !afterNumber.test(before)) || (comparison.test(before) && enclosing(ctx, offset)?.kind === "indicator")) {
+    return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct), ...named(["table"], CompletionItemKind.Struct)];
   }
   const num = afterNumber.exec(before);
   // A typed space or separator opens the list only where a name must follow; elsewhere it would pop up on every word.
   if (triggerCharacter !== undefined && triggerCharacter !== '"') return [];
-  if (num) return knownUnits.map((u) => ({ label: u, kind: CompletionItemKind.Unit, textEdit: { range: replace(num[1]!.length), newText: u } }));
+  if (num) {
+    // the built-in units, then those the workspace's units blocks declare (decision 0092)
+    const declared = ctx.parsed.ast.declarations.flatMap((d) => (d.kind === "units" ? d.units.map((u) => u.name.text) : []));
+    return [...new Set([...knownUnits, ...declared])].map((u) => ({ label: u, kind: CompletionItemKind.Unit, textEdit: { range: replace(num[1]!.length), newText: u } }));
+  }
 
   const block = enclosing(ctx, offset)?.kind ?? "top";
   const spelling = fileSpelling(ctx.parsed.ast);
@@ -148,4 +162,20 @@ function findingTypes(ctx: FeatureContext): string[] {
   const counts = new Map<string, number>();
   for (const s of ctx.ws.summaries()) for (const t of s.findingTypes) counts.set(t, (counts.get(t) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+}
+
+/** After `T.`: the table's columns and rows; after `T.ROW.`: its columns. */
+function tableParts(ctx: FeatureContext, tableId: string, row: string | undefined, range: Range): CompletionItem[] {
+  const t = ctx.group.analysis.result.tables?.find((x) => x.id === tableId);
+  if (!t || (row !== undefined && !t.rows.some((r) => r.id === row))) return [];
+  const columns = t.columns.map((c): CompletionItem => ({ label: c.id, kind: CompletionItemKind.Field, detail: c.title + (c.unit ? ` (${c.unit})` : ""), sortText: `0${c.id}`, textEdit: { range, newText: c.id } }));
+  if (row !== undefined) return columns;
+  const label = t.columns.findIndex((c) => c.type === "text");
+  const rows = t.rows.slice(0, 1000).map((r): CompletionItem => {
+    const item: CompletionItem = { label: r.id, kind: CompletionItemKind.EnumMember, sortText: `1${r.id}`, textEdit: { range, newText: r.id } };
+    const title = label >= 0 ? r.cells[label] : null;
+    if (title) item.detail = title;
+    return item;
+  });
+  return [...columns, ...rows];
 }

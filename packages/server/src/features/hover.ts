@@ -1,4 +1,4 @@
-import { deductionText, percentText, type IndicatorResult } from "@perf/engine";
+import { Decimal, decimalText, deductionText, forEachRef, percentText, refName, sum, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import { keywordSpellings, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, scoringOf, type FeatureContext } from "../context.js";
@@ -43,6 +43,7 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
       if (!f) return undefined;
       const out = [`**${md(f.id)}** · ${msg(L, "fact")}`, ""];
       out.push(`${msg(L, "value")}: \`${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}\``);
+      if (f.expression) out.push("", ...computation(ctx, id, f.expression));
       if (f.description) out.push("", md(f.description));
       out.push("", usedBy(L, f.usedBy));
       return out;
@@ -70,6 +71,14 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
         const d = r?.deductions.find((x) => x.source === "finding" && x.findings?.includes(f.id));
         out.push(`- ${md(r?.name ?? on)}: ${d ? `−${d.amount}` : msg(L, "noRule")}`);
       }
+      return out;
+    }
+    case "table": {
+      const t = result.tables?.find((x) => x.id === id);
+      if (!t) return undefined;
+      const out = [`**${md(t.title)}** · ${msg(L, "table")} ${code(t.id)}`, ""];
+      out.push(`${msg(L, "columns")}: ${t.columns.map((c) => `${md(c.title)} ${code(c.id)}`).join(L === "en" ? ", " : "、")}`);
+      out.push(`${msg(L, "rows")}: ${t.rows.length}`);
       return out;
     }
     case "veto": {
@@ -175,4 +184,46 @@ function code(s: string): string {
 /** Escapes Markdown so names and reasons show as written. */
 function md(s: string): string {
   return s.replace(/([\\`*_{}[\]<>#|])/g, "\\$1");
+}
+
+/**
+ * A computed fact's computation with the values it is made of (decision 0092): the expression,
+ * then each name it uses with its value — a fact, a survey's satisfaction, a table cell, or a
+ * column with its count and sum.
+ */
+function computation(ctx: FeatureContext, id: string, expression: string): string[] {
+  const { result, symbols } = ctx.group.analysis;
+  const L = ctx.locale;
+  const out = [`${msg(L, "computed")}: \`${expression}\``];
+  const node = symbols.symbols.get(id)?.node;
+  if (node?.kind !== "fact") return out;
+  const seen = new Set<string>();
+  forEachRef(node.expression, (r) => {
+    const name = refName(r);
+    if (seen.has(name) || seen.size >= 20) return;
+    seen.add(name);
+    out.push(`- ${code(name)} = ${operandValue(result, name, L)}`);
+  });
+  return seen.size ? [...out.slice(0, 1), `${msg(L, "operands")}:`, ...out.slice(1)] : out;
+}
+
+function operandValue(result: EvaluationResult, name: string, L: Locale): string {
+  const f = result.facts.find((x) => x.id === name);
+  if (f) return code(`${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`);
+  const s = result.surveys.find((x) => x.id === name);
+  if (s) return s.satisfaction === null ? "?" : percentText(s.satisfaction);
+  const [tableId, ...path] = name.split(".");
+  const t = result.tables?.find((x) => x.id === tableId);
+  if (!t) return "?";
+  const colOf = (c: string) => t.columns.findIndex((x) => x.id === c);
+  if (path.length === 2) {
+    const row = t.rows.find((r) => r.id === path[0]);
+    const i = colOf(path[1]!);
+    return row && i >= 0 ? code(row.cells[i] ?? "-") : "?";
+  }
+  const i = colOf(path[0] ?? "");
+  if (i < 0) return "?";
+  const values = t.rows.flatMap((r) => (r.values[i] ? [new Decimal(r.values[i]!)] : []));
+  const unit = t.columns[i]!.unit;
+  return `${msg(L, "column")} · ${values.length} ${msg(L, "columnValues")} \`${decimalText(sum(values))}${unit ? ` ${unit}` : ""}\``;
 }

@@ -33,6 +33,37 @@ export function inlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
     if (r.rate !== null) hint.tooltip = `${msg(ctx.locale, "rate")} ${percentText(r.rate)}`;
     hints.push(hint);
   }
+  hints.push(...numberHints(ctx, from, to));
+  return hints;
+}
+
+/**
+ * Report numbers (decision 0092): `= 500.5 万元` after a computed fact, and after a printed
+ * total or subtotal that differs from its rows, what the rows add up to.
+ */
+function numberHints(ctx: FeatureContext, from: number, to: number): InlayHint[] {
+  const { result } = ctx.group.analysis;
+  const hints: InlayHint[] = [];
+  const within = (r: { start: { line: number }; end: { line: number } }) => r.end.line >= from && r.start.line <= to;
+  for (const d of ctx.parsed.ast.declarations) {
+    if (!within(d.range)) continue;
+    if (d.kind === "fact" && d.expression) {
+      const f = result.facts.find((x) => x.id === d.name.text && x.uri === ctx.uri && x.range.start.offset === d.range.start.offset);
+      const end = (d.convert ?? d.expression).range.end;
+      if (f) hints.push({ position: { line: end.line, character: end.character }, label: `= ${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`, paddingLeft: true });
+    }
+    if (d.kind === "table") {
+      const t = result.tables?.find((x) => x.id === d.name.text && x.uri === ctx.uri && x.range.start.offset === d.range.start.offset);
+      d.printed.forEach((p, i) =>
+        p.values.forEach((v, j) => {
+          const c = t?.printed[i]?.values[j];
+          if (!c || c.matches || c.computed === null || !within(v.range)) return;
+          const end = v.range.end;
+          hints.push({ position: { line: end.line, character: end.character }, label: `${ctx.locale === "en" ? "rows:" : "各行"} ${c.computed}`, paddingLeft: true });
+        }),
+      );
+    }
+  }
   return hints;
 }
 

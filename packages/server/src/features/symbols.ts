@@ -14,6 +14,7 @@ const kinds = {
   survey: SymbolKind.Struct,
   finding: SymbolKind.Event,
   veto: SymbolKind.Boolean,
+  table: SymbolKind.Array,
 } as const;
 
 /** The outline: the header, facts and surveys, the indicator tree, findings, vetoes, in file order. */

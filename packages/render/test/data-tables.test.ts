@@ -1,0 +1,61 @@
+import * as XLSX from "xlsx";
+import { describe, expect, it } from "vitest";
+import { buildReport, render, toCsv, toMarkdown } from "../src/index.js";
+import { docxTables, fromText, unzip } from "./helpers.js";
+
+// seed 003's kind of budget table, with its 1,087.80 total for rows that add up to 1,087.81
+const result = fromText(`evaluation "测试" { total 100 }
+table 支出明细 "表2-1 2020年项目支出明细（单位：万元）" {
+  columns { 名称 "项目" text; 预算 "预算数" 万元; 支出 "实际支出" 万元; 完成 "完成率" percent }
+  row 云平台 { "政务云平台扩容", 320.50, 318.00, 99% }
+  row 安全 { "网络安全等级保护", 767.31, 79.5, - }
+  row 维修 { "空调维修", 0, 8.4 元, 100% }
+  printed total { 预算 1087.80; 支出 397.50 } acknowledged "原表合计行如此"
+}
+fact 预算合计 = sum(支出明细.预算)
+indicator 执行 "执行" weight 100 { ratio 预算合计 / 预算合计 }
+`);
+
+describe("data tables", () => {
+  it("are appendices with the caption, cells as printed and the printed total", () => {
+    const t = buildReport(result).tables.find((x) => x.id === "table-支出明细")!;
+    expect(t.title).toBe("表2-1 2020年项目支出明细（单位：万元）");
+    // the caption states the unit, so the headers do not repeat it
+    expect(t.columns.map((c) => c.header)).toEqual(["项目", "预算数", "实际支出", "完成率"]);
+    expect(t.rows.map((r) => [r.kind, ...r.cells.map((c) => c.text)])).toEqual([
+      ["data", "政务云平台扩容", "320.50", "318.00", "99%"],
+      ["data", "网络安全等级保护", "767.31", "79.5", ""],
+      ["data", "空调维修", "0", "8.4 元", "100%"],
+      ["total", "合计", "1087.80", "397.50", ""],
+    ]);
+    expect(t.notes).toEqual(["注：原表合计「预算数」印为 1087.80，各行相加为 1087.81（原表合计行如此）。", "注：原表合计「实际支出」印为 397.50，各行相加为 397.50084（原表合计行如此）。"]);
+    const md = toMarkdown(buildReport(result));
+    expect(md).toContain("## 附件3：表2-1 2020年项目支出明细（单位：万元）");
+    expect(md).toContain("| **合计** | **1087.80** | **397.50** |  |");
+    expect(toCsv(buildReport(result))).toContain("政务云平台扩容,320.50,318.00,99%");
+  });
+
+  it("a unit column's header names its unit when the caption does not", () => {
+    const r = fromText(`table t "费用" {\n columns { 名称 "项目" text; 金额 "金额" 万元 }\n row a { "甲", 1 }\n}`);
+    expect(buildReport(r).tables.find((x) => x.id === "table-t")!.columns.map((c) => c.header)).toEqual(["项目", "金额（万元）"]);
+  });
+
+  it("xlsx: the total is a SUM formula over the rows, its cached value the rows' sum", async () => {
+    const bytes = (await render(result, "xlsx")) as Uint8Array;
+    const wb = XLSX.read(bytes, { type: "array", cellFormula: true });
+    const name = wb.SheetNames.find((n) => wb.Sheets[n]!.A1?.v?.toString().includes("表2-1"))!;
+    const ws = wb.Sheets[name]!;
+    expect(ws.B6.f).toBe("SUM(B3:B5)");
+    expect(ws.B6.v).toBe(1087.81);
+    expect(ws.B3.v).toBe(320.5);
+    // the cell written in another unit stays text, as the report printed it
+    expect(ws.C5.v).toBe("8.4 元");
+  });
+
+  it("docx: the table with its total row", async () => {
+    const bytes = (await render(result, "docx")) as Uint8Array;
+    const tables = docxTables(await unzip(bytes, "word/document.xml"));
+    const t = tables.find((x) => x.rows.some((r) => r[0]?.text === "政务云平台扩容"))!;
+    expect(t.rows.map((r) => r.map((c) => c.text))).toContainEqual(["合计", "1087.80", "397.50", ""]);
+  });
+});
