@@ -88,6 +88,31 @@ describe("the 永州 example's narrative", () => {
     expect([d.code, d.uri, d.range.start.line + 1]).toEqual(["PERF151", "y.report.md", exampleText.split("\n").findIndex((l) => l.includes("{{指标.预算执行率.得分}}")) + 1]);
   });
 
+  it("is the body of the HTML report: a table of contents, the chapters, captions by chapter, numbers kept whole", async () => {
+    const html = (await render(yongzhou(), "html", { narrative: { text: exampleText, uri: "y.report.md" } })) as string;
+    const chapters = [...html.matchAll(/<h2 class="chapter" id="(ch-\d+)">([^<]*)</g)].map((m) => [m[1], m[2]!.slice(0, 2)]);
+    expect(chapters).toEqual(["一、", "二、", "三、", "四、", "五、", "六、", "七、"].map((t, i) => [`ch-${i + 1}`, t]));
+    // every chapter and section heading has a TOC entry linking to it
+    const toc = html.slice(html.indexOf('<nav class="toc">'), html.indexOf("</nav>"));
+    for (const id of [...html.matchAll(/<h[23][^>]* id="(ch-[\d-]+)"/g)].map((m) => m[1])) expect(toc).toContain(`href="#${id}"`);
+    const captions = [...html.matchAll(/<h2>(表[^<]*|附件[^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(captions).toEqual(["表3-1　绩效评价得分情况表", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单"]);
+    expect(html).toContain("<figcaption>图3-1　各二级指标得分率</figcaption>");
+    // the prose's numbers come from the result, each in a span that does not wrap
+    expect(html).toContain('最终评价得分<span class="n">82.46</span>分');
+    expect(html).toContain('共设<span class="n">4</span>个一级指标、<span class="n">11</span>个二级指标');
+    // 扣分明细 is prose, as in Word, not a table
+    expect(html).toMatch(/<p class="deduction head">（一）项目决策总分<span class="n">14<\/span>分/);
+    expect(html).not.toContain('<section id="deductions"');
+  });
+
+  it("escapes the prose of the HTML report", async () => {
+    const html = (await render(yongzhou(), "html", { narrative: { text: "# 一、<b>x</b>\n\n<script>alert(1)</script> & {{总分}}&#39;\n", uri: "y.report.md" } })) as string;
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(<span class=\"n\">1</span>)&lt;/script&gt; &amp; <span class=\"n\">82.46</span>&amp;#<span class=\"n\">39</span>;");
+    expect(html).toContain('<h2 class="chapter" id="ch-1">一、&lt;b&gt;x&lt;/b&gt;</h2>');
+  });
+
   it("is the body of the Word report: headings, captions with SEQ fields, a TOC field, a chart image", { timeout: 60_000 }, async () => {
     const bytes = (await render(yongzhou(), "docx", { narrative: { text: exampleText, uri: "y.report.md" }, date: "2025年1月" })) as Uint8Array;
     const zip = await JSZip.loadAsync(bytes);
