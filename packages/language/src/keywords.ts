@@ -44,6 +44,12 @@ export const keywordSpellings = {
   False: ["false", "否"],
   Evidence: ["evidence", "证据"],
   Count: ["count", "例数"],
+  Elements: ["elements", "要素"],
+  Met: ["met", "符合"],
+  Unmet: ["unmet", "不符合"],
+  Tally: ["tally", "计数"],
+  Quorum: ["quorum", "最小样本"],
+  Kind: ["kind", "评价类型"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
