@@ -1,3 +1,4 @@
+import { checkPolicy } from "./checks/policy.js";
 import { parse, type Locale, type ParseResult } from "@perf/language";
 import { implicitSubject, resolveFramework, scoreSubject } from "./framework.js";
 import { collect } from "./phases/collect.js";
@@ -44,6 +45,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
   const scored = scoreSubject(framework, implicitSubject(model), sink);
+  checkPolicy(framework, scored.nodes, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId };
 }

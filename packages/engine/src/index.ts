@@ -5,5 +5,8 @@ export { analyze, analyzeParsed, analyzeText, sortDiagnostics, type Analysis, ty
 export { evaluateExpression, expressionText, numberValue, type Quantity } from "./expression.js";
 export { classifyEvidencePath, evidencePathReasonText, type EvidencePathReason, type EvidencePathVerdict, type EvidencePathOptions } from "./evidence-path.js";
 export { implicitSubject, resolveFramework, scoreSubject, type Framework, type Subject, type SubjectScore } from "./framework.js";
-export { deductionText } from "./wording.js";
+export { deductionText, elementNumber } from "./wording.js";
+export { evaluationKind, type EvaluationKind } from "./checks/policy.js";
+export { tallyValue, type TallyValue } from "./survey-tally.js";
+export { DEFAULT_QUORUM } from "./checks/tallies.js";
 export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
