@@ -110,6 +110,8 @@ try {
       unit: s.querySelector("thead tr.unit th")?.textContent ?? null,
       chart: !!s.querySelector("figure"),
       numbers: [...s.querySelectorAll("td.num")].map((td) => td.textContent).filter(Boolean),
+      // the last row's last number (the 合计 of a table of points), else its text: where the table ends
+      last: [...s.querySelectorAll("tbody tr:last-child td")].map((td) => td.textContent).filter((x) => /\d/.test(x)).at(-1) ?? s.querySelector("tbody tr:last-child").textContent,
     })),
   );
   await page.emulateMedia({ media: "print" });
@@ -163,8 +165,11 @@ check(sizes.length >= 12 && sizes.length <= 45, `HTML print has 12–45 pages ($
   let continued = 0;
   htmlTables.forEach((t, i) => {
     if (t.chart) return; // a chart may fill a page of its own
+    // a table's pages: from its caption's to the one with its last row (prose may follow it, as in the narrative's chapters)
     const from = pageOf(t.caption);
-    const to = i + 1 < htmlTables.length ? pageOf(htmlTables[i + 1].caption) : pages.length;
+    const next = i + 1 < htmlTables.length ? pageOf(htmlTables[i + 1].caption) : pages.length;
+    const end = pages.findIndex((p, k) => k >= from && squash(p).includes(squash(t.last)));
+    const to = end >= 0 ? Math.min(end + 1, next) : next;
     for (let p = from + 1; p < to; p++) {
       continued++;
       const text = squash(pages[p]);
