@@ -124,14 +124,27 @@ describe("evaluation kind and policy checks", () => {
   const roots = (w: [number, number, number, number]) =>
     `indicator 决策 "项目决策" weight ${w[0]} { score 0 }\nindicator 过程 "项目过程" weight ${w[1]} { score 0 }\nindicator 产出 "项目产出" weight ${w[2]} { score 0 }\nindicator 效益 "项目效益" weight ${w[3]} { score 0 }\n`;
 
-  it("PERF267: 产出 + 效益 under 60% for 财政/部门评价 of project spending only", () => {
+  it("PERF267: 产出 + 效益 (or 效果) under 60% for 财政/部门评价, not for 单位自评 or without a kind", () => {
     expect(codes(`evaluation "t" { kind "部门评价·项目支出" }\n${roots([20, 21, 30, 29])}`)).toEqual(["PERF267"]);
     expect(codes(`evaluation "t" { kind "财政评价" }\n${roots([20, 20, 30, 30])}`)).toEqual([]);
-    expect(codes(`evaluation "t" { kind "部门评价·部门整体" }\n${roots([20, 21, 30, 29])}`)).toEqual([]);
+    expect(codes(`evaluation "t" { kind "部门评价·部门整体" }\n${roots([20, 21, 30, 29]).replace("项目效益", "履职效果")}`)).toEqual(["PERF267"]);
+    expect(codes(`evaluation "t" { kind "部门评价·部门整体" }\n${roots([20, 20, 30, 30]).replace("项目效益", "履职效果")}`)).toEqual([]);
     expect(codes(`evaluation "t" { kind "单位自评" }\n${roots([20, 21, 30, 29])}`)).not.toContain("PERF267");
     expect(codes(`evaluation "t" { }\n${roots([20, 21, 30, 29])}`)).toEqual([]);
     const d = analyzeText(`evaluation "t" { kind "部门评价·项目支出" }\n${roots([20, 21, 30, 29])}`, uri).result.diagnostics[0]!;
     expect(d.args).toMatchObject({ sum: "59", share: "59%" });
+  });
+
+  it("PERF268: 单位自评 of project spending off the 50/30/10/10 split, root by root", () => {
+    const self = (kind: string, w: [number, number, number, number]) =>
+      `evaluation "t" { kind "${kind}" }\nindicator 预算执行 "预算执行率" weight ${w[0]} { score 0 }\nindicator 产出 "产出指标" weight ${w[1]} { score 0 }\nindicator 效益 "效益指标" weight ${w[2]} { score 0 }\nindicator 满意 "满意度指标" weight ${w[3]} { score 0 }\n`;
+    expect(codes(self("单位自评", [10, 50, 30, 10]))).toEqual([]);
+    const ds = analyzeText(self("单位自评·项目支出", [10, 45, 35, 10]), uri).result.diagnostics;
+    expect(ds.map((d) => [d.code, d.args?.name, d.args?.share, d.args?.expected])).toEqual([
+      ["PERF268", "产出指标", "45%", "50%"],
+      ["PERF268", "效益指标", "35%", "30%"],
+    ]);
+    expect(codes(self("单位自评·部门整体", [10, 45, 35, 10]))).toEqual([]);
   });
 
   it("PERF266: a 预算执行率 under 80%, not at 80%", () => {

@@ -34,8 +34,8 @@ const nameOf = (d: A.IndicatorDecl) => d.title?.value ?? d.name.text;
 /**
  * Policy and sanity checks after scoring (decision 0157):
  * - PERF269 a `kind` that names no type;
- * - PERF267 财政评价/部门评价 of project spending: 产出 + 效益 roots under 60% of the total;
- * - PERF268 单位自评: a root of 产出/效益/满意度/预算执行 off the 50/30/10/10 split;
+ * - PERF267 财政评价/部门评价: 产出 + 效益 (部门整体: 效果) roots under 60% of the total;
+ * - PERF268 单位自评 of project spending: a root of 产出/效益/满意度/预算执行 off the 50/30/10/10 split;
  * - PERF266 a 预算执行率 leaf whose measured ratio is below 80% (above 100% is PERF037, for every ratio).
  */
 export function checkPolicy(framework: Framework, nodes: ScoredNode[], sink: DiagnosticSink): void {
@@ -46,13 +46,14 @@ export function checkPolicy(framework: Framework, nodes: ScoredNode[], sink: Dia
   const total = framework.total;
   if (kind && header && kindText && !total.isZero()) {
     const roots = framework.roots;
-    if ((kind.type === "fiscal" || kind.type === "department") && kind.scope === "project" && roots.length) {
-      const weight = sum(roots.filter((r) => /产出|效益|output|outcome/i.test(nameOf(r))).map(weightOf));
+    if ((kind.type === "fiscal" || kind.type === "department") && roots.length) {
+      // 效益 of project spending, 效果 of a department as a whole
+      const weight = sum(roots.filter((r) => /产出|效益|效果|output|outcome/i.test(nameOf(r))).map(weightOf));
       const share = divide(weight, total);
       if (share.lessThan(new Decimal("0.6")))
         sink.report("PERF267", header.uri, kindText.range, { kind: typeNames[kind.type][0], kindEn: typeNames[kind.type][1], sum: decimalText(weight), share: percentText(decimalText(share), true) });
     }
-    if (kind.type === "self")
+    if (kind.type === "self" && kind.scope === "project")
       for (const r of roots) {
         const expected = selfSplit.find(([re]) => re.test(nameOf(r)))?.[1];
         if (!expected || !r.weight) continue;
