@@ -96,6 +96,10 @@ describe("a report narrative beside a .perf file", () => {
     expect((byLabel.get("指标.制度")!.textEdit as TextEdit).newText).toBe("指标.制度");
     const fields = await client.connection.sendRequest<CompletionItem[]>("textDocument/completion", { textDocument: { uri: mdUri }, position: pos("{{指标.预算执行率.比率", 12) });
     expect(fields.find((i) => i.label === "指标.预算执行率.得分")?.detail).toBe("3.8");
+    // a reference not yet closed gets its "}}"
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri: mdUri, version: 2 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: "等级为{{等" }] });
+    const open = await client.connection.sendRequest<CompletionItem[]>("textDocument/completion", { textDocument: { uri: mdUri }, position: { line: 3, character: 6 } });
+    expect(open.find((i) => i.label === "等级")).toMatchObject({ detail: "良", textEdit: { newText: "等级}}", range: { start: { line: 3, character: 5 }, end: { line: 3, character: 6 } } } });
     // outside a reference: nothing
     expect(await client.connection.sendRequest("textDocument/completion", { textDocument: { uri: mdUri }, position: { line: 0, character: 3 } })).toEqual([]);
     // no .perf feature answers for Markdown
@@ -105,12 +109,12 @@ describe("a report narrative beside a .perf file", () => {
 
   it("checks again as you type, and when the evaluation changes", async () => {
     const fixed = mdText.replace("{{指标.不存在.得分}}", "{{指标.制度.得分}}");
-    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri: mdUri, version: 2 }, contentChanges: [{ text: fixed }] });
-    expect((await latest(mdUri, 2)).diagnostics).toEqual([]);
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri: mdUri, version: 3 }, contentChanges: [{ text: fixed }] });
+    expect((await latest(mdUri, 3)).diagnostics).toEqual([]);
     // the evaluation opened and edited: 制度 renamed, so the narrative's reference breaks
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: perfUri, languageId: "perf", version: 1, text: perfText } });
     await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri: perfUri, version: 2 }, contentChanges: [{ text: perfText.replace("indicator 制度 ", "indicator 制度执行 ") }] });
-    const d = await latest(mdUri, 2, (x) => x.diagnostics.length > 0);
+    const d = await latest(mdUri, 3, (x) => x.diagnostics.length > 0);
     expect(d.diagnostics.map((x) => x.code)).toEqual(["PERF151"]);
     expect(client.diagnostics.filter((x) => x.uri === perfUri).every((x) => x.diagnostics.every((y) => y.code !== "PERF002"))).toBe(true);
   });
