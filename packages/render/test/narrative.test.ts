@@ -45,6 +45,11 @@ describe("references", () => {
     expect([ref("{{一级指标数}}"), ref("{{二级指标数}}"), ref("{{count.level3}}"), ref("{{指标.项目产出.三级指标数}}")]).toEqual(["4", "11", "27", "12"]);
     expect([ref("{{问题数}}"), ref("{{问题数.政府采购管理不规范}}"), ref("{{findings.count.合同管理不规范}}")]).toEqual([String(result.findings.reduce((a, f) => a + f.count, 0)), "6", "5"]);
     expect(ref("\\{{总分}}")).toBe("{{总分}}");
+    // a survey's satisfaction (stated here, or from a tally) and its sample (none stated: —)
+    expect([ref("{{调查.智慧永州}}"), ref("{{调查.雪亮工程.满意度}}"), ref("{{survey.华为云.satisfaction}}"), ref("{{survey.华为云.respondents}}")]).toEqual(["96.92%", "87.78%", "98.56%", "—"]);
+    const tallied = fromText(`evaluation "t" { total 10 }\nsurvey s { tally { 满意 179 × 100%; 不满意 21 × 0 } }\nindicator a weight 10 { satisfaction mean(s) }\n`);
+    expect(prose(resolveNarrative("共回收问卷{{调查.s.样本}}份，满意度{{调查.s.满意度}}。", tallied, "t.md", "zh").blocks)).toBe("共回收问卷200份，满意度89.50%。");
+    expect(resolveNarrative("{{调查.甲}}", tallied, "t.md", "zh").diagnostics.map((d) => d.code)).toEqual(["PERF151"]);
   });
 
   it("place tables and charts as blocks of their own, numbered by chapter", () => {

@@ -86,6 +86,7 @@ function candidates(result: EvaluationResult, locale: Locale, prefix: string): s
     ? ["总分", "满分", "总得分率", "等级", "标题", "委托单位", "评价机构", "年度", ...levels.map((l) => `${levelNames[l - 1]}级指标数`), "末级指标数", "问题数"]
     : ["total", "total.weight", "total.rate", "grade", "title", "client", "evaluator", "period", ...levels.map((l) => `count.level${l}`), "count.leaves", "findings.count"];
   out.push(...result.facts.map((f) => (zh ? `事实.${f.id}` : `fact.${f.id}`)));
+  out.push(...result.surveys.flatMap((s) => (zh ? [`调查.${s.id}.满意度`, `调查.${s.id}.样本`] : [`survey.${s.id}.satisfaction`, `survey.${s.id}.respondents`])));
   out.push(...types.map((t) => (zh ? `问题数.${t}` : `findings.count.${t}`)));
   out.push(...(zh ? ["表:得分情况表", "表:评分表", "表:扣分明细", "表:问题清单", "图:得分率", "图:一级指标"] : ["table:summary", "table:scores", "table:deductions", "table:findings", "chart:rates", "chart:roots"]));
   out.push(...result.indicators.map((n, i) => (zh ? `表:${n.name}` : `table:root-${i + 1}`)));
