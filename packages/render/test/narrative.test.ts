@@ -109,6 +109,10 @@ describe("the 永州 example's narrative", () => {
     // 扣分明细 is prose, as in Word, not a table
     expect(html).toMatch(/<p class="deduction head">（一）项目决策总分<span class="n">14<\/span>分/);
     expect(html).not.toContain('<section id="deductions"');
+    // and refuses, as Word does, a narrative with an unknown reference
+    const bad = exampleText.replace("{{总分}}", "{{总成绩}}");
+    const e = await render(yongzhou(), "html", { narrative: { text: bad, uri: "y.report.md" } }).catch((x: unknown) => x);
+    expect((e as NarrativeError).diagnostics.map((d) => d.code)).toEqual(["PERF150"]);
   });
 
   it("escapes the prose of the HTML report", async () => {
