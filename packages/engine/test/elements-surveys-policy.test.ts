@@ -98,6 +98,8 @@ indicator a weight 10 { satisfaction weighted(公众, 用户) }
     expect(codes(s("", 30))).toEqual([]);
     expect(codes(s("quorum 100", 99))).toEqual(["PERF265"]);
     expect(codes(s("最小样本 10", 12))).toEqual([]);
+    // a quorum that is not a whole number of people is PERF005, and the default holds
+    for (const bad of ["quorum 0", "quorum 2.5", "quorum 50%"]) expect(codes(s(bad, 29))).toEqual(["PERF005", "PERF265"]);
   });
 
   it("are printed by the formatter, stably, as are elements, kind and quorum", async () => {

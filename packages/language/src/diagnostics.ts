@@ -48,6 +48,7 @@ const surveyParts: Record<string, readonly [string, string]> = {
 const numberRules: Record<string, readonly [string, string]> = {
   precision: ["精度须为 0 到 6 的整数", "precision is a whole number from 0 to 6"],
   count: ["例数须为整数", "a count is a whole number"],
+  quorum: ["最小样本须为正整数", "a quorum is a whole number of respondents, at least 1"],
 };
 
 /** PERF060's words from its arguments: `op` (add, subtract, multiply, divide, compare, ratio) and the units `left`, `right` ("" for none). */

@@ -7,10 +7,13 @@ import { check, type Check } from "./check.js";
 /** The smallest sample a survey may have without PERF265, unless the evaluation says `quorum N` (decision 0156). */
 export const DEFAULT_QUORUM = 30;
 
+/** The header's `quorum`: a whole number of respondents ≥ 1 (else PERF005, and the default applies). */
 export function quorumOf(header: Header | undefined): number {
   const q = header?.decl.quorum;
-  return q ? numberValue(q).value.toNumber() : DEFAULT_QUORUM;
+  return q && validQuorum(q) ? Number(q.text) : DEFAULT_QUORUM;
 }
+
+const validQuorum = (q: { text: string; percent: boolean; unit?: string }) => !q.percent && !q.unit && /^\d+$/.test(q.text) && Number(q.text) >= 1 && Number.isSafeInteger(Number(q.text));
 
 const valueText = (n: { text: string; percent: boolean; unit?: string }) => `${n.text}${n.percent ? "%" : ""}${n.unit ?? ""}`;
 
@@ -20,6 +23,10 @@ const valueText = (n: { text: string; percent: boolean; unit?: string }) => `${n
  * a survey's respondents (stated or tallied) reach the quorum.
  */
 export const tallyChecks: Check[] = [
+  check("surveys", "evaluation", (header, { sink }) => {
+    const q = header?.decl.quorum;
+    if (q && !validQuorum(q)) sink.report("PERF005", header.uri, q.range, { text: `${q.text}${q.percent ? "%" : ""}${q.unit ?? ""}`, rule: "quorum" });
+  }),
   check("surveys", "survey", (s, { sink, model }) => {
     const name = s.name.text;
     const t = s.tally;
