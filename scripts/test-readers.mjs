@@ -72,7 +72,24 @@ try {
   check(requests.length === 0, `the HTML makes no network request (${requests.join(", ") || "none"})`);
   check(errors.length === 0, `no console errors (${errors.join("; ") || "none"})`);
   const charts = await page.$$eval("figure.chart svg", (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((r) => [r.width, r.height]));
-  check(charts.length === 6 && charts.every(([w, h]) => w > 300 && h > 150), `six charts drawn: two overall and one per root (${JSON.stringify(charts)})`);
+  // the narrative (yongzhou-2023.report.md) names one overall chart ({{图:得分率}}); each root table has its own
+  check(charts.length === 5 && charts.every(([w, h]) => w > 300 && h > 150), `five charts drawn: the one the narrative names and one per root (${JSON.stringify(charts)})`);
+  // the narrative's chapters as a reader sees them: seven visible headings, each in the table of contents
+  const chapters = await page.$$eval("h2.chapter", (hs) => hs.map((h) => ({ text: h.textContent, visible: h.getBoundingClientRect().height > 0, id: h.id })));
+  check(chapters.map((c) => c.text.slice(0, 2)).join("") === "一、二、三、四、五、六、七、" && chapters.every((c) => c.visible), `the seven chapters are shown (${chapters.map((c) => c.text).join(" | ")})`);
+  const tocLinks = await page.$$eval("nav.toc a", (as) => as.map((a) => a.getAttribute("href")));
+  check(chapters.every((c) => tocLinks.includes(`#${c.id}`)), `the table of contents links every chapter (${tocLinks.length} entries)`);
+  // a number quoted in the prose is drawn on one line (one client rect), wherever the line breaks
+  const prose = await page.$$eval("p.text span.n", (ss) => ss.map((s) => ({ text: s.textContent, lines: s.getClientRects().length })));
+  const splitProse = prose.filter((n) => n.lines !== 1);
+  check(prose.some((n) => n.text === "82.46") && splitProse.length === 0, `every number of the prose stays on one line (${prose.length} numbers; split: ${splitProse.map((n) => n.text).join(", ") || "none"})`);
+  // the same at a narrow width, where lines break often
+  await page.setViewportSize({ width: 420, height: 900 });
+  const narrow = await page.$$eval("p.text span.n", (ss) => ss.filter((s) => s.getClientRects().length !== 1).map((s) => s.textContent));
+  check(narrow.length === 0, `…also in a 420 px window (${narrow.join(", ") || "none split"})`);
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await (await page.$("#ch-3")).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, "html-chapter-3.png"), fullPage: false });
   const bars = await page.$$eval("#chart-rates svg path", (ps) => ps.filter((p) => p.getAttribute("fill") === "#3a6ea5").length);
   check(bars === 11, `one bar per 二级 indicator in the rate chart (${bars})`);
   const total = await page.$eval("#scores tr.total", (tr) => tr.textContent);
@@ -81,6 +98,7 @@ try {
   check(leafRows === 27, `评分表 has 27 leaf rows (${leafRows})`);
   const span = await page.$eval("#scores tbody tr.data td", (td) => td.rowSpan);
   check(span === 6, `项目决策 spans its 6 leaves (${span})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(out, "html-page.png"), fullPage: false });
   const chart = await page.$("#chart-rates svg");
   await chart.screenshot({ path: join(out, "html-chart-rates.png") });
@@ -92,13 +110,15 @@ try {
       unit: s.querySelector("thead tr.unit th")?.textContent ?? null,
       chart: !!s.querySelector("figure"),
       numbers: [...s.querySelectorAll("td.num")].map((td) => td.textContent).filter(Boolean),
+      // the last row's last number (the 合计 of a table of points), else its text: where the table ends
+      last: [...s.querySelectorAll("tbody tr:last-child td")].map((td) => td.textContent).filter((x) => /\d/.test(x)).at(-1) ?? s.querySelector("tbody tr:last-child").textContent,
     })),
   );
   await page.emulateMedia({ media: "print" });
   await page.pdf({ path: join(out, "yongzhou-2023.html.pdf"), preferCSSPageSize: true, printBackground: true });
   // a heading pushed to the foot of a page (a spacer fills the page but the heading's height)
   // must move to the next page with its table, not stay alone
-  for (const id of ["summary", "deductions"]) {
+  for (const id of ["summary", "root-1"]) {
     await page.evaluate((id) => {
       document.querySelector(".spacer")?.remove();
       const d = document.createElement("div");
@@ -145,8 +165,11 @@ check(sizes.length >= 12 && sizes.length <= 45, `HTML print has 12–45 pages ($
   let continued = 0;
   htmlTables.forEach((t, i) => {
     if (t.chart) return; // a chart may fill a page of its own
+    // a table's pages: from its caption's to the one with its last row (prose may follow it, as in the narrative's chapters)
     const from = pageOf(t.caption);
-    const to = i + 1 < htmlTables.length ? pageOf(htmlTables[i + 1].caption) : pages.length;
+    const next = i + 1 < htmlTables.length ? pageOf(htmlTables[i + 1].caption) : pages.length;
+    const end = pages.findIndex((p, k) => k >= from && squash(p).includes(squash(t.last)));
+    const to = end >= 0 ? Math.min(end + 1, next) : next;
     for (let p = from + 1; p < to; p++) {
       continued++;
       const text = squash(pages[p]);

@@ -9,12 +9,13 @@ const out = fileURLToPath(new URL("../syntaxes/perf.tmLanguage.json", import.met
 /** Keyword classes → TextMate scopes. Every keyword of the table must be classified. */
 const classes = {
   "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Assess", "Override", "Units", "Table"],
-  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Rule"],
-  "constant.language.boolean": ["True", "False"],
+  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Rule", "Elements", "Tally"],
+  "constant.language.boolean": ["True", "False", "Met", "Unmet"],
   "keyword.other": [
     "Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Respondents", "On", "Unit",
     "Project", "Class", "Type", "Issue", "Description", "Weight", "Explain", "Criteria", "Note", "Declared",
     "Triggered", "Evidence", "Count", "Use", "Columns", "Row", "Rows", "Printed", "Subtotal", "In", "Acknowledged",
+    "Quorum", "Kind",
   ],
 };
 

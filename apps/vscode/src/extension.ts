@@ -44,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): PerfExtensionApi {
     documentSelector: [
       { scheme: "file", language: "perf" },
       { scheme: "untitled", language: "perf" },
+      // the report narrative beside NAME.perf: references {{…}} completed, hovered and checked (docs/narrative.md)
+      { scheme: "file", language: "markdown", pattern: "**/*.report.md" },
     ],
     // The total's code lens opens the preview (the server calls it with the document URI).
     initializationOptions: { ...settings(), codeLensCommand: "perf.preview" },

@@ -59,6 +59,13 @@ describe("perf init", () => {
     expect(existsSync(join(dir, "评价", "README.md"))).toBe(true);
     expect((await perf(["check", "--strict", "评价"], dir)).code).toBe(0);
     expect((await perf(["fmt", "--check", "评价"], dir)).code).toBe(0);
+    // the header names the type, so perf checks its policy: 10 points moved from 产出 to 决策 warn (产出 + 效益 = 50%)
+    expect(text).toContain('评价类型 "部门评价，项目支出"');
+    const moved = text.replace('指标 决策 "决策" 分值 20 {', '指标 决策 "决策" 分值 30 {').replace('指标 产出 "产出" 分值 30 {', '指标 产出 "产出" 分值 20 {');
+    expect(moved).not.toBe(text);
+    writeFileSync(file, moved);
+    const policy = await perf(["check", "--format", "json", "评价"], dir);
+    expect(JSON.parse(policy.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain("PERF267");
 
     // fill in the facts: 到位 90 of 100, spent 85.5, 4 of 5 planned outputs, satisfaction 92.5%
     const filled = text

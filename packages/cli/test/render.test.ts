@@ -166,6 +166,17 @@ describe("perf check and perf render with a narrative (NAME.report.md)", () => {
     expect(r.stdout).toContain("**表3-1　绩效评价得分情况表**");
   });
 
+  it("prints the narrative in HTML with a table of contents, and refuses one with an unknown reference", async () => {
+    const r = await perf(["render", "yongzhou-2023.perf", "--format", "html"], withNarrative());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<nav class="toc">');
+    expect(r.stdout).toContain('<h2 class="chapter" id="ch-3">三、综合评价情况及评价结论</h2>');
+    expect(r.stdout).toContain("<h2>表3-1　绩效评价得分情况表</h2>");
+    const bad = await perf(["render", "yongzhou-2023.perf", "--format", "html"], withNarrative((s) => s.replace("{{总分}}", "{{总成绩}}")));
+    expect([bad.code, bad.stdout]).toEqual([1, ""]);
+    expect(bad.stderr).toContain("未生成报告");
+  });
+
   it("says clearly that --format pdf needs LibreOffice when soffice is missing", async () => {
     const r = await perf(["render", example, "--format", "pdf"], tmp(), { PATH: "", PERF_SOFFICE: "/nonexistent/soffice" });
     expect(r.code).toBe(2);

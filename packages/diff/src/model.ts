@@ -1,4 +1,4 @@
-import { Decimal, deductionText, subjectResult, subjectsOf, type EvaluationResult, type FindingResult, type IndicatorResult, type Method } from "@perf/engine";
+import { Decimal, deductionText, elementNumber, subjectResult, subjectsOf, type EvaluationResult, type FindingResult, type IndicatorResult, type Method } from "@perf/engine";
 
 /** Before and after of one value. */
 export interface Change<T> {
@@ -140,6 +140,9 @@ export function ruleOf(m: Method): Rule {
       return { kind: m.kind, detail: `${m.expression} { ${m.bands.map((b) => `${b.condition}: ${b.score}`).join("; ")} }` };
     case "satisfaction":
       return { kind: m.kind, detail: `${m.aggregation}(${m.surveys.map((s) => s.id).join(", ")})` };
+    case "elements":
+      // 要素法: each criterion's share and mark, so a criterion turned unmet shows as a rule change
+      return { kind: m.kind, detail: m.elements.map((e, i) => `${elementNumber(i + 1)}${e.share}${e.met ? "✓" : "✗"}`).join(" ") };
     default:
       return { kind: m.kind, detail: "" };
   }

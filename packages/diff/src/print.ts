@@ -92,6 +92,8 @@ export function ruleText(r: Rule, l: Locale): string {
       return `${k("Bands")} ${r.detail}`;
     case "satisfaction":
       return `${k("Satisfaction")} ${r.detail.replace(/^mean/, k("Mean")).replace(/^weighted/, k("Weighted"))}`;
+    case "elements":
+      return `${k("Elements")} ${r.detail}`;
     case "sum":
       return l === "zh" ? "下级合计" : "sum of children";
     default:

@@ -62,6 +62,14 @@ describe("diffResults()", () => {
     expect(gone.nodes.find((x) => x.id === "数量")!.status).toBe("removed");
   });
 
+  it("shows a criterion of element scoring turned unmet as a rule change, with its deduction", () => {
+    const a = base.replace("  indicator 数量 weight 30 { score 30 }", '  indicator 数量 weight 30 { elements { "按期" 20 met; "足量" 10 met } }');
+    const b = a.replace('"足量" 10 met', '"足量" 10 unmet "少一项"');
+    const n = diff(a, b).nodes.find((x) => x.id === "数量")!;
+    expect(n.rule).toEqual({ old: { kind: "elements", detail: "①20✓ ②10✓" }, new: { kind: "elements", detail: "①20✓ ②10✗" } });
+    expect(printText(diff(a, b), { locale: "en" })).toContain("elements ①20✓ ②10✗");
+  });
+
   it("reports an indicator moved to another parent", () => {
     const a = "indicator 甲 weight 50 { indicator 子 weight 20 { score 20 } indicator 留 weight 30 { score 30 } }\nindicator 乙 weight 50 { indicator 另 weight 50 { score 50 } }";
     const b = "indicator 甲 weight 50 { indicator 留 weight 50 { score 50 } }\nindicator 乙 weight 50 { indicator 子 weight 20 { score 20 } indicator 另 weight 30 { score 30 } }";

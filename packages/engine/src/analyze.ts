@@ -1,3 +1,4 @@
+import { checkPolicy } from "./checks/policy.js";
 import { parse, type Diagnostic, type Locale, type ParseResult } from "@perf/language";
 import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
@@ -77,6 +78,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
     const total = published ? numberValue(h.decl.declared!).value : model.roots.length ? scored.total : null;
     checkPublishedGrade(h.decl.grade, h.uri, total, published ? null : scored.grade, framework.grades, sink, !published && h.decl.declared ? numberValue(h.decl.declared).value : undefined);
   }
+  checkPolicy(framework, scored.nodes, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId, subjects };
 }

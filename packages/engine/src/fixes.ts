@@ -27,6 +27,7 @@ export type FixTarget = Pick<Diagnostic, "code" | "uri" | "range"> & { data?: Di
 const table = {
   weightToSum: { zh: "把「{name}」的分值改为 {sum}", en: "Set the weight of '{name}' to {sum}" },
   scaleChildren: { zh: "按比例调整下级指标分值，使其合计为 {weight}", en: "Scale the children to sum to {weight}" },
+  scaleElements: { zh: "按比例调整各要素分值，使其合计为 {weight}", en: "Scale the element shares to sum to {weight}" },
   totalToSum: { zh: "把总分改为 {sum}", en: "Set the total to {sum}" },
   scaleRoots: { zh: "按比例调整一级指标分值，使其合计为 {total}", en: "Scale the top-level indicators to sum to {total}" },
   declared: { zh: "把报告得分改为 {computed}", en: "Declare {computed}" },
@@ -43,7 +44,7 @@ export type FixKey = Exclude<keyof typeof table, "fact" | "survey" | "indicator"
 const t = translator(table);
 
 /** The codes that have fixes. */
-export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", "PERF020", "PERF040", "PERF200"]);
+export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", "PERF020", "PERF040", "PERF200", "PERF260"]);
 
 /**
  * The quick fixes for one diagnostic of `analysis` (or one an editor sent back, whose `data` it
@@ -82,6 +83,16 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
       if (header?.total && data.sum !== undefined) out.push(fix("totalToSum", { sum: data.sum }, [{ range: header.total.range, newText: String(data.sum) }]));
       const scaled = scaleWeights(roots, new Decimal(total), precision);
       if (scaled) out.push(fix("scaleRoots", { total }, scaled));
+      return out;
+    }
+    case "PERF260": {
+      // element shares that do not sum to the weight: the weight becomes their sum, or the shares scale to the weight
+      const ind = [...indicatorsOf(parsed)].find((i) => i.methods.some((m) => m.kind === "elements" && m.range.start.offset === offset));
+      const m = ind?.methods.find((x) => x.kind === "elements");
+      if (!ind?.weight || m?.kind !== "elements" || data.sum === undefined) return [];
+      const out = [fix("weightToSum", { name: ind.title?.value ?? ind.name.text, sum: data.sum }, [{ range: ind.weight.range, newText: String(data.sum) }])];
+      const scaled = scaleWeights(m.elements.map((e) => ({ weight: e.share })), new Decimal(ind.weight.text), precision);
+      if (scaled) out.push(fix("scaleElements", { weight: ind.weight.text }, scaled));
       return out;
     }
     case "PERF040":
@@ -126,7 +137,7 @@ function* indicatorsOf(parsed: ParseResult): Generator<IndicatorDecl> {
  * Each is rounded down to the evaluation's precision (or the finest decimals written), and the
  * units left over go to the largest remainders (Hamilton's method), so nothing is lost.
  */
-export function scaleWeights(items: IndicatorDecl[], target: Decimal, precision: number): FixEdit[] | undefined {
+export function scaleWeights(items: Pick<IndicatorDecl, "weight">[], target: Decimal, precision: number): FixEdit[] | undefined {
   if (!items.length || items.some((i) => !i.weight || i.weight.percent)) return undefined;
   const weights = items.map((i) => new Decimal(i.weight!.text));
   const total = weights.reduce((a, b) => a.plus(b), new Decimal(0));

@@ -38,6 +38,8 @@ export const DeductionCauseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("bandsUnmatched"), values: z.object({ expression: z.string() }) }),
   z.object({ kind: z.literal("satisfaction"), values: z.object({ percent: z.string() }) }),
   z.object({ kind: z.literal("fixed"), values: z.object({}) }),
+  /** An unmet element of element scoring (要素法): its number ①…, label and the evaluator's reason. */
+  z.object({ kind: z.literal("element"), values: z.object({ index: z.number().int().min(1), label: z.string(), reason: z.string() }) }),
 ]);
 
 export const DeductionSchema = z.object({
@@ -45,7 +47,7 @@ export const DeductionSchema = z.object({
   /** Text written in the source: a judgement's reason, a finding's issue (or title, or id). */
   reason: z.string().optional(),
   /** Where it comes from: a judgement line, findings counted by a per-finding rule, or the shortfall of a computed rule. */
-  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed"]),
+  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed", "elements"]),
   findings: z.array(z.string()).optional(),
   because: DeductionCauseSchema.optional(),
 });
@@ -78,6 +80,12 @@ export const MethodSchema = z.discriminatedUnion("kind", [
     aggregation: z.enum(["mean", "weighted"]),
     surveys: z.array(SurveyUse),
     value: DecimalString.nullable(),
+  }),
+  z.object({
+    kind: z.literal("elements"),
+    elements: z.array(z.object({ label: z.string(), share: DecimalString, met: z.boolean(), reason: z.string().nullable() })),
+    /** The met shares' sum, before rounding. */
+    met: DecimalString,
   }),
 ]);
 

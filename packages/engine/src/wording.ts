@@ -24,5 +24,15 @@ export function deductionText(d: Deduction, locale: Locale = "zh"): string {
       return zh ? `满意度 ${c.values.percent}%，得分 = 分值 × 满意度` : `satisfaction ${c.values.percent}%, score = weight × satisfaction`;
     case "fixed":
       return zh ? "酌情评分" : "scored by judgement";
+    case "element": {
+      const n = elementNumber(c.values.index);
+      const why = c.values.reason ? (zh ? `：${c.values.reason}` : `: ${c.values.reason}`) : "";
+      return zh ? `要素${n}“${c.values.label}”未达到${why}` : `element ${n} '${c.values.label}' not met${why}`;
+    }
   }
+}
+
+/** ①…⑳ for elements 1–20, (21)… after. */
+export function elementNumber(i: number): string {
+  return i >= 1 && i <= 20 ? String.fromCodePoint(0x2460 + i - 1) : `(${i})`;
 }

@@ -66,6 +66,10 @@ export interface EvaluationHeader {
   grade?: Name;
   /** `use "relative/path.perf"`: the framework this evaluation is scored against. */
   use?: UseClause;
+  /** `kind "部门评价·项目支出"`: the evaluation's type and scope, which drive the policy checks. */
+  evaluationKind?: StringValue;
+  /** `quorum 30`: the smallest survey sample that is not warned about (default 30). */
+  quorum?: NumberValue;
   range: Range;
   keywordRange: Range;
 }
@@ -145,7 +149,26 @@ export interface SurveyDecl {
   title?: StringValue;
   satisfaction?: NumberValue;
   respondents?: NumberValue;
+  /** `tally { 非常满意 120 × 100%; … }`: answers per level and the level's weight. */
+  tally?: { levels: TallyLevel[]; range: Range };
   note?: StringValue;
+  range: Range;
+}
+
+/** One answer level of a tally: `非常满意 120 × 100%`. */
+export interface TallyLevel {
+  name: Name;
+  count?: NumberValue;
+  weight?: NumberValue;
+  range: Range;
+}
+
+/** One criterion of element scoring (要素法): `"立项依据符合政策" 1 met` / `… 1 unmet "原因"`. */
+export interface Element {
+  label?: StringValue;
+  share?: NumberValue;
+  met?: { value: boolean; range: Range };
+  reason?: StringValue;
   range: Range;
 }
 
@@ -172,7 +195,8 @@ export type ScoringMethod =
   | { kind: "ratio"; expression?: Expression; range: Range }
   | { kind: "perFinding"; each?: NumberValue; max?: NumberValue; range: Range }
   | { kind: "bands"; value?: Expression; bands: Band[]; range: Range }
-  | { kind: "satisfaction"; aggregation: "mean" | "weighted"; surveys: Name[]; range: Range };
+  | { kind: "satisfaction"; aggregation: "mean" | "weighted"; surveys: Name[]; range: Range }
+  | { kind: "elements"; elements: Element[]; range: Range };
 
 export interface IndicatorDecl {
   kind: "indicator";

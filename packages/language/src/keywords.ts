@@ -59,6 +59,12 @@ export const keywordSpellings = {
   Subtotal: ["subtotal", "小计"],
   In: ["in", "换算为"],
   Acknowledged: ["acknowledged", "已知"],
+  Elements: ["elements", "要素"],
+  Met: ["met", "符合"],
+  Unmet: ["unmet", "不符合"],
+  Tally: ["tally", "计数"],
+  Quorum: ["quorum", "最小样本"],
+  Kind: ["kind", "评价类型"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
@@ -73,11 +79,12 @@ export type KeywordName = keywordNameUnion;
  * `fact 规则`, a fact named `row` or `小计`): they are keywords only where a keyword is expected
  * and stay identifiers everywhere else, so every file valid before them stays valid. The lexer
  * gives them the identifier category, so the parser takes them wherever a name may stand
- * (decisions 0091, 0120).
+ * (decisions 0091, 0120, 0155).
  */
 export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>([
   "Framework", "Use", "Assess", "Override", "Rule", "Judgement",
   "Units", "Table", "Columns", "Row", "Rows", "Printed", "Subtotal", "In",
+  "Elements", "Met", "Unmet", "Tally", "Quorum", "Kind",
 ]);
 
 /**

@@ -425,8 +425,9 @@ class AstBuilder {
         if (s) this.set(h, "period", s, "period");
         else if (n) this.set(h, "period", { kind: "number", text: n.image, percent: false, range: tokenRange(this.lines, n) }, "period");
       }
-      for (const { keyword, value } of this.textClauses(item, ["Client", "Evaluator", "Subject"], "evaluation")) {
-        if (keyword === "Client") this.set(h, "client", value, "client");
+      for (const { keyword, value } of this.textClauses(item, ["Client", "Evaluator", "Subject", "Kind"], "evaluation")) {
+        if (keyword === "Kind") this.set(h, "evaluationKind", value, "kind");
+        else if (keyword === "Client") this.set(h, "client", value, "client");
         else if (keyword === "Evaluator") this.set(h, "evaluator", value, "evaluator");
         else if (keyword === "Subject") this.set(h, "subject", value, "subject");
       }
@@ -438,6 +439,7 @@ class AstBuilder {
       if (v && item.children.Total) this.set(h, "total", v, "total");
       if (v && item.children.Precision) this.set(h, "precision", v, "precision");
       if (v && item.children.Declared) this.set(h, "declared", v, "declared");
+      if (v && item.children.Quorum) this.set(h, "quorum", v, "quorum");
       const grades = this.sub(item, "grades");
       if (grades) {
         if (h.grades) this.duplicates.push({ clause: "grades", range: this.nodeRange(grades) });
@@ -583,6 +585,22 @@ class AstBuilder {
       else this.set(s, "respondents", v, "respondents");
     }
     for (const { keyword, value } of this.textClauses(node, ["Note"], "survey")) if (keyword === "Note") this.set(s, "note", value, "note");
+    for (const tally of this.subs(node, "tally")) {
+      if (s.tally) this.duplicates.push({ clause: "tally", range: this.nodeRange(tally) });
+      s.tally = {
+        range: this.nodeRange(tally),
+        levels: this.subs(tally, "tallyLevel").flatMap((l) => {
+          const name = this.name(this.first(l, "Identifier"));
+          if (!name) return [];
+          const level: A.TallyLevel = { name, range: this.nodeRange(l) };
+          const count = this.value(this.sub(l, "count"));
+          const weight = this.value(this.sub(l, "weight"));
+          if (count) level.count = count;
+          if (weight) level.weight = weight;
+          return [level];
+        }),
+      };
+    }
     return s;
   }
 
@@ -679,6 +697,26 @@ class AstBuilder {
           const score = this.value(this.sub(b, "value"));
           if (score) band.score = score;
           return band;
+        }),
+        range,
+      };
+    }
+    const elements = this.sub(item, "elements");
+    if (elements) {
+      return {
+        kind: "elements",
+        elements: this.subs(elements, "element").map((e) => {
+          const el: A.Element = { range: this.nodeRange(e) };
+          const label = this.string(this.first(e, "label"));
+          const reason = this.string(this.first(e, "reason"));
+          const share = this.value(this.sub(e, "value"));
+          const mark = this.first(e, "Met") ?? this.first(e, "Unmet");
+          const markRange = this.tok(mark);
+          if (label) el.label = label;
+          if (share) el.share = share;
+          if (mark && markRange) el.met = { value: mark.tokenType === T.keywordTokens.Met, range: markRange };
+          if (reason) el.reason = reason;
+          return el;
         }),
         range,
       };

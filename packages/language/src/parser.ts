@@ -241,6 +241,7 @@ export class PerfParser extends CstParser {
             { ALT: () => this.CONSUME(K.Total) },
             { ALT: () => this.CONSUME(K.Precision) },
             { ALT: () => this.CONSUME(K.Declared) },
+            { ALT: () => this.CONSUME(K.Quorum) },
           ]);
           this.SUBRULE(this.value);
         },
@@ -279,6 +280,7 @@ export class PerfParser extends CstParser {
       { ALT: () => this.CONSUME(K.Type) },
       { ALT: () => this.CONSUME(K.Issue) },
       { ALT: () => this.CONSUME(K.Description) },
+      { ALT: () => this.CONSUME(K.Kind) },
     ]);
     this.CONSUME(T.StringLiteral);
   });
@@ -446,11 +448,54 @@ export class PerfParser extends CstParser {
             this.SUBRULE(this.value);
           },
         },
+        { ALT: () => this.SUBRULE(this.tally) },
         { ALT: () => this.SUBRULE(this.textClause) },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]);
     });
     this.CONSUME(T.RBrace);
+  });
+
+  /** `tally { 非常满意 120 × 100%; 满意 60 × 80% }`: answers per level, each level's weight. */
+  tally = this.RULE("tally", () => {
+    this.CONSUME(K.Tally);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.tallyLevel) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  tallyLevel = this.RULE("tallyLevel", () => {
+    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.value, { LABEL: "count" });
+    this.CONSUME(T.Star);
+    this.SUBRULE1(this.value, { LABEL: "weight" });
+  });
+
+  /** `elements { "立项依据符合政策" 1 met; "与部门职责相符" 1 unmet "原因" }` (要素法). */
+  elements = this.RULE("elements", () => {
+    this.CONSUME(K.Elements);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.element) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  element = this.RULE("element", () => {
+    this.CONSUME(T.StringLiteral, { LABEL: "label" });
+    this.SUBRULE(this.value);
+    this.OR([
+      { ALT: () => this.CONSUME(K.Met) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Unmet);
+          // a string followed by a number is the next element's label, not this one's reason
+          this.OPTION({ GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, { LABEL: "reason" }) });
+        },
+      },
+    ]);
   });
 
   indicator = this.RULE("indicator", () => {
@@ -485,6 +530,7 @@ export class PerfParser extends CstParser {
       { ALT: () => this.SUBRULE(this.satisfaction) },
       { ALT: () => this.CONSUME(K.Judgement) },
       { ALT: () => this.SUBRULE(this.rowRef) },
+      { ALT: () => this.SUBRULE(this.elements) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
   });

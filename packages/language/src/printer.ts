@@ -438,9 +438,9 @@ class Printer {
       const v = "kind" in h.period ? this.num(h.period) : this.str(h.period);
       items.push(this.simple(this.clauseStart(h.period.range.start.offset), h.period.range.end.offset, `${this.kw("Period")} ${v}`));
     }
-    items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject));
+    items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject), ...this.textClause("Kind", h.evaluationKind));
     if (h.use) items.push(this.simple(h.use.range.start.offset, h.use.range.end.offset, `${this.kw("Use")} ${this.str(h.use.path)}`));
-    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared));
+    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared), ...this.valueClause("Quorum", h.quorum));
     items.push(...this.nameClause("Grades", h.grade));
     if (h.grades) items.push(this.gradeBands(h.grades));
     const start = h.range.start.offset;
@@ -459,7 +459,13 @@ class Printer {
 
   private survey(s: A.SurveyDecl): Item {
     const head = `${this.kw("Survey")} ${s.name.text}` + (s.title ? " " + this.str(s.title) : "");
-    const items = [...this.valueClause("Satisfaction", s.satisfaction), ...this.valueClause("Respondents", s.respondents), ...this.textClause("Note", s.note)];
+    const items = [...this.valueClause("Satisfaction", s.satisfaction), ...this.valueClause("Respondents", s.respondents)];
+    if (s.tally) {
+      const t = s.tally;
+      const levels = t.levels.map((l) => this.simple(l.range.start.offset, l.range.end.offset, `${l.name.text} ${l.count ? this.num(l.count) : ""} × ${l.weight ? this.num(l.weight) : ""}`));
+      items.push(this.block(this.kw("Tally"), t.range.start.offset, t.range.end.offset, true, t.range.start.offset, levels, Infinity, "; "));
+    }
+    items.push(...this.textClause("Note", s.note));
     return this.block(head, s.range.start.offset, s.range.end.offset, this.hasBlock(s.range), s.title?.range.end.offset ?? s.name.range.end.offset, items, Infinity);
   }
 
@@ -502,6 +508,14 @@ class Printer {
       }
       case "satisfaction":
         return [this.simple(s, e, `${this.kw("Satisfaction")} ${this.kw(m.aggregation === "mean" ? "Mean" : "Weighted")}(${m.surveys.map((n) => n.text).join(", ")})`)];
+      case "elements": {
+        const elements = m.elements.map((el) => {
+          let t = `${el.label ? this.str(el.label) : ""} ${el.share ? this.num(el.share) : ""} ${el.met ? this.kw(el.met.value ? "Met" : "Unmet") : ""}`;
+          if (el.reason) t += " " + this.str(el.reason);
+          return this.simple(el.range.start.offset, el.range.end.offset, t);
+        });
+        return [this.block(this.kw("Elements"), s, e, true, s, elements, 0, "; ")];
+      }
       case "bands": {
         const bands = m.bands.map((b) => {
           const cond = b.comparator ? `${b.comparator} ${b.threshold ? this.expr(b.threshold) : ""}` : this.kw("Else");

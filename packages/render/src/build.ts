@@ -320,7 +320,7 @@ export function deductionTable(result: EvaluationResult, locale: RenderLocale): 
 function basisOf(leaf: IndicatorResult, L: (k: LabelKey) => string): string {
   const kind = leaf.method.kind;
   const source = kind === "perFinding" ? "finding" : kind === "judgement" ? "judgement" : kind;
-  return ["finding", "judgement", "ratio", "bands", "satisfaction", "fixed"].includes(source) ? L(`basis_${source}` as LabelKey) : "";
+  return ["finding", "judgement", "ratio", "bands", "satisfaction", "fixed", "elements"].includes(source) ? L(`basis_${source}` as LabelKey) : "";
 }
 
 /** 问题清单: findings grouped by unit, then project (first appearance order), merged like 附件2. */

@@ -57,6 +57,7 @@ const table = {
   basis_bands: { zh: "分档", en: "bands" },
   basis_satisfaction: { zh: "满意度", en: "satisfaction" },
   basis_fixed: { zh: "直接评分", en: "fixed score" },
+  basis_elements: { zh: "要素法", en: "elements" },
   errUnknownMember: { zh: "分组 {group} 中的 {member} 不是一级或二级指标", en: "{member} in group {group} is not a level 1 or level 2 indicator" },
   errDuplicateMember: { zh: "{member} 在分组中出现了不止一次", en: "{member} appears in more than one place in the groups" },
   errPartialRoot: { zh: "一级指标 {root} 只有部分二级指标被分组；请把它的其余二级指标（{rest}）也放入分组", en: "only some branches of {root} are grouped; add its other branches ({rest}) to a group" },

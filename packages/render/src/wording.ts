@@ -1,4 +1,4 @@
-import { Decimal, percentText, type EvaluationResult, type IndicatorResult, type Method } from "@perf/engine";
+import { Decimal, elementNumber, percentText, type EvaluationResult, type IndicatorResult, type Method } from "@perf/engine";
 import { sectionNumber, type RenderLocale } from "./labels.js";
 import { isolate } from "./text-safety.js";
 
@@ -96,6 +96,18 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
     for (const d of leaf.deductions) {
       listed = listed.plus(dec(d.amount));
       add(dec(d.amount), zh ? `${name}：${isolate(clause(d.reason ?? ""))}，扣${d.amount}分` : `${name}: ${isolate(clause(d.reason ?? ""))}; −${d.amount}`);
+    }
+  } else if (m.kind === "elements") {
+    // 要素法: one sentence per unmet element, "要素②“与部门职责相符”未达到（原因），扣1分"
+    for (const d of leaf.deductions) {
+      if (d.because?.kind !== "element") continue;
+      const { index, label, reason } = d.because.values;
+      listed = listed.plus(dec(d.amount));
+      const why = reason ? (zh ? `（${isolate(clause(reason))}）` : ` (${isolate(clause(reason))})`) : "";
+      add(
+        dec(d.amount),
+        zh ? `${name}：要素${elementNumber(index)}“${isolate(label)}”未达到${why}，扣${d.amount}分` : `${name}: element ${elementNumber(index)} '${isolate(label)}' not met${why}; −${d.amount}`,
+      );
     }
   } else if (lost.greaterThan(0)) {
     listed = lost;

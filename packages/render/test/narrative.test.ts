@@ -45,6 +45,11 @@ describe("references", () => {
     expect([ref("{{一级指标数}}"), ref("{{二级指标数}}"), ref("{{count.level3}}"), ref("{{指标.项目产出.三级指标数}}")]).toEqual(["4", "11", "27", "12"]);
     expect([ref("{{问题数}}"), ref("{{问题数.政府采购管理不规范}}"), ref("{{findings.count.合同管理不规范}}")]).toEqual([String(result.findings.reduce((a, f) => a + f.count, 0)), "6", "5"]);
     expect(ref("\\{{总分}}")).toBe("{{总分}}");
+    // a survey's satisfaction (stated here, or from a tally) and its sample (none stated: —)
+    expect([ref("{{调查.智慧永州}}"), ref("{{调查.雪亮工程.满意度}}"), ref("{{survey.华为云.satisfaction}}"), ref("{{survey.华为云.respondents}}")]).toEqual(["96.92%", "87.78%", "98.56%", "—"]);
+    const tallied = fromText(`evaluation "t" { total 10 }\nsurvey s { tally { 满意 179 × 100%; 不满意 21 × 0 } }\nindicator a weight 10 { satisfaction mean(s) }\n`);
+    expect(prose(resolveNarrative("共回收问卷{{调查.s.样本}}份，满意度{{调查.s.满意度}}。", tallied, "t.md", "zh").blocks)).toBe("共回收问卷200份，满意度89.50%。");
+    expect(resolveNarrative("{{调查.甲}}", tallied, "t.md", "zh").diagnostics.map((d) => d.code)).toEqual(["PERF151"]);
   });
 
   it("place tables and charts as blocks of their own, numbered by chapter", () => {
@@ -86,6 +91,35 @@ describe("the 永州 example's narrative", () => {
     expect(e).toBeInstanceOf(NarrativeError);
     const d = (e as NarrativeError).diagnostics[0]!;
     expect([d.code, d.uri, d.range.start.line + 1]).toEqual(["PERF151", "y.report.md", exampleText.split("\n").findIndex((l) => l.includes("{{指标.预算执行率.得分}}")) + 1]);
+  });
+
+  it("is the body of the HTML report: a table of contents, the chapters, captions by chapter, numbers kept whole", async () => {
+    const html = (await render(yongzhou(), "html", { narrative: { text: exampleText, uri: "y.report.md" } })) as string;
+    const chapters = [...html.matchAll(/<h2 class="chapter" id="(ch-\d+)">([^<]*)</g)].map((m) => [m[1], m[2]!.slice(0, 2)]);
+    expect(chapters).toEqual(["一、", "二、", "三、", "四、", "五、", "六、", "七、"].map((t, i) => [`ch-${i + 1}`, t]));
+    // every chapter and section heading has a TOC entry linking to it
+    const toc = html.slice(html.indexOf('<nav class="toc">'), html.indexOf("</nav>"));
+    for (const id of [...html.matchAll(/<h[23][^>]* id="(ch-[\d-]+)"/g)].map((m) => m[1])) expect(toc).toContain(`href="#${id}"`);
+    const captions = [...html.matchAll(/<h2>(表[^<]*|附件[^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(captions).toEqual(["表3-1　绩效评价得分情况表", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单"]);
+    expect(html).toContain("<figcaption>图3-1　各二级指标得分率</figcaption>");
+    // the prose's numbers come from the result, each in a span that does not wrap
+    expect(html).toContain('最终评价得分<span class="n">82.46</span>分');
+    expect(html).toContain('共设<span class="n">4</span>个一级指标、<span class="n">11</span>个二级指标');
+    // 扣分明细 is prose, as in Word, not a table
+    expect(html).toMatch(/<p class="deduction head">（一）项目决策总分<span class="n">14<\/span>分/);
+    expect(html).not.toContain('<section id="deductions"');
+    // and refuses, as Word does, a narrative with an unknown reference
+    const bad = exampleText.replace("{{总分}}", "{{总成绩}}");
+    const e = await render(yongzhou(), "html", { narrative: { text: bad, uri: "y.report.md" } }).catch((x: unknown) => x);
+    expect((e as NarrativeError).diagnostics.map((d) => d.code)).toEqual(["PERF150"]);
+  });
+
+  it("escapes the prose of the HTML report", async () => {
+    const html = (await render(yongzhou(), "html", { narrative: { text: "# 一、<b>x</b>\n\n<script>alert(1)</script> & {{总分}}&#39;\n", uri: "y.report.md" } })) as string;
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(<span class=\"n\">1</span>)&lt;/script&gt; &amp; <span class=\"n\">82.46</span>&amp;#<span class=\"n\">39</span>;");
+    expect(html).toContain('<h2 class="chapter" id="ch-1">一、&lt;b&gt;x&lt;/b&gt;</h2>');
   });
 
   it("is the body of the Word report: headings, captions with SEQ fields, a TOC field, a chart image", { timeout: 60_000 }, async () => {

@@ -55,4 +55,22 @@ finding f2 on c { type "乙类" issue "y" }
     expect(en[0]).toBe("1. 项目决策: weight 14, scored 12.5, 1.5 deducted.");
     expect(en.every((t) => t.endsWith("."))).toBe(true);
   });
+
+  it("names each unmet element of element scoring (要素法) with its number and reason", () => {
+    const r = fromText(`evaluation "t" { total 3 }
+indicator 立项依据充分性 weight 3 {
+  elements {
+    "立项依据符合国家法律法规和政策要求" 1 met
+    "与部门职责范围相符" 1 unmet "项目属于其他部门职责。"
+    "属于公共财政支持范围" 1 unmet
+  }
+}
+`);
+    expect(deductionParagraphs(r, "zh").map((p) => p.text)).toEqual([
+      "（一）立项依据充分性总分3分，实得1分，扣2分。",
+      "1. 立项依据充分性：要素②“与部门职责范围相符”未达到（项目属于其他部门职责），扣1分。",
+      "2. 立项依据充分性：要素③“属于公共财政支持范围”未达到，扣1分。",
+    ]);
+    expect(deductionParagraphs(r, "en")[1]!.text).toBe("1. 立项依据充分性: element ② '与部门职责范围相符' not met (项目属于其他部门职责); −1.");
+  });
 });

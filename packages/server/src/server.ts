@@ -9,12 +9,16 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type CompletionParams,
+  type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type Position,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { subjectsOf, type EvaluationResult } from "@perf/engine";
 import { editOf } from "./edit-map.js";
+import { evaluationUriOf, isNarrativeUri, narrativeCompletion, narrativeDiagnostics, narrativeHover } from "./features/narrative.js";
 import { semanticTokensLegend } from "./features/semantic-tokens.js";
 import { nodeFileSystem, type FileSystem } from "./file-system.js";
 import { AnalysisScheduler, quietTime } from "./scheduler.js";
@@ -96,6 +100,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // a framework shows the subjects of an evaluation that uses it
       void connection.sendNotification(ResultChangedNotification, resultChanged(doc.uri, doc.version, a.analysis.result, ws.scoringAnalysis(uri, a).analysis.result));
     }
+    // the narratives beside this group's files quote its result
+    for (const doc of documents.all()) if (isNarrativeUri(doc.uri) && ws.groupOf(evaluationUriOf(doc.uri)) === group) publishNarrative(doc);
+  }
+
+  /** A `NAME.report.md`'s references against the result of `NAME.perf` (PERF150–PERF155). */
+  function publishNarrative(doc: TextDocument): void {
+    try {
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: narrativeDiagnostics(ws, doc) });
+    } catch (e) {
+      log(`perf: narrative check failed: ${(e as Error)?.stack ?? e}`);
+    }
+    flushProblems();
   }
 
   function scheduleDependants(uri: string, delay: number): void {
@@ -135,7 +151,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [" ", "(", ",", "，", "、", '"'] },
+        // "{" "." ":" open reference names inside a narrative's {{…}}; .perf documents ignore them
+        completionProvider: { triggerCharacters: [" ", "(", ",", "，", "、", '"', "{", ".", ":"] },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -190,6 +207,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (typeof c?.uri !== "string") continue;
       ws.diskChanged(c.uri, c.type === FileChangeType.Deleted);
       scheduleDependants(c.uri, debounce);
+      // an open narrative quotes the evaluation beside it, open or not
+      for (const doc of documents.all()) if (isNarrativeUri(doc.uri) && ws.groupOf(evaluationUriOf(doc.uri)) === ws.groupOf(c.uri)) publishNarrative(doc);
     }
     flushProblems();
   });
@@ -203,11 +222,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidOpen(({ document }) => {
     if (malformed(document)) return;
+    // a report narrative is Markdown, not a member of any .perf group
+    if (isNarrativeUri(document.uri)) return publishNarrative(document);
     openedVersion.set(document.uri, document.version);
     ws.open(document);
   });
   documents.onDidChangeContent(({ document }) => {
     if (malformed(document)) return;
+    if (isNarrativeUri(document.uri)) return publishNarrative(document);
     ws.change(document);
     // The first analysis of a just-opened document is not debounced.
     const delay = openedVersion.get(document.uri) === document.version ? 0 : debounce;
@@ -216,6 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose(({ document }) => {
     if (typeof document.uri !== "string") return;
+    if (isNarrativeUri(document.uri)) return void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     openedVersion.delete(document.uri);
     const groups = ws.dependantGroups(document.uri);
     ws.close(document.uri);
@@ -233,6 +256,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (token?.isCancellationRequested) return empty;
       const invalid = invalidParams(p, required);
       if (invalid) throw new ResponseError(ErrorCodes.InvalidParams, msg(ws.settings.locale, "invalidParams", { detail: invalid }));
+      // a narrative gets only hover and completion (narrative.ts); no .perf feature reads Markdown
+      if (isNarrativeUri((p as { textDocument?: { uri?: unknown } }).textDocument?.uri)) return empty;
       try {
         return f(p);
       } catch (e) {
@@ -245,8 +270,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     };
 
-  connection.onHover(safe(null, (p) => service.hover(p.textDocument.uri, p.position), ["textDocument", "position"]));
-  connection.onCompletion(safe([], (p) => service.completion(p.textDocument.uri, p.position, p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined), ["textDocument", "position"]));
+  /** The open narrative a request is about, if it is about one. */
+  const narrative = (p: { textDocument?: { uri?: unknown } } | null | undefined): TextDocument | undefined => {
+    const uri = p && typeof p === "object" ? p.textDocument?.uri : undefined;
+    return isNarrativeUri(uri) && invalidParams(p, ["textDocument", "position"]) === undefined ? documents.get(uri) : undefined;
+  };
+  const narrativeSafe =
+    <R>(empty: R, f: (doc: TextDocument, position: Position) => R) =>
+    (p: { textDocument: { uri: string }; position: Position }): R => {
+      const doc = narrative(p)!;
+      try {
+        return f(doc, p.position);
+      } catch (e) {
+        log(`perf: narrative request failed: ${(e as Error)?.stack ?? e}`);
+        return empty;
+      } finally {
+        flushProblems();
+      }
+    };
+  const hover = safe(null, (p: HoverParams) => service.hover(p.textDocument.uri, p.position), ["textDocument", "position"]);
+  const narrativeHoverAt = narrativeSafe(null, (doc, position) => narrativeHover(ws, doc, position));
+  connection.onHover((p, token) => (narrative(p) && !token?.isCancellationRequested ? narrativeHoverAt(p) : hover(p, token)));
+  const complete = safe([], (p: CompletionParams) => {
+    const trigger = p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined;
+    // the narrative's trigger characters mean nothing in a .perf file
+    if (trigger === "{" || trigger === "." || trigger === ":") return [];
+    return service.completion(p.textDocument.uri, p.position, trigger);
+  }, ["textDocument", "position"]);
+  const narrativeComplete = narrativeSafe([], (doc, position) => narrativeCompletion(ws, doc, position));
+  connection.onCompletion((p, token) => (narrative(p) && !token?.isCancellationRequested ? narrativeComplete(p) : complete(p, token)));
   connection.onDefinition(safe([], (p) => service.definition(p.textDocument.uri, p.position), ["textDocument", "position"]));
   connection.onReferences(safe([], (p) => service.references(p.textDocument.uri, p.position, p.context?.includeDeclaration !== false), ["textDocument", "position"]));
   connection.onDocumentHighlight(safe([], (p) => service.documentHighlights(p.textDocument.uri, p.position), ["textDocument", "position"]));

@@ -33,7 +33,7 @@ function templateFor(type: EvaluationType, scope: EvaluationScope): { file: stri
   return { file: `${key}.perf.tmpl`, weights };
 }
 
-/** The policy of 财预〔2020〕10号 tied to the type, as comments: perf does not check it yet. */
+/** The policy of 财预〔2020〕10号 tied to the type, as comments; `评价类型` in the header makes perf check it (PERF266–PERF268). */
 function policy(type: EvaluationType, scope: EvaluationScope, w: Record<string, number>): string {
   const lines: string[] = [];
   if (type === "单位自评" && scope === "项目支出")
@@ -42,8 +42,8 @@ function policy(type: EvaluationType, scope: EvaluationScope, w: Record<string, 
     const effect = scope === "部门整体" ? "效果" : "效益";
     lines.push(`// 政策要求（${type}，财预〔2020〕10号）：产出、${effect}指标权重合计不低于 60%（本模板 ${w["产出"]} + ${w[effect]} = ${w["产出"]! + w[effect]!}）；调整分值时请保持。`);
   }
-  lines.push("// 合理性提示：预算执行率低于 80% 或高于 100%、满意度调查样本少于 30 份时，请在评价说明中说明原因。");
-  lines.push("// （以上要求 perf check 暂不自动检查。）");
+  lines.push("// 合理性提示：预算执行率低于 80% 或高于 100%、满意度调查样本少于 30 份（评价中“最小样本 N”可改）时，请在评价说明中说明原因。");
+  lines.push("// （perf check 按评价头部的“评价类型”检查以上要求，不符时给出警告 PERF265–PERF268、PERF037。）");
   return lines.join("\n");
 }
 

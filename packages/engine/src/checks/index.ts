@@ -1,16 +1,18 @@
 import type * as A from "@perf/language";
 import { forEachIndicator } from "../model.js";
 import type { Check, CheckContext, CheckedNodes } from "./check.js";
+import { elementChecks } from "./elements.js";
 import { emptyChecks } from "./empty.js";
 import { gradeChecks } from "./grades.js";
 import { numberChecks } from "./numbers.js";
 import { ruleChecks } from "./rules.js";
 import { surveyChecks } from "./surveys.js";
+import { tallyChecks } from "./tallies.js";
 import { unusedChecks } from "./unused.js";
 import { weightChecks } from "./weights.js";
 
 /** Every static check, by family. Declared scores (checks/declared.ts) are checked after scoring. */
-export const checks: Check[] = [...numberChecks, ...weightChecks, ...ruleChecks, ...gradeChecks, ...surveyChecks, ...unusedChecks, ...emptyChecks];
+export const checks: Check[] = [...numberChecks, ...weightChecks, ...ruleChecks, ...gradeChecks, ...surveyChecks, ...unusedChecks, ...emptyChecks, ...elementChecks, ...tallyChecks];
 
 /** The registry keyed by declaration kind. */
 export function checksByKind(list: Check[] = checks): { [K in keyof CheckedNodes]: ((node: CheckedNodes[K], ctx: CheckContext) => void)[] } {

@@ -1,5 +1,6 @@
 import { scoreBands } from "./bands.js";
 import { scoreJudgement } from "./deduct.js";
+import { scoreElements } from "./elements.js";
 import { scoreFixed } from "./fixed.js";
 import type { MethodKind, Scorer } from "./method.js";
 import { scorePerFinding } from "./per-finding.js";
@@ -14,6 +15,7 @@ export const scorers: { [K in MethodKind]: Scorer<K> } = {
   perFinding: scorePerFinding,
   bands: scoreBands,
   satisfaction: scoreSatisfaction,
+  elements: scoreElements,
 };
 
 export type { LeafContext, LeafScore, MethodKind, Scorer } from "./method.js";

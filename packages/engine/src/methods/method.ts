@@ -47,7 +47,7 @@ export function shortfall(ctx: LeafContext, raw: Decimal, because: DeductionCaus
 }
 
 function sourceOf(c: DeductionCause): Deduction["source"] {
-  return c.kind === "bandsUnmatched" ? "bands" : c.kind;
+  return c.kind === "bandsUnmatched" ? "bands" : c.kind === "element" ? "elements" : c.kind;
 }
 
 /** Percentage of a fraction, half-up to two places, as text ("95.91"). */

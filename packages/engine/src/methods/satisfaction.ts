@@ -17,12 +17,13 @@ export const scoreSatisfaction: Scorer<"satisfaction"> = (m, ctx) => {
   let incomplete = false;
   for (const { survey } of uses) {
     const s = survey!;
+    // a tally that gives no satisfaction has said why (PERF262–PERF264): one cause, one error
     if (!s.satisfaction) {
-      ctx.report("PERF034", s.name.range, { name: s.name.text, what: "satisfaction", keyword: "satisfaction" }, undefined, s.uri);
+      if (!s.tally) ctx.report("PERF034", s.name.range, { name: s.name.text, what: "satisfaction", keyword: "satisfaction" }, undefined, s.uri);
       incomplete = true;
     }
     if (m.aggregation === "weighted" && !s.respondents) {
-      ctx.report("PERF034", s.name.range, { name: s.name.text, what: "respondents", keyword: "respondents" }, undefined, s.uri);
+      if (!s.tally) ctx.report("PERF034", s.name.range, { name: s.name.text, what: "respondents", keyword: "respondents" }, undefined, s.uri);
       incomplete = true;
     }
   }

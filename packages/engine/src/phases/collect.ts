@@ -2,6 +2,7 @@ import type * as A from "@perf/language";
 import type { ParseResult, Range } from "@perf/language";
 import type { Collected, SubjectModel } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
+import { withTally } from "../survey-tally.js";
 import type { PerfSymbol, SymbolKind } from "../symbols.js";
 
 /**
@@ -45,10 +46,13 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           model.facts.push({ ...d, uri });
           define("fact", d.name, uri, d.range, d);
           break;
-        case "survey":
-          model.surveys.push({ ...d, uri });
-          define("survey", d.name, uri, d.range, d);
+        case "survey": {
+          // a tally gives the survey its satisfaction and respondents (survey-tally.ts)
+          const s = withTally(d);
+          model.surveys.push({ ...s, uri });
+          define("survey", d.name, uri, d.range, s);
           break;
+        }
         case "indicator":
           model.roots.push({ ...d, uri });
           defineIndicator(d, uri, undefined);

@@ -2,6 +2,9 @@ import type { EvaluationResult } from "@perf/engine";
 import { makeDiagnostic, type Diagnostic, type Locale } from "@perf/language";
 import { resolveReference, scanReferences, type Resolved, type TableRef } from "./references.js";
 
+// the editor completes and hovers references through the same module (`@perf/render/narrative`)
+export { resolveReference, scanReferences, type Reference, type Resolved, type TableRef } from "./references.js";
+
 /**
  * The narrative as blocks every writer prints: a small, fixed subset of Markdown — ATX headings
  * (#, ##, ###), paragraphs (lines joined), list items (-, *, 1.), **bold**, HTML comments

@@ -14,6 +14,7 @@ import { makeDiagnostic, type Diagnostic, type Locale, type Range } from "@perf/
  *   {{指标.名称.三级指标数}} {{indicator.ID.count.level3}}   indicators of a level under a node
  *   {{一级指标数}} {{count.level1}} {{末级指标数}} {{count.leaves}}
  *   {{事实.名称}} {{fact.NAME}}                a fact with its unit  5412.69万元
+ *   {{调查.名称.满意度}} {{survey.ID.satisfaction}}  a survey's satisfaction 89.50% (样本/respondents: its sample)
  *   {{问题数}} {{findings.count}}              findings (cases)     37
  *   {{问题数.政府采购管理不规范}} {{findings.count.TYPE}}
  *   {{对象.名称.总分}} {{subject.ID.total}}    a subject's 总分/total 满分/weight 得分率/rate 等级/grade 报告得分/declared 名称/name
@@ -236,6 +237,19 @@ export function resolveReference(r: Reference, ctx: ResolveContext): { value?: R
       const f = result.facts.find((x) => x.id === name);
       if (!f) return { diagnostics: [d("PERF151", { kind: zh ? "事实" : "fact", name, near: nearest(name, result.facts.map((x) => x.id)) })] };
       return text(f.value === null ? "—" : factText(f.value, f.unit));
+    }
+    case "调查":
+    case "survey": {
+      // 调查.ID[.满意度|样本] — a survey's satisfaction (tallied or stated) or its respondents
+      const field = parts.length > 2 ? parts[parts.length - 1]! : "满意度";
+      const respondents = field === "样本" || field === "respondents";
+      if (!respondents && field !== "满意度" && field !== "satisfaction") return unknown();
+      const name = (parts.length > 2 ? parts.slice(1, -1) : parts.slice(1)).join(".");
+      if (!name) return unknown();
+      const s = result.surveys.find((x) => x.id === name);
+      if (!s) return { diagnostics: [d("PERF151", { kind: zh ? "调查" : "survey", name, near: nearest(name, result.surveys.map((x) => x.id)) })] };
+      const v = respondents ? s.respondents : s.satisfaction === null ? null : percentText(s.satisfaction);
+      return text(v ?? "—");
     }
     case "问题数":
     case "findings": {

@@ -1,5 +1,6 @@
 import { label } from "../labels.js";
 import type { Cell, Report, Table } from "../model.js";
+import type { NarrativeBlock } from "../narrative/document.js";
 import { isolate } from "../text-safety.js";
 
 /** 表1…/附件1… captions, numbered in report order (body tables and appendices separately). */
@@ -58,4 +59,14 @@ export function metaLines(report: Report): [string, string][] {
     [label(report.locale, "evaluator"), m.evaluator],
   ];
   return lines.filter((l): l is [string, string] => !!l[1]);
+}
+
+/** The table a narrative's table block names: one of the report's tables, or a root's by index. */
+export function tableFor(report: Report, b: Extract<NarrativeBlock, { kind: "table" }>): Table | undefined {
+  if (b.table.name === "root") {
+    const id = `root-${b.table.index + 1}`;
+    return report.tables.find((t) => t.id === id);
+  }
+  const name = b.table.name;
+  return report.tables.find((t) => t.name === name);
 }

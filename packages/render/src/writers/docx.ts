@@ -25,8 +25,8 @@ import {
 } from "docx";
 import { label } from "../labels.js";
 import type { Chart, Report, Table } from "../model.js";
-import type { NarrativeBlock, Run } from "../narrative/document.js";
-import { colon, conclusion, metaLines } from "./common.js";
+import type { Run } from "../narrative/document.js";
+import { colon, conclusion, metaLines, tableFor } from "./common.js";
 import { chartPng } from "./chart-png.js";
 import { columnWidths } from "./column-widths.js";
 import { checkSize } from "../limits.js";
@@ -295,14 +295,6 @@ function tableCaptionTitles(report: Report): string[] {
   return out;
 }
 
-function tableFor(report: Report, b: Extract<NarrativeBlock, { kind: "table" }>): Table | undefined {
-  if (b.table.name === "root") {
-    const id = `root-${b.table.index + 1}`;
-    return report.tables.find((t) => t.id === id);
-  }
-  const name = b.table.name;
-  return report.tables.find((t) => t.name === name);
-}
 
 /** 扣分明细 as prose from its table rows (wording.ts wrote the sentences): heads, then "1. …". */
 function deductionParagraphsOf(t: Table): { text: string; head: boolean }[] {

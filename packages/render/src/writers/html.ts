@@ -1,7 +1,8 @@
 import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
+import type { NarrativeBlock, Run } from "../narrative/document.js";
 import { chartSvg, fontStack } from "./charts.js";
-import { captions, colon, conclusion, metaLines } from "./common.js";
+import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
 
@@ -34,6 +35,19 @@ tr { break-inside: avoid; }
 .chart { margin: 1em auto; width: fit-content; max-width: 100%; break-inside: avoid; }
 .chart svg { max-width: 100%; height: auto; }
 section.wide { page: wide; break-before: page; }
+nav.toc { margin: 1em 0 2em; break-after: page; }
+nav.toc h2 { text-align: center; }
+nav.toc ol { list-style: none; padding: 0; margin: 0; }
+nav.toc li.l2 { padding-left: 2em; }
+nav.toc a { color: inherit; text-decoration: none; }
+h2.chapter { font-size: 15pt; break-before: auto; }
+h3, h4 { font-family: ${fontStack}; font-size: 11.5pt; margin: 1em 0 0.4em; break-after: avoid; page-break-after: avoid; }
+p.text { text-indent: 2em; margin: 0.4em 0; text-align: justify; }
+p.item { margin: 0.3em 0 0.3em 2em; }
+p.deduction { margin: 0.3em 0; text-indent: 2em; }
+p.deduction.head { font-weight: bold; }
+span.n { white-space: nowrap; }
+figcaption { text-align: center; font-family: ${fontStack}; font-size: 10pt; }
 p.note { font-size: 9pt; color: #444; }
 @media print { body { max-width: none; padding: 0; } }
 `;
@@ -61,13 +75,14 @@ export function toHtml(unsafe: Report): string {
     "</ul>",
   ];
   if (report.meta.errors > 0) out.push(`<p class="warning">${escapeHtml(label(report.locale, "diagnosticsNote", { n: report.meta.errors }))}</p>`);
+  if (report.narrative?.source === "file") {
+    out.push(...narrativeHtml(report), "</body>", "</html>", "");
+    return out.join("\n");
+  }
   let chartsPlaced = false;
   for (const t of report.tables) {
     const wide = t.orientation === "landscape";
-    out.push(`<section id="${escapeHtml(t.id)}"${wide ? ' class="wide"' : ""}>`, `<h2>${escapeHtml(caps.get(t)!)}</h2>`, tableHtml(t, report.locale));
-    for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
-    const rc = rootChart(t, report.locale);
-    if (rc) out.push(`<figure class="chart" id="chart-${escapeHtml(t.id)}">${chartSvg(rc)}</figure>`);
+    out.push(...tableSection(t, caps.get(t)!, report.locale, wide));
     if (t.name === "summary" && !chartsPlaced) {
       chartsPlaced = true;
       for (const c of report.charts) out.push(`<figure class="chart" id="chart-${c.id}">${chartSvg(c)}</figure>`);
@@ -78,6 +93,96 @@ export function toHtml(unsafe: Report): string {
     for (const c of report.charts) out.push(`<figure class="chart" id="chart-${c.id}">${chartSvg(c)}</figure>`);
   out.push("</body>", "</html>", "");
   return out.join("\n");
+}
+
+/** A table as a section of its own: caption, table, notes, and a root's chart; the caller closes the section (a summary may add charts). */
+function tableSection(t: Table, caption: string, locale: "zh" | "en", wide = false): string[] {
+  const out = [`<section id="${escapeHtml(t.id)}"${wide ? ' class="wide"' : ""}>`, `<h2>${escapeHtml(caption)}</h2>`, tableHtml(t, locale)];
+  for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
+  const rc = rootChart(t, locale);
+  if (rc) out.push(`<figure class="chart" id="chart-${escapeHtml(t.id)}">${chartSvg(rc)}</figure>`);
+  return out;
+}
+
+/**
+ * The evaluation's own chapters (NAME.report.md, references resolved) with a table of contents,
+ * tables captioned by chapter (表3-1…), 扣分明细 as prose, the charts it names, then the appendices.
+ * Same blocks as the Word report; every number of the prose is kept on one line.
+ */
+function narrativeHtml(report: Report): string[] {
+  const blocks = report.narrative!.blocks;
+  const zh = report.locale === "zh";
+  const ids = new Map<NarrativeBlock, string>();
+  let h1 = 0;
+  let sub = 0;
+  for (const b of blocks)
+    if (b.kind === "heading") {
+      if (b.level === 1) [h1, sub] = [h1 + 1, 0];
+      else sub++;
+      ids.set(b, b.level === 1 ? `ch-${h1}` : `ch-${h1}-${sub}`);
+    }
+  const toc = blocks.filter((b): b is Extract<NarrativeBlock, { kind: "heading" }> => b.kind === "heading" && b.level <= 2);
+  const out: string[] = [];
+  if (toc.length)
+    out.push(
+      '<nav class="toc">',
+      `<h2>${zh ? "目　录" : "Contents"}</h2>`,
+      "<ol>",
+      ...toc.map((b) => `<li class="l${b.level}"><a href="#${ids.get(b)}">${escapeHtml(b.text)}</a></li>`),
+      "</ol>",
+      "</nav>",
+    );
+  const counts = new Map<string, number>();
+  const number = (kind: string, chapter: number) => {
+    const n = (counts.get(kind + chapter) ?? 0) + 1;
+    counts.set(kind + chapter, n);
+    return `${kind}${chapter > 0 ? `${chapter}-` : ""}${n}\u3000`;
+  };
+  const [tableWord, figureWord] = zh ? ["表", "图"] : ["Table ", "Figure "];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case "heading": {
+        const tag = b.level === 1 ? 'h2 class="chapter"' : `h${b.level + 1}`;
+        out.push(`<${tag} id="${ids.get(b)}">${prose([{ text: b.text }])}</${tag.split(" ")[0]}>`);
+        break;
+      }
+      case "paragraph":
+        out.push(`<p class="${b.item ? "item" : "text"}">${b.item === "bullet" ? "• " : ""}${prose(b.runs)}</p>`);
+        break;
+      case "table": {
+        const t = tableFor(report, b);
+        if (!t) break;
+        if (t.name === "deductions") {
+          for (const r of t.rows)
+            out.push(r.kind === "group" ? `<p class="deduction head">${prose([{ text: r.cells[0]!.text }])}</p>` : `<p class="deduction">${prose([{ text: `${r.cells[0]!.text}. ${r.cells[3]!.text}` }])}</p>`);
+          break;
+        }
+        out.push(...tableSection(t, number(tableWord, b.chapter) + t.title, report.locale), "</section>");
+        break;
+      }
+      case "chart": {
+        const c = report.charts.find((x) => x.id === b.chart);
+        if (c) out.push(`<figure class="chart" id="chart-${c.id}">${chartSvg(c)}<figcaption>${escapeHtml(number(figureWord, b.chapter) + c.title)}</figcaption></figure>`);
+        break;
+      }
+    }
+  }
+  const caps = captions(report);
+  for (const t of report.tables.filter((x) => x.appendix)) out.push(...tableSection(t, caps.get(t)!, report.locale, t.orientation === "landscape"), "</section>");
+  return out;
+}
+
+/** Prose runs, escaped, with every number ("82.46", "95.91%", "5191.10万元"'s digits) kept on one line. */
+function prose(runs: Run[]): string {
+  return runs
+    .map((r) => {
+      const t = r.text
+        .split(/(\d[\d,.]*%?)/)
+        .map((part, i) => (i % 2 ? `<span class="n">${escapeHtml(part)}</span>` : escapeHtml(part)))
+        .join("");
+      return r.bold ? `<strong>${t}</strong>` : t;
+    })
+    .join("");
 }
 
 /** The unit line above a table of points, repeated with the header rows on every printed page. */

@@ -1,6 +1,6 @@
 import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
-import { captions, colon, conclusion, flatText, metaLines } from "./common.js";
+import { captions, colon, conclusion, flatText, metaLines, tableFor } from "./common.js";
 import { lines } from "../text-safety.js";
 
 /** GitHub-flavoured Markdown; one line per row, no padding, so a changed score is a one-line diff. */
@@ -35,7 +35,7 @@ function narrativeLines(report: Report): string[] {
       const c = report.charts.find((x) => x.id === b.chart);
       if (c) out.push(caption("图", b.chapter, c.title), "");
     } else {
-      const t = b.table.name === "root" ? report.tables.find((x) => x.id === `root-${(b.table as { index: number }).index + 1}`) : report.tables.find((x) => x.name === b.table.name);
+      const t = tableFor(report, b);
       if (!t) continue;
       if (t.name === "deductions") {
         for (const r of t.rows) out.push(escapeMd(r.kind === "group" ? r.cells[0]!.text : `${r.cells[0]!.text}. ${r.cells[3]!.text}`), "");

@@ -1,4 +1,4 @@
-import { Decimal, decimalText, deductionText, forEachRef, percentText, refName, sum, type EvaluationResult, type IndicatorResult } from "@perf/engine";
+import { Decimal, decimalText, deductionText, elementNumber, forEachRef, percentText, refName, sum, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import { keywordSpellings, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, scoringOf, type FeatureContext } from "../context.js";
@@ -149,6 +149,9 @@ function methodText(r: IndicatorResult, L: Locale): string {
       return `${name} ${m.value ?? ""}`.trim();
     case "judgement":
       return `${name}, −${m.deducted}`;
+    case "elements":
+      // ①✓ ②✗ ③✓ → the met shares
+      return `${name} ${m.elements.map((e, i) => `${elementNumber(i + 1)}${e.met ? "✓" : "✗"}`).join(" ")} → ${m.met}`;
     default:
       return name;
   }

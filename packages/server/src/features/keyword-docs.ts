@@ -58,4 +58,10 @@ export const keywordDocs: Record<KeywordName, readonly [string, string]> = {
   Subtotal: ["原表小计", "a printed subtotal"],
   In: ["换算为某单位：合计 = sum(…) 换算为 万元", "converts to a unit: 合计 = sum(…) in 万元"],
   Acknowledged: ["已知：原报告确有此误，如实保留并在审计中列出", "a discrepancy the published report really has: kept, listed by the audit"],
+  Elements: ["要素法：各要素占分值的一部分，符合的要素得分之和为得分", "element scoring: each criterion is a share of the weight; the score is the met shares"],
+  Met: ["要素符合：计入该要素的分值", "the element is met: its share counts"],
+  Unmet: ["要素不符合：扣该要素的分值，后接原因", "the element is not met: its share is deducted; a reason follows"],
+  Tally: ["调查计数：各选项答卷份数 × 选项权重，满意度 = Σ份数×权重 ÷ Σ份数", "survey tally: answers per level × the level's weight; satisfaction = Σ count × weight ÷ Σ count"],
+  Quorum: ["最小样本：少于此数的调查给出警告（默认 30）", "the smallest survey sample not warned about (default 30)"],
+  Kind: ["评价类型：财政评价/部门评价/单位自评，项目支出/部门整体；决定政策检查", "the evaluation's type (fiscal, department, self) and scope (project, department-wide); drives the policy checks"],
 };
