@@ -98,6 +98,12 @@ describe("several subjects scored against one framework", () => {
 
   it("checks each subject's declared total at its block: one error, the published grade following it is not a second", () => {
     expect(r.diagnostics.map((d) => [d.code, d.uri, d.range.start.line, d.args.name, d.args.computed])).toEqual([["PERF040", "/ws/ev.perf", 5, "单位甲", "14.75"]]);
+    // the published 中 is also the band of the computed 14.75: no PERF164
+    const other = evaluation.replace("declared 15.5\n  grade 中", "declared 17\n  grade 良");
+    const d = analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": other }))).result.diagnostics;
+    // 良 is the band of the declared 17, not of 14.75: the grade follows the total, one error with it as related information
+    expect(d.map((x) => x.code)).toEqual(["PERF040"]);
+    expect(d[0]!.related?.map((x) => [x.code, x.args.name, x.args.band])).toEqual([["PERF164", "良", "中"]]);
   });
 
   it("an override changes the weight for every subject and is listed", () => {
