@@ -98,6 +98,34 @@ describe("perf score with subjects (seed 004)", () => {
   });
 });
 
+describe("overrides and folders", () => {
+  it("check lists every override of the framework, and the scores follow it", async () => {
+    const dir = tmp();
+    cpSync(changsha, dir, { recursive: true });
+    const file = join(dir, "changsha-2023.perf");
+    const text = readFileSync(file, "utf8").replace(
+      "// ---------------------------------------------------------------- the two units",
+      'override 立项依据充分性 weight 4 "立项 is worth less this year"\noverride 立项程序规范性 weight 6 "and procedure more"\n',
+    );
+    writeFileSync(file, text);
+    const r = await perf(["check", "--lang", "en", dir], dir);
+    expect(r.stdout.match(/info\[PERF165\]/g)).toHaveLength(2);
+    expect(r.stdout).toContain("this evaluation overrides the framework's weight of '立项依据充分性': 5 → 4 (立项 is worth less this year)");
+    // a balanced trade: 立项依据充分性 loses 1 and 立项程序规范性 gains 1 for each unit, so both totals still hold
+    expect(r.code).toBe(0);
+    const score = await perf(["score", dir], dir);
+    expect(score.stdout).toMatch(/立项依据充分性\s+4\s+4\s+4/);
+    expect(score.stdout).toMatch(/立项程序规范性\s+6\s+4\.5\s+5/);
+    expect(score.stdout).toMatch(/合计\s+100\s+86\.98\s+86\.38/);
+  });
+
+  it("score on a folder with several evaluations asks for one", async () => {
+    const r = await perf(["score", "examples"], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("examples 中的评价不止一个或没有评价");
+  });
+});
+
 describe("a published total only (seed 001)", () => {
   it("scores as the published total and grade, and says the table was not published", async () => {
     const r = await perf(["score", "--lang", "en", "examples/yiyang-2018"], root);

@@ -98,6 +98,12 @@ describe("several subjects scored against one framework", () => {
 
   it("checks each subject's declared total at its block: one error, the published grade following it is not a second", () => {
     expect(r.diagnostics.map((d) => [d.code, d.uri, d.range.start.line, d.args.name, d.args.computed])).toEqual([["PERF040", "/ws/ev.perf", 5, "单位甲", "14.75"]]);
+    // the published 中 is also the band of the computed 14.75: no PERF164
+    const other = evaluation.replace("declared 15.5\n  grade 中", "declared 17\n  grade 良");
+    const d = analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": other }))).result.diagnostics;
+    // 良 is the band of the declared 17, not of 14.75: the grade follows the total, one error with it as related information
+    expect(d.map((x) => x.code)).toEqual(["PERF040"]);
+    expect(d[0]!.related?.map((x) => [x.code, x.args.name, x.args.band])).toEqual([["PERF164", "良", "中"]]);
   });
 
   it("an override changes the weight for every subject and is listed", () => {
@@ -169,5 +175,27 @@ describe("compatibility", () => {
     const { result } = analyzeText(text);
     expect(result.diagnostics).toEqual([]);
     expect(result.total.score).toBe("2");
+  });
+});
+
+describe("a published total only", () => {
+  const header = (grade: string, declared = "83") => `evaluation "y" {\n  total 100\n  grades { 优秀 >= 90; 良好 >= 80; 中 >= 60; 差 >= 0 }\n  declared ${declared}\n  grade ${grade}\n}\n`;
+
+  it("is valid with no indicators: no empty-evaluation error, no score, the published grade", () => {
+    const { result } = analyzeText(header("良好"), "y.perf", { strict: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.total).toEqual({ weight: "100", score: null, rate: null, declared: "83" });
+    expect(result.grade).toEqual({ name: "良好", vetoedBy: null });
+  });
+
+  it("has no grade when the published one is not a band, and says so", () => {
+    const { result } = analyzeText(header("良"), "y.perf");
+    expect(result.diagnostics.map((d) => [d.code, d.args.grades])).toEqual([["PERF163", "优秀、良好、中、差"]]);
+    expect(result.grade.name).toBeNull();
+  });
+
+  it("is an error when the declared total falls in another band", () => {
+    const { result } = analyzeText(header("良好", "79.99"), "y.perf");
+    expect(result.diagnostics.map((d) => [d.code, d.args.band])).toEqual([["PERF164", "中"]]);
   });
 });

@@ -21,6 +21,11 @@ const declarationStarts = new Set<TokenType>(
   (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override"] as const).map((k) => T.keywordTokens[k]),
 );
 
+/** Declaration starts that are never names: soft keywords may also name things (`indicator framework`), so they do not delimit declarations for the limits. */
+const hardDeclarationStarts = new Set<TokenType>(
+  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Subject"] as const).map((k) => T.keywordTokens[k]),
+);
+
 const keywordByType = new Map<TokenType, KeywordName>(
   (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
 );
@@ -54,7 +59,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   }
 
   // Depth and length limits, before the parser and every tree walker after it can recurse.
-  const limits = checkLimits(tokens, declarationStarts);
+  const limits = checkLimits(tokens, hardDeclarationStarts);
   for (const v of limits.violations.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(makeDiagnostic(v.code, uri, tokenRange(lines, v.token), { limit: v.limit }, options));
   const parsed = without(tokens, limits.excluded);
 

@@ -9,7 +9,7 @@ import { grade } from "./grade.js";
  * (PERF163) and the one the total falls in — or the one a triggered veto set (PERF164). `total`
  * is the computed total, or the declared one when nothing is scored (a published total only).
  * One cause, one error: when the grade is the band of the declared total and that total is
- * already a mismatch (PERF040), the grade follows from it and is not reported again.
+ * already a mismatch (PERF040), the grade follows from it: related information of that PERF040.
  */
 export function checkPublishedGrade(name: A.Name, uri: string, total: Decimal | null, computed: EvaluationResult["grade"] | null, grades: GradeBand[], sink: DiagnosticSink, declared?: Decimal): void {
   if (!grades.some((g) => g.name === name.text)) {
@@ -18,7 +18,9 @@ export function checkPublishedGrade(name: A.Name, uri: string, total: Decimal | 
   }
   if (total === null) return;
   const band = computed?.name ?? grade(total, grades, [], sink).name;
-  const quiet = new DiagnosticSink();
-  if (declared && !declared.equals(total) && !computed?.vetoedBy && grade(declared, grades, [], quiet).name === name.text) return;
-  if (band !== null && band !== name.text) sink.report("PERF164", uri, name.range, { name: name.text, total: decimalText(total), band });
+  if (band === null || band === name.text) return;
+  const d = sink.report("PERF164", uri, name.range, { name: name.text, total: decimalText(total), band });
+  if (!declared || declared.equals(total) || computed?.vetoedBy || grade(declared, grades, [], new DiagnosticSink()).name !== name.text) return;
+  const mismatch = sink.list.find((x) => x.code === "PERF040" && x.uri === uri && x.args.declared === decimalText(declared) && x.args.computed === decimalText(total) && sink.reported(x));
+  if (mismatch) sink.fold(d, mismatch);
 }

@@ -71,7 +71,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
       rate: scoredTop || (!top.unscored && !publishedOnly(model)) ? rate(scored.total) : null,
       declared: h?.declared ? decimalText(numberValue(h.declared).value) : null,
     },
-    grade: top.unscored ? { name: null, vetoedBy: null } : publishedOnly(model) ? { name: h?.grade?.text ?? scored.grade.name, vetoedBy: scored.grade.vetoedBy } : scored.grade,
+    grade: top.unscored ? { name: null, vetoedBy: null } : publishedOnly(model) ? { name: publishedGrade(h, framework) ?? scored.grade.name, vetoedBy: scored.grade.vetoedBy } : scored.grade,
     grades: framework.grades,
     indicators: top.unscored ?? scored.nodes.map((n) => n.result),
     findings,
@@ -93,6 +93,12 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     result.comparison = comparison(top.unscored, result.subjects);
   }
   return result;
+}
+
+/** The published grade when it is one of the bands (otherwise PERF163 says so and there is none). */
+function publishedGrade(h: A.EvaluationHeader | undefined, framework: Framework): string | null {
+  const name = h?.grade?.text;
+  return name !== undefined && framework.grades.some((g) => g.name === name) ? name : null;
 }
 
 function publishedOnly(model: Linked): boolean {
