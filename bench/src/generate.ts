@@ -110,7 +110,7 @@ export function generate(options: GenerateOptions): GeneratedDocument {
     }
   };
   declare(model.indicators);
-  model.declared = analysis.result.total.score;
+  model.declared = analysis.result.total.score ?? undefined;
   return { model, perf: renderPerf(model), json: JSON.stringify(jsonTwin(model)), leaves: options.leaves };
 }
 

@@ -21,6 +21,10 @@ export function checkPublishedGrade(name: A.Name, uri: string, total: Decimal | 
   if (band === null || band === name.text) return;
   const d = sink.report("PERF164", uri, name.range, { name: name.text, total: decimalText(total), band });
   if (!declared || declared.equals(total) || computed?.vetoedBy || grade(declared, grades, [], new DiagnosticSink()).name !== name.text) return;
-  const mismatch = sink.list.find((x) => x.code === "PERF040" && x.uri === uri && x.args.declared === decimalText(declared) && x.args.computed === decimalText(total) && sink.reported(x));
-  if (mismatch) sink.fold(d, mismatch);
+  const mismatch = sink.list.find((x) => x.code === "PERF040" && x.uri === uri && x.args.declared === decimalText(declared) && x.args.computed === decimalText(total));
+  if (!mismatch) return;
+  // the mismatch may itself be a consequence (of an unknown assess, a weight error): then so is this
+  const at = mismatch.range.start.offset;
+  const cause = sink.reported(mismatch) ? mismatch : sink.list.find((x) => sink.reported(x) && x.related?.some((r) => r.code === "PERF040" && r.uri === uri && r.range.start.offset === at));
+  if (cause) sink.fold(d, cause);
 }
