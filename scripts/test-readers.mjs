@@ -307,6 +307,60 @@ else {
 }
 
 console.log(`\nscreenshots and PDFs in ${out}`);
+// ---------------------------------------------------------------- several subjects: the comparison table
+// seed 004 (changsha-2023): a framework and two units; the 得分对比表 in Chromium and in LibreOffice
+{
+  const changsha = join(repo, "examples", "changsha-2023");
+  perf(["render", changsha, "--format", "html", "-o", join(out, "changsha-2023.html")]);
+  perf(["render", changsha, "--format", "docx", "-o", join(out, "changsha-2023.docx")]);
+  const browser2 = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  let numbers = [];
+  try {
+    const page = await browser2.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(pathToFileURL(join(out, "changsha-2023.html")).href, { waitUntil: "load" });
+    const facts = await page.$eval("#comparison", (s) => {
+      const table = s.querySelector("table");
+      const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
+      const nums = [...table.querySelectorAll("td.num")];
+      // a number on more than one line, or wider than its cell
+      const lines = (td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+      };
+      const wrapped = nums.filter((td) => lines(td) > 1 || td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent);
+      return { tableWidth: table.getBoundingClientRect().width, sectionWidth: s.getBoundingClientRect().width, rows, wrapped, numbers: nums.map((td) => td.textContent).filter(Boolean) };
+    });
+    numbers = facts.numbers;
+    const total = facts.rows.find((r) => r[0] === "合计") ?? [];
+    check(total.includes("86.98") && total.includes("86.38"), `HTML 得分对比表: the 合计 row has 86.98 and 86.38 (${total.join(" | ")})`);
+    check(facts.rows.some((r) => r[0] === "评价等级" && r.filter((c) => c === "良").length === 2), "HTML 得分对比表: both subjects graded 良");
+    check(facts.tableWidth <= facts.sectionWidth + 1, `HTML 得分对比表 fits its page width (${Math.round(facts.tableWidth)} ≤ ${Math.round(facts.sectionWidth)} px)`);
+    check(facts.wrapped.length === 0, `HTML 得分对比表: no number wraps (${facts.wrapped.join(", ") || "none"})`);
+    await page.emulateMedia({ media: "print" });
+    const printed = join(out, "changsha-2023.html.pdf");
+    await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
+    const split = numbersSplit(printed, numbers);
+    check(split.length === 0, `HTML print of 得分对比表: every number appears whole (${split.join(", ") || "none split"})`);
+  } finally {
+    await browser2.close();
+  }
+  office("pdf", join(out, "changsha-2023.docx"));
+  const cpdf = join(out, "changsha-2023.pdf");
+  const ctext = execFileSync("pdftotext", [cpdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  check(ctext.includes("各评价对象得分对比表") && ctext.includes("长沙市数据局") && ctext.includes("长沙市大数据中心评分表"), "docx → PDF has the 得分对比表 and a 评分表 per subject");
+  const csplit = numbersSplit(cpdf, numbers);
+  check(csplit.length === 0, `docx → PDF 得分对比表: every number appears whole (${csplit.join(", ") || "none split"})`);
+  // the table's right edge stays inside the portrait page's text area (A4 595 pt, margins ≥ 56 pt)
+  const bbox = execFileSync("pdftotext", ["-bbox", cpdf, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  // the page with the table itself (its 评价等级 row), not the 表目录 that names it
+  const pageOfTable = bbox.split("<page ").slice(1).find((p) => p.includes("对比表") && p.includes(">评价等级<"));
+  const widthOf = /width="([\d.]+)"/.exec(pageOfTable ?? "")?.[1];
+  const right = Math.max(0, ...[...(pageOfTable ?? "").matchAll(/xMax="([\d.]+)"/g)].map((m) => +m[1]));
+  check(!!pageOfTable && right <= Number(widthOf) - 40, `docx → PDF 得分对比表 fits the page width (right edge ${Math.round(right)} of ${widthOf} pt)`);
+  execFileSync("pdftoppm", ["-r", "60", "-png", cpdf, join(out, "changsha-docx-page")]);
+}
+
 if (failures.length) {
   console.error(`test:readers: ${failures.length} check(s) failed`);
   process.exit(1);

@@ -105,7 +105,7 @@ function scoreTable(result: EvaluationResult, rows: string[], t: (key: MessageKe
     `<h2>${t("scoreTable")}</h2>` +
     `<table class="scores"><thead><tr><th>${t("indicator")}</th><th class="num">${t("weight")}</th><th class="num">${t("score")}</th><th class="num">${t("rate")}</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody>` +
-    `<tfoot><tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td><td class="num">${e(result.total.score)}</td>` +
+    `<tfoot><tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td><td class="num">${e(result.total.score ?? "—")}</td>` +
     `<td class="num">${result.total.rate === null ? "" : e(percentText(result.total.rate))}</td></tr></tfoot></table>`
   );
 }

@@ -195,3 +195,35 @@ describe("perf diff OLD NEW", () => {
     expect(t.stdout).toMatch(/^# perf: /);
   });
 });
+
+describe("perf diff of an evaluation that uses a framework", () => {
+  it("scores each side against its own framework and reports a weight change's effect on every subject", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "perf-diff-subjects-"));
+    const framework = (a: number, b: number) => `framework f "两单位指标体系" { total 10 grades { 优 >= 9; 良 >= 8; 中 >= 6; 差 >= 0 } }
+indicator 建设 weight ${a} { judgement }
+indicator 运维 weight ${b} { judgement }
+`;
+    const evaluation = `evaluation "两单位评价" { use "framework.perf" }
+subject 甲 "市数据局" {
+  assess 建设 { deduct 0.5 "验收资料不全" }
+  assess 运维 { deduct 1 "巡检记录缺失" }
+}
+subject 乙 "市大数据中心" {
+  assess 建设 { deduct 1 "一个模块未上线" }
+  assess 运维 { score 4 }
+}
+`;
+    for (const [side, a, b] of [["old", 6, 4], ["new", 5, 5]] as const) {
+      execFileSync("mkdir", ["-p", join(dir, side)]);
+      writeFileSync(join(dir, side, "framework.perf"), framework(a, b));
+      writeFileSync(join(dir, side, "evaluation.perf"), evaluation);
+    }
+    // worked by hand: 市数据局 5.5 + 3 = 8.5 → 4.5 + 4 = 8.5; 市大数据中心 5 + 4 = 9 优 → 4 + 4 = 8 良
+    const r = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("~ 指标 建设\n    分值 6 → 5\n");
+    expect(r.stdout).toContain("评价对象 市大数据中心\n  ~ 指标 建设\n      得分 5 → 4（−1.00）\n");
+    expect(r.stdout).toContain("  总分 9 → 8（−1.00）  等级 优 → 良\n");
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("2 个分值变化，市数据局 8.5 → 8.5（0.00），良 → 良；市大数据中心 9 → 8（−1.00），优 → 良");
+  });
+});

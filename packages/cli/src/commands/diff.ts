@@ -25,6 +25,8 @@ interface Side {
   label: string;
   uri: string;
   text: string | undefined;
+  /** Where the text really is, when it is scored under another name: its `use` is resolved from here. */
+  home?: string;
 }
 
 class DiffError extends Error {
@@ -76,7 +78,9 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
 
 function score(side: Side, options: DiffOptions, io: CliIO): EvaluationResult {
   // `use` is followed in the working tree (a revision's framework is not read from git yet)
-  const a = analyzeEntry(side.uri, side.text ?? "", workspaceOf(side.uri, io.cwd, false), io.cwd, options);
+  let a = analyzeEntry(side.uri, side.text ?? "", workspaceOf(side.uri, io.cwd, false), io.cwd, options);
+  // an evaluation that uses a framework is scored where it is, against its own framework
+  if (a.result.framework && side.home && side.home !== side.uri) a = analyzeEntry(side.home, side.text ?? "", workspaceOf(side.home, io.cwd, false), io.cwd, options);
   const errors = a.result.summary.errors;
   if (side.text !== undefined && errors) io.stderr(`perf: ${t(options.locale, "warning")}: ${side.label}: ${t(options.locale, "hasErrors", { n: errors })}\n`);
   return a.result;
@@ -96,7 +100,7 @@ function filePairs(positionals: string[], options: DiffOptions, io: CliIO): [Sid
   const before = readSide(positionals[0]!, options, io);
   const after = readSide(positionals[1]!, options, io);
   // Two versions of one evaluation: scored under one name, so a default title (from the file name) is no change.
-  return [[{ ...before, uri: after.uri }, after]];
+  return [[{ ...before, uri: after.uri, home: before.uri }, after]];
 }
 
 function git(args: string[], cwd: string): string {
