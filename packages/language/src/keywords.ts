@@ -44,11 +44,17 @@ export const keywordSpellings = {
   False: ["false", "否"],
   Evidence: ["evidence", "证据"],
   Count: ["count", "例数"],
+  Acknowledged: ["acknowledged", "已知"],
+  Assert: ["assert", "核对"],
+  Level: ["level", "层级"],
+  Leaves: ["leaves", "末级指标数"],
+  Within: ["within", "误差"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
 export const keywordAliases: Partial<Record<KeywordName, readonly string[]>> = {
   Grades: ["grade"],
+  Indicator: ["indicators"],
 };
 
 export type KeywordName = keywordNameUnion;
