@@ -1,4 +1,5 @@
 import { parse, type Locale, type ParseResult } from "@perf/language";
+import { checkAssertions } from "./checks/assertions.js";
 import { implicitSubject, resolveFramework, scoreSubject } from "./framework.js";
 import { collect } from "./phases/collect.js";
 import { link } from "./phases/link.js";
@@ -43,8 +44,11 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const model = link(collect(parsed, sink), sink);
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
-  const scored = scoreSubject(framework, implicitSubject(model), sink);
+  const subject = implicitSubject(model);
+  const scored = scoreSubject(framework, subject, sink);
+  const assertions = checkAssertions(model, framework, scored, subject, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
+  if (assertions.length) result.assertions = assertions;
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId };
 }
 

@@ -7,3 +7,5 @@ export { classifyEvidencePath, evidencePathReasonText, type EvidencePathReason, 
 export { implicitSubject, resolveFramework, scoreSubject, type Framework, type Subject, type SubjectScore } from "./framework.js";
 export { deductionText } from "./wording.js";
 export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
+export { hasAuditContent, isAuditOnly } from "./audit.js";
+export { acknowledgedReason } from "./checks/assertions.js";

@@ -19,6 +19,8 @@ export interface Collected {
   surveys: At<A.SurveyDecl>[];
   findings: At<A.FindingDecl>[];
   vetoes: At<A.VetoDecl>[];
+  /** What the report says about itself (`assert`), checked after scoring (checks/assertions.ts). */
+  assertions: At<A.AssertDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
 }

@@ -172,6 +172,28 @@ export const VetoResultSchema = z.object({
   range: RangeSchema,
 });
 
+export const AssertionStatementResultSchema = z.object({
+  kind: z.enum(["level", "leaves", "total", "grade", "equals"]),
+  /** As written: "3", "95.91%", "良". */
+  expected: z.string(),
+  /** The true value ("4", "95.9062%"), null when it could not be computed (reported). */
+  actual: z.string().nullable(),
+  holds: z.boolean().nullable(),
+  range: RangeSchema,
+});
+
+/** An `assert`: what the report says about itself, statement by statement (checks/assertions.ts). */
+export const AssertionResultSchema = z.object({
+  id: z.string(),
+  claim: z.string().nullable(),
+  /** False when a statement is false, null when one could not be checked and none is false. */
+  holds: z.boolean().nullable(),
+  acknowledged: z.string().nullable(),
+  statements: z.array(AssertionStatementResultSchema),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
 export const GradeBandSchema = z.object({ name: z.string(), lower: DecimalString, upper: DecimalString, upperInclusive: z.boolean() });
 
 export const EvaluationResultSchema = z.object({
@@ -182,7 +204,8 @@ export const EvaluationResultSchema = z.object({
   evaluator: z.string().nullable(),
   subject: z.string().nullable(),
   precision: z.number().int().min(0),
-  total: z.object({ weight: DecimalString, score: DecimalString, rate: DecimalString.nullable(), declared: DecimalString.nullable() }),
+  /** `score` is null for an audit-only evaluation (no indicators, only what it checks). */
+  total: z.object({ weight: DecimalString, score: DecimalString.nullable(), rate: DecimalString.nullable(), declared: DecimalString.nullable() }),
   grade: z.object({ name: z.string().nullable(), vetoedBy: z.string().nullable() }),
   grades: z.array(GradeBandSchema),
   indicators: z.array(IndicatorResultSchema),
@@ -191,6 +214,7 @@ export const EvaluationResultSchema = z.object({
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
   diagnostics: z.array(DiagnosticSchema),
+  assertions: z.array(AssertionResultSchema).optional(),
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
 });
 
@@ -204,3 +228,5 @@ export type Deduction = z.infer<typeof DeductionSchema>;
 export type DeductionCause = z.infer<typeof DeductionCauseSchema>;
 export type Method = z.infer<typeof MethodSchema>;
 export type GradeBand = z.infer<typeof GradeBandSchema>;
+export type AssertionResult = z.infer<typeof AssertionResultSchema>;
+export type AssertionStatementResult = z.infer<typeof AssertionStatementResultSchema>;

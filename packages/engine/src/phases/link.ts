@@ -49,5 +49,7 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       linked.attachments.set(o.text, list);
     }
   }
+  for (const a of model.assertions)
+    for (const st of a.statements) if (st.kind === "equals") forEachRef(st.expression, (r) => reference(r.name, ["fact", "survey"], a.uri, a.name.text));
   return linked;
 }

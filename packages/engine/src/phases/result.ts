@@ -4,6 +4,7 @@ import { numberValue } from "../expression.js";
 import { factValue, type Framework, type SubjectScore } from "../framework.js";
 import { findingCount } from "../checks/numbers.js";
 import type { Linked } from "../model.js";
+import { isAuditOnly } from "../audit.js";
 import type { EvaluationResult, FindingResult } from "../schema.js";
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
@@ -33,8 +34,8 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     precision: framework.precision,
     total: {
       weight: decimalText(framework.total),
-      score: decimalText(scored.total),
-      rate: framework.total.isZero() ? null : decimalText(roundHalfUp(divide(scored.total, framework.total), 4)),
+      score: isAuditOnly(model) ? null : decimalText(scored.total),
+      rate: framework.total.isZero() || isAuditOnly(model) ? null : decimalText(roundHalfUp(divide(scored.total, framework.total), 4)),
       declared: h?.declared ? decimalText(numberValue(h.declared).value) : null,
     },
     grade: scored.grade,
