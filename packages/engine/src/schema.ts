@@ -179,6 +179,11 @@ export const AssertionStatementResultSchema = z.object({
   /** The true value ("4", "95.9062%"), null when it could not be computed (reported). */
   actual: z.string().nullable(),
   holds: z.boolean().nullable(),
+  /** `indicators level N`: N. */
+  level: z.number().int().optional(),
+  /** `EXPR = VALUE`: the expression as written, and the tolerance of `within`. */
+  expression: z.string().optional(),
+  tolerance: z.string().optional(),
   range: RangeSchema,
 });
 

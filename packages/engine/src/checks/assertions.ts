@@ -51,7 +51,11 @@ export function checkAssertions(model: Linked, framework: Framework, scored: Sub
         const cause = st.kind === "total" || st.kind === "grade" ? scoringErrors[0] : undefined;
         if (cause) sink.fold(d, cause);
       }
-      return { kind: st.kind, expected: base.expected as string, actual: o.actual, holds: o.holds, range: st.range };
+      const r: AssertionStatementResult = { kind: st.kind, expected: base.expected as string, actual: o.actual, holds: o.holds, range: st.range };
+      if (st.kind === "level" && st.level && levelOf(st.level) !== undefined) r.level = levelOf(st.level)!;
+      if (typeof base.expression === "string") r.expression = base.expression;
+      if (typeof base.tolerance === "string") r.tolerance = base.tolerance;
+      return r;
     });
     const holds = statements.some((s) => s.holds === false) ? false : statements.every((s) => s.holds === true) ? true : null;
     return {
