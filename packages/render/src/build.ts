@@ -1,5 +1,6 @@
 import { Decimal, deductionText, percentText, roundHalfUp, type EvaluationResult, type FindingResult, type IndicatorResult } from "@perf/engine";
 import { RenderOptionError } from "./errors.js";
+import { auditTable, hasAuditNotes } from "./audit.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
 import { isolate } from "./text-safety.js";
@@ -24,7 +25,7 @@ export interface BuildOptions {
   template?: Uint8Array;
 }
 
-export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets"];
+export const tableNames: TableName[] = ["scores", "summary", "roots", "deductions", "findings", "targets", "audit"];
 
 /** Chinese names accepted by --table as well. */
 const tableAliases: Record<string, TableName> = {
@@ -34,6 +35,7 @@ const tableAliases: Record<string, TableName> = {
   扣分明细: "deductions",
   问题清单: "findings",
   目标完成情况表: "targets",
+  核对事项: "audit",
 };
 
 /** "0.9591" → "95.91%" (two decimals, half-up, exact); empty for no rate. */
@@ -72,6 +74,7 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
   let appendix = 0;
   if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: ++appendix });
   if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: ++appendix });
+  if (want("audit") && hasAuditNotes(result)) tables.push({ ...auditTable(result, locale), appendix: ++appendix });
   const ps = result.grade;
   return {
     locale,
@@ -171,7 +174,7 @@ export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Tabl
   const total = columns.map(() => text(""));
   total[0] = text(L("total"));
   total[1] = num(result.total.weight);
-  total[scoreCol] = num(result.total.score);
+  total[scoreCol] = num(result.total.score, "decimal", "—");
   const t = g.add("total", total);
   g.formula(t, 1, { kind: "sum", rows: rootRows });
   g.formula(t, scoreCol, { kind: "sum", rows: leafRows });

@@ -55,7 +55,7 @@ export interface Column {
   width: number;
 }
 
-export type TableName = "scores" | "summary" | "roots" | "deductions" | "findings" | "targets";
+export type TableName = "scores" | "summary" | "roots" | "deductions" | "findings" | "targets" | "audit";
 
 export interface Table {
   /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets. */
@@ -94,7 +94,8 @@ export interface ReportMeta {
   evaluator: string | null;
   subject: string | null;
   totalWeight: string;
-  totalScore: string;
+  /** Null for an audit-only evaluation (no indicators): nothing is scored. */
+  totalScore: string | null;
   grade: string | null;
   vetoedBy: string | null;
   errors: number;

@@ -184,9 +184,9 @@ export function resolveReference(r: Reference, ctx: ResolveContext): { value?: R
   switch (head) {
     case "总分":
     case "total":
-      if (parts.length === 1) return text(result.total.score);
+      if (parts.length === 1) return text(result.total.score ?? "—");
       if (parts.length === 2 && (parts[1] === "weight" || parts[1] === "score" || parts[1] === "rate"))
-        return text(parts[1] === "rate" ? (result.total.rate === null ? "—" : percentText(result.total.rate)) : parts[1] === "weight" ? result.total.weight : result.total.score);
+        return text(parts[1] === "rate" ? (result.total.rate === null ? "—" : percentText(result.total.rate)) : parts[1] === "weight" ? result.total.weight : (result.total.score ?? "—"));
       return unknown();
     case "满分":
       return parts.length === 1 ? text(result.total.weight) : unknown();

@@ -32,6 +32,7 @@ export function colon(report: Report): string {
 
 export function conclusion(report: Report): string {
   const m = report.meta;
+  if (m.totalScore === null) return label(report.locale, "noScore");
   const grade = isolate(m.grade ?? "—") + (m.vetoedBy ? label(report.locale, "vetoed", { name: isolate(m.vetoedBy) }) : "");
   return label(report.locale, "conclusionText", { score: m.totalScore, weight: m.totalWeight, grade });
 }

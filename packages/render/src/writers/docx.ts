@@ -269,7 +269,7 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
 /** What a template's cover may ask for: {{标题}} {{委托单位}} {{评价机构}} {{年度}} {{日期}} (and English names). */
 function coverFields(report: Report, title: string, date: string | undefined): Record<string, string> {
   const m = report.meta;
-  const f: Record<string, string> = { 标题: title, 委托单位: m.client ?? "", 评价机构: m.evaluator ?? "", 年度: m.period ?? "", 日期: date ?? "", 总分: m.totalScore, 等级: m.grade ?? "" };
+  const f: Record<string, string> = { 标题: title, 委托单位: m.client ?? "", 评价机构: m.evaluator ?? "", 年度: m.period ?? "", 日期: date ?? "", 总分: m.totalScore ?? "", 等级: m.grade ?? "" };
   return { ...f, title: f.标题!, client: f.委托单位!, evaluator: f.评价机构!, period: f.年度!, date: f.日期!, total: f.总分!, grade: f.等级! };
 }
 
