@@ -80,12 +80,12 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
 
   return (
     `<header><h1>${e(result.title)}</h1><div class="meta">${meta}</div>` +
-    `<div class="total" id="perf-total"><span class="big">${e(result.total.score)}</span> / ${e(result.total.weight)}` +
+    `<div class="total" id="perf-total"><span class="big">${e(result.total.score ?? "—")}</span> / ${e(result.total.weight)}` +
     ` · <span class="label">${t("grade")}</span> <span class="big">${grade}</span></div>${health}</header>` +
     `<h2>${t("scoreTable")}</h2>` +
     `<table class="scores"><thead><tr><th>${t("indicator")}</th><th class="num">${t("weight")}</th><th class="num">${t("score")}</th><th class="num">${t("rate")}</th></tr></thead>` +
     `<tbody>${rows.join("")}</tbody>` +
-    `<tfoot><tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td><td class="num">${e(result.total.score)}</td>` +
+    `<tfoot><tr><td>${t("total")}</td><td class="num">${e(result.total.weight)}</td><td class="num">${e(result.total.score ?? "—")}</td>` +
     `<td class="num">${result.total.rate === null ? "" : e(percentText(result.total.rate))}</td></tr></tfoot></table>` +
     `<h2>${t("findings")} (${result.findings.length})</h2>${findings}`
   );

@@ -377,10 +377,11 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
   if (JSON.stringify(before.grades) !== JSON.stringify(after.grades)) header.push("grades");
   counts.header = header.length;
 
+  // An audit-only evaluation has no score; diffs compare it as 0.
   const total = {
-    old: before.total.score,
-    new: after.total.score,
-    delta: new Decimal(after.total.score).minus(before.total.score).toFixed(),
+    old: before.total.score ?? "0",
+    new: after.total.score ?? "0",
+    delta: new Decimal(after.total.score ?? 0).minus(before.total.score ?? 0).toFixed(),
     weight: { old: before.total.weight, new: after.total.weight },
   };
   const grade = { old: before.grade.name, new: after.grade.name };

@@ -92,7 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!doc) continue;
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: service.diagnostics(uri) });
       const { total, grade, summary } = a.analysis.result;
-      const params: ResultChangedParams = { uri: doc.uri, version: doc.version, total: total.score, grade: grade.name, vetoedBy: grade.vetoedBy, errors: summary.errors, warnings: summary.warnings };
+      const params: ResultChangedParams = { uri: doc.uri, version: doc.version, total: total.score ?? "", grade: grade.name, vetoedBy: grade.vetoedBy, errors: summary.errors, warnings: summary.warnings };
       void connection.sendNotification(ResultChangedNotification, params);
     }
   }

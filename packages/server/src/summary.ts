@@ -38,6 +38,8 @@ export function summarize(ast: PerfFile): FileSummary {
         if (d.type?.value) findingTypes.add(d.type.value);
         symbols.push({ id: d.name.text, kind: d.kind, ...(d.title ? { title: d.title.value } : {}), range: d.range, nameRange: d.name.range });
         break;
+      case "assert":
+        break;
       default: {
         const title = "title" in d ? d.title?.value : undefined;
         symbols.push({ id: d.name.text, kind: d.kind, ...(title ? { title } : {}), range: d.range, nameRange: d.name.range });

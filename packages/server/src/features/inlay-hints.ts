@@ -47,7 +47,7 @@ export function codeLenses(ctx: FeatureContext, command = ""): CodeLens[] {
   // In a group, only the file holding the header (or, lacking one, the first root) gets the lens.
   const anchor = header ? header.keywordRange : firstRoot && !ctx.group.uris.some((u) => u !== ctx.uri && hasHeader(ctx, u)) ? firstRoot.headRange : undefined;
   if (!anchor) return [];
-  let title = result.total.score;
+  let title = result.total.score ?? "—";
   if (result.grade.name) title += ` · ${result.grade.name}`;
   if (result.grade.vetoedBy) title += ctx.locale === "en" ? ` (vetoed by ${result.grade.vetoedBy})` : `（否决：${result.grade.vetoedBy}）`;
   // An empty command id makes a lens that shows its title and does nothing when clicked;

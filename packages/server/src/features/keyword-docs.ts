@@ -43,4 +43,9 @@ export const keywordDocs: Record<KeywordName, readonly [string, string]> = {
   False: ["否", "false"],
   Evidence: ["证据文件", "an evidence file"],
   Count: ["问题例数（默认 1）", "how many cases the finding stands for (default 1)"],
+  Acknowledged: ["已知：报告原文确有的差异，记录原因后仅作提示（perf check --audit 仍列出）", "acknowledged: a discrepancy the published report really has; with its reason it is information (perf check --audit still lists it)"],
+  Assert: ["核对：报告关于自身的陈述（指标数、总分、等级、合计、比率），逐条检查", "an assertion: what the report says about itself (indicator counts, total, grade, sums, rates), checked statement by statement"],
+  Level: ["核对中的指标层级：指标 层级 1 = 3", "an indicator level in an assertion: indicators level 1 = 3"],
+  Leaves: ["核对中的末级指标数", "the number of leaf indicators, in an assertion"],
+  Within: ["核对的允许误差，如 = 95.91% 误差 0.01%", "the tolerance of a stated value, e.g. = 95.91% within 0.01%"],
 };
