@@ -40,7 +40,7 @@ export function scoreTable(result: EvaluationResult, locale: Locale): string {
   };
   result.indicators.forEach(walk);
   const head = [t(locale, "indicator"), t(locale, "weight"), t(locale, "score"), t(locale, "rate"), t(locale, "declared")];
-  const total = [t(locale, "total"), result.total.weight, result.total.score, percent(result.total.rate), result.total.declared ?? ""];
+  const total = [t(locale, "total"), result.total.weight, result.total.score ?? "—", percent(result.total.rate), result.total.declared ?? ""];
   const all = [head, ...rows, total];
   const widths = head.map((_, c) => Math.max(...all.map((r) => stringWidth(r[c]!))));
   const fmt = (r: string[]) =>
@@ -51,5 +51,5 @@ export function scoreTable(result: EvaluationResult, locale: Locale): string {
   const rule = widths.map((w) => "─".repeat(w)).join("  ");
   const grade = result.grade.name ?? "—";
   const veto = result.grade.vetoedBy ? t(locale, "vetoed", { name: result.grade.vetoedBy }) : "";
-  return [result.title, "", fmt(head), rule, ...rows.map(fmt), rule, fmt(total), "", `${t(locale, "total")} ${result.total.score} · ${t(locale, "grade")} ${grade}${veto}`, ""].join("\n");
+  return [result.title, "", fmt(head), rule, ...rows.map(fmt), rule, fmt(total), "", `${t(locale, "total")} ${result.total.score ?? "—"} · ${t(locale, "grade")} ${grade}${veto}`, ""].join("\n");
 }
