@@ -8,14 +8,14 @@ const out = fileURLToPath(new URL("../syntaxes/perf.tmLanguage.json", import.met
 
 /** Keyword classes → TextMate scopes. Every keyword of the table must be classified. */
 const classes = {
-  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Assess", "Override", "Units", "Table"],
+  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Assess", "Override", "Units", "Table", "Assert"],
   "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Rule", "Elements", "Tally"],
   "constant.language.boolean": ["True", "False", "Met", "Unmet"],
   "keyword.other": [
     "Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Respondents", "On", "Unit",
     "Project", "Class", "Type", "Issue", "Description", "Weight", "Explain", "Criteria", "Note", "Declared",
     "Triggered", "Evidence", "Count", "Use", "Columns", "Row", "Rows", "Printed", "Subtotal", "In", "Acknowledged",
-    "Quorum", "Kind",
+    "Quorum", "Kind", "Level", "Leaves", "Within",
   ],
 };
 
@@ -49,6 +49,7 @@ const declarations = [
   ["Finding", "entity.name.tag.finding.perf"],
   ["Veto", "entity.name.tag.veto.perf"],
   ["Table", "entity.name.type.table.perf"],
+  ["Assert", "entity.name.tag.assert.perf"],
 ].map(([kw, scope]) => ({
   match: `(${word([kw])})\\s+(${declaredName})`,
   captures: { 1: { name: `storage.type.${kw.toLowerCase()}.perf` }, 2: { name: scope } },

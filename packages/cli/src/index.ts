@@ -59,7 +59,7 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
   switch (command) {
     case "check": {
       const format = values.format === "json" || values.format === "sarif" || values.format === "github" ? values.format : "text";
-      return runCheck(rest, { ...common, format, fix: values.fix || values["dry-run"], dryRun: values["dry-run"] }, io);
+      return runCheck(rest, { ...common, format, fix: values.fix || values["dry-run"], dryRun: values["dry-run"], audit: values.audit }, io);
     }
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
@@ -113,6 +113,7 @@ const options = {
   yes: { type: "boolean", short: "y", default: false },
   fix: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
+  audit: { type: "boolean", default: false },
 } as const;
 
 function commandHelp(command: string, locale: Locale): string {

@@ -58,7 +58,7 @@ options:
 `,
   },
   helpCheck: {
-    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--lang zh|en]
+    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--audit] [--lang zh|en]
 
 检查 .perf 文件（目录下的全部 .perf 文件），报告全部诊断。无问题时不输出、退出码 0；有错误时退出码 1。
 不是 UTF-8 编码的文件（如 GBK）、命名管道、设备和超过 64 MiB 的文件不会被读取，并以诊断代码说明原因。
@@ -69,8 +69,10 @@ options:
                         再报告剩余的诊断；需要人工选择的修复（如分值合计不符）列出但不应用。
                         有语法错误的文件不修改；保留 BOM 和行尾
   --dry-run             与 --fix 同用：输出将要修改内容的统一差异格式（unified diff），不写入
+  --audit               只列出核对发现（报告与自身不符之处：核对、印刷合计、绩效目标等），含已知（acknowledged）的
+                        及其原因，按文件分组；全部已知且无其他错误时退出码 0（见 docs/audit.md）
 `,
-    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--lang zh|en]
+    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--audit] [--lang zh|en]
 
 Checks .perf files (every .perf below a folder) and reports every diagnostic: silent with exit 0
 when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, devices and files over
@@ -83,6 +85,9 @@ when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, device
                         fixes that need a choice (e.g. weights that do not add up) are listed, not applied.
                         A file with syntax errors is not touched; the BOM and line endings are kept
   --dry-run             with --fix: print a unified diff of what would change, write nothing
+  --audit               list only the audit findings (where the report contradicts itself: assertions, printed
+                        totals, targets…), acknowledged ones too with their reason, per file; exit 0 when every
+                        one is acknowledged and nothing else is an error (see docs/audit.md)
 `,
   },
   helpScore: {
@@ -201,6 +206,11 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   unknownCommand: { zh: "未知命令", en: "unknown command" },
   needOneFile: { zh: "score 需要且只需要一个文件", en: "score takes exactly one file" },
   summary: { zh: "{files} 个文件：{errors} 个错误，{warnings} 个警告", en: "{files} file(s): {errors} error(s), {warnings} warning(s)" },
+  auditFile: { zh: "== {file}：{n} 项核对发现", en: "== {file}: {n} audit finding(s)" },
+  auditAcknowledged: { zh: "已知：{reason}", en: "acknowledged: {reason}" },
+  auditNone: { zh: "没有核对发现", en: "no audit findings" },
+  auditSummary: { zh: "{files} 个文件：{n} 项核对发现，{acknowledged} 项已知，{open} 项未说明", en: "{files} file(s): {n} audit finding(s), {acknowledged} acknowledged, {open} not acknowledged" },
+  auditOtherErrors: { zh: "另有 {n} 个其他错误；运行 perf check 查看", en: "{n} other error(s); run perf check for them" },
   indicator: { zh: "指标", en: "indicator" },
   weight: { zh: "分值", en: "weight" },
   score: { zh: "得分", en: "score" },

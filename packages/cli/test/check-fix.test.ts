@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { perf } from "./run-perf.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
-const example = readFileSync(join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf"), "utf8");
+// without its stated total (`assert 评价结论 … total = 82.46`): a weight change makes that statement false
+// as well, an audit finding no quick fix resolves, and these tests are about the `declared` values
+const example = readFileSync(join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf"), "utf8").replace(/^assert 评价结论 .*\n/m, "");
 
 /**
  * The issue's case: two weights changed, so two branch sums are off; the seven `declared` values
@@ -45,7 +47,7 @@ describe("perf check --fix", () => {
 
     const r = await perf(["check", "--fix", "yongzhou.perf", "--lang", "en"], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("yongzhou.perf:132:25: not fixed PERF010 (a person must choose one): Set the weight of '资金管理' to 7 | Scale the children to sum to 6");
+    expect(r.stdout).toContain("yongzhou.perf:145:25: not fixed PERF010 (a person must choose one): Set the weight of '资金管理' to 7 | Scale the children to sum to 6");
     expect(r.stdout).toContain("1 file(s): 0 fix(es) applied, 2 left for a person");
     expect(readFileSync(file, "utf8")).toBe(twoWeightsChanged);
   });

@@ -23,11 +23,12 @@ describe("consequences travel with their cause", () => {
     const zh = await perf(["check", "y.perf"], dir);
     expect(zh.code).toBe(1);
     expect(zh.stdout.match(/^perf: /gm)).toHaveLength(1);
-    expect(zh.stdout).toContain("错误[PERF020]: y.perf:141:");
-    expect(zh.stdout).toContain("  = 连带：y.perf:133:14 [PERF040] 「资金管理」报告得分为 5.92，计算得分为 4");
-    expect(zh.stdout).toContain("  = 连带：y.perf:32:6 [PERF080] 数据「实际支出」未被任何指标使用");
+    expect(zh.stdout).toContain("错误[PERF020]: y.perf:155:");
+    expect(zh.stdout).toContain("  = 连带：y.perf:147:14 [PERF040] 「资金管理」报告得分为 5.92，计算得分为 4");
+    // the stated total (assert 评价结论) is a consequence too; 实际支出 stays used by assert 预算执行率
+    expect(zh.stdout).toContain("  = 连带：y.perf:56:39 [PERF220] 核对「评价结论」不成立：总分 82.46，实际为 80.54");
     const en = await perf(["check", "y.perf", "--lang", "en"], dir);
-    expect(en.stdout).toContain("  = consequence: y.perf:133:14 [PERF040] '资金管理' is declared as 5.92 but computes to 4");
+    expect(en.stdout).toContain("  = consequence: y.perf:147:14 [PERF040] '资金管理' is declared as 5.92 but computes to 4");
   });
 
   it("SARIF: relatedLocations, valid against the 2.1.0 schema", async () => {
@@ -39,18 +40,18 @@ describe("consequences travel with their cause", () => {
     expect(validate(log), JSON.stringify(validate.errors, null, 1)).toBe(true);
     expect(log.runs[0].results).toHaveLength(1);
     const related = log.runs[0].results[0].relatedLocations;
-    expect(related.map((l: any) => l.physicalLocation.region.startLine)).toEqual([32, 133, 130, 26]);
-    expect(related[1].message.text).toBe("[PERF040] 「资金管理」报告得分为 5.92，计算得分为 4");
+    expect(related.map((l: any) => l.physicalLocation.region.startLine)).toEqual([147, 144, 26, 56]);
+    expect(related[0].message.text).toBe("[PERF040] 「资金管理」报告得分为 5.92，计算得分为 4");
   });
 
   it("GitHub annotations and JSON: one annotation with the consequences; JSON keeps them as data plus the words", async () => {
     const dir = copy();
     const gh = await perf(["check", "--format", "github", "y.perf"], dir);
     expect(gh.stdout.trim().split("\n")).toHaveLength(1);
-    expect(gh.stdout).toContain("%0A133:14 [PERF040]");
+    expect(gh.stdout).toContain("%0A147:14 [PERF040]");
     const json = JSON.parse((await perf(["check", "--format", "json", "--lang", "en", "y.perf"], dir)).stdout);
     expect(json.diagnostics).toHaveLength(1);
     expect(json.diagnostics[0]).toMatchObject({ code: "PERF020", message: "unknown fact or survey '实际之出'", hint: "Did you mean '实际支出'?" });
-    expect(json.diagnostics[0].related.map((r: { code: string }) => r.code)).toEqual(["PERF080", "PERF040", "PERF040", "PERF040"]);
+    expect(json.diagnostics[0].related.map((r: { code: string }) => r.code)).toEqual(["PERF040", "PERF040", "PERF040", "PERF220"]);
   });
 });

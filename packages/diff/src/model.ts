@@ -400,6 +400,7 @@ export function diffResults(before: EvaluationResult, after: EvaluationResult): 
   if (JSON.stringify(before.grades) !== JSON.stringify(after.grades)) header.push("grades");
   counts.header = header.length;
 
+  // An audit-only evaluation has no score; diffs compare it as 0.
   const total = {
     old: before.total.score as string | null,
     new: after.total.score as string | null,

@@ -4,6 +4,7 @@ import { implicitSubject, resolveFramework, scoreSubject, type Framework } from 
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
 import { numberValue } from "./expression.js";
 import { computeNumbers } from "./numbers.js";
+import { checkAssertions } from "./checks/assertions.js";
 import { collect } from "./phases/collect.js";
 import { link } from "./phases/link.js";
 import { checkPublishedGrade } from "./phases/published.js";
@@ -71,7 +72,8 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
     const result = buildResult(model, framework, { ...tree, grade: { name: null, vetoedBy: null } }, unique(sink.diagnostics()), { unscored: unscored.nodes.map((n) => n.result), subjects: scored });
     return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: unscored.byId, subjects };
   }
-  const scored = scoreSubject(framework, implicitSubject(model), sink);
+  const subject = implicitSubject(model);
+  const scored = scoreSubject(framework, subject, sink);
   const h = model.header;
   if (h?.decl.grade) {
     const published = publishedTotalOnly(model);
@@ -79,7 +81,9 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
     checkPublishedGrade(h.decl.grade, h.uri, total, published ? null : scored.grade, framework.grades, sink, !published && h.decl.declared ? numberValue(h.decl.declared).value : undefined);
   }
   checkPolicy(framework, scored.nodes, sink);
+  const assertions = checkAssertions(model, framework, scored, subject, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
+  if (assertions.length) result.assertions = assertions;
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId, subjects };
 }
 

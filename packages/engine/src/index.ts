@@ -16,3 +16,5 @@ export { tallyValue, type TallyValue } from "./survey-tally.js";
 export { DEFAULT_QUORUM } from "./checks/tallies.js";
 export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
 export { comparisonOf, isPublishedTotalOnly, nodesById, subjectResult, subjectsOf, type ComparisonCell, type ComparisonRowView, type SubjectView } from "./subject-view.js";
+export { hasAuditContent, isAuditOnly } from "./audit.js";
+export { acknowledgedReason } from "./checks/assertions.js";

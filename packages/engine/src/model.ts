@@ -36,6 +36,8 @@ export interface Collected {
   /** `units { … }` blocks and tables (decision 0092); absent in models built before them. */
   units?: At<A.UnitsDecl>[];
   tables?: At<A.TableDecl>[];
+  /** What the report says about itself (`assert`), checked after scoring (checks/assertions.ts). */
+  assertions: At<A.AssertDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
   /** `framework ID "name" { … }`, in a framework file. */

@@ -213,6 +213,33 @@ export const VetoResultSchema = z.object({
   range: RangeSchema,
 });
 
+export const AssertionStatementResultSchema = z.object({
+  kind: z.enum(["level", "leaves", "total", "grade", "equals"]),
+  /** As written: "3", "95.91%", "良". */
+  expected: z.string(),
+  /** The true value ("4", "95.9062%"), null when it could not be computed (reported). */
+  actual: z.string().nullable(),
+  holds: z.boolean().nullable(),
+  /** `indicators level N`: N. */
+  level: z.number().int().optional(),
+  /** `EXPR = VALUE`: the expression as written, and the tolerance of `within`. */
+  expression: z.string().optional(),
+  tolerance: z.string().optional(),
+  range: RangeSchema,
+});
+
+/** An `assert`: what the report says about itself, statement by statement (checks/assertions.ts). */
+export const AssertionResultSchema = z.object({
+  id: z.string(),
+  claim: z.string().nullable(),
+  /** False when a statement is false, null when one could not be checked and none is false. */
+  holds: z.boolean().nullable(),
+  acknowledged: z.string().nullable(),
+  statements: z.array(AssertionStatementResultSchema),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
 export const GradeBandSchema = z.object({ name: z.string(), lower: DecimalString, upper: DecimalString, upperInclusive: z.boolean() });
 
 const TotalSchema = z.object({ weight: DecimalString, score: DecimalString.nullable(), rate: DecimalString.nullable(), declared: DecimalString.nullable() });
@@ -274,6 +301,7 @@ export const EvaluationResultSchema = z.object({
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
   diagnostics: z.array(DiagnosticSchema),
+  assertions: z.array(AssertionResultSchema).optional(),
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
   /** The framework the evaluation `use`s. */
   framework: z.object({ uri: z.string(), id: z.string(), title: z.string().nullable() }).optional(),
@@ -298,3 +326,5 @@ export type GradeBand = z.infer<typeof GradeBandSchema>;
 export type SubjectResult = z.infer<typeof SubjectResultSchema>;
 export type ComparisonRow = z.infer<typeof ComparisonRowSchema>;
 export type OverrideResult = z.infer<typeof OverrideResultSchema>;
+export type AssertionResult = z.infer<typeof AssertionResultSchema>;
+export type AssertionStatementResult = z.infer<typeof AssertionStatementResultSchema>;

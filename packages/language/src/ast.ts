@@ -308,6 +308,31 @@ export interface VetoDecl {
   range: Range;
 }
 
+/** One statement of an assertion: what the report says, checked against what the file computes. */
+export type AssertStatement =
+  /** `indicators level N = K`: the report's count of indicators at level N. */
+  | { kind: "level"; level?: NumberValue; expected?: NumberValue; range: Range }
+  /** `leaves = K`: the count of scored (leaf) indicators. */
+  | { kind: "leaves"; expected?: NumberValue; range: Range }
+  /** `total = 82.46`: the stated total score. */
+  | { kind: "total"; expected?: NumberValue; range: Range }
+  /** `grade = 良`: the stated grade. */
+  | { kind: "grade"; expected?: Name; range: Range }
+  /** `EXPR = VALUE` (exact) or `EXPR = VALUE within TOL`. */
+  | { kind: "equals"; expression?: Expression; expected?: NumberValue; tolerance?: NumberValue; range: Range };
+
+/** `assert ID "claim" { statements } acknowledged "reason"` (decision 0092). */
+export interface AssertDecl {
+  kind: "assert";
+  name: Name;
+  claim?: StringValue;
+  statements: AssertStatement[];
+  acknowledged?: StringValue;
+  /** Where the `{ … }` block ends (after `}`), before any `acknowledged`. */
+  blockEnd: number;
+  range: Range;
+}
+
 export type Declaration =
   | EvaluationHeader
   | FrameworkHeader
@@ -319,7 +344,8 @@ export type Declaration =
   | SubjectDecl
   | OverrideDecl
   | UnitsDecl
-  | TableDecl;
+  | TableDecl
+  | AssertDecl;
 
 export interface PerfFile {
   uri: string;

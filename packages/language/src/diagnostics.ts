@@ -834,7 +834,79 @@ export const catalogue = {
     hintZh: () => "写明 财政评价、部门评价 或 单位自评，以及 项目支出 或 部门整体，如 评价类型 \"部门评价·项目支出\"。",
     hintEn: () => "Name fiscal, department or self, and project or department-wide, e.g. kind \"department project\".",
   },
+  // PERF220–PERF234: assertions (what a report says about itself) and `perf check --audit`.
+  PERF220: {
+    severity: "error",
+    title: "assertion-false",
+    audit: true,
+    zh: (a) => `核对「${a.id}」不成立：${statementText(a, "zh")}，实际为 ${actualText(a, "zh")}${levelCounts(a, "zh")}`,
+    en: (a) => `assertion '${a.id}' is false: ${statementText(a, "en")}, but the true value is ${actualText(a, "en")}${levelCounts(a, "en")}`,
+    hintZh: () => "若报告原文确实如此，保留该陈述并在「}」后写 acknowledged \"原因\"（已知），如实记录该差异；否则改正陈述。",
+    hintEn: () => "If the published report really says so, keep the statement and write acknowledged \"reason\" after the '}' to record the discrepancy; otherwise correct it.",
+  },
+  PERF221: {
+    severity: "warning",
+    strict: "error",
+    title: "assertion-unchecked",
+    zh: (a) => `核对「${a.id}」的陈述“${statementText(a, "zh")}”无法检查：${uncheckedReason(a, "zh")}`,
+    en: (a) => `the statement '${statementText(a, "en")}' of assertion '${a.id}' cannot be checked: ${uncheckedReason(a, "en")}`,
+  },
 } satisfies Record<string, Entry>;
+
+const levelNumerals = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** PERF220's `levels` ("1:4:3;2:11:8", level:true:claimed): every level count an assertion states, true or not. */
+function levelCounts(a: Args, locale: Locale): string {
+  if (!a.levels) return "";
+  const parts = String(a.levels).split(";").map((p) => {
+    const [level = "", actual = "", claimed = ""] = p.split(":");
+    const ok = actual === claimed ? "✓" : "✗";
+    if (locale === "en") return actual === claimed ? `level ${level} ${actual} ${ok}` : `level ${level} ${actual} (claimed ${claimed}) ${ok}`;
+    const name = `${levelNumerals[Number(level)] ?? level}级`;
+    return actual === claimed ? `${name} ${actual} ${ok}` : `${name} ${actual}（称 ${claimed}）${ok}`;
+  });
+  return locale === "zh" ? `（各级指标数：${parts.join("，")}）` : ` (indicators per level: ${parts.join(", ")})`;
+}
+
+/**
+ * An assertion's statement from PERF220/PERF221's arguments: `statement` (level, leaves, total,
+ * grade, equals), `level`, `expected`, `expression` and `tolerance`.
+ */
+function statementText(a: Args, locale: Locale): string {
+  const zh = locale === "zh";
+  switch (a.statement) {
+    case "level":
+      return zh ? `${levelNumerals[Number(a.level)] ?? a.level}级指标 ${a.expected} 个` : `${a.expected} indicators at level ${a.level}`;
+    case "leaves":
+      return zh ? `末级指标 ${a.expected} 个` : `${a.expected} leaf indicators`;
+    case "total":
+      return zh ? `总分 ${a.expected}` : `a total of ${a.expected}`;
+    case "grade":
+      return zh ? `等级为“${a.expected}”` : `the grade '${a.expected}'`;
+    default: {
+      const tol = a.tolerance ? (zh ? `（误差 ${a.tolerance}）` : ` within ${a.tolerance}`) : "";
+      return `${a.expression} = ${a.expected}${tol}`;
+    }
+  }
+}
+
+/** PERF220's `actual` ("" when there is none: an evaluation without a grade). */
+function actualText(a: Args, locale: Locale): string {
+  if (a.actual !== "") return String(a.actual);
+  return locale === "zh" ? "无等级" : "no grade";
+}
+
+/** PERF221's `reason`: noTotal, level. */
+function uncheckedReason(a: Args, locale: Locale): string {
+  switch (a.reason) {
+    case "noTotal":
+      return locale === "zh" ? "本评价没有指标，不计总分和等级" : "the evaluation has no indicators, so no total and no grade";
+    case "level":
+      return locale === "zh" ? "层级须为正整数" : "a level is a whole number from 1";
+    default:
+      return String(a.reason);
+  }
+}
 
 export type DiagnosticCode = keyof typeof catalogue;
 

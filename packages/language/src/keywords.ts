@@ -65,11 +65,16 @@ export const keywordSpellings = {
   Tally: ["tally", "计数"],
   Quorum: ["quorum", "最小样本"],
   Kind: ["kind", "评价类型"],
+  Assert: ["assert", "核对"],
+  Level: ["level", "层级"],
+  Leaves: ["leaves", "末级指标数"],
+  Within: ["within", "误差"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
 export const keywordAliases: Partial<Record<KeywordName, readonly string[]>> = {
   Grades: ["grade"],
+  Indicator: ["indicators"],
 };
 
 export type KeywordName = keywordNameUnion;
@@ -85,6 +90,7 @@ export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>([
   "Framework", "Use", "Assess", "Override", "Rule", "Judgement",
   "Units", "Table", "Columns", "Row", "Rows", "Printed", "Subtotal", "In",
   "Elements", "Met", "Unmet", "Tally", "Quorum", "Kind",
+  "Assert", "Level", "Leaves", "Within",
 ]);
 
 /**

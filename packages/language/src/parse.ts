@@ -18,7 +18,7 @@ export interface ParseResult {
 const MAX_SYNTAX_ERRORS = 50;
 
 const declarationStarts = new Set<TokenType>(
-  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override", "Units", "Table"] as const).map((k) => T.keywordTokens[k]),
+  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override", "Units", "Table", "Assert"] as const).map((k) => T.keywordTokens[k]),
 );
 
 /** Declaration starts that are never names: soft keywords may also name things (`indicator framework`), so they do not delimit declarations for the limits. */
@@ -266,6 +266,7 @@ class AstBuilder {
       ...this.subs(cst, "override"),
       ...this.subs(cst, "units"),
       ...this.subs(cst, "table"),
+      ...this.subs(cst, "assertion"),
     ];
     all.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const node of all) {
@@ -299,6 +300,8 @@ class AstBuilder {
         return this.units(node);
       case "table":
         return this.table(node);
+      case "assertion":
+        return this.assertion(node);
     }
     return undefined;
   }
@@ -778,6 +781,43 @@ class AstBuilder {
     const grade = this.name(this.first(node, "grade"));
     if (grade) v.grade = grade;
     return v;
+  }
+
+  private assertion(node: CstNode): A.AssertDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const range = this.nodeRange(node);
+    const close = this.first(node, "RBrace");
+    const a: A.AssertDecl = { kind: "assert", name, statements: [], blockEnd: close ? close.startOffset + 1 : range.end.offset, range };
+    const claim = this.string(this.first(node, "claim"));
+    if (claim) a.claim = claim;
+    const reason = this.string(this.first(node, "reason"));
+    if (reason) a.acknowledged = reason;
+    for (const st of this.subs(node, "assertStatement")) {
+      const r = this.nodeRange(st);
+      const expected = this.value(this.sub(st, "expected"));
+      const opt = <T extends object>(o: T): T => {
+        if (expected) (o as { expected?: A.NumberValue }).expected = expected;
+        return o;
+      };
+      if (st.children.Level) {
+        const level = this.value(this.sub(st, "level"));
+        a.statements.push(opt(level ? { kind: "level", level, range: r } : { kind: "level", range: r }));
+      } else if (st.children.Leaves) a.statements.push(opt({ kind: "leaves", range: r }));
+      else if (st.children.Total) a.statements.push(opt({ kind: "total", range: r }));
+      else if (st.children.Grades) {
+        const grade = this.name(this.first(st, "grade"));
+        a.statements.push(grade ? { kind: "grade", expected: grade, range: r } : { kind: "grade", range: r });
+      } else {
+        const s: Extract<A.AssertStatement, { kind: "equals" }> = opt({ kind: "equals", range: r });
+        const e = this.expression(this.sub(st, "expression"));
+        if (e) s.expression = e;
+        const tolerance = this.value(this.sub(st, "tolerance"));
+        if (tolerance) s.tolerance = tolerance;
+        a.statements.push(s);
+      }
+    }
+    return a;
   }
 
   expression(node: CstNode | undefined): A.Expression | undefined {

@@ -125,6 +125,7 @@ export class PerfParser extends CstParser {
         { ALT: () => this.SUBRULE(this.override) },
         { ALT: () => this.SUBRULE(this.units) },
         { ALT: () => this.SUBRULE(this.table) },
+        { ALT: () => this.SUBRULE(this.assertion) },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]);
     });
@@ -653,6 +654,62 @@ export class PerfParser extends CstParser {
       });
       this.CONSUME(T.RBrace);
     });
+  });
+
+  /** `assert ID "claim" { statements } acknowledged "reason"` (decision 0092). */
+  assertion = this.RULE("assertion", () => {
+    this.CONSUME(K.Assert);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "claim" }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
+    this.CONSUME(T.RBrace);
+    this.OPTION1(() => {
+      this.CONSUME(K.Acknowledged);
+      this.CONSUME1(T.StringLiteral, { LABEL: "reason" });
+    });
+  });
+
+  assertStatement = this.RULE("assertStatement", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.Indicator);
+          this.CONSUME(K.Level);
+          this.SUBRULE(this.value, { LABEL: "level" });
+          this.CONSUME(T.Equals);
+          this.SUBRULE1(this.value, { LABEL: "expected" });
+        },
+      },
+      {
+        ALT: () => {
+          this.OR1([{ ALT: () => this.CONSUME(K.Leaves) }, { ALT: () => this.CONSUME(K.Total) }]);
+          this.CONSUME1(T.Equals);
+          this.SUBRULE2(this.value, { LABEL: "expected" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.Grades);
+          this.CONSUME2(T.Equals);
+          this.CONSUME(T.Identifier, { LABEL: "grade" });
+        },
+      },
+      {
+        // `leaves`, `total` are soft keywords: `leaves = 27` is the statement above (alternatives are
+        // tried in order), a fact named `leaves` in a longer expression is this one
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.SUBRULE(this.expression);
+          this.CONSUME3(T.Equals);
+          this.SUBRULE3(this.value, { LABEL: "expected" });
+          this.OPTION(() => {
+            this.CONSUME(K.Within);
+            this.SUBRULE4(this.value, { LABEL: "tolerance" });
+          });
+        },
+      },
+    ]);
   });
 
   /**

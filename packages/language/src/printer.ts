@@ -334,6 +334,8 @@ class Printer {
         return this.units(d);
       case "table":
         return this.table(d);
+      case "assert":
+        return this.assertion(d);
     }
   }
 
@@ -555,6 +557,43 @@ class Printer {
     }
     if (v.grade) items.push(this.simple(this.clauseStart(v.grade.range.start.offset), v.grade.range.end.offset, `${this.kw("Grades")} ${v.grade.text}`));
     return this.block(head, v.range.start.offset, v.range.end.offset, this.hasBlock(v.range), v.title?.range.end.offset ?? v.name.range.end.offset, items, Infinity);
+  }
+
+  private assertion(a: A.AssertDecl): Item {
+    const head = `${this.kw("Assert")} ${a.name.text}` + (a.claim ? " " + this.str(a.claim) : "");
+    const value = (v: A.NumberValue | undefined) => (v ? this.num(v) : "");
+    const items = a.statements.map((st) => {
+      let t: string;
+      if (st.kind === "level") t = `${this.spelling === "en" ? "indicators" : this.kw("Indicator")} ${this.kw("Level")} ${value(st.level)} = ${value(st.expected)}`;
+      else if (st.kind === "leaves") t = `${this.kw("Leaves")} = ${value(st.expected)}`;
+      else if (st.kind === "total") t = `${this.kw("Total")} = ${value(st.expected)}`;
+      else if (st.kind === "grade") t = `${this.spelling === "en" ? "grade" : this.kw("Grades")} = ${st.expected?.text ?? ""}`;
+      else {
+        t = `${st.expression ? this.expr(st.expression) : ""} = ${value(st.expected)}`;
+        if (st.tolerance) t += ` ${this.kw("Within")} ${this.num(st.tolerance)}`;
+      }
+      return this.simple(st.range.start.offset, st.range.end.offset, t);
+    });
+    const start = a.range.start.offset;
+    const inner = this.block(head, start, a.blockEnd, true, a.claim?.range.end.offset ?? a.name.range.end.offset, items, 3, "; ");
+    const reason = a.acknowledged;
+    if (!reason) return inner;
+    const tail = ` ${this.kw("Acknowledged")} ${this.str(reason)}`;
+    const end = a.range.end.offset;
+    return {
+      start,
+      end,
+      one: () => {
+        const o = inner.one();
+        return o === undefined ? undefined : o + tail;
+      },
+      emit: (indent) => {
+        inner.emit(indent);
+        const last = this.lines[this.lines.length - 1]!;
+        last.text += tail;
+        last.end = end;
+      },
+    };
   }
 
   // ---------------------------------------------------------------- comments and layout

@@ -14,6 +14,7 @@ import {
   type SubjectView,
 } from "@perf/engine";
 import { RenderOptionError } from "./errors.js";
+import { auditTable, hasAuditNotes } from "./audit.js";
 import { GridBuilder, mergeRuns, num, text } from "./grid.js";
 import { summaryBlocks, type Grouping } from "./grouping.js";
 import { isolate } from "./text-safety.js";
@@ -39,7 +40,7 @@ export interface BuildOptions {
   template?: Uint8Array;
 }
 
-export const tableNames: TableName[] = ["scores", "summary", "comparison", "roots", "deductions", "findings", "targets", "data"];
+export const tableNames: TableName[] = ["scores", "summary", "comparison", "roots", "deductions", "findings", "targets", "data", "audit"];
 
 /** Chinese names accepted by --table as well. */
 const tableAliases: Record<string, TableName> = {
@@ -52,6 +53,7 @@ const tableAliases: Record<string, TableName> = {
   问题清单: "findings",
   目标完成情况表: "targets",
   数据表: "data",
+  核对事项: "audit",
 };
 
 /** "0.9591" → "95.91%" (two decimals, half-up, exact); empty for no rate. */
@@ -80,7 +82,8 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
   const want = (name: TableName) => wanted === null || wanted.names.has(name);
   const subjects = subjectsOf(result);
   if (subjects.length) tables.push(...subjectTables(result, subjects, want, locale));
-  else if (!isPublishedTotalOnly(result)) {
+  // nothing scored and no tree (a published total only, an audit-only file): no empty score tables
+  else if (result.indicators.length > 0) {
     if (want("summary")) tables.push(summaryTable(result, options.groups ?? [], locale));
     if (want("roots") || (wanted && wanted.ids.size)) {
       result.indicators.forEach((root, i) => {
@@ -96,6 +99,7 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
   // the evaluation's own tables (decision 0092), as appendices after the score sheets and findings
   let appendix = Math.max(0, ...tables.map((t) => t.appendix ?? 0));
   for (const t of dataTables(result, locale)) if (want("data") || wanted!.ids.has(t.id)) tables.push({ ...t, appendix: ++appendix });
+  if (want("audit") && hasAuditNotes(result)) tables.push({ ...auditTable(result, locale), appendix: ++appendix });
   const ps = result.grade;
   return {
     locale,
@@ -117,7 +121,7 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
       leaves: result.summary.leaves,
     },
     tables,
-    charts: isPublishedTotalOnly(result) ? [] : charts(result, L, subjects),
+    charts: result.indicators.length === 0 ? [] : charts(result, L, subjects),
     narrative: narrativeOf(result, options, locale),
   };
 }
@@ -198,7 +202,7 @@ export function scoreSheet(result: EvaluationResult, locale: RenderLocale): Tabl
   const total = columns.map(() => text(""));
   total[0] = text(L("total"));
   total[1] = num(result.total.weight);
-  total[scoreCol] = num(result.total.score);
+  total[scoreCol] = num(result.total.score, "decimal", "—");
   const t = g.add("total", total);
   g.formula(t, 1, { kind: "sum", rows: rootRows });
   g.formula(t, scoreCol, { kind: "sum", rows: leafRows });

@@ -9,6 +9,7 @@ import { toXlsx } from "./writers/xlsx.js";
 export * from "./model.js";
 export { buildReport, rateText, tableNames, scoreSheet, summaryTable, rootTable, deductionTable, findingTable, targetTables, type BuildOptions } from "./build.js";
 export { dataTable, dataTables } from "./data-tables.js";
+export { auditTable, hasAuditNotes } from "./audit.js";
 export { parseGrouping, summaryBlocks, type Grouping } from "./grouping.js";
 export { RenderOptionError, NarrativeError } from "./errors.js";
 export { resolveNarrative, type Narrative, type NarrativeBlock, type Run } from "./narrative/document.js";

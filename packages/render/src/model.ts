@@ -55,7 +55,7 @@ export interface Column {
   width: number;
 }
 
-export type TableName = "scores" | "summary" | "comparison" | "roots" | "deductions" | "findings" | "targets" | "data";
+export type TableName = "scores" | "summary" | "comparison" | "roots" | "deductions" | "findings" | "targets" | "data" | "audit";
 
 export interface Table {
   /** Stable id, also the --table selector: scores, summary, root-1 … root-n, deductions, findings, targets, table-ID (data tables); with subjects comparison and scores-1 … scores-n. */

@@ -137,7 +137,8 @@ describe("docx read back from its XML", async () => {
     expect(findingTable.rows).toHaveLength(result.findings.length + 1);
     const issues = findingTable.rows.slice(1).map((r) => gridColumns(r)[5]!.text);
     expect(issues).toEqual(expect.arrayContaining(result.findings.map((f) => f.issue ?? f.title ?? f.id)));
-    expect(xml.match(/w:orient="landscape"/g)?.length).toBe(2);
+    // 附件1 评分表, 附件2 问题清单 and 附件3 核对事项
+    expect(xml.match(/w:orient="landscape"/g)?.length).toBe(3);
     // fonts every Windows and WPS install has (not 仿宋_GB2312 / 方正小标宋简体)
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect(xml).not.toMatch(/GB2312|方正/);
@@ -195,7 +196,7 @@ describe("xlsx read back with SheetJS", async () => {
   };
 
   it("has one sheet per table", () => {
-    expect(wb.SheetNames).toEqual(["表1：绩效评价得分情况表", "表2：项目决策指标分析", "表3：项目过程指标分析", "表4：项目产出指标分析", "表5：项目效益指标分析", "表6：扣分明细", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单"]);
+    expect(wb.SheetNames).toEqual(["表1：绩效评价得分情况表", "表2：项目决策指标分析", "表3：项目过程指标分析", "表4：项目产出指标分析", "表5：项目效益指标分析", "表6：扣分明细", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单", "附件3：核对事项"]);
   });
 
   it("keeps the 评分表 numbers, merges and a SUM over the 27 leaves", () => {

@@ -15,12 +15,14 @@ const tags = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag
  */
 export function toLspDiagnostic(d: PerfDiagnostic, locale: Locale = "zh"): Diagnostic {
   const { message, hint } = diagnosticText(d, locale);
+  // an acknowledged audit finding (information) shows the file's reason instead of how to fix it
+  const reason = d.data?.acknowledged;
   const out: Diagnostic = {
     range: toRange(d.range),
     severity: severities[d.severity],
     code: d.code,
     source: "perf",
-    message: hint ? `${message}\n${hint}` : message,
+    message: typeof reason === "string" ? `${message}\n${locale === "en" ? "acknowledged: " : "已知："}${reason}` : hint ? `${message}\n${hint}` : message,
   };
   const t = diagnosticTags(d.code);
   if (t.length) out.tags = t.map((x) => tags[x]);

@@ -45,6 +45,7 @@ export function summarize(ast: PerfFile): FileSummary {
         symbols.push({ id: d.name.text, kind: "subject", ...(d.title ? { title: d.title.value } : {}), range: d.range, nameRange: d.name.range });
         break;
       case "units":
+      case "assert":
         break;
       default: {
         const title = "title" in d ? d.title?.value : undefined;

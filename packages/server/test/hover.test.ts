@@ -35,6 +35,12 @@ describe("hover", () => {
     expectHover(at("indicator 预算执行率", 11), ["weight 2", "score 1.9", "rate 95.00%", "method: ratio"], { settings: { locale: "en" } });
   });
 
+  it("shows an assertion's statements, true or false, and the acknowledged reason", () => {
+    const text = `evaluation "t" { total 1 }\nfact a = 2 万元\nfact b = 3 万元\nindicator x weight 1 { score 1 }\nassert 核<|>对项 "1个一级指标" { indicators level 1 = 2; a + b = 5 万元 } acknowledged "原文如此"\n`;
+    expectHover(text, ["**1个一级指标** · 核对 `核对项`", "- ✗ 1 级指标数 = 2 → 1", "- ✓ a + b = 5 万元 → 5 万元", "已知: 原文如此"]);
+    expectHover(text, ["assertion", "- ✗ indicators level 1 = 2 → 1", "acknowledged: 原文如此"], { settings: { locale: "en" } });
+  });
+
   it("explains a keyword in both spellings", () => {
     expectHover(at("weight 2", 2), ["`weight` / `分值`", "分值：指标的满分"]);
     expectHover(smallZh.replace("比率 实际支出", "比<|>率 实际支出"), ["`ratio` / `比率`", "得分 = 分值 × min(比率, 100%)"]);

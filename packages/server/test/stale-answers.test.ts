@@ -3,7 +3,7 @@ import type { Position, Range } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { EditMap, editOf } from "../src/edit-map.js";
 import { PerfLanguageService } from "../src/service.js";
-import { memoryFileSystem, yongzhouText, yongzhouUri } from "./helpers.js";
+import { memoryFileSystem, problems, yongzhouText, yongzhouUri } from "./helpers.js";
 
 describe("EditMap", () => {
   it("maps offsets around an insertion, a replacement and a deletion, and not inside them", () => {
@@ -32,7 +32,7 @@ describe("answers from the last analysis while edits are pending", () => {
     service.ws.staleAnswersAboveChars = 0;
     let doc = TextDocument.create(yongzhouUri, "perf", 1, yongzhouText);
     service.ws.open(doc);
-    expect(service.diagnostics(yongzhouUri)).toEqual([]);
+    expect(problems(service.diagnostics(yongzhouUri))).toEqual([]);
     const edit = (range: Range, text: string) => {
       service.ws.recordEdit(doc.uri, editOf(doc, { range, text }));
       doc = TextDocument.update(doc, [{ range, text }], doc.version + 1);
@@ -110,7 +110,7 @@ describe("answers from the last analysis while edits are pending", () => {
   it("a document that grew over perf.maxFileSize answers nothing, not its last analysis", () => {
     const { service, edit, at } = setup();
     service.ws.setSettings({ ...service.ws.settings, maxFileBytes: Buffer.byteLength(yongzhouText) + 10 });
-    expect(service.diagnostics(yongzhouUri)).toEqual([]);
+    expect(problems(service.diagnostics(yongzhouUri))).toEqual([]);
     const hoverAt = at("indicator 立项依据充分性", 11);
     expect(service.hover(yongzhouUri, hoverAt)).not.toBeNull();
     edit({ start: at("indicator 项目决策"), end: at("indicator 项目决策") }, "// ".repeat(20) + "\n");

@@ -7,7 +7,7 @@ import { AnalysisScheduler, MAX_QUIET_MS, quietTime } from "../src/scheduler.js"
 import { PerfLanguageService } from "../src/service.js";
 import { defaultSettings, readSettings } from "../src/settings.js";
 import { canonicalUri } from "../src/workspace.js";
-import { edit, memoryFileSystem, setup, yongzhouText, yongzhouUri } from "./helpers.js";
+import { edit, memoryFileSystem, problems, setup, yongzhouText, yongzhouUri } from "./helpers.js";
 
 describe("diagnostics", () => {
   it("are perf check's: same codes, messages and hints, source perf", () => {
@@ -24,7 +24,11 @@ describe("diagnostics", () => {
 
   it("are none for the 永州 example", () => {
     const s = setup(yongzhouText, { uri: yongzhouUri });
-    expect(s.service.diagnostics(s.uri)).toEqual([]);
+    expect(problems(s.service.diagnostics(s.uri))).toEqual([]);
+    expect(s.service.diagnostics(s.uri).map((d) => [d.code, d.severity, d.range.start.line + 1])).toEqual([
+      ["PERF220", 3, 50],
+      ["PERF220", 3, 51],
+    ]);
     expect(s.service.result(s.uri)).toMatchObject({ total: { score: "82.46" }, grade: { name: "良" } });
   });
 

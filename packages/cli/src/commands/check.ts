@@ -9,12 +9,15 @@ import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
+import { reportAudit } from "./audit.js";
 
 export interface CheckOptions extends CommonOptions {
   format: "text" | "json" | "sarif" | "github";
   /** Apply the unambiguous quick fixes first (`--fix`); with `dryRun`, only print their diff. */
   fix?: boolean;
   dryRun?: boolean;
+  /** List the audit findings (`--audit`), acknowledged or not, instead of every diagnostic. */
+  audit?: boolean;
 }
 
 export interface CheckedFile {
@@ -54,6 +57,7 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
 
 /** Prints the diagnostics of the checked files in the chosen format; the exit code. */
 function report(checked: CheckedFile[], missing: string[], options: CheckOptions, io: CliIO): number {
+  if (options.audit) return reportAudit(checked, missing, options, io);
   let errors = missing.length;
   let warnings = 0;
   const all: (Diagnostic & { file: string })[] = [];
@@ -79,6 +83,8 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
       const key = `${d.code}\u0000${d.uri}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${JSON.stringify(d.args)}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // an acknowledged audit finding is not a problem of the file: `perf check --audit` lists it
+      if (d.data?.acknowledged !== undefined) continue;
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
       all.push({ ...d, file: shown });

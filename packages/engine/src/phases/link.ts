@@ -91,5 +91,7 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
   }
   for (const s of model.subjects) for (const a of s.assessments) reference(a.indicator, ["indicator"], a.uri, s.decl.name.text);
   for (const o of model.overrides) reference(o.indicator, ["indicator"], o.uri, o.indicator.text);
+  for (const a of model.assertions)
+    for (const st of a.statements) if (st.kind === "equals") forEachRef(st.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], a.uri, a.name.text));
   return linked;
 }

@@ -6,6 +6,7 @@ import { findingCount } from "../checks/numbers.js";
 import type { At, Linked } from "../model.js";
 import type * as A from "@perf/language";
 import { computedText } from "../numbers.js";
+import { isAuditOnly } from "../audit.js";
 import type { ComparisonRow, EvaluationResult, FactResult, FindingResult, IndicatorResult, SubjectResult, SurveyResult, TableResult, VetoResult } from "../schema.js";
 import type { ScoredSubject } from "./subjects.js";
 
@@ -70,9 +71,9 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     precision: framework.precision,
     total: {
       weight: decimalText(framework.total),
-      // nothing is scored: a published total only, or the top level of an evaluation with subjects
-      score: scoredTop || (!top.unscored && !publishedOnly(model)) ? decimalText(scored.total) : null,
-      rate: scoredTop || (!top.unscored && !publishedOnly(model)) ? rate(scored.total) : null,
+      // nothing is scored: a published total only, an audit-only file, or the top level of an evaluation with subjects
+      score: !isAuditOnly(model) && (scoredTop || (!top.unscored && !publishedOnly(model))) ? decimalText(scored.total) : null,
+      rate: !isAuditOnly(model) && (scoredTop || (!top.unscored && !publishedOnly(model))) ? rate(scored.total) : null,
       declared: h?.declared ? decimalText(numberValue(h.declared).value) : null,
     },
     grade: top.unscored ? { name: null, vetoedBy: null } : publishedOnly(model) ? { name: publishedGrade(h, framework) ?? scored.grade.name, vetoedBy: scored.grade.vetoedBy } : scored.grade,

@@ -45,7 +45,8 @@ export function conclusion(report: Report): string {
   }
   if (m.totalScore === null) {
     if (m.totalDeclared !== null) return L("conclusionPublished", { score: m.totalDeclared, weight: m.totalWeight, grade: gradeOf(m.grade, m.vetoedBy) });
-    return L("conclusionUnscored", { weight: m.totalWeight });
+    // no tree and no published total: an audit-only file, which states no score by design
+    return !report.tables.some((t) => t.name === "scores" || t.name === "summary") ? L("noScore") : L("conclusionUnscored", { weight: m.totalWeight });
   }
   return L("conclusionText", { score: m.totalScore, weight: m.totalWeight, grade: gradeOf(m.grade, m.vetoedBy) });
 }

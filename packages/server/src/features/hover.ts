@@ -12,11 +12,28 @@ import { findAt } from "../find-at.js";
 export function hover(ctx: FeatureContext, position: Position): Hover | null {
   const offset = offsetAt(ctx, position);
   const o = ctx.group.occurrences(ctx.uri).at(offset);
-  if (!o) return keywordHover(ctx, offset);
+  if (!o) return assertionHover(ctx, offset) ?? keywordHover(ctx, offset);
   if (!o.resolved) return null;
   const lines = describe(ctx, o.id, o.kind);
   if (!lines) return null;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join("\n") }, range: toRange(o.range) };
+}
+
+/** An `assert`'s name: each statement with the stated and the true value, ✓ or ✗, and the acknowledged reason. */
+function assertionHover(ctx: FeatureContext, offset: number): Hover | null {
+  const a = ctx.parsed.ast.declarations.find((d) => d.kind === "assert" && d.name.range.start.offset <= offset && offset <= d.name.range.end.offset);
+  if (!a || a.kind !== "assert") return null;
+  const r = ctx.group.analysis.result.assertions?.find((x) => x.id === a.name.text && x.uri === ctx.uri && x.range.start.offset === a.range.start.offset);
+  if (!r) return null;
+  const en = ctx.locale === "en";
+  const words = { leaves: en ? "leaves" : "末级指标数", total: en ? "total" : "总分", grade: en ? "grade" : "等级" } as const;
+  const out = [`**${md(r.claim ?? r.id)}** · ${en ? "assertion" : "核对"} ${code(r.id)}`, ""];
+  for (const s of r.statements) {
+    const what = s.kind === "level" ? (en ? `indicators level ${s.level ?? "?"}` : `${s.level ?? "?"} 级指标数`) : s.kind === "equals" ? (s.expression ?? "") : words[s.kind];
+    out.push(`- ${s.holds === null ? "?" : s.holds ? "✓" : "✗"} ${md(what)} = ${md(s.expected)}${s.tolerance ? ` ${en ? "within" : "误差"} ${md(s.tolerance)}` : ""} → ${md(s.actual ?? "?")}`);
+  }
+  if (r.acknowledged) out.push("", `${en ? "acknowledged" : "已知"}: ${md(r.acknowledged)}`);
+  return { contents: { kind: MarkupKind.Markdown, value: out.join("\n") }, range: toRange(a.name.range) };
 }
 
 /** A keyword: both spellings and what it introduces. */

@@ -64,4 +64,8 @@ export const keywordDocs: Record<KeywordName, readonly [string, string]> = {
   Tally: ["调查计数：各选项答卷份数 × 选项权重，满意度 = Σ份数×权重 ÷ Σ份数", "survey tally: answers per level × the level's weight; satisfaction = Σ count × weight ÷ Σ count"],
   Quorum: ["最小样本：少于此数的调查给出警告（默认 30）", "the smallest survey sample not warned about (default 30)"],
   Kind: ["评价类型：财政评价/部门评价/单位自评，项目支出/部门整体；决定政策检查", "the evaluation's type (fiscal, department, self) and scope (project, department-wide); drives the policy checks"],
+  Assert: ["核对：报告关于自身的陈述（指标数、总分、等级、合计、比率），逐条检查", "an assertion: what the report says about itself (indicator counts, total, grade, sums, rates), checked statement by statement"],
+  Level: ["核对中的指标层级：指标 层级 1 = 3", "an indicator level in an assertion: indicators level 1 = 3"],
+  Leaves: ["核对中的末级指标数", "the number of leaf indicators, in an assertion"],
+  Within: ["核对的允许误差，如 = 95.91% 误差 0.01%", "the tolerance of a stated value, e.g. = 95.91% within 0.01%"],
 };
