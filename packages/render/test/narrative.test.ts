@@ -101,7 +101,7 @@ describe("the 永州 example's narrative", () => {
     const toc = html.slice(html.indexOf('<nav class="toc">'), html.indexOf("</nav>"));
     for (const id of [...html.matchAll(/<h[23][^>]* id="(ch-[\d-]+)"/g)].map((m) => m[1])) expect(toc).toContain(`href="#${id}"`);
     const captions = [...html.matchAll(/<h2>(表[^<]*|附件[^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(captions).toEqual(["表3-1　绩效评价得分情况表", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单"]);
+    expect(captions).toEqual(["表3-1　绩效评价得分情况表", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单", "附件3：核对事项"]);
     expect(html).toContain("<figcaption>图3-1　各二级指标得分率</figcaption>");
     // the prose's numbers come from the result, each in a span that does not wrap
     expect(html).toContain('最终评价得分<span class="n">82.46</span>分');
