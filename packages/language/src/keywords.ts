@@ -44,6 +44,21 @@ export const keywordSpellings = {
   False: ["false", "否"],
   Evidence: ["evidence", "证据"],
   Count: ["count", "例数"],
+  // performance targets (绩效目标), decision 0092 and 0140
+  Target: ["target", "目标项"],
+  Expect: ["expect", "目标值"],
+  Actual: ["actual", "实际值"],
+  Between: ["between", "介于"],
+  And: ["and", "至"],
+  Tier: ["tier", "评定"],
+  Met: ["met", "达成"],
+  Partial: ["partial", "部分达成"],
+  Unmet: ["unmet", "未达成"],
+  Reason: ["reason", "偏差原因"],
+  Deviation: ["deviation", "偏差阈值"],
+  Targets: ["targets", "按目标"],
+  Tiers: ["tiers", "达成分值"],
+  Acknowledged: ["acknowledged", "已知"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
@@ -62,6 +77,6 @@ export function keywordText(name: KeywordName, spelling: Spelling): string {
 /** Units a number may carry. Longer spellings are matched first. */
 export const knownUnits = [
   "万元", "亿元", "千元", "元", "个", "台", "项", "次/天", "次", "人次", "人", "户", "套", "件",
-  "天", "小时", "分钟", "年", "月", "家", "条", "份", "起", "例", "张", "座", "辆", "公里",
+  "天", "小时", "分钟", "年", "个月", "月", "家", "条", "份", "起", "例", "张", "座", "辆", "公里",
   "平方米", "GB", "TB",
 ] as const;

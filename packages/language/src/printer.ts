@@ -317,6 +317,8 @@ class Printer {
         return this.finding(d);
       case "veto":
         return this.veto(d);
+      case "target":
+        return this.target(d);
     }
   }
 
@@ -328,7 +330,7 @@ class Printer {
       items.push(this.simple(this.clauseStart(h.period.range.start.offset), h.period.range.end.offset, `${this.kw("Period")} ${v}`));
     }
     items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject));
-    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared));
+    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared), ...this.valueClause("Deviation", h.deviation));
     if (h.grades) {
       const g = h.grades;
       const bands = g.bands.map((b) => {
@@ -396,6 +398,11 @@ class Printer {
       }
       case "satisfaction":
         return [this.simple(s, e, `${this.kw("Satisfaction")} ${this.kw(m.aggregation === "mean" ? "Mean" : "Weighted")}(${m.surveys.map((n) => n.text).join(", ")})`)];
+      case "targets": {
+        let t = `${this.kw("Targets")} [${m.targets.map((n) => n.text).join(", ")}]`;
+        if (m.tiers.length) t += ` ${this.kw("Tiers")} { ${m.tiers.map((x) => `${this.kw(tierKeyword[x.tier])}${x.share ? " " + this.num(x.share) : ""}`).join("; ")} }`;
+        return [this.simple(s, e, t)];
+      }
       case "bands": {
         const bands = m.bands.map((b) => {
           const cond = b.comparator ? `${b.comparator} ${b.threshold ? this.expr(b.threshold) : ""}` : this.kw("Else");
@@ -433,6 +440,47 @@ class Printer {
     }
     if (v.grade) items.push(this.simple(this.clauseStart(v.grade.range.start.offset), v.grade.range.end.offset, `${this.kw("Grades")} ${v.grade.text}`));
     return this.block(head, v.range.start.offset, v.range.end.offset, this.hasBlock(v.range), v.title?.range.end.offset ?? v.name.range.end.offset, items, Infinity);
+  }
+
+  private target(t: A.TargetDecl): Item {
+    const head = `${this.kw("Target")} ${t.name.text}` + (t.title ? " " + this.str(t.title) : "");
+    const items: Item[] = [];
+    const clause = (from: number, to: number, text: string) => items.push(this.simple(this.clauseStart(from), to, text));
+    if (t.class) clause(t.class.range.start.offset, t.class.range.end.offset, `${this.kw("Class")} ${this.text.slice(t.class.range.start.offset, t.class.range.end.offset)}`);
+    if (t.expect) items.push(this.simple(t.expect.range.start.offset, t.expect.range.end.offset, `${this.kw("Expect")} ${this.expectText(t.expect)}`));
+    if (t.actual) {
+      const a = t.actual;
+      const v = a.kind === "text" ? this.str(a.text) : a.kind === "date" ? a.date.text : this.expr(a.expression);
+      clause(a.range.start.offset, a.range.end.offset, `${this.kw("Actual")} ${v}`);
+    }
+    if (t.tier) clause(t.tier.range.start.offset, t.tier.range.end.offset, `${this.kw("Tier")} ${this.kw(tierKeyword[t.tier.value])}`);
+    if (t.reason) clause(t.reason.range.start.offset, t.reason.range.end.offset, `${this.kw("Reason")} ${this.str(t.reason)}`);
+    items.push(...this.valueClause("Deviation", t.deviation));
+    items.sort((a, b) => a.start - b.start);
+    const ackAt = t.acknowledged ? this.clauseStart(t.acknowledged.range.start.offset) : t.range.end.offset;
+    const block = this.block(head, t.range.start.offset, ackAt, true, t.title?.range.end.offset ?? t.name.range.end.offset, items, Infinity, "; ");
+    if (!t.acknowledged) return block;
+    const ack = ` ${this.kw("Acknowledged")} ${this.str(t.acknowledged)}`;
+    const one = block.one();
+    return {
+      start: t.range.start.offset,
+      end: t.range.end.offset,
+      one: () => (one === undefined ? undefined : one + ack),
+      emit: (indent) => {
+        block.emit(indent);
+        const last = this.lines[this.lines.length - 1]!;
+        last.text += ack;
+        last.end = t.range.end.offset;
+      },
+    };
+  }
+
+  private expectText(e: A.TargetExpect): string {
+    if (e.kind === "qualitative") return this.str(e.text);
+    if (e.kind === "between") return `${this.kw("Between")} ${e.low ? this.num(e.low) : ""} ${this.kw("And")} ${e.high ? this.num(e.high) : ""}`;
+    const v = e.value ? (e.value.kind === "date" ? e.value.text : this.num(e.value)) : "";
+    if (e.word) return e.word.after ? `${v} ${e.word.text}` : `${e.word.text} ${v}`;
+    return e.bare ? v : `${e.op} ${v}`;
   }
 
   // ---------------------------------------------------------------- comments and layout
@@ -539,6 +587,8 @@ class Printer {
   }
 }
 
+const tierKeyword: Record<A.TierName, KeywordName> = { met: "Met", partial: "Partial", unmet: "Unmet" };
+
 function prevDeclOf(lines: Line[], idx: number): { kind: string; single: boolean } | undefined {
   for (let i = idx - 1; i >= 0; i--) if (lines[i]!.decl) return lines[i]!.decl;
   return undefined;
@@ -569,7 +619,7 @@ function significant(text: string): { tokens: string[]; comments: string[] } {
     const name = t.tokenType.name;
     if (name === "Semicolon" || name === "Comma") continue;
     if (name === "StringLiteral") tokens.push("S" + unquote(t.image));
-    else if (name === "Identifier" || name === "NumberLiteral" || name === "UnitLiteral") tokens.push(`${name}:${t.image}`);
+    else if (name === "Identifier" || name === "NumberLiteral" || name === "UnitLiteral" || name === "DateLiteral" || name.endsWith("Word")) tokens.push(`${name}:${t.image}`);
     else tokens.push(name);
   }
   const comments = ((lexed.groups.comments ?? []) as IToken[]).map((c) => (c.tokenType === T.LineComment ? trimLineEnd(c.image) : c.image));
