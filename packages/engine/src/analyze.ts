@@ -6,6 +6,7 @@ import { buildResult } from "./phases/result.js";
 import { validate } from "./phases/validate.js";
 import type { EvaluationResult, IndicatorResult } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
+import { evaluateTargets } from "./targets.js";
 import type { SymbolTable } from "./symbols.js";
 
 export { sortDiagnostics } from "./phases/result.js";
@@ -43,8 +44,11 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const model = link(collect(parsed, sink), sink);
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
-  const scored = scoreSubject(framework, implicitSubject(model), sink);
+  const subject = implicitSubject(model);
+  if (model.targets.length) subject.targets = evaluateTargets(model, subject.lookup, sink);
+  const scored = scoreSubject(framework, subject, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
+  if (subject.targets) result.targets = [...subject.targets.values()].map((t) => t.result);
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId };
 }
 

@@ -8,6 +8,7 @@ import { grade, gradeBands, gradeScale } from "./phases/grade.js";
 import { scoreLeaf, scoreTree, type ScoredTree } from "./phases/score.js";
 import type { EvaluationResult, GradeBand } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
+import type { TargetEvaluation } from "./targets.js";
 
 /**
  * What is resolved once and shared by every subject scored with it: the indicator tree with
@@ -33,6 +34,8 @@ export interface Subject {
   attachments: Map<string, Attachment[]>;
   vetoes: At<A.VetoDecl>[];
   lookup: Lookup;
+  /** Performance targets as judged, for `targets [A, B]`. */
+  targets?: Map<string, TargetEvaluation>;
 }
 
 /** A subject's scores: the tree, the total and the grade. */

@@ -7,3 +7,5 @@ export { classifyEvidencePath, evidencePathReasonText, type EvidencePathReason, 
 export { implicitSubject, resolveFramework, scoreSubject, type Framework, type Subject, type SubjectScore } from "./framework.js";
 export { deductionText } from "./wording.js";
 export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
+export { evaluateTargets, convertTo, DEFAULT_DEVIATION, type TargetEvaluation } from "./targets.js";
+export { dayNumber, daysBetween, isValidDate, isoDate, lastDayOf } from "./dates.js";

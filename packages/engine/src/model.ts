@@ -19,6 +19,8 @@ export interface Collected {
   surveys: At<A.SurveyDecl>[];
   findings: At<A.FindingDecl>[];
   vetoes: At<A.VetoDecl>[];
+  /** Performance targets (绩效目标), evaluation-wide. */
+  targets: At<A.TargetDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
 }

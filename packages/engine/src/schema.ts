@@ -38,6 +38,8 @@ export const DeductionCauseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("bandsUnmatched"), values: z.object({ expression: z.string() }) }),
   z.object({ kind: z.literal("satisfaction"), values: z.object({ percent: z.string() }) }),
   z.object({ kind: z.literal("fixed"), values: z.object({}) }),
+  /** Targets scored short: each with its completion (percent, two places) or its tier. */
+  z.object({ kind: z.literal("targets"), values: z.object({ missed: z.array(z.object({ name: z.string(), percent: z.string(), tier: z.enum(["met", "partial", "unmet"]).nullable() })) }) }),
 ]);
 
 export const DeductionSchema = z.object({
@@ -45,7 +47,7 @@ export const DeductionSchema = z.object({
   /** Text written in the source: a judgement's reason, a finding's issue (or title, or id). */
   reason: z.string().optional(),
   /** Where it comes from: a judgement line, findings counted by a per-finding rule, or the shortfall of a computed rule. */
-  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed"]),
+  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed", "targets"]),
   findings: z.array(z.string()).optional(),
   because: DeductionCauseSchema.optional(),
 });
@@ -79,6 +81,8 @@ export const MethodSchema = z.discriminatedUnion("kind", [
     surveys: z.array(SurveyUse),
     value: DecimalString.nullable(),
   }),
+  /** `targets [A, B]`: each target's part of its equal share (1 when met). */
+  z.object({ kind: z.literal("targets"), targets: z.array(z.object({ id: z.string(), part: DecimalString.nullable() })) }),
 ]);
 
 export interface IndicatorResult {
@@ -172,6 +176,30 @@ export const VetoResultSchema = z.object({
   range: RangeSchema,
 });
 
+/** `value`: an exact decimal (a percentage as its fraction), or an ISO date ("2020-11-30") for a deadline. */
+const TargetValue = z.object({ text: z.string(), value: z.union([DecimalString, z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).nullable(), unit: z.string().nullable() });
+
+/** One performance target (绩效目标) as judged: completion and deviation are fractions (1.3667 = 136.67%), or days for a deadline. */
+export const TargetResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  class: z.string().nullable(),
+  operator: z.enum([">=", "<=", "=", ">", "<", "between", "qualitative"]).nullable(),
+  expected: TargetValue,
+  actual: TargetValue.nullable(),
+  met: z.boolean().nullable(),
+  completion: DecimalString.nullable(),
+  deviation: DecimalString.nullable(),
+  deviationUnit: z.enum(["fraction", "days"]).nullable(),
+  tier: z.enum(["met", "partial", "unmet"]).nullable(),
+  /** Whether the deviation is beyond the threshold (PERF240). */
+  deviationTooLarge: z.boolean(),
+  reason: z.string().nullable(),
+  acknowledged: z.string().nullable(),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
 export const GradeBandSchema = z.object({ name: z.string(), lower: DecimalString, upper: DecimalString, upperInclusive: z.boolean() });
 
 export const EvaluationResultSchema = z.object({
@@ -190,6 +218,8 @@ export const EvaluationResultSchema = z.object({
   facts: z.array(FactResultSchema),
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
+  /** Performance targets, when the evaluation declares any. */
+  targets: z.array(TargetResultSchema).optional(),
   diagnostics: z.array(DiagnosticSchema),
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
 });
@@ -204,3 +234,4 @@ export type Deduction = z.infer<typeof DeductionSchema>;
 export type DeductionCause = z.infer<typeof DeductionCauseSchema>;
 export type Method = z.infer<typeof MethodSchema>;
 export type GradeBand = z.infer<typeof GradeBandSchema>;
+export type TargetResult = z.infer<typeof TargetResultSchema>;

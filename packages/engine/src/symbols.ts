@@ -1,7 +1,7 @@
 import type * as A from "@perf/language";
 import type { Range } from "@perf/language";
 
-export type SymbolKind = "indicator" | "fact" | "survey" | "finding" | "veto";
+export type SymbolKind = "indicator" | "fact" | "survey" | "finding" | "veto" | "target";
 
 export interface PerfSymbol {
   kind: SymbolKind;
@@ -9,7 +9,7 @@ export interface PerfSymbol {
   uri: string;
   nameRange: Range;
   range: Range;
-  node: A.IndicatorDecl | A.FactDecl | A.SurveyDecl | A.FindingDecl | A.VetoDecl;
+  node: A.IndicatorDecl | A.FactDecl | A.SurveyDecl | A.FindingDecl | A.VetoDecl | A.TargetDecl;
   /** Indicators only: the parent indicator's id. */
   parent?: string;
 }

@@ -5,6 +5,8 @@ import type { Deduction } from "./schema.js";
  * The one wording of a deduction's reason, for every printer (md, html, docx, xlsx, hover,
  * preview, diff): the source's own text for judgements and findings, a sentence for computed rules.
  */
+const tierWords = { met: ["达成", "met"], partial: ["部分达成", "partially met"], unmet: ["未达成", "not met"] } as const;
+
 export function deductionText(d: Deduction, locale: Locale = "zh"): string {
   const zh = locale !== "en";
   const c = d.because;
@@ -24,5 +26,9 @@ export function deductionText(d: Deduction, locale: Locale = "zh"): string {
       return zh ? `满意度 ${c.values.percent}%，得分 = 分值 × 满意度` : `satisfaction ${c.values.percent}%, score = weight × satisfaction`;
     case "fixed":
       return zh ? "酌情评分" : "scored by judgement";
+    case "targets":
+      return c.values.missed
+        .map((m) => (m.tier ? (zh ? `${m.name}（${tierWords[m.tier][0]}）` : `${m.name} (${tierWords[m.tier][1]})`) : zh ? `${m.name} 完成 ${m.percent}%` : `${m.name} ${m.percent}% done`))
+        .join(zh ? "；" : "; ");
   }
 }

@@ -5,6 +5,7 @@ import type { MethodKind, Scorer } from "./method.js";
 import { scorePerFinding } from "./per-finding.js";
 import { scoreRatio } from "./ratio.js";
 import { scoreSatisfaction } from "./satisfaction.js";
+import { scoreTargets } from "./targets.js";
 
 /** One scorer per scoring method of the language. */
 export const scorers: { [K in MethodKind]: Scorer<K> } = {
@@ -14,6 +15,7 @@ export const scorers: { [K in MethodKind]: Scorer<K> } = {
   perFinding: scorePerFinding,
   bands: scoreBands,
   satisfaction: scoreSatisfaction,
+  targets: scoreTargets,
 };
 
 export type { LeafContext, LeafScore, MethodKind, Scorer } from "./method.js";

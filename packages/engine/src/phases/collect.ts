@@ -9,7 +9,7 @@ import type { PerfSymbol, SymbolKind } from "../symbols.js";
  * second header (PERF007) and a name defined twice (PERF021); nothing is resolved yet.
  */
 export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink): Collected {
-  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], symbols: new Map() };
+  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], targets: [], symbols: new Map() };
   const define = (kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string) => {
     if (model.symbols.has(name.text)) {
       sink.report("PERF021", uri, name.range, { name: name.text });
@@ -50,6 +50,10 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
         case "veto":
           model.vetoes.push({ ...d, uri });
           define("veto", d.name, uri, d.range, d);
+          break;
+        case "target":
+          model.targets.push({ ...d, uri });
+          define("target", d.name, uri, d.range, d);
           break;
       }
     }

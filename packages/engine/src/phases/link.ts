@@ -38,9 +38,13 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
           for (const b of m.bands) values(b.threshold);
         }
         if (m.kind === "satisfaction") for (const s of m.surveys) reference(s, ["survey"], uri, d.name.text);
+        if (m.kind === "targets") for (const t of m.targets) reference(t, ["target"], uri, d.name.text);
       }
     }),
   );
+  for (const t of model.targets) {
+    if (t.actual?.kind === "expression") forEachRef(t.actual.expression, (r) => reference(r.name, ["fact", "survey"], t.uri, t.name.text));
+  }
   for (const f of model.findings) {
     for (const o of f.on) {
       reference(o, ["indicator"], f.uri, f.name.text);
