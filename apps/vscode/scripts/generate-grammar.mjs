@@ -8,13 +8,14 @@ const out = fileURLToPath(new URL("../syntaxes/perf.tmLanguage.json", import.met
 
 /** Keyword classes → TextMate scopes. Every keyword of the table must be classified. */
 const classes = {
-  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto"],
-  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction"],
+  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Target"],
+  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Targets", "Tiers"],
   "constant.language.boolean": ["True", "False"],
+  "constant.language.tier": ["Met", "Partial", "Unmet"],
   "keyword.other": [
     "Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Respondents", "On", "Unit",
     "Project", "Class", "Type", "Issue", "Description", "Weight", "Explain", "Criteria", "Note", "Declared",
-    "Triggered", "Evidence", "Count",
+    "Triggered", "Evidence", "Count", "Expect", "Actual", "Between", "And", "Tier", "Reason", "Deviation", "Acknowledged",
   ],
 };
 
@@ -47,6 +48,7 @@ const declarations = [
   ["Survey", "variable.other.constant.survey.perf"],
   ["Finding", "entity.name.tag.finding.perf"],
   ["Veto", "entity.name.tag.veto.perf"],
+  ["Target", "entity.name.tag.target.perf"],
 ].map(([kw, scope]) => ({
   match: `(${word([kw])})\\s+(${declaredName})`,
   captures: { 1: { name: `storage.type.${kw.toLowerCase()}.perf` }, 2: { name: scope } },

@@ -38,6 +38,7 @@ const table = {
   "method.perFinding": ["按问题扣分", "per finding"],
   "method.bands": ["分档", "bands"],
   "method.satisfaction": ["满意度", "satisfaction"],
+  "method.targets": ["按绩效目标", "by targets"],
   capped: ["（封顶 100%）", " (capped at 100%)"],
   each: ["每例", "each"],
   max: ["上限", "max"],

@@ -13,6 +13,7 @@ const kinds = {
   survey: SymbolKind.Struct,
   finding: SymbolKind.Event,
   veto: SymbolKind.Boolean,
+  target: SymbolKind.Field,
 } as const;
 
 /** The outline: the header, facts and surveys, the indicator tree, findings, vetoes, in file order. */
