@@ -26,6 +26,7 @@ export function defaultNarrative(result: EvaluationResult, locale: Locale): stri
       "",
       "{{表:扣分明细}}",
       "",
+      ...(result.targets?.length ? ["绩效目标完成情况如下。", "", "{{表:绩效目标完成情况表}}", ""] : []),
       "# 四、绩效评价指标分析",
       "",
     );
@@ -43,6 +44,7 @@ export function defaultNarrative(result: EvaluationResult, locale: Locale): stri
       "",
       "{{table:deductions}}",
       "",
+      ...(result.targets?.length ? ["The performance targets follow.", "", "{{table:targets}}", ""] : []),
       "# 4. Analysis by indicator",
       "",
     );

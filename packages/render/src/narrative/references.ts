@@ -25,7 +25,7 @@ export type Resolved =
   | { kind: "chart"; chart: "rates" | "roots" };
 
 /** A table a reference names: one of the report's tables, or one root's table by index. */
-export type TableRef = { name: "scores" | "summary" | "deductions" | "findings" } | { name: "root"; index: number };
+export type TableRef = { name: "scores" | "summary" | "deductions" | "findings" | "targets" } | { name: "root"; index: number };
 
 export interface Reference {
   /** The text between the braces, trimmed. */
@@ -66,7 +66,9 @@ const fieldAliases: Record<string, "score" | "weight" | "rate" | "deducted" | "n
   name: "name",
 };
 
-const tableAliases: Record<string, "scores" | "summary" | "deductions" | "findings"> = {
+const tableAliases: Record<string, "scores" | "summary" | "deductions" | "findings" | "targets"> = {
+  绩效目标完成情况表: "targets",
+  targets: "targets",
   评分表: "scores",
   scores: "scores",
   得分情况表: "summary",
