@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positionOf, setup } from "./helpers.js";
+import { expectCompletion, positionOf, setup } from "./helpers.js";
 
 const text = `evaluation "t" { total 10 }
 target 云主机 "新增云主机数量" { expect >= 1200 台; actual 1640 台 }
@@ -26,5 +26,18 @@ describe("targets in the editor", () => {
     expect(value).toContain("**新增云主机数量** · 绩效目标");
     expect(value).toContain("≥1200 台 → 1640 台 · 完成 136.67% ⚠");
     expect(value).toContain("- 偏差: 36.67%");
+  });
+});
+
+describe("target completion", () => {
+  const base = `fact 台数 = 1640 台\ntarget vm { expect >= 1200 台; actual 台数 }\ntarget r { expect "x"; tier met }\n`;
+  it("offers the classes after class, the tiers after tier, facts after actual", () => {
+    expectCompletion(`${base}target n { class <|> }`, { exactly: ["数量", "质量", "时效", "成本", "效益", "满意度"] });
+    expectCompletion(`${base}target n { expect "x"; tier <|> }`, { exactly: ["met", "partial", "unmet"] });
+    expectCompletion(`${base}target n { expect >= 1 台; actual 台<|> }`, { includes: ["台数"] });
+  });
+  it("offers targets inside targets [ … ] and the target's clauses in its block", () => {
+    expectCompletion(`${base}indicator a weight 1 { targets [vm, <|>] }`, { exactly: ["vm", "r"] });
+    expectCompletion(`${base}target n { <|> }`, { includes: ["class", "expect", "actual", "tier", "reason", "deviation"] });
   });
 });

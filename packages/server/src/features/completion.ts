@@ -16,12 +16,19 @@ const typeString = new RegExp(`${notWord}(?:type|定性)\\s*"([^"\\\\]*)$`, "u")
 const typeKeyword = new RegExp(`${notWord}(?:type|定性)\\s+$`, "u");
 const afterNumber = new RegExp(`(?<![\\p{L}\\p{N}_.])\\d+(?:\\.\\d+)?%?\\s*(${word}*)$`, "u");
 const trailingWord = new RegExp(`${word}*$`, "u");
+const targetList = new RegExp(`${notWord}(?:targets|按目标)\\s*[\\[【]\\s*${list}`, "u");
+const classWord = new RegExp(`${notWord}(?:class|类别)\\s+${word}*$`, "u");
+const tierWord = new RegExp(`${notWord}(?:tier|评定)\\s+${word}*$`, "u");
+const actualValue = new RegExp(`${notWord}(?:actual|实际值)\\s+[^{}"\\n;]*$`, "u");
+/** The classes of 绩效目标 (decision 0092). */
+const targetClasses = ["数量", "质量", "时效", "成本", "效益", "满意度"];
 
 /** Keywords each kind of block takes; top level when the cursor is in no block. */
 const blockKeywords: Record<string, KeywordName[]> = {
-  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto"],
-  evaluation: ["Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Declared"],
-  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted"],
+  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Target"],
+  evaluation: ["Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Declared", "Deviation"],
+  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted", "Targets"],
+  target: ["Class", "Expect", "Actual", "Tier", "Reason", "Deviation"],
   finding: ["On", "Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence", "Count"],
   survey: ["Satisfaction", "Respondents", "Note"],
   veto: ["Triggered", "Grades", "True", "False"],
@@ -56,6 +63,19 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
     return named(["indicator"], CompletionItemKind.Class).map((c) => ({ ...c, sortText: `${counts(c.label) ? 0 : 1}${c.label}` }));
   }
   if (satisfactionList.test(before)) return named(["survey"], CompletionItemKind.Struct);
+  if (targetList.test(before)) return named(["target"], CompletionItemKind.Field);
+  // A clause being written may not parse yet: a target block then is no node, so the top level counts too.
+  const around = enclosing(ctx, offset)?.kind;
+  const inTarget = around === "target" || around === undefined;
+  if (inTarget && classWord.test(before)) return targetClasses.map((c) => ({ label: c, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: c } }));
+  if (inTarget && tierWord.test(before)) {
+    const spelling = fileSpelling(ctx.parsed.ast);
+    return (["Met", "Partial", "Unmet"] as const).map((k) => {
+      const label = keywordSpellings[k][spelling === "en" ? 0 : 1];
+      return { label, kind: CompletionItemKind.EnumMember, detail: keywordSpellings[k][spelling === "en" ? 1 : 0], textEdit: { range, newText: label } };
+    });
+  }
+  if (inTarget && actualValue.test(before) && !afterNumber.test(before)) return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct)];
   if (expression.test(before) || (comparison.test(before) && enclosing(ctx, offset)?.kind === "indicator")) {
     return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct)];
   }
