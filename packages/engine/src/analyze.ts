@@ -13,6 +13,7 @@ import { scoreSubjects } from "./phases/subjects.js";
 import { validate } from "./phases/validate.js";
 import type { EvaluationResult, IndicatorResult } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
+import { evaluateTargets } from "./targets.js";
 import type { SymbolTable } from "./symbols.js";
 
 export { sortDiagnostics } from "./phases/result.js";
@@ -71,7 +72,9 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
     const result = buildResult(model, framework, { ...tree, grade: { name: null, vetoedBy: null } }, unique(sink.diagnostics()), { unscored: unscored.nodes.map((n) => n.result), subjects: scored });
     return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: unscored.byId, subjects };
   }
-  const scored = scoreSubject(framework, implicitSubject(model), sink);
+  const subject = implicitSubject(model);
+  if (model.targets.length) subject.targets = evaluateTargets(model, subject.lookup, sink);
+  const scored = scoreSubject(framework, subject, sink);
   const h = model.header;
   if (h?.decl.grade) {
     const published = publishedTotalOnly(model);
@@ -80,6 +83,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   }
   checkPolicy(framework, scored.nodes, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
+  if (subject.targets) result.targets = [...subject.targets.values()].map((t) => t.result);
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId, subjects };
 }
 

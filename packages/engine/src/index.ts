@@ -16,3 +16,5 @@ export { tallyValue, type TallyValue } from "./survey-tally.js";
 export { DEFAULT_QUORUM } from "./checks/tallies.js";
 export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey, type FixTarget, type FixEdit } from "./fixes.js";
 export { comparisonOf, isPublishedTotalOnly, nodesById, subjectResult, subjectsOf, type ComparisonCell, type ComparisonRowView, type SubjectView } from "./subject-view.js";
+export { evaluateTargets, convertTo, DEFAULT_DEVIATION, type TargetEvaluation } from "./targets.js";
+export { dayNumber, daysBetween, isValidDate, isoDate, lastDayOf } from "./dates.js";

@@ -36,6 +36,8 @@ export interface Collected {
   /** `units { … }` blocks and tables (decision 0092); absent in models built before them. */
   units?: At<A.UnitsDecl>[];
   tables?: At<A.TableDecl>[];
+  /** Performance targets (绩效目标), evaluation-wide. */
+  targets: At<A.TargetDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
   /** `framework ID "name" { … }`, in a framework file. */

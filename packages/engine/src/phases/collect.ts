@@ -12,7 +12,7 @@ import type { PerfSymbol, SymbolKind } from "../symbols.js";
  * have `fact 预算`); its findings are evaluation-wide, as the problem list is.
  */
 export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink): Collected {
-  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], symbols: new Map(), subjects: [], overrides: [] };
+  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], targets: [], symbols: new Map(), subjects: [], overrides: [] };
   const define = (kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string, scope?: SubjectModel) => {
     if (model.symbols.has(name.text) || scope?.scope.has(name.text)) {
       sink.report("PERF021", uri, name.range, { name: name.text });
@@ -78,6 +78,10 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
         case "table":
           model.tables!.push({ ...d, uri });
           define("table", d.name, uri, d.range, d);
+          break;
+        case "target":
+          model.targets.push({ ...d, uri });
+          define("target", d.name, uri, d.range, d);
           break;
       }
     }
