@@ -8,14 +8,15 @@ const out = fileURLToPath(new URL("../syntaxes/perf.tmLanguage.json", import.met
 
 /** Keyword classes → TextMate scopes. Every keyword of the table must be classified. */
 const classes = {
-  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Assess", "Override", "Units", "Table", "Assert"],
-  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Rule", "Elements", "Tally"],
+  "storage.type": ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Assess", "Override", "Units", "Table", "Assert", "Target"],
+  "keyword.control": ["Score", "Deduct", "Ratio", "Per", "Max", "Bands", "Else", "Mean", "Weighted", "Satisfaction", "Judgement", "Rule", "Elements", "Tally", "Targets", "Tiers"],
   "constant.language.boolean": ["True", "False", "Met", "Unmet"],
+  "constant.language.tier": ["Partial"],
   "keyword.other": [
     "Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Respondents", "On", "Unit",
     "Project", "Class", "Type", "Issue", "Description", "Weight", "Explain", "Criteria", "Note", "Declared",
     "Triggered", "Evidence", "Count", "Use", "Columns", "Row", "Rows", "Printed", "Subtotal", "In", "Acknowledged",
-    "Quorum", "Kind", "Level", "Leaves", "Within",
+    "Quorum", "Kind", "Level", "Leaves", "Within", "Expect", "Actual", "Between", "And", "Tier", "Reason", "Deviation",
   ],
 };
 
@@ -50,6 +51,7 @@ const declarations = [
   ["Veto", "entity.name.tag.veto.perf"],
   ["Table", "entity.name.type.table.perf"],
   ["Assert", "entity.name.tag.assert.perf"],
+  ["Target", "entity.name.tag.target.perf"],
 ].map(([kw, scope]) => ({
   match: `(${word([kw])})\\s+(${declaredName})`,
   captures: { 1: { name: `storage.type.${kw.toLowerCase()}.perf` }, 2: { name: scope } },

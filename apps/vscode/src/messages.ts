@@ -37,6 +37,22 @@ const table = {
   unscored: { zh: "未评分", en: "unscored" },
   comparison: { zh: "各评价对象得分对比", en: "Subjects compared" },
   notPublished: { zh: "报告未公布评分表。", en: "The report did not publish its scoring table." },
+  targets: { zh: "绩效目标完成情况表", en: "Performance targets" },
+  target: { zh: "绩效目标", en: "Target" },
+  targetClass: { zh: "类别", en: "Class" },
+  expected: { zh: "目标值", en: "Expected" },
+  actual: { zh: "实际值", en: "Actual" },
+  completion: { zh: "完成率", en: "Completion" },
+  met: { zh: "是否完成", en: "Met" },
+  deviationReason: { zh: "偏差原因", en: "Reason for deviation" },
+  yes: { zh: "是", en: "yes" },
+  notMet: { zh: "否", en: "no" },
+  daysLate: { zh: "逾期{n}天", en: "{n} days late" },
+  onTime: { zh: "按期", en: "on time" },
+  tierMet: { zh: "达成", en: "met" },
+  tierPartial: { zh: "部分达成", en: "partially met" },
+  tierUnmet: { zh: "未达成", en: "not met" },
+  deviationTooLarge: { zh: "偏差超过阈值：目标设定不合理", en: "deviation beyond the threshold: the target was set badly" },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof table;

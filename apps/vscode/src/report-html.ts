@@ -82,6 +82,7 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
     ? `${e(result.grade.name)}${result.grade.vetoedBy ? ` <span class="mismatch">(${t("vetoedBy")}${e(result.grade.vetoedBy)})</span>` : ""}`
     : "—";
   const findings = findingsTable(result, t);
+  const targets = result.targets?.length ? `<h2>${t("targets")}</h2>${targetTable(result.targets, locale)}` : "";
 
   const { errors, warnings } = result.summary;
   const health = errors || warnings
@@ -95,6 +96,7 @@ export function renderReportBody(result: EvaluationResult, locale: Locale): stri
     `<div class="total" id="perf-total"><span class="big">${shownTotal === null ? t("unscored") : e(shownTotal)}</span> / ${e(result.total.weight)}` +
     ` · <span class="label">${t("grade")}</span> <span class="big">${grade}</span></div>${health}</header>` +
     (published ? `<p class="muted" id="perf-not-published">${t("notPublished")}</p>` : scoreTable(result, rows, t)) +
+    targets +
     `<h2>${t("findings")} (${result.findings.length})</h2>${findings}`
   );
 }
@@ -158,6 +160,28 @@ function comparisonBody(result: EvaluationResult, subjects: Subject[], locale: L
     `<table class="scores comparison"><thead><tr><th>${t("indicator")}</th><th class="num">${t("weight")}</th>${head}</tr></thead>` +
     `<tbody>${rows.join("")}</tbody><tfoot>${foot}</tfoot></table>` +
     `<h2>${t("findings")} (${result.findings.length})</h2>${findingsTable(result, t)}`
+  );
+}
+
+/** 绩效目标完成情况表: completion not capped, ⚠ where the deviation is beyond the threshold. */
+function targetTable(targets: NonNullable<EvaluationResult["targets"]>, locale: Locale): string {
+  const t = (key: MessageKey) => escapeHtml(message(key, locale));
+  const e = escapeHtml;
+  const tier = { met: "tierMet", partial: "tierPartial", unmet: "tierUnmet" } as const;
+  const rows = targets.map((x, i) => {
+    let completion = x.completion === null ? "" : e(percentText(x.completion));
+    if (x.deviationUnit === "days" && x.deviation !== null) completion = Number(x.deviation) > 0 ? t("daysLate").replace("{n}", e(x.deviation)) : t("onTime");
+    else if (x.operator === "qualitative") completion = x.tier ? t(tier[x.tier]) : "";
+    if (x.deviationTooLarge) completion += ` <span class="mismatch" title="${t("deviationTooLarge")}">⚠</span>`;
+    const met = x.operator === "qualitative" && x.tier ? t(tier[x.tier]) : x.met === null ? "" : t(x.met ? "yes" : "notMet");
+    return (
+      `<tr data-line="${x.range.start.line}"><td class="num">${i + 1}</td><td>${e(x.name)}</td><td>${e(x.class ?? "")}</td><td>${e(x.expected.text)}</td>` +
+      `<td>${e(x.actual?.text ?? "")}</td><td class="num">${completion}</td><td>${met}</td><td>${e(x.reason ?? "")}</td></tr>`
+    );
+  });
+  return (
+    `<table class="targets"><thead><tr><th>${t("no")}</th><th>${t("target")}</th><th>${t("targetClass")}</th><th>${t("expected")}</th><th>${t("actual")}</th>` +
+    `<th class="num">${t("completion")}</th><th>${t("met")}</th><th>${t("deviationReason")}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
   );
 }
 

@@ -26,6 +26,18 @@ describe("report preview HTML", () => {
     expect(renderReportBody(result, "en")).toContain("Scoring table");
   });
 
+  it("renders the 绩效目标完成情况表 with completion not capped and ⚠ on a deviation beyond the threshold", () => {
+    const { result } = analyzeText(
+      `evaluation "t" { total 1 }\ntarget vm "新增<云主机>" { class 数量; expect >= 1200 台; actual 1640 台 }\ntarget d "上线" { expect <= 2020年11月底; actual 2020-12-15 }\nindicator a weight 1 { targets [vm, d] }`,
+      "file:///t.perf",
+    );
+    const body = renderReportBody(result, "zh");
+    expect(body).toContain("<h2>绩效目标完成情况表</h2>");
+    expect(body).toContain(`<td>新增&lt;云主机&gt;</td><td>数量</td><td>≥1200 台</td><td>1640 台</td><td class="num">136.67% <span class="mismatch" title="偏差超过阈值：目标设定不合理">⚠</span></td><td>是</td>`);
+    expect(body).toContain(`<td class="num">逾期15天</td><td>否</td>`);
+    expect(renderReportBody(result, "en")).toContain("Performance targets");
+  });
+
   it("escapes every piece of user text", () => {
     const hostile = `evaluation "<img src=x onerror=alert(1)>" { total 2 }
 indicator a "<script>alert('x')</script>" weight 2 { score 1 }

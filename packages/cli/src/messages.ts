@@ -20,7 +20,7 @@ const table = {
   --format text|json|sarif|github   check 的输出格式（默认 text；sarif 供代码扫描，github 为 Actions 注释）
   -o text|md|json       diff 的输出格式（默认 text；md 可直接贴到 PR 评论）
   --json                score 输出符合结果模式的 JSON
-  --table 名称          render 只输出指定表格：scores summary roots root-N deductions findings（可重复）
+  --table 名称          render 只输出指定表格：scores summary roots root-N deductions findings targets（可重复）
   --group 名称=指标,…   render 的得分情况表按分组汇总，如 --group 项目绩效=项目产出,社会效益,服务对象满意度
   -o, --output 路径     render 的输出文件（多个输入时为目录）；文本格式缺省输出到标准输出
   --force               render 允许覆盖已有文件
@@ -47,7 +47,7 @@ options:
   --format text|json|sarif|github   output of check (default text; sarif for code scanning, github for Actions annotations)
   -o text|md|json       output of diff (default text; md is ready for a PR comment)
   --json                score prints the schema-valid JSON result
-  --table NAME          render only these tables: scores summary roots root-N deductions findings (repeatable)
+  --table NAME          render only these tables: scores summary roots root-N deductions findings targets (repeatable)
   --group NAME=ind,…    render the score summary with a regrouping, e.g. --group 项目绩效=项目产出,社会效益,服务对象满意度
   -o, --output PATH     render's output file (a folder for several inputs); text formats default to stdout
   --force               let render overwrite an existing file
@@ -112,7 +112,7 @@ Prints the indicator tree with weights, scores, rates, declared scores and the g
 输出是符号链接时拒绝，除非加 --follow-symlinks。写入先写临时文件再改名。
 
   --format              md html docx xlsx csv json
-  --table 名称          只输出指定表格：scores summary roots root-N deductions findings（可重复）
+  --table 名称          只输出指定表格：scores summary roots root-N deductions findings targets（可重复）
   --group 名称=指标,…   得分情况表按分组汇总，如 --group 项目绩效=项目产出,社会效益,服务对象满意度
   -o, --output 路径     输出文件（多个输入时为目录）
   --force               允许覆盖已有文件
@@ -126,7 +126,7 @@ unless --force; an output is never a device, FIFO, folder or an input of the run
 refused unless --follow-symlinks. Writes go to a temp file renamed into place.
 
   --format              md html docx xlsx csv json
-  --table NAME          only these tables: scores summary roots root-N deductions findings (repeatable)
+  --table NAME          only these tables: scores summary roots root-N deductions findings targets (repeatable)
   --group NAME=ind,…    the score summary with a regrouping, e.g. --group 项目绩效=项目产出,社会效益,服务对象满意度
   -o, --output PATH     the output file (a folder for several inputs)
   --force               overwrite an existing file

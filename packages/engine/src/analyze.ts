@@ -14,6 +14,7 @@ import { scoreSubjects } from "./phases/subjects.js";
 import { validate } from "./phases/validate.js";
 import type { EvaluationResult, IndicatorResult } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
+import { evaluateTargets } from "./targets.js";
 import type { SymbolTable } from "./symbols.js";
 
 export { sortDiagnostics } from "./phases/result.js";
@@ -73,6 +74,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
     return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: unscored.byId, subjects };
   }
   const subject = implicitSubject(model);
+  if (model.targets.length) subject.targets = evaluateTargets(model, subject.lookup, sink);
   const scored = scoreSubject(framework, subject, sink);
   const h = model.header;
   if (h?.decl.grade) {
@@ -84,6 +86,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const assertions = checkAssertions(model, framework, scored, subject, sink);
   const result = buildResult(model, framework, scored, sink.diagnostics());
   if (assertions.length) result.assertions = assertions;
+  if (subject.targets) result.targets = [...subject.targets.values()].map((t) => t.result);
   return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: scored.byId, subjects };
 }
 

@@ -9,6 +9,7 @@ import { grade, gradeBands, gradeScale } from "./phases/grade.js";
 import { scoreLeaf, scoreTree, type ScoredTree } from "./phases/score.js";
 import type { EvaluationResult, GradeBand, OverrideResult } from "./schema.js";
 import { DiagnosticSink } from "./sink.js";
+import type { TargetEvaluation } from "./targets.js";
 
 /**
  * What is resolved once and shared by every subject scored with it: the indicator tree with
@@ -46,6 +47,8 @@ export interface Subject {
   lookup: Lookup;
   /** The total the subject declares, checked against the computed one (PERF040). */
   declared?: DeclaredTotal;
+  /** Performance targets as judged, for `targets [A, B]`. */
+  targets?: Map<string, TargetEvaluation>;
 }
 
 /** A subject's scores: the tree, the total and the grade. */

@@ -18,3 +18,5 @@ export { applyFixes, fixableCodes, fixesFor, scaleWeights, type Fix, type FixKey
 export { comparisonOf, isPublishedTotalOnly, nodesById, subjectResult, subjectsOf, type ComparisonCell, type ComparisonRowView, type SubjectView } from "./subject-view.js";
 export { hasAuditContent, isAuditOnly } from "./audit.js";
 export { acknowledgedReason } from "./checks/assertions.js";
+export { evaluateTargets, convertTo, DEFAULT_DEVIATION, type TargetEvaluation } from "./targets.js";
+export { dayNumber, daysBetween, isValidDate, isoDate, lastDayOf } from "./dates.js";

@@ -38,6 +38,8 @@ export interface Collected {
   tables?: At<A.TableDecl>[];
   /** What the report says about itself (`assert`), checked after scoring (checks/assertions.ts). */
   assertions: At<A.AssertDecl>[];
+  /** Performance targets (绩效目标), evaluation-wide. */
+  targets: At<A.TargetDecl>[];
   /** The first definition of each identifier (a later one is PERF021). */
   symbols: Map<string, PerfSymbol>;
   /** `framework ID "name" { … }`, in a framework file. */

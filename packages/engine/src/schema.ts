@@ -40,6 +40,8 @@ export const DeductionCauseSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("fixed"), values: z.object({}) }),
   /** An unmet element of element scoring (要素法): its number ①…, label and the evaluator's reason. */
   z.object({ kind: z.literal("element"), values: z.object({ index: z.number().int().min(1), label: z.string(), reason: z.string() }) }),
+  /** Targets scored short: each with its completion (percent, two places) or its tier. */
+  z.object({ kind: z.literal("targets"), values: z.object({ missed: z.array(z.object({ name: z.string(), percent: z.string(), tier: z.enum(["met", "partial", "unmet"]).nullable() })) }) }),
 ]);
 
 export const DeductionSchema = z.object({
@@ -47,7 +49,7 @@ export const DeductionSchema = z.object({
   /** Text written in the source: a judgement's reason, a finding's issue (or title, or id). */
   reason: z.string().optional(),
   /** Where it comes from: a judgement line, findings counted by a per-finding rule, or the shortfall of a computed rule. */
-  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed", "elements"]),
+  source: z.enum(["judgement", "finding", "ratio", "bands", "satisfaction", "fixed", "elements", "targets"]),
   findings: z.array(z.string()).optional(),
   because: DeductionCauseSchema.optional(),
 });
@@ -87,6 +89,8 @@ export const MethodSchema = z.discriminatedUnion("kind", [
     /** The met shares' sum, before rounding. */
     met: DecimalString,
   }),
+  /** `targets [A, B]`: each target's part of its equal share (1 when met). */
+  z.object({ kind: z.literal("targets"), targets: z.array(z.object({ id: z.string(), part: DecimalString.nullable() })) }),
 ]);
 
 export interface IndicatorResult {
@@ -240,6 +244,30 @@ export const AssertionResultSchema = z.object({
   range: RangeSchema,
 });
 
+/** `value`: an exact decimal (a percentage as its fraction), or an ISO date ("2020-11-30") for a deadline. */
+const TargetValue = z.object({ text: z.string(), value: z.union([DecimalString, z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).nullable(), unit: z.string().nullable() });
+
+/** One performance target (绩效目标) as judged: completion and deviation are fractions (1.3667 = 136.67%), or days for a deadline. */
+export const TargetResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  class: z.string().nullable(),
+  operator: z.enum([">=", "<=", "=", ">", "<", "between", "qualitative"]).nullable(),
+  expected: TargetValue,
+  actual: TargetValue.nullable(),
+  met: z.boolean().nullable(),
+  completion: DecimalString.nullable(),
+  deviation: DecimalString.nullable(),
+  deviationUnit: z.enum(["fraction", "days"]).nullable(),
+  tier: z.enum(["met", "partial", "unmet"]).nullable(),
+  /** Whether the deviation is beyond the threshold (PERF240). */
+  deviationTooLarge: z.boolean(),
+  reason: z.string().nullable(),
+  acknowledged: z.string().nullable(),
+  uri: z.string(),
+  range: RangeSchema,
+});
+
 export const GradeBandSchema = z.object({ name: z.string(), lower: DecimalString, upper: DecimalString, upperInclusive: z.boolean() });
 
 const TotalSchema = z.object({ weight: DecimalString, score: DecimalString.nullable(), rate: DecimalString.nullable(), declared: DecimalString.nullable() });
@@ -300,6 +328,8 @@ export const EvaluationResultSchema = z.object({
   tables: z.array(TableResultSchema).optional(),
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
+  /** Performance targets, when the evaluation declares any. */
+  targets: z.array(TargetResultSchema).optional(),
   diagnostics: z.array(DiagnosticSchema),
   assertions: z.array(AssertionResultSchema).optional(),
   summary: z.object({ errors: z.number().int(), warnings: z.number().int(), leaves: z.number().int(), scoredLeaves: z.number().int() }),
@@ -328,3 +358,4 @@ export type ComparisonRow = z.infer<typeof ComparisonRowSchema>;
 export type OverrideResult = z.infer<typeof OverrideResultSchema>;
 export type AssertionResult = z.infer<typeof AssertionResultSchema>;
 export type AssertionStatementResult = z.infer<typeof AssertionStatementResultSchema>;
+export type TargetResult = z.infer<typeof TargetResultSchema>;

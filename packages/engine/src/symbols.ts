@@ -1,7 +1,7 @@
 import type * as A from "@perf/language";
 import type { Range } from "@perf/language";
 
-export type SymbolKind = "indicator" | "fact" | "survey" | "finding" | "veto" | "subject" | "table";
+export type SymbolKind = "indicator" | "fact" | "survey" | "finding" | "veto" | "subject" | "table" | "target";
 
 export interface PerfSymbol {
   kind: SymbolKind;
@@ -9,7 +9,7 @@ export interface PerfSymbol {
   uri: string;
   nameRange: Range;
   range: Range;
-  node: A.IndicatorDecl | A.FactDecl | A.SurveyDecl | A.FindingDecl | A.VetoDecl | A.SubjectDecl | A.TableDecl;
+  node: A.IndicatorDecl | A.FactDecl | A.SurveyDecl | A.FindingDecl | A.VetoDecl | A.SubjectDecl | A.TableDecl | A.TargetDecl;
   /** Facts, surveys and vetoes of a subject block: the subject's id. */
   subject?: string;
   /** Indicators only: the parent indicator's id. */

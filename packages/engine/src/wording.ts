@@ -5,6 +5,8 @@ import type { Deduction } from "./schema.js";
  * The one wording of a deduction's reason, for every printer (md, html, docx, xlsx, hover,
  * preview, diff): the source's own text for judgements and findings, a sentence for computed rules.
  */
+const tierWords = { met: ["达成", "met"], partial: ["部分达成", "partially met"], unmet: ["未达成", "not met"] } as const;
+
 export function deductionText(d: Deduction, locale: Locale = "zh"): string {
   const zh = locale !== "en";
   const c = d.because;
@@ -29,6 +31,10 @@ export function deductionText(d: Deduction, locale: Locale = "zh"): string {
       const why = c.values.reason ? (zh ? `：${c.values.reason}` : `: ${c.values.reason}`) : "";
       return zh ? `要素${n}“${c.values.label}”未达到${why}` : `element ${n} '${c.values.label}' not met${why}`;
     }
+    case "targets":
+      return c.values.missed
+        .map((m) => (m.tier ? (zh ? `${m.name}（${tierWords[m.tier][0]}）` : `${m.name} (${tierWords[m.tier][1]})`) : zh ? `${m.name} 完成 ${m.percent}%` : `${m.name} ${m.percent}% done`))
+        .join(zh ? "；" : "; ");
   }
 }
 

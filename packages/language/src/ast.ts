@@ -70,6 +70,8 @@ export interface EvaluationHeader {
   evaluationKind?: StringValue;
   /** `quorum 30`: the smallest survey sample that is not warned about (default 30). */
   quorum?: NumberValue;
+  /** The default deviation threshold of targets (`deviation 20%`). */
+  deviation?: NumberValue;
   range: Range;
   keywordRange: Range;
 }
@@ -196,7 +198,8 @@ export type ScoringMethod =
   | { kind: "perFinding"; each?: NumberValue; max?: NumberValue; range: Range }
   | { kind: "bands"; value?: Expression; bands: Band[]; range: Range }
   | { kind: "satisfaction"; aggregation: "mean" | "weighted"; surveys: Name[]; range: Range }
-  | { kind: "elements"; elements: Element[]; range: Range };
+  | { kind: "elements"; elements: Element[]; range: Range }
+  | { kind: "targets"; targets: Name[]; tiers: { tier: TierName; share?: NumberValue; range: Range }[]; range: Range };
 
 export interface IndicatorDecl {
   kind: "indicator";
@@ -333,6 +336,48 @@ export interface AssertDecl {
   range: Range;
 }
 
+/** A date literal as written; `day` is the month's last day for `2020年11月底`, 1 for `2020年11月`. Validity is the engine's check. */
+export interface DateValue {
+  kind: "date";
+  text: string;
+  year: number;
+  month: number;
+  day: number;
+  /** `2020年11月` (no day): the whole month; a deadline is then its last day. */
+  monthOnly: boolean;
+  endOfMonth: boolean;
+  range: Range;
+}
+
+export type TargetOperator = ">=" | "<=" | "=" | ">" | "<";
+
+/** How a target's comparison was written, so the formatter keeps it: `>=`, `不低于 X`, `X 以上`. */
+export type TargetExpect =
+  | { kind: "compare"; op: TargetOperator; value?: NumberValue | DateValue; word?: { text: string; after: boolean }; /** written without an operator: `expect 100%` means `=` */ bare?: boolean; range: Range }
+  | { kind: "between"; low?: NumberValue; high?: NumberValue; range: Range }
+  | { kind: "qualitative"; text: StringValue; range: Range };
+
+export type TargetActual =
+  | { kind: "expression"; expression: Expression; range: Range }
+  | { kind: "date"; date: DateValue; range: Range }
+  | { kind: "text"; text: StringValue; range: Range };
+
+export type TierName = "met" | "partial" | "unmet";
+
+export interface TargetDecl {
+  kind: "target";
+  name: Name;
+  title?: StringValue;
+  class?: StringValue;
+  expect?: TargetExpect;
+  actual?: TargetActual;
+  tier?: { value: TierName; range: Range };
+  reason?: StringValue;
+  deviation?: NumberValue;
+  acknowledged?: StringValue;
+  range: Range;
+}
+
 export type Declaration =
   | EvaluationHeader
   | FrameworkHeader
@@ -345,7 +390,8 @@ export type Declaration =
   | OverrideDecl
   | UnitsDecl
   | TableDecl
-  | AssertDecl;
+  | AssertDecl
+  | TargetDecl;
 
 export interface PerfFile {
   uri: string;

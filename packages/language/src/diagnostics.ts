@@ -33,6 +33,7 @@ const kindNames: Record<string, readonly [string, string]> = {
   survey: ["调查", "survey"],
   finding: ["问题", "finding"],
   veto: ["否决", "veto"],
+  target: ["绩效目标", "target"],
   factOrSurvey: ["数据或调查", "fact or survey"],
   subject: ["评价对象", "subject"],
   table: ["数据表", "table"],
@@ -850,6 +851,39 @@ export const catalogue = {
     title: "assertion-unchecked",
     zh: (a) => `核对「${a.id}」的陈述“${statementText(a, "zh")}”无法检查：${uncheckedReason(a, "zh")}`,
     en: (a) => `the statement '${statementText(a, "en")}' of assertion '${a.id}' cannot be checked: ${uncheckedReason(a, "en")}`,
+  },
+  PERF240: {
+    severity: "warning",
+    title: "target-deviation-too-large",
+    audit: true,
+    zh: (a) => `绩效目标「${a.name}」实际值 ${a.actual} 与目标值 ${a.expected} 偏差 ${a.deviation}%，超过 ${a.threshold}%：目标设定不合理`,
+    en: (a) => `target '${a.name}': the actual ${a.actual} deviates ${a.deviation}% from the target ${a.expected}, more than ${a.threshold}%: the target was set badly`,
+    hintZh: () => "若报告原文确实如此，在目标后写 acknowledged \"原因\"（已知）。",
+    hintEn: () => "If the published report says so, write acknowledged \"reason\" after the target.",
+  },
+  PERF241: {
+    severity: "error",
+    title: "target-unit-mismatch",
+    zh: (a) => `绩效目标「${a.name}」的目标值单位 ${a.expected || "无单位"} 与实际值单位 ${a.actual || "无单位"} 不同，无法比较`,
+    en: (a) => `target '${a.name}': the target's unit ${a.expected || "(none)"} and the actual value's unit ${a.actual || "(none)"} differ and cannot be compared`,
+  },
+  PERF242: {
+    severity: "error",
+    title: "invalid-date",
+    zh: (a) => `日期 ${a.date} 不存在`,
+    en: (a) => `the date ${a.date} does not exist`,
+  },
+  PERF243: {
+    severity: "warning",
+    title: "target-not-judged",
+    zh: (a) => (a.what === "tier" ? `定性绩效目标「${a.name}」没有评定（tier 达成/部分达成/未达成）` : `绩效目标「${a.name}」缺少${a.what === "expect" ? "目标值（expect）" : "实际值（actual）"}，无法判断是否完成`),
+    en: (a) => (a.what === "tier" ? `the qualitative target '${a.name}' has no tier (met, partial or unmet)` : `target '${a.name}' has no ${a.what === "expect" ? "expected value (expect)" : "actual value (actual)"}, so it cannot be judged`),
+  },
+  PERF244: {
+    severity: "error",
+    title: "target-date-mismatch",
+    zh: (a) => `绩效目标「${a.name}」的目标值是${a.expected === "date" ? "日期" : "数值"}，实际值却是${a.actual === "date" ? "日期" : a.actual === "text" ? "文字" : "数值"}`,
+    en: (a) => `target '${a.name}': the target is a ${a.expected === "date" ? "date" : "number"} but the actual value is ${a.actual === "date" ? "a date" : a.actual === "text" ? "text" : "a number"}`,
   },
 } satisfies Record<string, Entry>;
 

@@ -60,6 +60,7 @@ export const keywordSpellings = {
   In: ["in", "换算为"],
   Acknowledged: ["acknowledged", "已知"],
   Elements: ["elements", "要素"],
+  // `met`/`unmet` mark an element (符合/不符合) and a target's tier (达成/未达成: aliases below)
   Met: ["met", "符合"],
   Unmet: ["unmet", "不符合"],
   Tally: ["tally", "计数"],
@@ -69,12 +70,27 @@ export const keywordSpellings = {
   Level: ["level", "层级"],
   Leaves: ["leaves", "末级指标数"],
   Within: ["within", "误差"],
+  // performance targets (绩效目标), decision 0092 and 0140
+  Target: ["target", "目标项"],
+  Expect: ["expect", "目标值"],
+  Actual: ["actual", "实际值"],
+  Between: ["between", "介于"],
+  And: ["and", "至"],
+  Tier: ["tier", "评定"],
+  Partial: ["partial", "部分达成"],
+  Reason: ["reason", "偏差原因"],
+  Deviation: ["deviation", "偏差阈值"],
+  Targets: ["targets", "按目标"],
+  Tiers: ["tiers", "达成分值"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Further accepted spellings; the formatter writes the first spelling of the table above. */
 export const keywordAliases: Partial<Record<KeywordName, readonly string[]>> = {
   Grades: ["grade"],
   Indicator: ["indicators"],
+  // a target's tier (评定 达成 / 未达成); the formatter keeps these words in a tier (printer.ts)
+  Met: ["达成"],
+  Unmet: ["未达成"],
 };
 
 export type KeywordName = keywordNameUnion;
@@ -91,6 +107,7 @@ export const softKeywords: ReadonlySet<KeywordName> = new Set<KeywordName>([
   "Units", "Table", "Columns", "Row", "Rows", "Printed", "Subtotal", "In",
   "Elements", "Met", "Unmet", "Tally", "Quorum", "Kind",
   "Assert", "Level", "Leaves", "Within",
+  "Target", "Expect", "Actual", "Between", "And", "Tier", "Partial", "Reason", "Deviation", "Targets", "Tiers",
 ]);
 
 /**
@@ -134,6 +151,6 @@ export function keywordText(name: KeywordName, spelling: Spelling): string {
 /** Units a number may carry. Longer spellings are matched first. */
 export const knownUnits = [
   "万元", "亿元", "千元", "元", "个", "台", "项", "次/天", "次", "人次", "人", "户", "套", "件",
-  "天", "小时", "分钟", "年", "月", "家", "条", "份", "起", "例", "张", "座", "辆", "公里",
+  "天", "小时", "分钟", "年", "个月", "月", "家", "条", "份", "起", "例", "张", "座", "辆", "公里",
   "平方米", "GB", "TB",
 ] as const;

@@ -20,6 +20,11 @@ export const UnterminatedBlockComment = createToken({ name: "UnterminatedBlockCo
 export const StringLiteral = createToken({ name: "StringLiteral", pattern: { exec: matchString }, start_chars_hint: ['"'], line_breaks: true, label: "字符串/string" });
 /** An opening quote that never closes: lexed as a token so the parser can go on and we can report it. */
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: { exec: matchUnterminatedString }, start_chars_hint: ['"'], line_breaks: false, label: "字符串/string" });
+/**
+ * A date: `2022-09-27`, `2022年9月27日`, `2020年11月` or `2020年11月底` (the month's last day).
+ * Whether the day exists is the engine's question (PERF242), so `2021-02-30` lexes.
+ */
+export const DateLiteral = createToken({ name: "DateLiteral", pattern: /\d{4}-\d{1,2}-\d{1,2}(?![\d.%])|\d{4}年\d{1,2}月(?:\d{1,2}日|底)?/, label: "日期/date" });
 export const NumberLiteral = createToken({ name: "NumberLiteral", pattern: /\d+(?:\.\d+)?%?/, label: "数值/number" });
 
 const punct = (name: string, pattern: string): TokenType => createToken({ name, pattern, label: `'${pattern}'` });
@@ -27,8 +32,6 @@ export const LBrace = punct("LBrace", "{");
 export const RBrace = punct("RBrace", "}");
 export const LParen = punct("LParen", "(");
 export const RParen = punct("RParen", ")");
-export const LBracket = punct("LBracket", "[");
-export const RBracket = punct("RBracket", "]");
 /** `TABLE.COLUMN`, `TABLE.ROW.COLUMN`; a decimal point is part of its number. */
 export const Dot = punct("Dot", ".");
 export const Comma = createToken({ name: "Comma", pattern: /,|，|、/, label: "','" });
@@ -43,6 +46,13 @@ export const Plus = punct("Plus", "+");
 export const Minus = punct("Minus", "-");
 export const Star = createToken({ name: "Star", pattern: /\*|×/, label: "'*'" });
 export const Slash = createToken({ name: "Slash", pattern: /\/|÷/, label: "'/'" });
+export const LBracket = createToken({ name: "LBracket", pattern: /\[|【/, label: "'['" });
+export const RBracket = createToken({ name: "RBracket", pattern: /\]|】/, label: "']'" });
+/** A target's comparison in words: before the value (`不低于 1200 台`) or after it (`1200 台 以上`). */
+export const AtLeastWord = createToken({ name: "AtLeastWord", pattern: /不低于|不少于/, longer_alt: Identifier, label: "'不低于'" });
+export const AtMostWord = createToken({ name: "AtMostWord", pattern: /不超过|不高于/, longer_alt: Identifier, label: "'不超过'" });
+export const AboveWord = createToken({ name: "AboveWord", pattern: /以上/, longer_alt: Identifier, label: "'以上'" });
+export const BelowWord = createToken({ name: "BelowWord", pattern: /以下/, longer_alt: Identifier, label: "'以下'" });
 
 const identifierRegex = /[\p{L}_][\p{L}\p{N}_]*/uy;
 function matchIdentifier(text: string, offset: number): RegExpExecArray | null {
@@ -161,9 +171,11 @@ export const allTokens: TokenType[] = [
   UnterminatedBlockComment,
   StringLiteral,
   UnterminatedString,
+  DateLiteral,
   NumberLiteral,
   LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon,
   GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash,
+  AtLeastWord, AtMostWord, AboveWord, BelowWord,
   ...wordTokens,
   Identifier,
 ];

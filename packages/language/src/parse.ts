@@ -18,7 +18,7 @@ export interface ParseResult {
 const MAX_SYNTAX_ERRORS = 50;
 
 const declarationStarts = new Set<TokenType>(
-  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override", "Units", "Table", "Assert"] as const).map((k) => T.keywordTokens[k]),
+  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Framework", "Subject", "Override", "Units", "Table", "Assert", "Target"] as const).map((k) => T.keywordTokens[k]),
 );
 
 /** Declaration starts that are never names: soft keywords may also name things (`indicator framework`), so they do not delimit declarations for the limits. */
@@ -267,6 +267,7 @@ class AstBuilder {
       ...this.subs(cst, "units"),
       ...this.subs(cst, "table"),
       ...this.subs(cst, "assertion"),
+      ...this.subs(cst, "target"),
     ];
     all.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const node of all) {
@@ -302,6 +303,8 @@ class AstBuilder {
         return this.table(node);
       case "assertion":
         return this.assertion(node);
+      case "target":
+        return this.target(node);
     }
     return undefined;
   }
@@ -443,6 +446,7 @@ class AstBuilder {
       if (v && item.children.Precision) this.set(h, "precision", v, "precision");
       if (v && item.children.Declared) this.set(h, "declared", v, "declared");
       if (v && item.children.Quorum) this.set(h, "quorum", v, "quorum");
+      if (v && item.children.Deviation) this.set(h, "deviation", v, "deviation");
       const grades = this.sub(item, "grades");
       if (grades) {
         if (h.grades) this.duplicates.push({ clause: "grades", range: this.nodeRange(grades) });
@@ -724,6 +728,22 @@ class AstBuilder {
         range,
       };
     }
+    const tm = this.sub(item, "targetsMethod");
+    if (tm) {
+      const values = this.subs(tm, "value");
+      return {
+        kind: "targets",
+        targets: (tm.children.Identifier ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []),
+        tiers: this.subs(tm, "tierName").flatMap((t) => {
+          const tier = this.tier(t);
+          if (!tier) return [];
+          const share = values.find((v) => nodeStart(v) > tier.range.start.offset);
+          const v = this.value(share);
+          return [v ? { tier: tier.value, share: v, range: { start: tier.range.start, end: v.range.end } } : { tier: tier.value, range: tier.range }];
+        }),
+        range,
+      };
+    }
     const sat = this.sub(item, "satisfaction");
     if (sat) {
       return {
@@ -818,6 +838,86 @@ class AstBuilder {
       }
     }
     return a;
+  }
+
+  date(t: IToken | undefined): A.DateValue | undefined {
+    const range = this.tok(t);
+    if (!t || !range) return undefined;
+    const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(?:(\d{1,2})日|(底))?)$/.exec(t.image);
+    if (!m) return undefined;
+    const year = Number(m[1]);
+    const month = Number(m[2] ?? m[4]);
+    const endOfMonth = m[6] !== undefined;
+    const monthOnly = m[2] === undefined && m[5] === undefined && !endOfMonth;
+    const day = m[3] ?? m[5] ? Number(m[3] ?? m[5]) : endOfMonth ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 1;
+    return { kind: "date", text: t.image, year, month, day, monthOnly, endOfMonth, range };
+  }
+
+  private tier(node: CstNode | undefined): { value: A.TierName; range: Range } | undefined {
+    if (!node) return undefined;
+    for (const [key, value] of [["Met", "met"], ["Partial", "partial"], ["Unmet", "unmet"]] as const) {
+      const range = this.tok(this.first(node, key));
+      if (range) return { value, range };
+    }
+    return undefined;
+  }
+
+  private target(node: CstNode): A.TargetDecl | undefined {
+    const name = this.name(this.first(node, "Identifier"));
+    if (!name) return undefined;
+    const t: A.TargetDecl = { kind: "target", name, range: this.nodeRange(node) };
+    const title = this.string(this.first(node, "title"));
+    if (title) t.title = title;
+    const classTok = this.first(node, "class");
+    if (classTok) {
+      const c = classTok.tokenType === T.StringLiteral ? this.string(classTok) : this.name(classTok) && { value: classTok.image, range: this.tok(classTok)! };
+      if (c) this.set(t, "class", c, "class");
+    }
+    for (const e of this.subs(node, "targetExpect")) {
+      const range = this.nodeRange(e);
+      const q = this.string(this.first(e, "qualitative"));
+      let expect: A.TargetExpect | undefined;
+      if (q) expect = { kind: "qualitative", text: q, range };
+      else if (e.children.Between) {
+        expect = { kind: "between", range };
+        const low = this.value(this.sub(e, "low"));
+        const high = this.value(this.sub(e, "high"));
+        if (low) expect.low = low;
+        if (high) expect.high = high;
+      } else {
+        const opTok = this.first(e, "op");
+        const after = this.first(e, "after");
+        const operandNode = this.sub(e, "targetOperand");
+        const operand = operandNode ? this.date(this.first(operandNode, "DateLiteral")) ?? this.value(this.sub(operandNode, "value")) : undefined;
+        const words: Record<string, A.TargetOperator> = { GreaterEq: ">=", LessEq: "<=", Greater: ">", Less: "<", Equals: "=", AtLeastWord: ">=", AtMostWord: "<=", AboveWord: ">=", BelowWord: "<=" };
+        const opTokFinal = opTok ?? after;
+        const op = opTokFinal ? words[opTokFinal.tokenType.name]! : "=";
+        const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op, range };
+        if (operand) cmp.value = operand;
+        if (opTok && (opTok.tokenType === T.AtLeastWord || opTok.tokenType === T.AtMostWord)) cmp.word = { text: opTok.image, after: false };
+        if (after) cmp.word = { text: after.image, after: true };
+        if (!opTokFinal) cmp.bare = true;
+        expect = cmp;
+      }
+      this.set(t, "expect", expect, "expect");
+    }
+    const actualDate = this.date(this.first(node, "actualDate"));
+    const actualText = this.string(this.first(node, "actualText"));
+    const actualExpr = this.expression(this.sub(node, "actual"));
+    if (actualDate) this.set(t, "actual", { kind: "date", date: actualDate, range: actualDate.range }, "actual");
+    if (actualText) this.set(t, "actual", { kind: "text", text: actualText, range: actualText.range }, "actual");
+    if (actualExpr) this.set(t, "actual", { kind: "expression", expression: actualExpr, range: actualExpr.range }, "actual");
+    for (const tn of this.subs(node, "tierName")) {
+      const tier = this.tier(tn);
+      if (tier) this.set(t, "tier", tier, "tier");
+    }
+    const reason = this.string(this.first(node, "reason"));
+    if (reason) this.set(t, "reason", reason, "reason");
+    const dev = this.value(this.sub(node, "deviation"));
+    if (dev) this.set(t, "deviation", dev, "deviation");
+    const ack = this.string(this.first(node, "acknowledged"));
+    if (ack) t.acknowledged = ack;
+    return t;
   }
 
   expression(node: CstNode | undefined): A.Expression | undefined {

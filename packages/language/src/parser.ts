@@ -126,6 +126,7 @@ export class PerfParser extends CstParser {
         { ALT: () => this.SUBRULE(this.units) },
         { ALT: () => this.SUBRULE(this.table) },
         { ALT: () => this.SUBRULE(this.assertion) },
+        { ALT: () => this.SUBRULE(this.target) },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]);
     });
@@ -243,6 +244,7 @@ export class PerfParser extends CstParser {
             { ALT: () => this.CONSUME(K.Precision) },
             { ALT: () => this.CONSUME(K.Declared) },
             { ALT: () => this.CONSUME(K.Quorum) },
+            { ALT: () => this.CONSUME(K.Deviation) },
           ]);
           this.SUBRULE(this.value);
         },
@@ -532,6 +534,7 @@ export class PerfParser extends CstParser {
       { ALT: () => this.CONSUME(K.Judgement) },
       { ALT: () => this.SUBRULE(this.rowRef) },
       { ALT: () => this.SUBRULE(this.elements) },
+      { ALT: () => this.SUBRULE(this.targetsMethod) },
       { ALT: () => this.CONSUME(T.Semicolon) },
     ]);
   });
@@ -710,6 +713,129 @@ export class PerfParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `target ID "name" { … } acknowledged "…"` (decision 0092, 0140). */
+  target = this.RULE("target", () => {
+    this.CONSUME(K.Target);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.CONSUME(T.LBrace);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(K.Class);
+            this.OR1([{ ALT: () => this.CONSUME1(T.Identifier, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(K.Satisfaction, { LABEL: "class" }) }]);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.targetExpect) },
+        {
+          ALT: () => {
+            this.CONSUME(K.Actual);
+            this.OR2([
+              { ALT: () => this.CONSUME(T.DateLiteral, { LABEL: "actualDate" }) },
+              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "actualText" }) },
+              { ALT: () => this.SUBRULE(this.expression, { LABEL: "actual" }) },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Tier);
+            this.SUBRULE(this.tierName);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Reason);
+            this.CONSUME3(T.StringLiteral, { LABEL: "reason" });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.Deviation);
+            this.SUBRULE(this.value, { LABEL: "deviation" });
+          },
+        },
+        { ALT: () => this.CONSUME(T.Semicolon) },
+      ]);
+    });
+    this.CONSUME(T.RBrace);
+    this.OPTION1(() => {
+      this.CONSUME(K.Acknowledged);
+      this.CONSUME4(T.StringLiteral, { LABEL: "acknowledged" });
+    });
+  });
+
+  targetExpect = this.RULE("targetExpect", () => {
+    this.CONSUME(K.Expect);
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "qualitative" }) },
+      {
+        ALT: () => {
+          this.CONSUME(K.Between);
+          this.SUBRULE(this.value, { LABEL: "low" });
+          this.CONSUME(K.And);
+          this.SUBRULE1(this.value, { LABEL: "high" });
+        },
+      },
+      {
+        ALT: () => {
+          this.OR1([
+            { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.LessEq, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.Less, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.AtLeastWord, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.AtMostWord, { LABEL: "op" }) },
+          ]);
+          this.SUBRULE(this.targetOperand);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE1(this.targetOperand);
+          this.OPTION(() =>
+            this.OR2([{ ALT: () => this.CONSUME(T.AboveWord, { LABEL: "after" }) }, { ALT: () => this.CONSUME(T.BelowWord, { LABEL: "after" }) }]),
+          );
+        },
+      },
+    ]);
+  });
+
+  targetOperand = this.RULE("targetOperand", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.SUBRULE(this.value) }]);
+  });
+
+  tierName = this.RULE("tierName", () => {
+    this.OR([{ ALT: () => this.CONSUME(K.Met) }, { ALT: () => this.CONSUME(K.Partial) }, { ALT: () => this.CONSUME(K.Unmet) }]);
+  });
+
+  /** `targets [A, B]` with optional `tiers { 达成 100%; 部分达成 60%; 未达成 0 }`. */
+  targetsMethod = this.RULE("targetsMethod", () => {
+    this.CONSUME(K.Targets);
+    this.CONSUME(T.LBracket);
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.CONSUME(T.RBracket);
+    this.OPTION(() => {
+      this.CONSUME(K.Tiers);
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        this.OR([
+          {
+            ALT: () => {
+              this.SUBRULE(this.tierName);
+              this.SUBRULE(this.value);
+            },
+          },
+          { ALT: () => this.CONSUME(T.Semicolon) },
+          { ALT: () => this.CONSUME1(T.Comma) },
+        ]);
+      });
+      this.CONSUME(T.RBrace);
+    });
   });
 
   /**

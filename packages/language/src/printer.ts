@@ -146,6 +146,11 @@ class Printer {
     return keywordText(name, this.spelling);
   }
 
+  /** A target's tier: `met`/`unmet` are also an element's marks (符合/不符合); a tier is 达成/部分达成/未达成. */
+  private tierWord(tier: A.TierName): string {
+    return this.spelling === "zh" ? tierWords[tier] : this.kw(tierKeyword[tier]);
+  }
+
   private num(v: A.NumberValue): string {
     return v.text + (v.percent ? "%" : "") + (v.unit ? " " + v.unit : "");
   }
@@ -336,6 +341,8 @@ class Printer {
         return this.table(d);
       case "assert":
         return this.assertion(d);
+      case "target":
+        return this.target(d);
     }
   }
 
@@ -442,7 +449,7 @@ class Printer {
     }
     items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject), ...this.textClause("Kind", h.evaluationKind));
     if (h.use) items.push(this.simple(h.use.range.start.offset, h.use.range.end.offset, `${this.kw("Use")} ${this.str(h.use.path)}`));
-    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared), ...this.valueClause("Quorum", h.quorum));
+    items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared), ...this.valueClause("Quorum", h.quorum), ...this.valueClause("Deviation", h.deviation));
     items.push(...this.nameClause("Grades", h.grade));
     if (h.grades) items.push(this.gradeBands(h.grades));
     const start = h.range.start.offset;
@@ -517,6 +524,11 @@ class Printer {
           return this.simple(el.range.start.offset, el.range.end.offset, t);
         });
         return [this.block(this.kw("Elements"), s, e, true, s, elements, 0, "; ")];
+      }
+      case "targets": {
+        let t = `${this.kw("Targets")} [${m.targets.map((n) => n.text).join(", ")}]`;
+        if (m.tiers.length) t += ` ${this.kw("Tiers")} { ${m.tiers.map((x) => `${this.tierWord(x.tier)}${x.share ? " " + this.num(x.share) : ""}`).join("; ")} }`;
+        return [this.simple(s, e, t)];
       }
       case "bands": {
         const bands = m.bands.map((b) => {
@@ -594,6 +606,47 @@ class Printer {
         last.end = end;
       },
     };
+  }
+
+  private target(t: A.TargetDecl): Item {
+    const head = `${this.kw("Target")} ${t.name.text}` + (t.title ? " " + this.str(t.title) : "");
+    const items: Item[] = [];
+    const clause = (from: number, to: number, text: string) => items.push(this.simple(this.clauseStart(from), to, text));
+    if (t.class) clause(t.class.range.start.offset, t.class.range.end.offset, `${this.kw("Class")} ${this.text.slice(t.class.range.start.offset, t.class.range.end.offset)}`);
+    if (t.expect) items.push(this.simple(t.expect.range.start.offset, t.expect.range.end.offset, `${this.kw("Expect")} ${this.expectText(t.expect)}`));
+    if (t.actual) {
+      const a = t.actual;
+      const v = a.kind === "text" ? this.str(a.text) : a.kind === "date" ? a.date.text : this.expr(a.expression);
+      clause(a.range.start.offset, a.range.end.offset, `${this.kw("Actual")} ${v}`);
+    }
+    if (t.tier) clause(t.tier.range.start.offset, t.tier.range.end.offset, `${this.kw("Tier")} ${this.tierWord(t.tier.value)}`);
+    if (t.reason) clause(t.reason.range.start.offset, t.reason.range.end.offset, `${this.kw("Reason")} ${this.str(t.reason)}`);
+    items.push(...this.valueClause("Deviation", t.deviation));
+    items.sort((a, b) => a.start - b.start);
+    const ackAt = t.acknowledged ? this.clauseStart(t.acknowledged.range.start.offset) : t.range.end.offset;
+    const block = this.block(head, t.range.start.offset, ackAt, true, t.title?.range.end.offset ?? t.name.range.end.offset, items, Infinity, "; ");
+    if (!t.acknowledged) return block;
+    const ack = ` ${this.kw("Acknowledged")} ${this.str(t.acknowledged)}`;
+    const one = block.one();
+    return {
+      start: t.range.start.offset,
+      end: t.range.end.offset,
+      one: () => (one === undefined ? undefined : one + ack),
+      emit: (indent) => {
+        block.emit(indent);
+        const last = this.lines[this.lines.length - 1]!;
+        last.text += ack;
+        last.end = t.range.end.offset;
+      },
+    };
+  }
+
+  private expectText(e: A.TargetExpect): string {
+    if (e.kind === "qualitative") return this.str(e.text);
+    if (e.kind === "between") return `${this.kw("Between")} ${e.low ? this.num(e.low) : ""} ${this.kw("And")} ${e.high ? this.num(e.high) : ""}`;
+    const v = e.value ? (e.value.kind === "date" ? e.value.text : this.num(e.value)) : "";
+    if (e.word) return e.word.after ? `${v} ${e.word.text}` : `${e.word.text} ${v}`;
+    return e.bare ? v : `${e.op} ${v}`;
   }
 
   // ---------------------------------------------------------------- comments and layout
@@ -700,6 +753,9 @@ class Printer {
   }
 }
 
+const tierKeyword: Record<A.TierName, KeywordName> = { met: "Met", partial: "Partial", unmet: "Unmet" };
+const tierWords: Record<A.TierName, string> = { met: "达成", partial: "部分达成", unmet: "未达成" };
+
 function prevDeclOf(lines: Line[], idx: number): { kind: string; single: boolean } | undefined {
   for (let i = idx - 1; i >= 0; i--) if (lines[i]!.decl) return lines[i]!.decl;
   return undefined;
@@ -730,7 +786,7 @@ function significant(text: string): { tokens: string[]; comments: string[] } {
     const name = t.tokenType.name;
     if (name === "Semicolon" || name === "Comma") continue;
     if (name === "StringLiteral") tokens.push("S" + unquote(t.image));
-    else if (name === "Identifier" || name === "NumberLiteral" || name === "UnitLiteral") tokens.push(`${name}:${t.image}`);
+    else if (name === "Identifier" || name === "NumberLiteral" || name === "UnitLiteral" || name === "DateLiteral" || name.endsWith("Word")) tokens.push(`${name}:${t.image}`);
     else tokens.push(name);
   }
   const comments = ((lexed.groups.comments ?? []) as IToken[]).map((c) => (c.tokenType === T.LineComment ? trimLineEnd(c.image) : c.image));

@@ -324,7 +324,7 @@ export function deductionTable(result: EvaluationResult, locale: RenderLocale): 
 function basisOf(leaf: IndicatorResult, L: (k: LabelKey) => string): string {
   const kind = leaf.method.kind;
   const source = kind === "perFinding" ? "finding" : kind === "judgement" ? "judgement" : kind;
-  return ["finding", "judgement", "ratio", "bands", "satisfaction", "fixed", "elements"].includes(source) ? L(`basis_${source}` as LabelKey) : "";
+  return ["finding", "judgement", "ratio", "bands", "satisfaction", "fixed", "elements", "targets"].includes(source) ? L(`basis_${source}` as LabelKey) : "";
 }
 
 /** 问题清单: findings grouped by unit, then project (first appearance order), merged like 附件2. */
@@ -384,14 +384,39 @@ export function findingTable(result: EvaluationResult, locale: RenderLocale): Ta
 }
 
 /**
- * 绩效目标完成情况表 — extension point. The result schema has no targets yet (a later issue
- * adds them); when it does, build one table here: 指标 | 目标值 | 实际值 | 完成率 | 偏差.
+ * 绩效目标完成情况表: 序号 | 绩效目标 | 类别 | 目标值 | 实际值 | 完成率 | 是否完成 | 偏差原因. The completion
+ * is not capped (over-achievement shows); a deadline shows days late or early, a qualitative target its tier.
  */
 export function targetTables(result: EvaluationResult, locale: RenderLocale): Table[] {
-  const targets = (result as { targets?: unknown[] }).targets;
-  if (!Array.isArray(targets) || targets.length === 0) return [];
-  void locale;
-  return [];
+  const targets = result.targets ?? [];
+  if (targets.length === 0) return [];
+  const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
+  const g = new GridBuilder([
+    { key: "no", header: L("no"), kind: "integer", width: 4 },
+    { key: "target", header: L("target"), kind: "text", width: 18 },
+    { key: "class", header: L("targetClass"), kind: "text", width: 6 },
+    { key: "expected", header: L("expected"), kind: "text", width: 14 },
+    { key: "actual", header: L("actual"), kind: "text", width: 14 },
+    { key: "completion", header: L("completion"), kind: "percent", width: 9 },
+    { key: "met", header: L("met"), kind: "text", width: 6 },
+    { key: "reason", header: L("deviationReason"), kind: "text", width: 24 },
+  ]);
+  targets.forEach((t, i) => {
+    let completion: Cell;
+    if (t.deviationUnit === "days" && t.deviation !== null) {
+      const days = Number(t.deviation);
+      completion = text(days > 0 ? L("daysLate", { n: days }) : days < 0 ? L("daysEarly", { n: -days }) : L("onTime"));
+    } else if (t.operator === "qualitative") completion = text(t.tier ? L(`tier_${t.tier}`) : "");
+    else completion = t.completion === null ? text("") : { text: percentText(t.completion), kind: "percent", value: t.completion };
+    const met = t.operator === "qualitative" && t.tier ? L(`tier_${t.tier}`) : t.met === null ? "" : L(t.met ? "yes" : "no_");
+    g.add("data", [num(String(i + 1), "integer"), text(t.name), text(t.class), text(t.expected.text), text(t.actual?.text), completion, text(met), text(t.reason)]);
+  });
+  const beyond = targets.filter((t) => t.deviationTooLarge).map((t) => {
+    const rate = t.completion === null ? "" : percentText(t.completion);
+    return locale === "zh" ? `${isolate(t.name)}（${rate}）` : `${isolate(t.name)} (${rate})`;
+  });
+  const notes = beyond.length ? [L("deviationNote", { list: beyond.join(locale === "zh" ? "、" : ", ") })] : [];
+  return [g.table({ id: "targets", name: "targets", title: L("targets"), orientation: "landscape", notes })];
 }
 
 /** The rate and root charts; with several subjects one series per subject, read from its own tree. */

@@ -6,6 +6,7 @@ import type { MethodKind, Scorer } from "./method.js";
 import { scorePerFinding } from "./per-finding.js";
 import { scoreRatio } from "./ratio.js";
 import { scoreSatisfaction } from "./satisfaction.js";
+import { scoreTargets } from "./targets.js";
 
 /** One scorer per scoring method of the language. */
 export const scorers: { [K in MethodKind]: Scorer<K> } = {
@@ -16,6 +17,7 @@ export const scorers: { [K in MethodKind]: Scorer<K> } = {
   bands: scoreBands,
   satisfaction: scoreSatisfaction,
   elements: scoreElements,
+  targets: scoreTargets,
 };
 
 export type { LeafContext, LeafScore, MethodKind, Scorer } from "./method.js";

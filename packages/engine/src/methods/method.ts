@@ -4,6 +4,7 @@ import { decimalText, roundHalfUp, type Decimal } from "../decimal.js";
 import type { Quantity } from "../expression.js";
 import type { At } from "../model.js";
 import type { Deduction, DeductionCause, Method } from "../schema.js";
+import type { TargetEvaluation } from "../targets.js";
 
 /** What a scoring method may ask about the leaf it scores and the subject's inputs. */
 export interface LeafContext {
@@ -24,6 +25,8 @@ export interface LeafContext {
   survey(id: string): At<A.SurveyDecl> | undefined;
   /** The percentage written in the source when `e` is one (`250%`, or a fact or survey written with `%`). */
   percentInput(e: A.Expression): A.NumberValue | undefined;
+  /** A performance target as judged (`targets [A, B]`). */
+  target(id: string): TargetEvaluation | undefined;
 }
 
 export interface LeafScore {

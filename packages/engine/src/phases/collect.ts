@@ -12,7 +12,7 @@ import type { PerfSymbol, SymbolKind } from "../symbols.js";
  * have `fact 预算`); its findings are evaluation-wide, as the problem list is.
  */
 export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink): Collected {
-  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], symbols: new Map(), subjects: [], overrides: [], assertions: [] };
+  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], symbols: new Map(), subjects: [], overrides: [], assertions: [], targets: [] };
   const define = (kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string, scope?: SubjectModel) => {
     if (model.symbols.has(name.text) || scope?.scope.has(name.text)) {
       sink.report("PERF021", uri, name.range, { name: name.text });
@@ -81,6 +81,10 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           break;
         case "assert":
           model.assertions.push({ ...d, uri });
+          break;
+        case "target":
+          model.targets.push({ ...d, uri });
+          define("target", d.name, uri, d.range, d);
           break;
       }
     }

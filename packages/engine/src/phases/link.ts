@@ -64,12 +64,17 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
           for (const b of m.bands) values(b.threshold);
         }
         if (m.kind === "satisfaction") for (const s of m.surveys) input(s, ["survey"], uri, d.name.text);
+        if (m.kind === "targets") for (const t of m.targets) reference(t, ["target"], uri, d.name.text);
       }
     }),
   );
   forEachIndicator(model.roots, (d, uri) => sink.within(d.name.text, () => d.rows?.forEach((r) => reference(r.table, ["table"], uri, d.name.text))));
   // computed facts (decision 0092): the facts, surveys and tables they are made of
   for (const f of model.facts) forEachRef(f.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], f.uri, f.name.text));
+  // performance targets: what their `actual` expressions are made of
+  for (const t of model.targets) {
+    if (t.actual?.kind === "expression") forEachRef(t.actual.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], t.uri, t.name.text));
+  }
   const attach = (map: Map<string, Attachment[]>, f: Attachment["finding"], o: A.Name) => {
     const list = map.get(o.text) ?? [];
     list.push({ finding: f, ref: o });

@@ -44,6 +44,7 @@ export function scoreLeaf(framework: Framework, subject: Subject, d: A.Indicator
     convert: (q, unit) => subject.lookup.convert?.(q, unit),
     attached: () => [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding))],
     survey: (id) => subject.surveys.get(id),
+    target: (id) => subject.targets?.get(id),
     percentInput: (e) => {
       while (e.kind === "paren") e = e.inner;
       if (e.kind === "number") return e.percent ? e : undefined;

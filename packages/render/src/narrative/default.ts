@@ -20,6 +20,7 @@ export function defaultNarrative(result: EvaluationResult, locale: Locale): stri
       zh ? "本次评价最终得分{{总分}}分（满分{{满分}}分），评价等级为“{{等级}}”。各指标得分情况见下表。" : "The evaluation scores {{total}} of {{total.weight}}; the grade is “{{grade}}”. The table below gives the score of every indicator.",
       zh ? "{{表:得分情况表}}" : "{{table:summary}}",
     ),
+    ...(result.targets?.length ? (zh ? ["绩效目标完成情况如下。", "", "{{表:绩效目标完成情况表}}", ""] : ["The performance targets follow.", "", "{{table:targets}}", ""]) : []),
     zh ? "# 四、绩效评价指标分析" : "# 4. Analysis by indicator",
     "",
   );

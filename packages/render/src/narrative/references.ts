@@ -29,7 +29,7 @@ export type Resolved =
   | { kind: "chart"; chart: "rates" | "roots" };
 
 /** A table a reference names: one of the report's tables, or one root's table by index. */
-export type TableRef = { name: "scores" | "summary" | "comparison" | "deductions" | "findings" } | { name: "root"; index: number };
+export type TableRef = { name: "scores" | "summary" | "comparison" | "deductions" | "findings" | "targets" } | { name: "root"; index: number };
 
 export interface Reference {
   /** The text between the braces, trimmed. */
@@ -70,10 +70,12 @@ const fieldAliases: Record<string, "score" | "weight" | "rate" | "deducted" | "n
   name: "name",
 };
 
-const tableAliases: Record<string, "scores" | "summary" | "comparison" | "deductions" | "findings"> = {
+const tableAliases: Record<string, "scores" | "summary" | "comparison" | "deductions" | "findings" | "targets"> = {
   得分对比表: "comparison",
   对比表: "comparison",
   comparison: "comparison",
+  绩效目标完成情况表: "targets",
+  targets: "targets",
   评分表: "scores",
   scores: "scores",
   得分情况表: "summary",

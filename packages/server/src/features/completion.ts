@@ -20,12 +20,21 @@ const trailingWord = new RegExp(`${word}*$`, "u");
 const dotted = /(?<![\p{L}\p{N}_.])([\p{L}_][\p{L}\p{N}_]*)\.(?:([\p{L}_][\p{L}\p{N}_]*)\.)?([\p{L}\p{N}_]*)$/u;
 const rowClause = new RegExp(`${notWord}(?:row|行)\\s+${word}*$`, "u");
 const factExpression = new RegExp(`${notWord}(?:fact|数据)\\s+${word}+\\s*=\\s*[^"\\n]*$`, "u");
+const targetList = new RegExp(`${notWord}(?:targets|按目标)\\s*[\\[【]\\s*${list}`, "u");
+const classWord = new RegExp(`${notWord}(?:class|类别)\\s+${word}*$`, "u");
+const tierWord = new RegExp(`${notWord}(?:tier|评定)\\s+${word}*$`, "u");
+const actualValue = new RegExp(`${notWord}(?:actual|实际值)\\s+[^{}"\\n;]*$`, "u");
+/** The classes of 绩效目标 (decision 0092). */
+const targetClasses = ["数量", "质量", "时效", "成本", "效益", "满意度"];
+/** A target's tiers: `met`/`unmet` are also an element's marks (符合/不符合); in a tier they are 达成/未达成. */
+const tierSpellings = { Met: ["met", "达成"], Partial: ["partial", "部分达成"], Unmet: ["unmet", "未达成"] } as const;
 
 /** Keywords each kind of block takes; top level when the cursor is in no block. */
 const blockKeywords: Record<string, KeywordName[]> = {
-  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Units", "Table"],
-  evaluation: ["Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Declared"],
-  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted", "Row"],
+  top: ["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Units", "Table", "Target"],
+  evaluation: ["Period", "Client", "Evaluator", "Subject", "Total", "Precision", "Grades", "Declared", "Deviation"],
+  indicator: ["Indicator", "Weight", "Explain", "Criteria", "Note", "Score", "Deduct", "Ratio", "Per", "Bands", "Satisfaction", "Declared", "Evidence", "Mean", "Weighted", "Row", "Targets"],
+  target: ["Class", "Expect", "Actual", "Tier", "Reason", "Deviation"],
   finding: ["On", "Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence", "Count", "Row"],
   table: ["Columns", "Row", "Printed", "Total", "Subtotal", "Rows", "Acknowledged"],
   units: [],
@@ -66,6 +75,19 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
     return named(["indicator"], CompletionItemKind.Class).map((c) => ({ ...c, sortText: `${counts(c.label) ? 0 : 1}${c.label}` }));
   }
   if (satisfactionList.test(before)) return named(["survey"], CompletionItemKind.Struct);
+  if (targetList.test(before)) return named(["target"], CompletionItemKind.Field);
+  // A clause being written may not parse yet: a target block then is no node, so the top level counts too.
+  const around = enclosing(ctx, offset)?.kind;
+  const inTarget = around === "target" || around === undefined;
+  if (inTarget && classWord.test(before)) return targetClasses.map((c) => ({ label: c, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: c } }));
+  if (inTarget && tierWord.test(before)) {
+    const spelling = fileSpelling(ctx.parsed.ast);
+    return (["Met", "Partial", "Unmet"] as const).map((k) => {
+      const label = tierSpellings[k][spelling === "en" ? 0 : 1];
+      return { label, kind: CompletionItemKind.EnumMember, detail: tierSpellings[k][spelling === "en" ? 1 : 0], textEdit: { range, newText: label } };
+    });
+  }
+  if (inTarget && actualValue.test(before) && !afterNumber.test(before)) return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct), ...named(["table"], CompletionItemKind.Struct)];
   if (expression.test(before) || (factExpression.test(before) && !afterNumber.test(before)) || (comparison.test(before) && enclosing(ctx, offset)?.kind === "indicator")) {
     return [...named(["fact"], CompletionItemKind.Constant), ...named(["survey"], CompletionItemKind.Struct), ...named(["table"], CompletionItemKind.Struct)];
   }

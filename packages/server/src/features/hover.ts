@@ -7,6 +7,7 @@ import { toRange } from "../convert.js";
 import { msg } from "../messages.js";
 import { keywordDocs } from "./keyword-docs.js";
 import { findAt } from "../find-at.js";
+import { targetLabel, targetTooltip } from "./inlay-hints.js";
 
 /** Hover on a name: an indicator's score sheet, a fact's value and uses, a finding's row and costs. */
 export function hover(ctx: FeatureContext, position: Position): Hover | null {
@@ -54,6 +55,15 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
       if (!r) return undefined;
       const scores = subjectScores(scoringOf(ctx).analysis, id);
       return scores.length ? [...describeIndicator(r, L, true), "", ...subjectTable(scores, L)] : describeIndicator(r, L);
+    }
+    case "target": {
+      const t = result.targets?.find((x) => x.id === id);
+      if (!t) return undefined;
+      const out = [`**${md(t.name)}** · ${msg(L, "target")}${t.name !== t.id ? ` ${code(t.id)}` : ""}`, ""];
+      out.push(`${md(t.expected.text)} → ${md(t.actual?.text ?? "?")}${targetLabel(t, L) ? ` · ${md(targetLabel(t, L))}` : ""}`, "");
+      for (const line of targetTooltip(t, L).split("\n")) out.push(`- ${md(line)}`);
+      if (t.reason) out.push("", md(clip(t.reason)));
+      return out;
     }
     case "fact": {
       const f = result.facts.find((x) => x.id === id);

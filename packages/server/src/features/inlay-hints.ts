@@ -1,6 +1,6 @@
-import { percentText, subjectsOf } from "@perf/engine";
+import { percentText, subjectsOf, type TargetResult } from "@perf/engine";
 import type { CodeLens, InlayHint, Range } from "vscode-languageserver";
-import type { Declaration, IndicatorDecl } from "@perf/language";
+import type { Declaration, IndicatorDecl, Locale } from "@perf/language";
 import { resultOf, scoringOf, type FeatureContext } from "../context.js";
 import { msg } from "../messages.js";
 import { toRange } from "../convert.js";
@@ -34,6 +34,7 @@ export function inlayHints(ctx: FeatureContext, range?: Range): InlayHint[] {
     hints.push(hint);
   }
   hints.push(...numberHints(ctx, from, to));
+  hints.push(...targetHints(ctx, from, to));
   return hints;
 }
 
@@ -65,6 +66,45 @@ function numberHints(ctx: FeatureContext, from: number, to: number): InlayHint[]
     }
   }
   return hints;
+}
+
+/** After each target's name: its completion ("完成 136.67% ⚠" when the deviation is beyond the threshold), days late, or tier. */
+function targetHints(ctx: FeatureContext, from: number, to: number): InlayHint[] {
+  const results = ctx.group.analysis.result.targets;
+  if (!results?.length) return [];
+  const byId = new Map(results.filter((t) => t.uri === ctx.uri).map((t) => [t.id, t]));
+  const out: InlayHint[] = [];
+  for (const d of ctx.parsed.ast.declarations) {
+    if (d.kind !== "target") continue;
+    const at = (d.title ?? d.name).range.end;
+    if (at.line < from || at.line > to) continue;
+    const t = byId.get(d.name.text);
+    if (!t) continue;
+    const label = targetLabel(t, ctx.locale);
+    if (!label) continue;
+    const hint: InlayHint = { position: { line: at.line, character: at.character }, label, paddingLeft: true };
+    hint.tooltip = targetTooltip(t, ctx.locale);
+    out.push(hint);
+  }
+  return out;
+}
+
+export function targetLabel(t: TargetResult, L: Locale): string {
+  const warn = t.deviationTooLarge ? " ⚠" : "";
+  if (t.deviationUnit === "days" && t.deviation !== null) {
+    const days = Number(t.deviation);
+    return days > 0 ? msg(L, "target.late", { n: days }) : msg(L, "target.onTime");
+  }
+  if (t.operator === "qualitative") return t.tier ? msg(L, `target.tier.${t.tier}`) : "";
+  return t.completion === null ? "" : `${msg(L, "target.completion")} ${percentText(t.completion)}${warn}`;
+}
+
+export function targetTooltip(t: TargetResult, L: Locale): string {
+  const lines = [`${msg(L, "target.met")}: ${t.met === null ? "—" : msg(L, t.met ? "target.yes" : "target.no")}`];
+  if (t.deviation !== null) lines.push(`${msg(L, "target.deviation")}: ${t.deviationUnit === "days" ? msg(L, "target.days", { n: t.deviation }) : percentText(t.deviation)}`);
+  if (t.deviationTooLarge) lines.push(msg(L, "target.tooLarge"));
+  if (t.acknowledged) lines.push(`${msg(L, "target.acknowledged")}: ${t.acknowledged}`);
+  return lines.join("\n");
 }
 
 /** The indicators whose declarations overlap lines `from`..`to`, parents first: subtrees outside are skipped (a screenful of a 10 000-leaf file). */

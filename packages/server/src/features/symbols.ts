@@ -15,6 +15,7 @@ const kinds = {
   finding: SymbolKind.Event,
   veto: SymbolKind.Boolean,
   table: SymbolKind.Array,
+  target: SymbolKind.Field,
 } as const;
 
 /** The outline: the header, facts and surveys, the indicator tree, findings, vetoes, in file order. */

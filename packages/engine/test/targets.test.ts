@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { analyzeText, dayNumber, daysBetween, isValidDate, type TargetResult } from "../src/index.js";
+import { parse, type DateValue } from "@perf/language";
+
+function judge(body: string, header = ""): { targets: Map<string, TargetResult>; codes: string[] } {
+  const { result } = analyzeText(`evaluation "t" { total 10${header} }\n${body}\nindicator a weight 10 { score 10 }`);
+  return { targets: new Map((result.targets ?? []).map((t) => [t.id, t])), codes: result.diagnostics.map((d) => `${d.code} ${d.severity}`) };
+}
+
+function date(text: string): DateValue {
+  const d = parse(`target x { actual ${text} }`).ast.declarations[0] as { actual: { date: DateValue } };
+  return d.actual.date;
+}
+
+describe("dates", () => {
+  it("compare and subtract as days", () => {
+    expect(daysBetween(date("2020-12-15"), date("2020年11月底"))).toBe(15);
+    expect(daysBetween(date("2022年9月27日"), date("2022-01-01"))).toBe(269);
+    expect(daysBetween(date("2024年3月1日"), date("2024年2月底"))).toBe(1);
+    expect(dayNumber(date("2020年11月")) < dayNumber(date("2020年11月"), true)).toBe(true);
+    expect(dayNumber(date("2020年11月"), true)).toBe(dayNumber(date("2020-11-30")));
+  });
+  it("knows which days exist", () => {
+    expect(isValidDate(date("2021-02-30"))).toBe(false);
+    expect(isValidDate(date("2024-02-29"))).toBe(true);
+    expect(isValidDate(date("2023-02-29"))).toBe(false);
+    expect(isValidDate(date("2020-04-31"))).toBe(false);
+  });
+});
+
+describe("targets: worked numbers per operator", () => {
+  it(">= and its Chinese forms: 1640 vs ≥1200 台 is met at 136.67%, the seed-003 deviation (36.67% > 20%)", () => {
+    for (const expect_ of [">= 1200 台", "≥ 1200 台", "不低于 1200 台", "不少于 1200 台", "1200 台 以上"]) {
+      const { targets, codes } = judge(`target vm "云主机" { expect ${expect_}; actual 1640 台 }`);
+      expect(targets.get("vm")).toMatchObject({ operator: ">=", met: true, completion: "1.3667", deviation: "0.3667", deviationUnit: "fraction", deviationTooLarge: true });
+      expect(codes).toEqual(["PERF240 warning"]);
+    }
+  });
+  it("an acknowledged deviation is information that keeps its reason", () => {
+    const { result } = analyzeText(`evaluation "t" { total 10 }\ntarget vm { expect >= 1200 台; actual 1640 台 } acknowledged "报告自认偏差过大"\nindicator a weight 10 { score 10 }`);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.data?.acknowledged])).toEqual([["PERF240", "info", "报告自认偏差过大"]]);
+    expect(result.targets![0]!.acknowledged).toBe("报告自认偏差过大");
+  });
+  it("the threshold comes from the target, then the header, then 20%", () => {
+    expect(judge(`target vm { expect >= 100 个; actual 121 个 }`).codes).toEqual(["PERF240 warning"]);
+    expect(judge(`target vm { expect >= 100 个; actual 120 个 }`).codes).toEqual([]);
+    expect(judge(`target vm { expect >= 100 个; actual 121 个 }`, "; deviation 25%").codes).toEqual([]);
+    expect(judge(`target vm { expect >= 100 个; actual 121 个; deviation 10% }`, "; deviation 25%").codes).toEqual(["PERF240 warning"]);
+  });
+  it("missed >=: 18项 target, 15 done = 83.33%, not met, no warning", () => {
+    const { targets, codes } = judge(`target n { expect 18 项 以上; actual 15 项 }`);
+    expect(targets.get("n")).toMatchObject({ met: false, completion: "0.8333", deviation: "-0.1667" });
+    expect(codes).toEqual([]);
+  });
+  it("<= and its Chinese forms: target ÷ actual (≤2小时, 3 小时 → 66.67%; 90 分钟 → 133.33%, converted)", () => {
+    for (const e of ["<= 2 小时", "≤ 2 小时", "不超过 2 小时", "不高于 2 小时", "2 小时 以下"]) {
+      expect(judge(`target w { expect ${e}; actual 3 小时 }`).targets.get("w")).toMatchObject({ operator: "<=", met: false, completion: "0.6667" });
+    }
+    const { targets, codes } = judge(`target w { expect <= 2 小时; actual 90 分钟 }`);
+    expect(targets.get("w")).toMatchObject({ met: true, completion: "1.3333", deviation: "0.3333" });
+    expect(codes).toEqual(["PERF240 warning"]);
+  });
+  it("> and < are strict", () => {
+    expect(judge(`target g { expect > 5 次; actual 5 次 }`).targets.get("g")).toMatchObject({ met: false, completion: "1" });
+    expect(judge(`target l { expect < 5 次; actual 5 次 }`).targets.get("l")).toMatchObject({ met: false, completion: "1" });
+    expect(judge(`target l { expect < 5 次; actual 4 次 }`).targets.get("l")).toMatchObject({ met: true, completion: "1.25" });
+  });
+  it("= and a bare value: 100% vs 98% misses at 98%", () => {
+    for (const e of ["= 100%", "100%"]) expect(judge(`target c { expect ${e}; actual 98% }`).targets.get("c")).toMatchObject({ operator: "=", met: false, completion: "0.98", deviation: "-0.02" });
+    expect(judge(`target c { expect 99.9%; actual 99.90% }`).targets.get("c")).toMatchObject({ met: true, completion: "1" });
+  });
+  it("between: inside is met at 100%, below is actual ÷ low", () => {
+    expect(judge(`target s { expect between 85% and 95%; actual 90% }`).targets.get("s")).toMatchObject({ operator: "between", met: true, completion: "1" });
+    expect(judge(`target s { expect between 85% and 95%; actual 80% }`).targets.get("s")).toMatchObject({ met: false, completion: "0.9412" });
+  });
+  it("money converts: ≤500 万元 vs 4,990,000 元 is met", () => {
+    const { targets, codes } = judge(`target m { expect <= 500 万元; actual 4990000 元 }`);
+    expect(targets.get("m")).toMatchObject({ met: true, completion: "1.002" });
+    expect(codes).toEqual([]);
+  });
+  it("deadline: 2020年11月底, done 2020-12-15, is 15 days late; done 2020-11-20, 10 days early", () => {
+    expect(judge(`target d { expect <= 2020年11月底; actual 2020-12-15 }`).targets.get("d")).toMatchObject({ met: false, deviation: "15", deviationUnit: "days", completion: "0", expected: { value: "2020-11-30" } });
+    expect(judge(`target d { expect <= 2020年11月; actual 2020年11月20日 }`).targets.get("d")).toMatchObject({ met: true, deviation: "-10", completion: "1" });
+  });
+  it("qualitative: judged by its tier", () => {
+    const { targets } = judge(`target r { expect "全国前五名"; actual "全国第三"; tier met }\ntarget p { expect "全国前五名"; actual "全国第七"; tier 部分达成 }`);
+    expect(targets.get("r")).toMatchObject({ operator: "qualitative", met: true, tier: "met", completion: null });
+    expect(targets.get("p")).toMatchObject({ met: false, tier: "partial" });
+  });
+  it("a fact as the actual value is resolved and counts as used", () => {
+    const { targets, codes } = judge(`fact 台数 = 1640 台\ntarget vm { expect >= 1200 台; actual 台数 }`);
+    expect(targets.get("vm")).toMatchObject({ actual: { text: "1640 台", value: "1640", unit: "台" }, met: true });
+    expect(codes).toEqual(["PERF240 warning"]);
+  });
+});
+
+describe("scoring on targets", () => {
+  const score = (method: string, targets: string) => {
+    const { result } = analyzeText(`evaluation "t" { total 9 }\n${targets}\nindicator a weight 9 { ${method} }`);
+    const a = result.indicators[0]!;
+    return { score: a.score, deductions: a.deductions, codes: result.diagnostics.map((d) => d.code) };
+  };
+  const three = `target a "A" { expect >= 100 个; actual 150 个 }
+target b "B" { expect >= 18 项; actual 15 项 }
+target c "C" { expect "全国前五名"; tier partial }`;
+  it("equal shares: met 3 + missed 3 × 15/18 + partial 3 × 50% = 3 + 2.5 + 1.5 = 7", () => {
+    const r = score("targets [a, b, c]", three);
+    expect(r.score).toBe("7");
+    expect(r.deductions).toEqual([
+      { amount: "2", source: "targets", because: { kind: "targets", values: { missed: [{ name: "B", percent: "83.33", tier: null }, { name: "C", percent: "50.00", tier: "partial" }] } } },
+    ]);
+  });
+  it("tier shares are overridable: partial at 60% gives 3 + 2.5 + 1.8 = 7.3", () => {
+    expect(score("按目标 [a, b, c] 达成分值 { 达成 100%; 部分达成 60%; 未达成 0 }", three).score).toBe("7.3");
+  });
+  it("over-achievement does not score above the share; a target that cannot be judged leaves the score open", () => {
+    expect(score("targets [a]", three).score).toBe("9");
+    expect(score("targets [a, d]", `${three}\ntarget d { expect "x" }`).score).toBeNull();
+  });
+  it("an unknown target is PERF020", () => {
+    expect(score("targets [a, zz]", three).codes).toContain("PERF020");
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { buildReport, toCsv, toDocx, toMarkdown } from "../src/index.js";
+import JSZip from "jszip";
+import { docxTables, fromText } from "./helpers.js";
+
+const source = `evaluation "青岛" { total 10 }
+fact 台数 = 1640 台
+target 云主机 "新增云主机数量" { class 数量; expect 不低于 1200 台; actual 台数; reason "按峰值采购" } acknowledged "报告自认偏差过大"
+target 上线 "系统上线时间" { class 时效; expect <= 2020年11月底; actual 2020-12-15 }
+target 排名 "全国排名" { class 效益; expect "全国前五名"; actual "全国第七"; tier 部分达成 }
+target 时长 "响应时长" { class 时效; expect ≤ 2 小时; actual 3 小时 }
+indicator a "产出" weight 10 { targets [云主机, 上线, 排名, 时长] }`;
+const result = fromText(source);
+
+describe("绩效目标完成情况表", () => {
+  const report = buildReport(result);
+  const t = report.tables.find((x) => x.name === "targets")!;
+
+  it("has one row per target with completion not capped, deadlines in days and tiers", () => {
+    expect(t.title).toBe("绩效目标完成情况表");
+    expect(t.columns.map((c) => c.header)).toEqual(["序号", "绩效目标", "类别", "目标值", "实际值", "完成率", "是否完成", "偏差原因"]);
+    expect(t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["1", "新增云主机数量", "数量", "不低于1200 台", "1640 台", "136.67%", "是", "按峰值采购"],
+      ["2", "系统上线时间", "时效", "≤2020年11月底", "2020-12-15", "逾期15天", "否", ""],
+      ["3", "全国排名", "效益", "全国前五名", "全国第七", "部分达成", "部分达成", ""],
+      ["4", "响应时长", "时效", "≤2 小时", "3 小时", "66.67%", "否", ""],
+    ]);
+    expect(t.rows[0]!.cells[5]).toMatchObject({ kind: "percent", value: "1.3667" });
+    expect(t.notes).toEqual(["偏差超过阈值、目标设定不合理：新增云主机数量（136.67%）"]);
+  });
+
+  it("scores the indicator from the targets: (1 + 0 + 0.5 + 2/3) × 10 / 4 = 5.42", () => {
+    expect(result.indicators[0]!.score).toBe("5.42");
+  });
+
+  it("is in English with --lang en", () => {
+    const en = buildReport(result, { locale: "en" }).tables.find((x) => x.name === "targets")!;
+    expect(en.columns.map((c) => c.header)).toEqual(["No.", "Target", "Class", "Expected", "Actual", "Completion", "Met", "Reason for deviation"]);
+    expect(en.rows[1]!.cells[5]!.text).toBe("15 days late");
+  });
+
+  it("is printed by md, csv and docx (in the default chapters)", async () => {
+    expect(toMarkdown(report)).toContain("| 1 | 新增云主机数量 | 数量 | 不低于1200 台 | 1640 台 | 136.67% | 是 | 按峰值采购 |");
+    expect(toCsv(report)).toContain("新增云主机数量,数量,不低于1200 台,1640 台,136.67%,是,按峰值采购");
+
+    const zip = await JSZip.loadAsync(await toDocx(report));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const found = docxTables(xml).find((tb) => JSON.stringify(tb).includes("新增云主机数量"));
+    expect(found).toBeDefined();
+  });
+
+  it("a file without targets has no such table", () => {
+    expect(buildReport(fromText(`evaluation "x" { total 1 }\nindicator a weight 1 { score 1 }`)).tables.some((x) => x.name === "targets")).toBe(false);
+  });
+});
