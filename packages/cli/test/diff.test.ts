@@ -203,6 +203,11 @@ describe("perf diff OLD NEW", () => {
     expect(input.code).toBe(1);
     expect(input.stderr).toContain("PERF114");
     expect(readFileSync(join(dir, "b.perf"), "utf8")).toBe(edited(original));
+    // the old file is scored under the new one's name, but the refusal names the file it was read from
+    const old = await perf(["diff", "a.perf", "b.perf", "-o", "a.perf", "--force", "--lang", "en"], dir);
+    expect(old.code).toBe(1);
+    expect(old.stderr).toContain("the output a.perf is the input a.perf of this run");
+    expect(readFileSync(join(dir, "a.perf"), "utf8")).toBe(original);
   });
 
   it("colours markers only when asked (TTY)", async () => {
@@ -269,5 +274,16 @@ subject 乙 "市大数据中心" {
     expect(r.stdout).toContain("评价对象 市大数据中心\n  ~ 指标 建设\n      得分 5 → 4（−1.00）\n");
     expect(r.stdout).toContain("  总分 9 → 8（−1.00）  等级 优 → 良\n");
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("2 个分值变化，市数据局 8.5 → 8.5（0.00），良 → 良；市大数据中心 9 → 8（−1.00），优 → 良");
+    // -o PATH writes the same per-subject diff (issue 11), in any format
+    const md = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf", "--format", "md"], dir);
+    const written = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf", "--format", "md", "-o", "review.md"], dir);
+    expect(written.code).toBe(2);
+    expect(written.stdout).toBe("");
+    expect(readFileSync(join(dir, "review.md"), "utf8")).toBe(md.stdout);
+    expect(md.stdout).toContain("市大数据中心");
+    const json = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf", "--format", "json", "-o", "review.json"], dir);
+    expect(json.code).toBe(2);
+    const subjects = (JSON.parse(readFileSync(join(dir, "review.json"), "utf8")) as { subjects: { id: string }[] }).subjects;
+    expect(subjects.map((s) => s.id)).toEqual(["甲", "乙"]);
   });
 });

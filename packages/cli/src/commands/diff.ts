@@ -90,7 +90,8 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
 function writeOutput(out: string, output: string, sides: Side[], options: DiffOptions, io: CliIO): boolean {
   const target = resolve(io.cwd, output);
   const shown = displayPath(target, io.cwd);
-  const inputs = sides.flatMap((side) => (side.id ? [{ ...side.id, shown: displayPath(side.uri, io.cwd) }] : []));
+  // a side scored under the other's name (two files) is shown where it was read
+  const inputs = sides.flatMap((side) => (side.id ? [{ ...side.id, shown: displayPath(side.home ?? side.uri, io.cwd) }] : []));
   const writable = checkWriteTarget(target, { inputs, followSymlinks: !!options.followSymlinks, locale: options.locale, shown });
   if (!writable.ok) {
     io.stderr(formatFileDiagnostic(writable.diagnostic, shown, options.locale, { color: io.color }) + "\n");
