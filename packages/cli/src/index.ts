@@ -65,19 +65,25 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
     case "render": {
       // docx, exceljs and echarts load only here: check, score, fmt and diff stay fast
-      const options = { format: values.format, tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force, template: values.template };
+      const options = { format: values.format ?? "text", tables: values.table ?? [], groups: values.group ?? [], output: values.output, force: values.force, template: values.template };
       const followSymlinks = values["follow-symlinks"];
       return import("./commands/render.js").then(({ runRender }) => runRender(rest, { ...common, ...options, followSymlinks }, io));
     }
     case "fmt":
       return runFmt(rest, { ...common, check: values.check, stdout: values.stdout }, io);
     case "diff": {
-      const output = values.output ?? (values.format === "json" ? "json" : "text");
-      if (output !== "text" && output !== "md" && output !== "json") {
-        io.stderr(`perf: ${t(locale, "error")}: -o ${output}: text|md|json\n`);
+      let { output, format = "text" } = values;
+      // `-o md` was diff's format before -o meant an output path everywhere (decision 0171): kept, with a warning
+      if (output !== undefined && values.format === undefined && isDiffFormat(output)) {
+        io.stderr(`perf: ${t(locale, "warning")}: ${t(locale, "diffOutputDeprecated", { format: output })}\n`);
+        [format, output] = [output, undefined];
+      }
+      if (!isDiffFormat(format)) {
+        io.stderr(`perf: ${t(locale, "error")}: --format ${format}: text|md|json\n`);
         return 1;
       }
-      return runDiff(rest, { ...common, output, git: values.git, textconv: values.textconv, paths: afterDashdash }, io);
+      const options = { format, output, force: values.force, followSymlinks: values["follow-symlinks"], git: values.git, textconv: values.textconv, paths: afterDashdash };
+      return runDiff(rest, { ...common, ...options }, io);
     }
     case "init":
       return import("./commands/init.js").then((m) => m.runInit(rest, { ...common, type: values.type, scope: values.scope, name: values.name, yes: values.yes, force: values.force }, io));
@@ -88,11 +94,14 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
   }
 }
 
+const isDiffFormat = (f: string): f is "text" | "md" | "json" => f === "text" || f === "md" || f === "json";
+
 const commands = ["check", "score", "render", "fmt", "diff", "init", "import"];
 
 const options = {
   strict: { type: "boolean", default: false },
-  format: { type: "string", default: "text" },
+  // no default: diff tells an explicit --format from the old `-o md`; each command has its own default
+  format: { type: "string" },
   json: { type: "boolean", default: false },
   lang: { type: "string" },
   table: { type: "string", multiple: true },

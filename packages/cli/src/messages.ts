@@ -18,12 +18,12 @@ const table = {
 选项：
   --strict              未评分的末级指标视为错误
   --format text|json|sarif|github   check 的输出格式（默认 text；sarif 供代码扫描，github 为 Actions 注释）
-  -o text|md|json       diff 的输出格式（默认 text；md 可直接贴到 PR 评论）
+  --format text|md|json diff 的输出格式（默认 text；md 可直接贴到 PR 评论）
   --json                score 输出符合结果模式的 JSON
   --table 名称          render 只输出指定表格：scores summary roots root-N deductions findings targets（可重复）
   --group 名称=指标,…   render 的得分情况表按分组汇总，如 --group 项目绩效=项目产出,社会效益,服务对象满意度
-  -o, --output 路径     render 的输出文件（多个输入时为目录）；文本格式缺省输出到标准输出
-  --force               render 允许覆盖已有文件
+  -o, --output 路径     render、diff、import 的输出文件（render 多个输入时为目录）；缺省时 diff 与 render 的文本格式输出到标准输出，其余写到当前目录
+  --force               允许 -o 覆盖已有文件
   --follow-symlinks     render 的输出是符号链接时，写入它指向的文件
   --lang zh|en          消息语言（默认 zh，也可设置环境变量 PERF_LANG）
   -h, --help            显示帮助；perf help <命令> 显示该命令的帮助
@@ -45,12 +45,12 @@ commands:
 options:
   --strict              unscored leaves are errors
   --format text|json|sarif|github   output of check (default text; sarif for code scanning, github for Actions annotations)
-  -o text|md|json       output of diff (default text; md is ready for a PR comment)
+  --format text|md|json output of diff (default text; md is ready for a PR comment)
   --json                score prints the schema-valid JSON result
   --table NAME          render only these tables: scores summary roots root-N deductions findings targets (repeatable)
   --group NAME=ind,…    render the score summary with a regrouping, e.g. --group 项目绩效=项目产出,社会效益,服务对象满意度
-  -o, --output PATH     render's output file (a folder for several inputs); text formats default to stdout
-  --force               let render overwrite an existing file
+  -o, --output PATH     the output file of render, diff and import (for render of several inputs a folder); by default diff and render's text formats print, the others write to the current folder
+  --force               let -o overwrite an existing file
   --follow-symlinks     when render's output is a symlink, write the file it points to
   --lang zh|en          message language (default zh; or set PERF_LANG)
   -h, --help            show this help; perf help <command> for one command
@@ -153,23 +153,25 @@ rewritten (exit 1). A symlink: the file it points to is rewritten, the link stay
 `,
   },
   helpDiff: {
-    zh: `用法：perf diff <旧> <新> [-o text|md|json]
+    zh: `用法：perf diff <旧> <新> [--format text|md|json] [-o 路径 [--force]]
       perf diff --git [版本 | 版本1..版本2 | 版本1...版本2] [-- 路径…]
       perf diff --textconv <文件>
 
 比较两个版本的分值、计分方法、得分、问题、总分和等级。退出码：0 无变化，2 有变化，1 出错。
 
-  -o text|md|json       输出格式（默认 text；md 可直接贴到 PR 评论）
+  --format text|md|json 输出格式（默认 text；md 可直接贴到 PR 评论）
+  -o, --output 路径     写入该文件而非标准输出；已有文件需加 --force
   --git                 与 git 版本比较（默认 HEAD 对比工作区）
   --textconv            供 git diff 使用的逐行视图（.gitattributes 中 *.perf diff=perf）
 `,
-    en: `usage: perf diff <old> <new> [-o text|md|json]
+    en: `usage: perf diff <old> <new> [--format text|md|json] [-o PATH [--force]]
        perf diff --git [REV | REV1..REV2 | REV1...REV2] [-- paths…]
        perf diff --textconv <file>
 
 Compares weights, rules, scores, findings, the total and the grade. Exit 0 no change, 2 changes, 1 error.
 
-  -o text|md|json       output format (default text; md is ready for a PR comment)
+  --format text|md|json output format (default text; md is ready for a PR comment)
+  -o, --output PATH     write to this file instead of stdout; an existing file needs --force
   --git                 compare with git revisions (default: HEAD against the working tree)
   --textconv            the line-oriented view for git diff (.gitattributes: *.perf diff=perf)
 `,
@@ -197,6 +199,10 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   noFiles: { zh: "没有找到 .perf 文件", en: "no .perf files found" },
   cannotRead: { zh: "无法读取", en: "cannot read" },
   fmtNotRewritten: { zh: "{file} 无法解析，未改写", en: "{file} does not parse and was not rewritten" },
+  diffOutputDeprecated: {
+    zh: "diff 的 -o {format} 已弃用，请改用 --format {format}：-o 现在与 render、import 一样是输出文件路径（要写入名为 {format} 的文件，请写 -o ./{format}）",
+    en: "diff -o {format} is deprecated; use --format {format}: -o is now the output path, as for render and import (for a file named {format}, write -o ./{format})",
+  },
   diffNoChanges: { zh: "无变化", en: "no changes" },
   diffNeedsTwo: { zh: "diff 需要两个文件：perf diff <旧> <新>，或使用 --git", en: "diff takes two files: perf diff <old> <new>, or use --git" },
   diffGitUsage: { zh: "用法：perf diff --git [版本 | 版本1..版本2] [-- 路径…]", en: "usage: perf diff --git [REV | REV1..REV2] [-- paths…]" },

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyze } from "@perf/engine";
@@ -37,7 +37,7 @@ describe("perf diff --git", () => {
     const changed = edited(original);
     writeFileSync(join(repo, "yongzhou.perf"), changed);
 
-    const r = await perf(["diff", "--git", "HEAD", "-o", "json", "--lang", "en"], repo);
+    const r = await perf(["diff", "--git", "HEAD", "--format", "json", "--lang", "en"], repo);
     expect(r.code).toBe(2);
     const [d] = JSON.parse(r.stdout) as any[];
     expect(d.counts).toMatchObject({ weights: 1, rules: 0, findingsAdded: 1, findingsRemoved: 0, findingsChanged: 0, indicatorsAdded: 0, indicatorsRemoved: 0, facts: 0, texts: 0 });
@@ -63,10 +63,10 @@ describe("perf diff --git", () => {
     // Committed, the working tree equals HEAD; HEAD~1..HEAD shows the same change.
     git(repo, "commit", "-qam", "edit");
     expect((await perf(["diff", "--git"], repo)).code).toBe(0);
-    const range = await perf(["diff", "--git", "HEAD~1..HEAD", "-o", "json"], repo);
+    const range = await perf(["diff", "--git", "HEAD~1..HEAD", "--format", "json"], repo);
     expect(range.code).toBe(2);
     expect(JSON.parse(range.stdout)[0].total.new).toBe("83.22");
-    const mergeBase = await perf(["diff", "--git", "HEAD~1...HEAD", "-o", "json"], repo);
+    const mergeBase = await perf(["diff", "--git", "HEAD~1...HEAD", "--format", "json"], repo);
     expect(mergeBase.code).toBe(2);
     expect(JSON.parse(mergeBase.stdout)[0].total).toMatchObject({ old: "82.46", new: "83.22" });
   }, 60_000);
@@ -88,7 +88,7 @@ describe("perf diff --git", () => {
     expect(out).toContain("-total  weight 100  score 82.46  grade 良");
     expect(out).toContain("+total  weight 100  score 83.22  grade 良");
     // perf diff --git itself reads the raw blobs, not the textconv view.
-    const r = await perf(["diff", "--git", "-o", "json"], repo);
+    const r = await perf(["diff", "--git", "--format", "json"], repo);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)[0].total).toMatchObject({ old: "82.46", new: "83.22" });
   }, 60_000);
@@ -134,7 +134,7 @@ describe("perf diff OLD NEW", () => {
       .replace("finding 乙 on 管理", "");
     writeFileSync(join(dir, "a.perf"), a);
     writeFileSync(join(dir, "b.perf"), b);
-    const r = await perf(["diff", "a.perf", "b.perf", "-o", "json", "--lang", "en"], dir);
+    const r = await perf(["diff", "a.perf", "b.perf", "--format", "json", "--lang", "en"], dir);
     expect(r.code).toBe(2);
     const d = JSON.parse(r.stdout);
     expect(d.counts).toMatchObject({ indicatorsRenamed: 1, facts: 1, findingsRemoved: 1, weights: 0 });
@@ -146,7 +146,7 @@ describe("perf diff OLD NEW", () => {
 
     // An edited judgement deduction is a cause of its own.
     writeFileSync(join(dir, "c.perf"), a.replace('deduct 1 "方案不完整"', 'deduct 0.5 "方案不完整"'));
-    const e = JSON.parse((await perf(["diff", "a.perf", "c.perf", "-o", "json"], dir)).stdout);
+    const e = JSON.parse((await perf(["diff", "a.perf", "c.perf", "--format", "json"], dir)).stdout);
     expect(e.nodes.find((n: any) => n.id === "方案").causes).toEqual([{ kind: "deductionEdited", reason: "方案不完整", old: "1", new: "0.5" }]);
     expect(e.summary).toBe("1 处扣分变化，总分 95.8 → 96.3（+0.50），优 → 优");
   });
@@ -155,12 +155,59 @@ describe("perf diff OLD NEW", () => {
     const dir = tmp();
     writeFileSync(join(dir, "a.perf"), original);
     writeFileSync(join(dir, "b.perf"), edited(original));
-    const r = await perf(["diff", "a.perf", "b.perf", "-o", "md"], dir);
+    const r = await perf(["diff", "a.perf", "b.perf", "--format", "md"], dir);
     expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain("弃用");
     expect(r.stdout).toContain("| | 指标 | 分值 | 得分 | 说明 |");
     expect(r.stdout).toContain("| `~` | 项目过程 › 资金管理 › 预算执行率 | 2 → 3 | 1.92 → 2.88 (+0.96) |  |");
     expect(r.stdout).toContain("```diff\n+ 问题 新增问题 关联 制度执行有效性\n```");
     expect(r.stdout).toContain("> 1 个分值变化，新增 1 个问题，总分 82.46 → 83.22（+0.76），良 → 良");
+  });
+
+  it("keeps the old `-o md` and `-o json` as formats, with a warning (issue 11: -o is a path everywhere)", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), original);
+    writeFileSync(join(dir, "b.perf"), edited(original));
+    for (const format of ["md", "json", "text"]) {
+      const now = await perf(["diff", "a.perf", "b.perf", "--format", format, "--lang", "en"], dir);
+      for (const old of [["-o", format], [`--output=${format}`]]) {
+        const r = await perf(["diff", "a.perf", "b.perf", ...old, "--lang", "en"], dir);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe(now.stdout);
+        expect(r.stderr).toBe(`perf: warning: diff -o ${format} is deprecated; use --format ${format}: -o is now the output path, as for render and import (for a file named ${format}, write -o ./${format})\n` + now.stderr);
+      }
+    }
+    expect(existsSync(join(dir, "md"))).toBe(false);
+    // with an explicit --format, -o md is a file named md
+    expect((await perf(["diff", "a.perf", "b.perf", "--format", "json", "-o", "md"], dir)).code).toBe(2);
+    expect(JSON.parse(readFileSync(join(dir, "md"), "utf8")).counts.findingsAdded).toBe(1);
+  });
+
+  it("writes the diff to -o PATH as render does: an existing file only with --force, never an input", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.perf"), original);
+    writeFileSync(join(dir, "b.perf"), edited(original));
+    const shown = await perf(["diff", "a.perf", "b.perf", "--format", "md", "--lang", "en"], dir);
+    const r = await perf(["diff", "a.perf", "b.perf", "--format", "md", "-o", "review.md", "--lang", "en"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/\nwrote review\.md\n$/);
+    expect(readFileSync(join(dir, "review.md"), "utf8")).toBe(shown.stdout);
+    const again = await perf(["diff", "a.perf", "b.perf", "-o", "review.md", "--lang", "en"], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("perf: error: review.md exists; add --force to overwrite it\n");
+    expect(readFileSync(join(dir, "review.md"), "utf8")).toBe(shown.stdout);
+    expect((await perf(["diff", "a.perf", "b.perf", "-o", "review.md", "--force"], dir)).code).toBe(2);
+    expect(readFileSync(join(dir, "review.md"), "utf8")).toBe((await perf(["diff", "a.perf", "b.perf"], dir)).stdout);
+    const input = await perf(["diff", "a.perf", "b.perf", "-o", "b.perf", "--force"], dir);
+    expect(input.code).toBe(1);
+    expect(input.stderr).toContain("PERF114");
+    expect(readFileSync(join(dir, "b.perf"), "utf8")).toBe(edited(original));
+    // the old file is scored under the new one's name, but the refusal names the file it was read from
+    const old = await perf(["diff", "a.perf", "b.perf", "-o", "a.perf", "--force", "--lang", "en"], dir);
+    expect(old.code).toBe(1);
+    expect(old.stderr).toContain("the output a.perf is the input a.perf of this run");
+    expect(readFileSync(join(dir, "a.perf"), "utf8")).toBe(original);
   });
 
   it("colours markers only when asked (TTY)", async () => {
@@ -178,7 +225,9 @@ describe("perf diff OLD NEW", () => {
     writeFileSync(join(dir, "a.perf"), original);
     expect((await perf(["diff", "a.perf", "missing.perf"], dir)).code).toBe(1);
     expect((await perf(["diff", "a.perf"], dir)).code).toBe(1);
-    expect((await perf(["diff", "a.perf", "a.perf", "-o", "xml"], dir)).code).toBe(1);
+    const xml = await perf(["diff", "a.perf", "a.perf", "--format", "xml", "--lang", "en"], dir);
+    expect(xml.code).toBe(1);
+    expect(xml.stderr).toBe("perf: error: --format xml: text|md|json\n");
     expect((await perf(["diff", "a.perf", "a.perf", "--no-such-option"], dir)).code).toBe(1);
   });
 
@@ -225,5 +274,16 @@ subject 乙 "市大数据中心" {
     expect(r.stdout).toContain("评价对象 市大数据中心\n  ~ 指标 建设\n      得分 5 → 4（−1.00）\n");
     expect(r.stdout).toContain("  总分 9 → 8（−1.00）  等级 优 → 良\n");
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("2 个分值变化，市数据局 8.5 → 8.5（0.00），良 → 良；市大数据中心 9 → 8（−1.00），优 → 良");
+    // -o PATH writes the same per-subject diff (issue 11), in any format
+    const md = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf", "--format", "md"], dir);
+    const written = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf", "--format", "md", "-o", "review.md"], dir);
+    expect(written.code).toBe(2);
+    expect(written.stdout).toBe("");
+    expect(readFileSync(join(dir, "review.md"), "utf8")).toBe(md.stdout);
+    expect(md.stdout).toContain("市大数据中心");
+    const json = await perf(["diff", "old/evaluation.perf", "new/evaluation.perf", "--format", "json", "-o", "review.json"], dir);
+    expect(json.code).toBe(2);
+    const subjects = (JSON.parse(readFileSync(join(dir, "review.json"), "utf8")) as { subjects: { id: string }[] }).subjects;
+    expect(subjects.map((s) => s.id)).toEqual(["甲", "乙"]);
   });
 });

@@ -26,6 +26,11 @@ describe("help, version and mistyped arguments", () => {
     const en = await perf(["help", "fmt", "--lang", "en"], root);
     expect(en.stdout).toMatch(/^usage: perf fmt /);
     for (const command of ["check", "score", "diff"]) expect((await perf(["help", command], root)).stdout).toMatch(new RegExp(`^用法：perf ${command} `));
+    // -o is an output path for every command; diff's format is --format (issue 11)
+    const diffHelp = (await perf(["help", "diff", "--lang", "en"], root)).stdout;
+    expect(diffHelp).toContain("--format text|md|json");
+    expect(diffHelp).toContain("-o, --output PATH");
+    expect(diffHelp).not.toContain("-o text|md|json");
   });
 
   it("an unknown flag is one line in the chosen language with the nearest option, not Node's parser error", async () => {

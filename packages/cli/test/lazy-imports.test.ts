@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -34,4 +35,17 @@ describe("lazy imports", () => {
       expect(loaded.filter((u) => renderers.test(u))).toEqual([]);
     });
   }
+
+  // decision 0170: resolving and compiling ~870 modules was most of the start-up
+  for (const args of [["check", "y.perf"], ["--help"]]) {
+    it(`perf ${args.join(" ")} loads the one bundled file and Node's built-ins only`, () => {
+      expect(imports(args).filter((u) => !u.startsWith("node:"))).toEqual([pathToFileURL(bin).href]);
+    });
+  }
+
+  it("the bundle holds neither a renderer nor zod (the result schemas are built only where used)", () => {
+    const inputs = JSON.parse(readFileSync(join(root, "packages", "cli", "dist", "main.inputs.json"), "utf8")) as string[];
+    expect(inputs.some((i) => i.includes("/packages/engine/dist/analyze.js"))).toBe(true);
+    expect(inputs.filter((i) => renderers.test(i) || /\/zod\//.test(i))).toEqual([]);
+  });
 });

@@ -76,9 +76,13 @@ if (typeof internals.SAVE_ERROR !== "function" || typeof internals.moveToTermina
 }
 
 export class PerfParser extends CstParser {
-  constructor() {
+  /**
+   * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion, …): a test does
+   * (test/grammar-validation.test.ts); every process start skips them (decision 0170).
+   */
+  constructor(options: { validate?: boolean } = {}) {
     // Chevrotain tracks each node's offsets as it builds it, so the AST builder never walks a subtree for a range.
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: !options.validate });
     this.performSelfAnalysis();
     // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
     // set when recovery is enabled. The depth counter is reset by each parse (`reset`).

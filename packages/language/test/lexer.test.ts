@@ -72,6 +72,18 @@ describe("lexer", () => {
     expect(perfLexer.tokenize("indicator 𠮷 weight 1").errors).toEqual([]);
   });
 
+  it("starts an identifier with every letter of the BMP (the first-character hint names one unit a bucket)", () => {
+    const letters: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (/^\p{L}$/u.test(ch)) letters.push(ch);
+    }
+    expect(letters.length).toBeGreaterThan(40_000);
+    const { tokens, errors } = perfLexer.tokenize(letters.join(" "));
+    expect(errors).toEqual([]);
+    expect(tokens.map((t) => t.image)).toEqual(letters);
+  });
+
   it("lexes a string of 9 million characters as one token", () => {
     const body = "长".repeat(9_000_000);
     const r = perfLexer.tokenize(`note "${body}" x`);

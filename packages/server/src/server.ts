@@ -15,10 +15,13 @@ import {
   type InitializeResult,
   type Position,
 } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import type { TextDocument } from "vscode-languageserver-textdocument";
 import { subjectsOf, type EvaluationResult } from "@perf/engine";
 import { editOf } from "./edit-map.js";
 import { evaluationUriOf, isNarrativeUri, narrativeCompletion, narrativeDiagnostics, narrativeHover } from "./features/narrative.js";
+import { PieceTextDocument } from "./piece-document.js";
 import { semanticTokensLegend } from "./features/semantic-tokens.js";
 import { nodeFileSystem, type FileSystem } from "./file-system.js";
 import { AnalysisScheduler, quietTime } from "./scheduler.js";
@@ -45,6 +48,17 @@ export interface ServerOptions {
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 
+let gc: (() => void) | undefined;
+
+/** A full garbage collection, through the `gc` that `--expose-gc` gives a new context. */
+export function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc") as () => void;
+  }
+  gc();
+}
+
 /**
  * Starts the perf language server on a connection (stdio, node-ipc, or the extension's own).
  * Returns the service so an embedding host can reach it directly.
@@ -55,12 +69,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const ws = service.ws;
   // Each change is applied on its own so its offsets can be recorded in the text it applies to:
   // requests on a large document are answered from its last analysis through these edits.
+  // The text is kept in pieces until the analysis reads it: a keystroke does not copy 18 MiB.
   const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+    create: PieceTextDocument.create,
     update(document, changes, version) {
       for (const c of changes) {
         if (typeof document.uri === "string") ws.recordEdit(document.uri, editOf(document, c));
-        TextDocument.update(document, [c], version);
+        PieceTextDocument.update(document, [c], version);
       }
       return document;
     },
@@ -215,7 +230,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** A document a client sent without a string URI or text is not one: leave it alone. */
   const malformed = (document: TextDocument): boolean => {
-    if (typeof document.uri === "string" && typeof document.getText() === "string") return false;
+    // (a PieceTextDocument holds a string by construction; asking it for its text would join its pieces)
+    if (typeof document.uri === "string" && (document instanceof PieceTextDocument || typeof document.getText() === "string")) return false;
     log(`perf: ignoring a document without a string uri and text (uri: ${String(document.uri).slice(0, 100)})`);
     return true;
   };
@@ -241,9 +257,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (isNarrativeUri(document.uri)) return void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     openedVersion.delete(document.uri);
     const groups = ws.dependantGroups(document.uri);
+    const large = ws.isOpen(document.uri) && groups.some((g) => ws.isLarge(g));
     ws.close(document.uri);
     for (const g of groups) if (!ws.membersOf(g).some((m) => ws.isOpen(m))) scheduler.cancel(g);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // V8 keeps the pages of a dropped analysis (hundreds of MiB for a large document) until a
+    // full collection, which an idle server may not run for minutes: ask for one (decision 0172).
+    if (large) {
+      setTimeout(collectGarbage, 0);
+      setTimeout(collectGarbage, 1000);
+    }
   });
 
   /**

@@ -37,6 +37,7 @@ import { documentSymbols, workspaceSymbols } from "./features/symbols.js";
 import { problemDiagnostic } from "./file-problems.js";
 import type { FileSystem } from "./file-system.js";
 import { msg } from "./messages.js";
+import { textLength } from "./piece-document.js";
 import { StaleView } from "./stale.js";
 import { PerfWorkspace } from "./workspace.js";
 
@@ -70,7 +71,7 @@ export class PerfLanguageService {
    */
   stale(uri: string): StaleView | undefined {
     const doc = this.ws.document(uri);
-    if (!doc || doc.getText().length < this.ws.staleAnswersAboveChars) return undefined;
+    if (!doc || textLength(doc) < this.ws.staleAnswersAboveChars) return undefined;
     const s = this.ws.staleAnalysis(uri);
     const reported = this.ws.reportedUri(uri);
     const parsed = s?.group.analysis.parsed.get(reported);

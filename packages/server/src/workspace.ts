@@ -4,6 +4,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { FileProblem, FileSystem } from "./file-system.js";
 import { EditMap, type Edit } from "./edit-map.js";
+import { textLength } from "./piece-document.js";
 import { buildOccurrences, type Occurrences } from "./occurrences.js";
 import { defaultSettings, sameSettings, type PerfSettings } from "./settings.js";
 import { summarize, type FileSummary } from "./summary.js";
@@ -587,7 +588,10 @@ export class PerfWorkspace {
 
   /** Whether a group holds an open document large enough to be answered from its last analysis while edited. */
   isLarge(group: string): boolean {
-    return this.membersOf(group).some((k) => (this.files.get(k)?.open?.getText().length ?? 0) >= this.staleAnswersAboveChars);
+    return this.membersOf(group).some((k) => {
+      const open = this.files.get(k)?.open;
+      return open !== undefined && textLength(open) >= this.staleAnswersAboveChars;
+    });
   }
 
   /** How long the group's last analysis took, if it has one. */
@@ -609,7 +613,7 @@ export class PerfWorkspace {
     for (const [key, r] of this.files) {
       const version = this.versionOf(key);
       // A large open document being edited keeps the summary of its last analysis until the next one.
-      const keep = r.summary && r.open && r.edits?.usable && r.open.getText().length >= this.staleAnswersAboveChars;
+      const keep = r.summary && r.open && r.edits?.usable && textLength(r.open) >= this.staleAnswersAboveChars;
       if (r.summary?.key !== version && !keep) {
         const text = this.textOf(key);
         if (text === undefined) continue;

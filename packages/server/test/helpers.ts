@@ -182,3 +182,13 @@ export function positionOf(text: string, needle: string, delta = 0, nth = 0): Po
   const doc = TextDocument.create("file:///p.perf", "perf", 1, text);
   return doc.positionAt(at + delta);
 }
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setup, yongzhouText } from "./helpers.js";
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random, setup, yongzhouText } from "./helpers.js";
 
 const junk = ['"', "{", "}", "(", "/*", "//", "weight", "指标", "on", "\u0000", "\uD800", "100%", "万元", ",", "\n", "-", "/"];
 

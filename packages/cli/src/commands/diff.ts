@@ -7,12 +7,17 @@ import { diffResults, printJson, printMarkdown, printText, textconv, type Evalua
 import { displayPath } from "../files.js";
 import { analyzeEntry, workspaceOf } from "../project.js";
 import { formatFileDiagnostic } from "../format-diagnostic.js";
-import { readSourceFile } from "../read-source.js";
+import { readSourceFile, type FileId } from "../read-source.js";
+import { checkWriteTarget, writeAtomic } from "../write-file.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
 
 export interface DiffOptions extends CommonOptions {
-  output: "text" | "md" | "json";
+  format: "text" | "md" | "json";
+  /** `-o PATH`: write the diff there instead of stdout (kept unless `force`). */
+  output?: string;
+  force?: boolean;
+  followSymlinks?: boolean;
   /** Compare with git revisions instead of two files. */
   git: boolean;
   textconv: boolean;
@@ -27,6 +32,8 @@ interface Side {
   text: string | undefined;
   /** Where the text really is, when it is scored under another name: its `use` is resolved from here. */
   home?: string;
+  /** The file on disk it was read from (not for a git revision): never an output. */
+  id?: FileId;
 }
 
 class DiffError extends Error {
@@ -49,6 +56,7 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
     if (options.textconv) return runTextconv(positionals, options, io);
     const pairs = options.git ? gitPairs(positionals, options, io) : filePairs(positionals, options, io);
     let changed = false;
+    let out = "";
     const json: unknown[] = [];
     const blocks: string[] = [];
     for (const [before, after] of pairs) {
@@ -59,12 +67,14 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
       changed ||= d.changed;
       const label = `${before.label} → ${after.label}`;
       const print = { locale: options.locale, color: io.color, precision: b.precision, label };
-      if (options.output === "json") json.push({ old: before.label, new: after.label, ...(JSON.parse(printJson(d, print)) as EvaluationDiff) });
-      else blocks.push(options.output === "md" ? printMarkdown(d, print) : printText(d, print));
+      if (options.format === "json") json.push({ old: before.label, new: after.label, ...(JSON.parse(printJson(d, print)) as EvaluationDiff) });
+      else blocks.push(options.format === "md" ? printMarkdown(d, print) : printText(d, print));
     }
-    if (options.output === "json") io.stdout(JSON.stringify(options.git ? json : json[0], null, 2) + "\n");
-    else if (blocks.length) io.stdout(blocks.join("\n"));
-    else if (options.git) io.stdout(t(options.locale, "diffNoChanges") + "\n");
+    if (options.format === "json") out = JSON.stringify(options.git ? json : json[0], null, 2) + "\n";
+    else if (blocks.length) out = blocks.join("\n");
+    else if (options.git) out = t(options.locale, "diffNoChanges") + "\n";
+    if (options.output === undefined) io.stdout(out);
+    else if (!writeOutput(out, options.output, pairs.flat(), options, io)) return 1;
     return changed ? 2 : 0;
   } catch (e) {
     if (e instanceof DiffError) {
@@ -74,6 +84,31 @@ export function runDiff(positionals: string[], options: DiffOptions, io: CliIO):
     }
     throw e;
   }
+}
+
+/** `-o PATH`: the diff written as render writes (never over an input or a device; an existing file only with --force). */
+function writeOutput(out: string, output: string, sides: Side[], options: DiffOptions, io: CliIO): boolean {
+  const target = resolve(io.cwd, output);
+  const shown = displayPath(target, io.cwd);
+  // a side scored under the other's name (two files) is shown where it was read
+  const inputs = sides.flatMap((side) => (side.id ? [{ ...side.id, shown: displayPath(side.home ?? side.uri, io.cwd) }] : []));
+  const writable = checkWriteTarget(target, { inputs, followSymlinks: !!options.followSymlinks, locale: options.locale, shown });
+  if (!writable.ok) {
+    io.stderr(formatFileDiagnostic(writable.diagnostic, shown, options.locale, { color: io.color }) + "\n");
+    return false;
+  }
+  if (writable.existing && !options.force) {
+    io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "exists", { file: shown })}\n`);
+    return false;
+  }
+  try {
+    writeAtomic(writable.path, out, writable.existing);
+  } catch (e) {
+    io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotWrite")} ${shown}: ${(e as Error).message}\n`);
+    return false;
+  }
+  io.stderr(`${t(options.locale, "wrote", { file: shown })}\n`);
+  return true;
 }
 
 function score(side: Side, options: DiffOptions, io: CliIO): EvaluationResult {
@@ -90,7 +125,7 @@ function readSide(path: string, options: DiffOptions, io: CliIO): Side {
   const file = resolve(io.cwd, path);
   const shown = displayPath(file, io.cwd);
   const read = readSourceFile(file, options.locale, shown);
-  if (read.ok) return { label: shown, uri: file, text: read.source.text };
+  if (read.ok) return { label: shown, uri: file, text: read.source.text, id: read.id };
   if ("error" in read) throw new DiffError(`${t(options.locale, "cannotRead")} ${path}: ${read.error}`);
   throw new DiffError(diagnosticText(read.diagnostic, options.locale).message, { diagnostic: read.diagnostic, shown });
 }
@@ -165,7 +200,7 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
       const read = readSourceFile(abs, options.locale, shown);
       if (!read.ok && "diagnostic" in read) throw new DiffError(diagnosticText(read.diagnostic, options.locale).message, { diagnostic: read.diagnostic, shown });
       const text = read.ok ? read.source.text : undefined; // undefined: deleted in the working tree
-      after = { label: `${shown} (${worktree})`, uri: abs, text };
+      after = { label: `${shown} (${worktree})`, uri: abs, text, ...(read.ok ? { id: read.id } : {}) };
     }
     return [before, after];
   });
