@@ -48,8 +48,11 @@ describe("perf render", () => {
     const dir = tmp();
     const r = await perf(["render", join(root, "examples"), "--format", "xlsx", "-o", "out/"], dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["yongzhou-2023.xlsx", "培训项目.xlsx"].sort());
-    expect(r.stderr.match(/^\[\d\/2\] .+ → out\/.+\.xlsx$/gm)).toHaveLength(2);
+    // one workbook per example (examples/ grows: yongzhou-2023, chinese-keywords, qingdao-2020, …)
+    const names = readdirSync(join(root, "examples"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".perf")).map((f) => f.replace(/^.*\//, "").replace(/\.perf$/, ".xlsx"));
+    expect(names).toEqual(expect.arrayContaining(["yongzhou-2023.xlsx", "培训项目.xlsx", "qingdao-2020.xlsx"]));
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(names.sort());
+    expect(r.stderr.match(new RegExp(`^\\[\\d+\\/${names.length}\\] .+ → out\\/.+\\.xlsx$`, "gm"))).toHaveLength(names.length);
   });
 
   it("treats -o NAME.ext as a file when a folder holds one .perf", async () => {
