@@ -44,7 +44,7 @@ describe("examples/qingdao-2020 (seed 003)", () => {
     expect(r.code, r.stdout + r.stderr).toBe(0); // every audit finding is acknowledged
     const out = r.stdout;
     // the subtotal of the first spending area: printed 1,087.80, its 20 rows add up to 1,087.81
-    const subtotal = `qingdao-2020.perf:${lineOf("printed subtotal 共性应用")}:`;
+    const subtotal = `qingdao-2020.perf:${lineOf("printed subtotal 共性应用软件升级维护资金")}:`;
     expect(out).toContain(subtotal);
     const atSubtotal = out.slice(out.indexOf(subtotal), out.indexOf(subtotal) + 800);
     expect(atSubtotal).toMatch(/1,?087\.80/);
