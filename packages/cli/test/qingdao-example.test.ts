@@ -39,6 +39,58 @@ describe("examples/qingdao-2020 (seed 003)", () => {
     expect(r.code, r.stdout).toBe(0);
   });
 
+  it("is judged as the report states it: no score, the targets' completion, the text's claims, the acknowledged errors", async () => {
+    const r = await perf(["score", "examples/qingdao-2020/qingdao-2020.perf", "--json"], root);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    // audit-only: no total and no grade, not an invented "0 分 差"
+    expect(result.total.score).toBeNull();
+    expect(result.grade.name).toBeNull();
+    // 表1-3: 17 targets, by class 数量 4, 质量 6, 时效 2, 效益 4 (社会效益), 满意度 1
+    const byId = new Map<string, { class: string; actual: { text: string } | null; completion: string | null; met: boolean | null; deviationTooLarge: boolean; acknowledged: string | null }>(
+      result.targets.map((t: { id: string }) => [t.id, t]),
+    );
+    expect(byId.size).toBe(17);
+    const classes: Record<string, number> = {};
+    for (const t of byId.values()) classes[t.class] = (classes[t.class] ?? 0) + 1;
+    expect(classes).toEqual({ 数量: 4, 质量: 6, 时效: 2, 效益: 4, 满意度: 1 });
+    // the three actual values the text gives; 1640 ÷ 1200 and 772 ÷ 600, not capped at 100%
+    expect([...byId].filter(([, t]) => t.actual).map(([id]) => id)).toEqual(["云虚拟机采购数", "云存储采购数", "云中心巡检次数"]);
+    expect(byId.get("云虚拟机采购数")).toMatchObject({ actual: { text: "1640 台" }, completion: "1.3667", met: true, deviationTooLarge: true });
+    expect(byId.get("云存储采购数")).toMatchObject({ actual: { text: "772 T" }, completion: "1.2867", met: true, deviationTooLarge: true });
+    expect(byId.get("云中心巡检次数")).toMatchObject({ completion: "1", met: true, deviationTooLarge: false });
+    expect(byId.get("云虚拟机采购数")!.acknowledged).toContain("实际产出与计划偏离较大");
+    // what the text says about its own figures holds
+    expect(result.assertions.map((a: { id: string; holds: boolean }) => [a.id, a.holds])).toEqual([
+      ["批复预算", true],
+      ["总支出", true],
+      ["子项目数", true],
+      ["未开展子项目", true],
+      ["网站群监测划拨", true],
+    ]);
+    // the report's errors: information (acknowledged), each at its line, with both figures
+    type D = { code: string; severity: string; args: Record<string, string>; data?: { acknowledged?: string }; range: { start: { line: number } } };
+    const diagnostics: D[] = result.diagnostics;
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const at = (d: D) => d.range.start.line + 1;
+    const printed = diagnostics.filter((d) => d.code === "PERF207");
+    expect(printed.map((d) => [d.severity, at(d), d.args.printed, d.args.computed])).toEqual([
+      ["info", lineOf("printed total"), "4495.10", "4495.11"],
+      ["info", lineOf("printed subtotal 共性应用软件升级维护资金"), "1087.80", "1087.81"],
+    ]);
+    expect(printed.every((d) => d.data?.acknowledged?.startsWith("表1-2"))).toBe(true);
+    const deviations = diagnostics.filter((d) => d.code === "PERF240");
+    expect(deviations.map((d) => [d.severity, at(d), d.args.actual, d.args.expected])).toEqual([
+      ["info", lineOf("target 云虚拟机采购数"), "1640 台", "≥1200 台"],
+      ["info", lineOf("target 云存储采购数"), "772 T", "≥600 T"],
+    ]);
+    // both tables, 23 rows each
+    expect(result.tables.map((t: { id: string; rows: unknown[] }) => [t.id, t.rows.length])).toEqual([
+      ["任务表", 23],
+      ["资金表", 23],
+    ]);
+  });
+
   it("lists the report's own errors under --audit, each with its location", async () => {
     const r = await perf(["check", "--audit", "examples/qingdao-2020"], root);
     expect(r.code, r.stdout + r.stderr).toBe(0); // every audit finding is acknowledged
