@@ -26,9 +26,12 @@ export function subjectsOf(result: EvaluationResult): SubjectView[] {
 
 /** The comparison rows: the engine's, or built from the subjects' trees when absent. */
 export function comparisonOf(result: EvaluationResult): ComparisonRowView[] {
-  const given = result.comparison;
-  if (given) return given;
   const subjects = subjectsOf(result);
+  return result.comparison ?? comparisonRows(result.indicators.length ? result.indicators : (subjects[0]?.indicators ?? []), subjects);
+}
+
+/** Every indicator of `tree` in tree order, with each subject's score, rate and declared value beside it. */
+export function comparisonRows(tree: IndicatorResult[], subjects: Pick<SubjectResult, "id" | "indicators">[]): ComparisonRowView[] {
   const byId = subjects.map((s) => nodesById(s.indicators));
   const rows: ComparisonRowView[] = [];
   const walk = (ns: IndicatorResult[]) =>
@@ -46,16 +49,17 @@ export function comparisonOf(result: EvaluationResult): ComparisonRowView[] {
       });
       walk(n.children);
     });
-  walk(result.indicators.length ? result.indicators : (subjects[0]?.indicators ?? []));
+  walk(tree);
   return rows;
 }
 
 /**
  * Published total only (seed 001, "实得83分，良好"): no indicator tree and no subjects; the total
- * is what the report declared and the grade its published name. Nothing is scored.
+ * is what the report declared and the grade its published name. Nothing is scored. (No tree and
+ * no declared total is an audit-only file, which states no score at all.)
  */
 export function isPublishedTotalOnly(result: EvaluationResult): boolean {
-  return result.indicators.length === 0 && subjectsOf(result).length === 0;
+  return result.indicators.length === 0 && subjectsOf(result).length === 0 && result.total.declared !== null;
 }
 
 /**

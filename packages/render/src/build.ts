@@ -95,7 +95,11 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
     if (want("targets")) tables.push(...targetTables(result, locale));
     if (want("scores")) tables.push({ ...scoreSheet(result, locale), appendix: 1 });
     if (want("findings")) tables.push({ ...findingTable(result, locale), appendix: tables.some((t) => t.appendix) ? 2 : 1 });
-  } else if (want("findings") && result.findings.length) tables.push({ ...findingTable(result, locale), appendix: 1 });
+  } else {
+    // no tree: the targets still stand (an audit-only file), the findings as the first appendix
+    if (want("targets")) tables.push(...targetTables(result, locale));
+    if (want("findings") && result.findings.length) tables.push({ ...findingTable(result, locale), appendix: 1 });
+  }
   // the evaluation's own tables (decision 0092), as appendices after the score sheets and findings
   let appendix = Math.max(0, ...tables.map((t) => t.appendix ?? 0));
   for (const t of dataTables(result, locale)) if (want("data") || wanted!.ids.has(t.id)) tables.push({ ...t, appendix: ++appendix });

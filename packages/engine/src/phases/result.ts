@@ -7,7 +7,8 @@ import type { At, Linked } from "../model.js";
 import type * as A from "@perf/language";
 import { computedText } from "../numbers.js";
 import { isAuditOnly } from "../audit.js";
-import type { ComparisonRow, EvaluationResult, FactResult, FindingResult, IndicatorResult, SubjectResult, SurveyResult, TableResult, VetoResult } from "../schema.js";
+import { comparisonRows } from "../subject-view.js";
+import type { EvaluationResult, FactResult, FindingResult, IndicatorResult, SubjectResult, SurveyResult, TableResult, VetoResult } from "../schema.js";
 import type { ScoredSubject } from "./subjects.js";
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
@@ -96,7 +97,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   if (framework.overrides.length) result.overrides = framework.overrides;
   if (top.subjects?.length && top.unscored) {
     result.subjects = top.subjects.map((s) => subjectResult(model, framework, s, rate));
-    result.comparison = comparison(top.unscored, result.subjects);
+    result.comparison = comparisonRows(top.unscored, result.subjects);
   }
   return result;
 }
@@ -135,36 +136,6 @@ function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, ra
     vetoes: s.model.vetoes.map(vetoResult),
     summary: { leaves: s.score.leaves, scoredLeaves: s.score.scoredLeaves },
   };
-}
-
-/** Every indicator in tree order with each subject's score beside it. */
-function comparison(tree: IndicatorResult[], subjects: SubjectResult[]): ComparisonRow[] {
-  const byId = subjects.map((s) => {
-    const m = new Map<string, IndicatorResult>();
-    const walk = (n: IndicatorResult) => {
-      if (!m.has(n.id)) m.set(n.id, n);
-      n.children.forEach(walk);
-    };
-    s.indicators.forEach(walk);
-    return { id: s.id, m };
-  });
-  const rows: ComparisonRow[] = [];
-  const walk = (n: IndicatorResult) => {
-    rows.push({
-      id: n.id,
-      name: n.name,
-      path: n.path,
-      level: n.level,
-      weight: n.weight,
-      cells: byId.map(({ id, m }) => {
-        const r = m.get(n.id);
-        return { subject: id, score: r?.score ?? null, rate: r?.rate ?? null, declared: r?.declared ?? null };
-      }),
-    });
-    n.children.forEach(walk);
-  };
-  tree.forEach(walk);
-  return rows;
 }
 
 /** The tables of the result, only when there are some (results without tables stay as they were). */
