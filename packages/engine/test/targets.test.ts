@@ -121,3 +121,17 @@ target c "C" { expect "全国前五名"; tier partial }`;
     expect(score("targets [a, zz]", three).codes).toContain("PERF020");
   });
 });
+
+describe("targets: an actual value the report does not state", () => {
+  it("`actual -` is no gap of the file: no PERF243, nothing judged; a missing actual still warns", () => {
+    const { targets, codes } = judge(`target t1 "甲" {\n  class 数量\n  expect >= 5 台\n  actual -\n  reason "x"\n}\ntarget t2 "乙" { class 效益; expect "前五名"; actual - }\ntarget t3 "丙" { class 数量; expect >= 5 台 }`);
+    expect(targets.get("t1")).toMatchObject({ actual: null, met: null, completion: null, reason: "x" });
+    expect(targets.get("t2")).toMatchObject({ actual: null, met: null, tier: null });
+    expect(codes).toEqual(["PERF243 warning"]);
+  });
+
+  it("`actual -3 台` is still a negative number, judged", () => {
+    const { targets } = judge(`target t1 "甲" { class 数量; expect >= 5 台; actual -3 台 }`);
+    expect(targets.get("t1")).toMatchObject({ met: false, actual: { value: "-3", unit: "台" } });
+  });
+});

@@ -358,6 +358,8 @@ export type TargetExpect =
   | { kind: "qualitative"; text: StringValue; range: Range };
 
 export type TargetActual =
+  /** `actual -`: the report states no actual value (not a gap of the file). */
+  | { kind: "none"; range: Range }
   | { kind: "expression"; expression: Expression; range: Range }
   | { kind: "date"; date: DateValue; range: Range }
   | { kind: "text"; text: StringValue; range: Range };

@@ -904,6 +904,8 @@ class AstBuilder {
     const actualDate = this.date(this.first(node, "actualDate"));
     const actualText = this.string(this.first(node, "actualText"));
     const actualExpr = this.expression(this.sub(node, "actual"));
+    const actualNone = this.tok(this.first(node, "actualNone"));
+    if (actualNone) this.set(t, "actual", { kind: "none", range: actualNone }, "actual");
     if (actualDate) this.set(t, "actual", { kind: "date", date: actualDate, range: actualDate.range }, "actual");
     if (actualText) this.set(t, "actual", { kind: "text", text: actualText, range: actualText.range }, "actual");
     if (actualExpr) this.set(t, "actual", { kind: "expression", expression: actualExpr, range: actualExpr.range }, "actual");

@@ -738,6 +738,17 @@ export class PerfParser extends CstParser {
           ALT: () => {
             this.CONSUME(K.Actual);
             this.OR2([
+              {
+                // `actual -` alone (before `}`, `;` or the line's end): the report states no actual value
+                GATE: () => {
+                  const next = this.LA(2).tokenType;
+                  const clause = next === K.Class || next === K.Expect || next === K.Actual || next === K.Tier || next === K.Reason || next === K.Deviation;
+                  const operand = next === T.NumberLiteral || next === T.LParen || next === T.Identifier || (!clause && (next.CATEGORIES ?? []).includes(T.Identifier));
+                  return this.LA(1).tokenType === T.Minus && !operand;
+                },
+                IGNORE_AMBIGUITIES: true,
+                ALT: () => this.CONSUME(T.Minus, { LABEL: "actualNone" }),
+              },
               { ALT: () => this.CONSUME(T.DateLiteral, { LABEL: "actualDate" }) },
               { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "actualText" }) },
               { ALT: () => this.SUBRULE(this.expression, { LABEL: "actual" }) },

@@ -616,7 +616,7 @@ class Printer {
     if (t.expect) items.push(this.simple(t.expect.range.start.offset, t.expect.range.end.offset, `${this.kw("Expect")} ${this.expectText(t.expect)}`));
     if (t.actual) {
       const a = t.actual;
-      const v = a.kind === "text" ? this.str(a.text) : a.kind === "date" ? a.date.text : this.expr(a.expression);
+      const v = a.kind === "none" ? "-" : a.kind === "text" ? this.str(a.text) : a.kind === "date" ? a.date.text : this.expr(a.expression);
       clause(a.range.start.offset, a.range.end.offset, `${this.kw("Actual")} ${v}`);
     }
     if (t.tier) clause(t.tier.range.start.offset, t.tier.range.end.offset, `${this.kw("Tier")} ${this.tierWord(t.tier.value)}`);
