@@ -39,6 +39,8 @@ export function dataTable(t: TableResult, locale: RenderLocale): Table {
   const labelColumn = Math.max(0, t.columns.findIndex((c) => c.type === "text"));
   for (const p of t.printed) {
     const rows = p.rows.flatMap((id) => (rowIndex.has(id) ? [rowIndex.get(id)!] : []));
+    // a table without columns (a broken declaration the checker reports) has no row to print a total in
+    if (!t.columns.length) break;
     const cells = t.columns.map((): Cell => text(""));
     cells[labelColumn] = text(p.kind === "total" ? L("total") : `${L("subtotal")}${p.name ? ` ${p.name}` : ""}`);
     for (const v of p.values) {
