@@ -117,6 +117,7 @@ export function buildReport(result: EvaluationResult, options: BuildOptions = {}
       totalScore: result.total.score,
       totalDeclared: result.total.declared,
       published: isPublishedTotalOnly(result),
+      auditOnly: result.indicators.length === 0 && subjects.length === 0 && result.total.declared === null && !!(result.assertions?.length || result.tables?.length || result.targets?.length),
       subjects: subjects.map((s) => ({ id: s.id, name: s.name, totalWeight: s.total.weight, totalScore: s.total.score, totalDeclared: s.total.declared, grade: s.grade.name, vetoedBy: s.grade.vetoedBy })),
       grade: ps.name,
       vetoedBy: ps.vetoedBy,

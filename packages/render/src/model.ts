@@ -110,6 +110,8 @@ export interface ReportMeta {
   totalDeclared: string | null;
   /** No indicator tree: the report published its total and grade, not its scoring table (未公布评分表). */
   published: boolean;
+  /** No tree, no published total, but tables, targets or assertions: the file states no score by design. */
+  auditOnly: boolean;
   /** Every subject's total and grade, in source order; empty for a single-subject evaluation. */
   subjects: SubjectMeta[];
   grade: string | null;

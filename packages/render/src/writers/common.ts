@@ -35,11 +35,6 @@ export function colon(report: Report): string {
  * The one sentence of the conclusion: the total and grade; every subject's with several subjects;
  * the published total and "评分表未公布" without a tree; never "0 分 差" for nothing scored.
  */
-/** No score table, but tables, targets or audit notes: an audit-only file, which states no score by design. */
-function auditOnly(report: Report): boolean {
-  return !report.tables.some((t) => t.name === "scores" || t.name === "summary") && report.tables.some((t) => t.name === "audit" || t.name === "data" || t.name === "targets");
-}
-
 export function conclusion(report: Report): string {
   const m = report.meta;
   const L = (k: Parameters<typeof label>[1], a?: Record<string, string | number>) => label(report.locale, k, a);
@@ -50,7 +45,7 @@ export function conclusion(report: Report): string {
   }
   if (m.totalScore === null) {
     if (m.totalDeclared !== null) return L("conclusionPublished", { score: m.totalDeclared, weight: m.totalWeight, grade: gradeOf(m.grade, m.vetoedBy) });
-    return auditOnly(report) ? L("noScore") : L("conclusionUnscored", { weight: m.totalWeight });
+    return m.auditOnly ? L("noScore") : L("conclusionUnscored", { weight: m.totalWeight });
   }
   return L("conclusionText", { score: m.totalScore, weight: m.totalWeight, grade: gradeOf(m.grade, m.vetoedBy) });
 }
