@@ -1,6 +1,6 @@
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
-import { buildReport, render, toHtml, toMarkdown } from "../src/index.js";
+import { buildReport, defaultNarrative, render, toHtml, toMarkdown } from "../src/index.js";
 import { fromText, unzip, yongzhou } from "./helpers.js";
 
 const result = yongzhou();
@@ -45,5 +45,12 @@ describe("核对事项 / audit notes", () => {
     expect(md).toContain("本评价仅核对报告所述，不计总分和等级。");
     expect(md).not.toMatch(/0分|“差”/);
     expect(md).toContain("| 1 | 合计1087.80万元 | test.perf:3 | 合计 = 1087.80 万元 | 1087.81 万元 | 不符（已知） | 原表合计行如此 |");
+  });
+
+  it("an audit-only file's chapter 三 (Word, HTML) states no score: no 得分 sentence, no score tables", () => {
+    const only = fromText(`evaluation "青岛" {}\nfact 合计 = 1087.81 万元\nassert 合计核对 "合计1087.80万元" { 合计 = 1087.80 万元 } acknowledged "原表合计行如此"\n`);
+    const text = defaultNarrative(only, "zh");
+    expect(text).toContain("本次评价仅核对报告所述，不计总分和等级。");
+    expect(text).not.toMatch(/得分|\{\{总分\}\}|\{\{表:得分情况表\}\}|扣分明细/);
   });
 });

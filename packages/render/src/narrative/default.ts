@@ -14,6 +14,7 @@ export function defaultNarrative(result: EvaluationResult, locale: Locale): stri
   const ref = (n: IndicatorResult) => (/[{}]/.test(n.id) ? null : n.id);
   if (subjectsOf(result).length) return subjectsNarrative(result, locale);
   if (isPublishedTotalOnly(result)) return publishedNarrative(locale);
+  if (!result.indicators.length) return auditNarrative(result, locale);
   out.push(
     ...conclusionChapter(
       locale,
@@ -52,6 +53,17 @@ function publishedNarrative(locale: Locale): string {
   return locale === "zh"
     ? ["# 三、综合评价情况及评价结论", "", "本次评价最终得分{{总分}}分（满分{{满分}}分），评价等级为“{{等级}}”。评价报告未公布评分表。", ""].join("\n")
     : ["# 3. Overall assessment and conclusion", "", "The evaluation scores {{total}} of {{total.weight}}; the grade is “{{grade}}”. The report did not publish its scoring table.", ""].join("\n");
+}
+
+/**
+ * No tree and no published total (an audit-only file: seed 003 prints no score): no score
+ * sentence and no score tables — never "得分—分" — only the targets, when there are any.
+ */
+function auditNarrative(result: EvaluationResult, locale: Locale): string {
+  const zh = locale === "zh";
+  const out = [zh ? "# 三、综合评价情况及评价结论" : "# 3. Overall assessment and conclusion", "", zh ? "本次评价仅核对报告所述，不计总分和等级。" : "This evaluation only checks what the report states: no total and no grade.", ""];
+  if (result.targets?.length) out.push(...(zh ? ["绩效目标完成情况如下。", "", "{{表:绩效目标完成情况表}}", ""] : ["The performance targets follow.", "", "{{table:targets}}", ""]));
+  return out.join("\n");
 }
 
 /** Chapter 三: the conclusion's sentence, the overall table, the rate chart and the deductions. */
