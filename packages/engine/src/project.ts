@@ -13,6 +13,8 @@ export interface ProjectHost {
   read(uri: string): HostRead;
   /** workspace root URI; `use` may not leave it */
   root?: string;
+  /** The parse of a document read, when the host has an exact one at hand (an incremental re-parse, decision 0195); else it is parsed. */
+  parsed?(uri: string, text: string): ParseResult | undefined;
 }
 
 export interface LoadedEvaluation {
@@ -80,7 +82,7 @@ export function loadEvaluation(entry: string, host: ProjectHost, options: Analyz
   }
   const visit = (uri: string, text: string, chain: string[]) => {
     documents.push({ uri, text });
-    const p = parse(text, uri, { strict: options.strict });
+    const p = host.parsed?.(uri, text) ?? parse(text, uri, { strict: options.strict });
     parsed.set(uri, p);
     for (const d of p.ast.declarations) {
       if (d.kind !== "evaluation" || !d.use) continue;
