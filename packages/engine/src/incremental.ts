@@ -1,11 +1,15 @@
-import { parse, reparse, type Diagnostic, type ParseResult } from "@perf/language";
+import { parse, reparse, type Diagnostic, type ParseResult, type Reparsed } from "@perf/language";
 import { analyzeParsed, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
+import { patchTextEdit } from "./text-edit.js";
 
 /** What an earlier parse of a document knew: its text and its parse (from the last analysis). */
 export interface PreviousParse {
   text: string;
   parsed: ParseResult;
 }
+
+/** A parse that {@link parseFrom} made by re-parsing one declaration of an earlier parse: that parse and what changed. */
+const provenance = new WeakMap<ParseResult, { previous: ParseResult; reparsed: Reparsed }>();
 
 /**
  * The parse of `text` given an earlier one of the same document: the earlier parse itself
@@ -16,17 +20,38 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
   if (previous && previous.parsed.ast.uri === uri) {
     if (previous.text === text) return previous.parsed;
     const r = reparse(previous.parsed, previous.text, text, undefined, { strict: options.strict });
-    if (r) return { ast: r.ast, diagnostics: r.diagnostics, lines: r.lines };
+    if (r) {
+      const p: ParseResult = { ast: r.ast, diagnostics: r.diagnostics, lines: r.lines };
+      provenance.set(p, { previous: previous.parsed, reparsed: r });
+      return p;
+    }
   }
   return parse(text, uri, { strict: options.strict });
+}
+
+/**
+ * The analysis of parsed documents given the previous analysis of the same evaluation (made with
+ * the same options): when the only document was re-parsed by {@link parseFrom} from the previous
+ * analysis' parse and the edit changed only texts no score reads, the previous analysis with its
+ * positions moved and those texts replaced; otherwise {@link analyzeParsed}. Equal to
+ * `analyzeParsed(parsed, options, loaded)` in every case (property-tested).
+ */
+export function analyzeEdited(previous: Analysis, parsed: Map<string, ParseResult>, options: AnalyzeOptions = {}, loaded: Diagnostic[] = []): Analysis {
+  if (parsed.size === 1 && !loaded.length) {
+    const [uri, p] = [...parsed][0]!;
+    const from = provenance.get(p);
+    provenance.delete(p);
+    const patched = from && patchTextEdit(previous, uri, from.previous, from.reparsed, p);
+    if (patched) return patched;
+  }
+  return analyzeParsed(parsed, options, loaded);
 }
 
 /**
  * The analysis of `documents` after an edit, from the previous analysis and the texts it read
  * (`previousTexts`, by URI): each document is parsed with {@link parseFrom}, so an edit re-parses
  * only the declaration it falls inside and every untouched declaration of the previous tree is
- * shared; then the engine's phases run as in {@link analyzeParsed}. The result equals
- * `analyze(documents, options)` (a property test compares them); `loaded` as in analyzeParsed.
+ * shared; then {@link analyzeEdited}. The result equals `analyze(documents, options)`.
  */
 export function reanalyze(previous: Analysis, previousTexts: ReadonlyMap<string, string>, documents: SourceDocument[], options: AnalyzeOptions = {}, loaded: Diagnostic[] = []): Analysis {
   const parsed = new Map<string, ParseResult>();
@@ -35,5 +60,5 @@ export function reanalyze(previous: Analysis, previousTexts: ReadonlyMap<string,
     const p = previous.parsed.get(d.uri);
     parsed.set(d.uri, parseFrom(text !== undefined && p ? { text, parsed: p } : undefined, d.text, d.uri, options));
   }
-  return analyzeParsed(parsed, options, loaded);
+  return analyzeEdited(previous, parsed, options, loaded);
 }

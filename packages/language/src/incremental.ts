@@ -18,6 +18,8 @@ export interface Reparsed extends ParseResult {
   /** The replaced declaration in the previous AST and its counterpart in the new one. */
   before: A.Declaration;
   after: A.Declaration;
+  /** The changed region of the previous text. */
+  region: ChangedRegion;
 }
 
 /** Codes whose presence anywhere makes the previous tree's declaration boundaries untrustworthy (recovery, limits). */
@@ -96,7 +98,7 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     // one that straddles the slice's edge cannot be placed: parse the whole text
     else if (d.range.start.offset < start.offset || d.range.end.offset > oldEnd.offset) return null;
   }
-  return { ast, diagnostics, lines, path, before, after: declarationAt(declarations, path) };
+  return { ast, diagnostics, lines, path, before, after: declarationAt(declarations, path), region: changed };
 }
 
 /** The smallest region of `before` that, replaced, gives `after` (common prefix and suffix); null when they are equal. */

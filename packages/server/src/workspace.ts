@@ -512,9 +512,12 @@ export class PerfWorkspace {
     const chars = source.documents.reduce((n, d) => n + d.text.length, 0);
     let analysis: Analysis;
     const started = performance.now();
+    // The last analysis of the group, read with the same settings: an edit of texts no score reads carries it over (decision 0195).
+    const last = this.analyses.get(group);
+    const previous = last && last.settingsGeneration === this.settingsGeneration ? last.analysis : undefined;
     try {
       this.analysesRun++;
-      analysis = analyzeLoaded(source, this.settings);
+      analysis = analyzeLoaded(source, this.settings, previous);
     } catch (e) {
       // The engine promises not to throw; if it ever does, the server keeps serving and the
       // document says so (PERF129) instead of keeping the diagnostics of an older text.

@@ -20,6 +20,8 @@ describe("analysis after an edit", () => {
     const before = first.analysis.parsed.get(s.uri)!.ast.declarations;
     const after = second.analysis.parsed.get(s.uri)!.ast.declarations;
     expect(after[0]).toBe(before[0]);
+    // a note is read by no score: the previous analysis was carried over, its position-free parts shared
+    expect(second.analysis.result.summary).toBe(first.analysis.result.summary);
     // every declaration that ends before the edit is the previous one, not a copy
     const untouched = before.filter((d) => d.range.end.offset < at).length;
     expect(untouched).toBeGreaterThan(5);
@@ -30,6 +32,7 @@ describe("analysis after an edit", () => {
     const third = s.service.ws.analysisFor(s.uri)!;
     expect(third.analysis.result).toStrictEqual(analyze([{ uri: s.uri, text: s.doc.getText() }]).result);
     expect(third.analysis.result.total.score).not.toBe(second.analysis.result.total.score);
+    expect(third.analysis.result.summary).not.toBe(second.analysis.result.summary);
     expect(third.analysis.parsed.get(s.uri)!.ast.declarations[0]).toBe(before[0]);
   });
 
