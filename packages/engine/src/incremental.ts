@@ -8,7 +8,11 @@ export interface PreviousParse {
   parsed: ParseResult;
 }
 
-/** A parse that {@link parseFrom} made by re-parsing one declaration of an earlier parse: that parse and what changed. */
+/**
+ * A parse that {@link parseFrom} made by re-parsing one declaration of an earlier parse: that parse
+ * and what changed. Taken by {@link analyzeEdited}; an entry never points at a parse that has one
+ * itself, so an unused entry keeps at most one earlier parse alive, never a chain of them.
+ */
 const provenance = new WeakMap<ParseResult, { previous: ParseResult; reparsed: Reparsed }>();
 
 /**
@@ -21,6 +25,7 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
     if (previous.text === text) return previous.parsed;
     const r = reparse(previous.parsed, previous.text, text, undefined, { strict: options.strict });
     if (r) {
+      provenance.delete(previous.parsed);
       const p: ParseResult = { ast: r.ast, diagnostics: r.diagnostics, lines: r.lines };
       provenance.set(p, { previous: previous.parsed, reparsed: r });
       return p;
@@ -37,11 +42,14 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
  * `analyzeParsed(parsed, options, loaded)` in every case (property-tested).
  */
 export function analyzeEdited(previous: Analysis, parsed: Map<string, ParseResult>, options: AnalyzeOptions = {}, loaded: Diagnostic[] = []): Analysis {
-  if (parsed.size === 1 && !loaded.length) {
-    const [uri, p] = [...parsed][0]!;
-    const from = provenance.get(p);
+  const from = [...parsed].map(([uri, p]) => {
+    const f = provenance.get(p);
     provenance.delete(p);
-    const patched = from && patchTextEdit(previous, uri, from.previous, from.reparsed, p);
+    return f && { uri, p, ...f };
+  });
+  const only = from[0];
+  if (from.length === 1 && only && !loaded.length) {
+    const patched = patchTextEdit(previous, only.uri, only.previous, only.reparsed, only.p);
     if (patched) return patched;
   }
   return analyzeParsed(parsed, options, loaded);
