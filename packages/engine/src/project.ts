@@ -1,5 +1,6 @@
 import { makeDiagnostic, parse, type Args, type Diagnostic, type DiagnosticCode, type ParseResult, type Range } from "@perf/language";
 import { analyzeParsed, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
+import { analyzeEdited } from "./incremental.js";
 
 /**
  * The project model: which documents form one evaluation (the entry and what it `use`s), and a
@@ -13,6 +14,8 @@ export interface ProjectHost {
   read(uri: string): HostRead;
   /** workspace root URI; `use` may not leave it */
   root?: string;
+  /** The parse of a document read, when the host has an exact one at hand (an incremental re-parse, decision 0195); else it is parsed. */
+  parsed?(uri: string, text: string): ParseResult | undefined;
 }
 
 export interface LoadedEvaluation {
@@ -80,7 +83,7 @@ export function loadEvaluation(entry: string, host: ProjectHost, options: Analyz
   }
   const visit = (uri: string, text: string, chain: string[]) => {
     documents.push({ uri, text });
-    const p = parse(text, uri, { strict: options.strict });
+    const p = host.parsed?.(uri, text) ?? parse(text, uri, { strict: options.strict });
     parsed.set(uri, p);
     for (const d of p.ast.declarations) {
       if (d.kind !== "evaluation" || !d.use) continue;
@@ -118,11 +121,11 @@ function baseName(uri: string): string {
   }
 }
 
-/** Analyses a loaded evaluation: the load's diagnostics join the analysis'. */
-export function analyzeLoaded(loaded: LoadedEvaluation, options: AnalyzeOptions = {}): Analysis {
+/** Analyses a loaded evaluation: the load's diagnostics join the analysis'. `previous`: the last analysis of it, with the same options (decision 0195). */
+export function analyzeLoaded(loaded: LoadedEvaluation, options: AnalyzeOptions = {}, previous?: Analysis): Analysis {
   const parsed = new Map<string, ParseResult>();
   for (const d of loaded.documents) parsed.set(d.uri, loaded.parsed?.get(d.uri) ?? parse(d.text, d.uri, { strict: options.strict }));
-  return analyzeParsed(parsed, options, loaded.diagnostics);
+  return previous ? analyzeEdited(previous, parsed, options, loaded.diagnostics) : analyzeParsed(parsed, options, loaded.diagnostics);
 }
 
 interface Cached {

@@ -1,4 +1,4 @@
-import { analyzeLoaded, loadEvaluation, subjectsOf, type Analysis, type HostRead, type LoadedEvaluation, type ProjectHost } from "@perf/engine";
+import { analyzeLoaded, loadEvaluation, parseFrom, subjectsOf, type Analysis, type HostRead, type LoadedEvaluation, type ProjectHost } from "@perf/engine";
 import { parse, type ParseResult, type PerfFile } from "@perf/language";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -33,6 +33,8 @@ export interface GroupAnalysis {
   uris: string[];
   /** Characters of source text analyzed: what keeping this analysis around costs. */
   chars: number;
+  /** The text of each document as analyzed, by reported URI: the next analysis re-parses only what an edit changed (decision 0195). */
+  texts: Map<string, string>;
   /** How long the analysis took (ms). */
   durationMs: number;
   analysis: Analysis;
@@ -427,7 +429,7 @@ export class PerfWorkspace {
 
   /** Loads a group through the engine's project model: the entry and, following `use`, what it uses. */
   private load(group: string): Membership & { loaded: LoadedEvaluation } {
-    const host: ProjectHost = { read: (uri) => this.readForProject(uri) };
+    const host: ProjectHost = { read: (uri) => this.readForProject(uri), parsed: (uri, text) => this.parseFromLast(group, uri, text) };
     const root = this.folderOf(group);
     if (root) host.root = root;
     let loaded: LoadedEvaluation;
@@ -440,6 +442,21 @@ export class PerfWorkspace {
     const fresh = { members, versions: this.versionsOf(members), loaded };
     this.memberships.set(group, fresh);
     return fresh;
+  }
+
+  /**
+   * A document's parse from the group's last analysis when it read this document under the same
+   * URI and settings: the same parse for the same text, else only the declaration an edit falls
+   * inside is parsed again (decision 0195). Undefined when there is nothing to start from.
+   */
+  private parseFromLast(group: string, uri: string, text: string): ParseResult | undefined {
+    const a = this.analyses.get(group);
+    if (!a || a.settingsGeneration !== this.settingsGeneration) return undefined;
+    const reported = this.reportedUri(canonicalUri(uri));
+    const before = a.texts.get(reported);
+    const parsed = a.analysis.parsed.get(reported);
+    if (before === undefined || !parsed) return undefined;
+    return parseFrom({ text: before, parsed }, text, uri, this.settings);
   }
 
   /** The project model's reads: a known file's text, or why it cannot be read (PERF160 at the `use`). */
@@ -495,9 +512,12 @@ export class PerfWorkspace {
     const chars = source.documents.reduce((n, d) => n + d.text.length, 0);
     let analysis: Analysis;
     const started = performance.now();
+    // The last analysis of the group, read with the same settings: an edit of texts no score reads carries it over (decision 0195).
+    const last = this.analyses.get(group);
+    const previous = last && last.settingsGeneration === this.settingsGeneration ? last.analysis : undefined;
     try {
       this.analysesRun++;
-      analysis = analyzeLoaded(source, this.settings);
+      analysis = analyzeLoaded(source, this.settings, previous);
     } catch (e) {
       // The engine promises not to throw; if it ever does, the server keeps serving and the
       // document says so (PERF129) instead of keeping the diagnostics of an older text.
@@ -520,6 +540,7 @@ export class PerfWorkspace {
       settingsGeneration: this.settingsGeneration,
       uris: documents.map((d) => d.uri),
       chars,
+      texts: new Map(documents.map((d) => [d.uri, d.text])),
       durationMs: performance.now() - started,
       analysis,
       occurrences(uri) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { check, oneCharacterEdit, recheck, uri } from "../src/core.js";
+import { generate } from "../src/generate.js";
+import { Random } from "../src/random.js";
+
+describe("edit-vs-cold", () => {
+  it("times a re-check that gives the fresh check's analysis, from the last analysis", () => {
+    const doc = generate({ leaves: 300 });
+    const last = check(doc.perf);
+    const { text } = oneCharacterEdit(doc);
+    const again = recheck(last, new Map([[uri, doc.perf]]), text);
+    expect(again).toStrictEqual(check(text));
+    // the typed note is read by no score: the last analysis is carried over, not recomputed
+    expect(again.result.summary).toBe(last.result.summary);
+    expect(again.parsed.get(uri)!.ast.declarations[0]).toBe(last.parsed.get(uri)!.ast.declarations[0]);
+  });
+
+  it("gives the fresh check's analysis after a chain of random edits of the generated document", () => {
+    const r = new Random(195);
+    let text = generate({ leaves: 60 }).perf;
+    let last = check(text);
+    // inside texts, after numbers and in indentation: carried over, re-scored, or (a brace, a quote) parsed again
+    const places = (t: string) => [...t.matchAll(/"[^"\n]{4,}"|\d+(?:\.\d+)?|\n {2,}/g)].map((m) => m.index! + (m[0].startsWith('"') ? m[0].length >> 1 : m[0].length));
+    const typed = ["改", " ", "\n", "1", "0", "}", '"', "说明文字"];
+    for (let i = 0; i < 25; i++) {
+      const at = r.pick(places(text));
+      const next = text.slice(0, at) + r.pick(typed) + text.slice(at + r.int(0, 1));
+      const again = recheck(last, new Map([[uri, text]]), next);
+      expect(again).toStrictEqual(check(next));
+      text = next;
+      last = again;
+    }
+  }, 120_000);
+});

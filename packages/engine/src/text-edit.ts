@@ -1,0 +1,166 @@
+import type * as A from "@perf/language";
+import type { Analysis } from "./analyze.js";
+import type { ParseResult, Position, Reparsed } from "@perf/language";
+
+/**
+ * An edit that changed only texts no score reads (an indicator's 指标解释, 评价标准, 评价说明 and
+ * evidence paths, whitespace, comments) leaves every score, check and diagnostic as it was but
+ * for positions: the next analysis is the previous one with its positions moved and those texts
+ * replaced (decision 0195). Undefined whenever that cannot be shown, and the caller analyzes.
+ */
+export function patchTextEdit(previous: Analysis, uri: string, before: ParseResult, reparsed: Reparsed, parsed: ParseResult): Analysis | undefined {
+  if (previous.parsed.size !== 1 || previous.parsed.get(uri) !== before || previous.subjects.size) return undefined;
+  if (parsed.diagnostics.length !== before.diagnostics.length) return undefined;
+  const oldDecls = before.ast.declarations;
+  const newDecls = parsed.ast.declarations;
+  if (oldDecls.length !== newDecls.length) return undefined;
+
+  const memo = new Map<object, unknown>();
+  /** Positions of the re-parsed declaration in the old tree → the new tree's. */
+  const placed = new Map<object, unknown>();
+  /** Old indicator ranges (by identity) whose texts changed → the new declaration. */
+  const retexted = new Map<A.Range, A.IndicatorDecl>();
+  if (!sameButTexts(reparsed.before, reparsed.after, placed, retexted)) return undefined;
+  // Every declaration (and nested indicator) of the old tree stands for its counterpart in the new one.
+  const pairs: [A.Declaration, A.Declaration][] = oldDecls.map((d, i) => [d, newDecls[i]!]);
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [o, n] = pair;
+    if (o.kind !== n.kind) return undefined;
+    memo.set(o, n);
+    if (o.kind === "indicator") {
+      const c = (n as A.IndicatorDecl).children;
+      if (c.length !== o.children.length) return undefined;
+      o.children.forEach((x, j) => pairs.push([x, c[j]!]));
+    }
+  }
+
+  const { region } = reparsed;
+  const newRegionEnd = region.start + region.length;
+  const oldEndAt = before.lines.positionAt(region.end);
+  const newEndAt = parsed.lines.positionAt(newRegionEnd);
+  const move = (p: Position): Position => {
+    if (p.offset < region.start) return p;
+    if (p.offset <= region.end) throw abandon; // on the edit's edge: which side it went to is not known
+    return { line: p.line + newEndAt.line - oldEndAt.line, character: p.line === oldEndAt.line ? p.character + newEndAt.character - oldEndAt.character : p.character, offset: p.offset + newRegionEnd - region.end };
+  };
+
+  // Positions and ranges are most of an analysis and never aliased where it matters: moved, not memoised.
+  const from = reparsed.before.range.start.offset;
+  const to = reparsed.before.range.end.offset;
+  const position = (p: Position): Position => (p.offset >= from && p.offset <= to ? ((placed.get(p) as Position | undefined) ?? move(p)) : move(p));
+  let depth = 0;
+  const map = (v: unknown): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    if (isPosition(v)) return position(v);
+    if (isRange(v)) {
+      const start = position(v.start);
+      const end = position(v.end);
+      return start === v.start && end === v.end ? v : { start, end };
+    }
+    // Only named things are shared within an analysis (a result node in `indicators`, a symbol a reference targets, a declaration).
+    const named = typeof (v as { id?: unknown }).id === "string" || typeof (v as { kind?: unknown }).kind === "string";
+    if (named && memo.has(v)) return memo.get(v);
+    // an analysis is a tree with shared nodes; a cycle would recurse without end
+    if (++depth > 2000) throw abandon;
+    let out: unknown;
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const y = map(v[i]);
+        if (y !== v[i]) (copy ??= v.slice())[i] = y;
+      }
+      out = copy ?? v;
+    } else if (v instanceof Map) {
+      let changed = false;
+      const copy = new Map<unknown, unknown>();
+      for (const [k, x] of v) {
+        const y = map(x);
+        if (y !== x || typeof k === "object") changed = true;
+        copy.set(map(k), y);
+      }
+      out = changed ? copy : v;
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) throw abandon;
+      const o = v as Record<string, unknown>;
+      let copy: Record<string, unknown> | undefined;
+      for (const k in o) {
+        const y = map(o[k]);
+        if (y !== o[k]) (copy ??= { ...o })[k] = y;
+      }
+      const decl = retexted.get(o.range as A.Range);
+      if (decl && typeof o.id === "string" && Array.isArray(o.evidence)) {
+        copy ??= { ...o };
+        copy.evidence = decl.evidence.map((e) => e.value);
+        for (const k of ["explain", "criteria", "note"] as const) if (k in copy) copy[k] = decl[k]!.value;
+      }
+      out = copy ?? v;
+    }
+    depth--;
+    if (named) memo.set(v, out);
+    return out;
+  };
+
+  try {
+    return {
+      result: map(previous.result) as Analysis["result"],
+      parsed: new Map([[uri, parsed]]),
+      symbols: map(previous.symbols) as Analysis["symbols"],
+      indicators: map(previous.indicators) as Analysis["indicators"],
+      subjects: new Map(),
+    };
+  } catch (e) {
+    if (e === abandon) return undefined;
+    throw e;
+  }
+}
+
+const abandon = new Error("the previous analysis cannot be carried over");
+
+/** Text clauses of an indicator that no score, check or diagnostic reads. */
+const freeTexts = new Set(["explain", "criteria", "note"]);
+
+/**
+ * Whether two declarations differ at most in positions and in the texts of {@link freeTexts} and
+ * evidence; records each old position's counterpart in `memo` and each indicator whose texts changed.
+ */
+function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retexted: Map<A.Range, A.IndicatorDecl>): boolean {
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
+  if (isPosition(a)) {
+    if (!isPosition(b)) return false;
+    memo.set(a, b);
+    return true;
+  }
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameButTexts(x, b[i], memo, retexted));
+  const o = a as Record<string, unknown>;
+  const n = b as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length !== Object.keys(n).length) return false;
+  const indicator = o.kind === "indicator";
+  for (const k of keys) {
+    if (!(k in n)) return false;
+    if (indicator && (freeTexts.has(k) || k === "evidence")) {
+      const texts = k === "evidence" ? (o[k] as A.StringValue[]) : [o[k] as A.StringValue];
+      const others = k === "evidence" ? (n[k] as A.StringValue[]) : [n[k] as A.StringValue];
+      if (texts.length !== others.length) return false;
+      texts.forEach((t, i) => {
+        memo.set(t.range.start, others[i]!.range.start);
+        memo.set(t.range.end, others[i]!.range.end);
+        if (t.value !== others[i]!.value) retexted.set(o.range as A.Range, b as A.IndicatorDecl);
+      });
+      continue;
+    }
+    if (!sameButTexts(o[k], n[k], memo, retexted)) return false;
+  }
+  return true;
+}
+
+function isRange(v: object): v is A.Range {
+  const r = v as A.Range;
+  return r.start !== undefined && r.end !== undefined && typeof r.start.offset === "number" && typeof r.end.offset === "number" && Object.keys(r).length === 2;
+}
+
+function isPosition(v: object): v is Position {
+  const p = v as Position;
+  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
+}

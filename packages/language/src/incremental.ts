@@ -1,0 +1,269 @@
+import type * as A from "./ast.js";
+import type { Diagnostic, DiagnosticFactoryOptions } from "./diagnostics.js";
+import { MAX_NESTING } from "./limits.js";
+import { parse, type ParseResult } from "./parse.js";
+import { LineIndex, type Position } from "./range.js";
+
+/** One region of the previous text, `[start, end)`, replaced by `length` characters. */
+export interface ChangedRegion {
+  start: number;
+  end: number;
+  length: number;
+}
+
+/** What {@link reparse} re-parsed: the declaration (top-level or nested indicator) whose text was parsed again. */
+export interface Reparsed extends ParseResult {
+  /** The path to the replaced declaration: its index among the top-level declarations, then among each indicator's children. */
+  path: number[];
+  /** The replaced declaration in the previous AST and its counterpart in the new one. */
+  before: A.Declaration;
+  after: A.Declaration;
+  /** The changed region of the previous text. */
+  region: ChangedRegion;
+}
+
+/** Codes whose presence anywhere makes the previous tree's declaration boundaries untrustworthy (recovery, limits). */
+const structural = new Set(["PERF001", "PERF002", "PERF003", "PERF004", "PERF014", "PERF015"]);
+
+/** Above this many previous diagnostics a fresh parse may cap differently (parse.ts caps at 50): parse again. */
+const MAX_KEPT_DIAGNOSTICS = 40;
+
+/**
+ * The parse of `text` from the parse of `previousText`, re-parsing only the innermost
+ * declaration (a top-level declaration or a nested indicator) whose block strictly contains
+ * the changed region; every declaration before it is shared, every one after it is copied
+ * with its positions moved. Returns null whenever the result could differ from
+ * `parse(text)` — the edit touches a declaration's head or closing brace, the slice does
+ * not parse cleanly to one declaration of the same kind, the previous parse had syntax
+ * errors, or the slice sits near the nesting limit — and the caller parses the whole text.
+ * Never throws on any input.
+ */
+export function reparse(previous: ParseResult, previousText: string, text: string, region?: ChangedRegion, options: DiagnosticFactoryOptions = {}): Reparsed | null {
+  if (previous.diagnostics.length > MAX_KEPT_DIAGNOSTICS || previous.diagnostics.some((d) => structural.has(d.code))) return null;
+  const changed = region ?? changedRegion(previousText, text);
+  if (!changed || changed.end < changed.start || changed.end > previousText.length || previousText.length - (changed.end - changed.start) + changed.length !== text.length) return null;
+
+  const path: number[] = [];
+  const found = enclosing(previous.ast.declarations, changed, previousText, path);
+  if (!found) return null;
+  const { decl: before, ancestors } = found;
+  const start = before.range.start;
+  const oldEnd = before.range.end;
+  const delta = changed.length - (changed.end - changed.start);
+  const sliceText = text.slice(start.offset, oldEnd.offset + delta);
+  if (!sliceText.endsWith("}") || ancestors + brackets(sliceText) > MAX_NESTING) return null;
+
+  const slice = parse(sliceText, previous.ast.uri, options);
+  if (slice.diagnostics.length || slice.ast.declarations.length !== 1) return null;
+  const parsedDecl = slice.ast.declarations[0]!;
+  if (parsedDecl.kind !== before.kind || parsedDecl.range.start.offset !== 0 || parsedDecl.range.end.offset !== sliceText.length) return null;
+
+  // Positions of the slice move to where it starts; positions after it by the edit's size.
+  const local = slice.ast.range.end;
+  const newEnd: Position = {
+    line: start.line + local.line,
+    character: local.line === 0 ? start.character + local.character : local.character,
+    offset: start.offset + local.offset,
+  };
+  const intoPlace = (p: Position): Position => ({
+    line: p.line + start.line,
+    character: p.line === 0 ? p.character + start.character : p.character,
+    offset: p.offset + start.offset,
+  });
+  const lineDelta = newEnd.line - oldEnd.line;
+  const columnDelta = newEnd.character - oldEnd.character;
+  const after = (p: Position): Position | undefined =>
+    p.offset < oldEnd.offset ? undefined : { line: p.line + lineDelta, character: p.line === oldEnd.line ? p.character + columnDelta : p.character, offset: p.offset + delta };
+
+  const placed = movePositions(parsedDecl, intoPlace) as A.Declaration;
+  const declarations = previous.ast.declarations.map((d, i) => {
+    if (i < path[0]!) return d;
+    if (i > path[0]!) return movePositions(d, after) as A.Declaration;
+    return replaceAt(d, path, 1, placed, after);
+  });
+
+  const lines = new LineIndex(text);
+  const ast: A.PerfFile = {
+    uri: previous.ast.uri,
+    declarations,
+    comments: splice(previous.ast.comments, slice.ast.comments, start.offset, oldEnd.offset, intoPlace, after),
+    keywords: splice(previous.ast.keywords, slice.ast.keywords, start.offset, oldEnd.offset, intoPlace, after),
+    range: lines.range(0, text.length),
+  };
+  // Parse diagnostics are in an order a shift keeps; the slice had none.
+  const diagnostics: Diagnostic[] = [];
+  for (const d of previous.diagnostics) {
+    if (d.range.end.offset <= start.offset) diagnostics.push(d);
+    else if (d.range.start.offset >= oldEnd.offset) diagnostics.push(movePositions(d, after) as Diagnostic);
+    // one that straddles the slice's edge cannot be placed: parse the whole text
+    else if (d.range.start.offset < start.offset || d.range.end.offset > oldEnd.offset) return null;
+  }
+  return { ast, diagnostics, lines, path, before, after: declarationAt(declarations, path), region: changed };
+}
+
+/** The smallest region of `before` that, replaced, gives `after` (common prefix and suffix); null when they are equal. */
+export function changedRegion(before: string, after: string): ChangedRegion | null {
+  if (before === after) return null;
+  const max = Math.min(before.length, after.length);
+  const prefix = commonRun(before, after, max, 1);
+  const suffix = commonRun(before, after, max - prefix, -1);
+  return { start: prefix, end: before.length - suffix, length: after.length - suffix - prefix };
+}
+
+/** How many characters agree from the start (`dir` 1) or the end (-1), at most `max`; compares in chunks first. */
+function commonRun(a: string, b: string, max: number, dir: 1 | -1): number {
+  let n = 0;
+  const at = (s: string, i: number, len: number) => (dir === 1 ? s.substr(i, len) : s.substr(s.length - i - len, len));
+  for (let chunk = 65536; chunk >= 1; chunk = chunk >> 4 || (chunk > 1 ? 1 : 0)) {
+    while (n + chunk <= max && at(a, n, chunk) === at(b, n, chunk)) n += chunk;
+    if (chunk === 1) break;
+  }
+  return n;
+}
+
+/**
+ * The innermost declaration whose block strictly holds the region: it starts after the
+ * declaration's head (its first token and name, or an indicator's whole head) and ends before
+ * its closing `}`, so every token outside the slice lexes as before. `path` receives the indices.
+ */
+function enclosing(decls: readonly A.Declaration[], r: ChangedRegion, text: string, path: number[]): { decl: A.Declaration; ancestors: number } | undefined {
+  const i = indexAround(decls, r.start);
+  const d = decls[i];
+  if (!d || !holds(d, r, text)) return undefined;
+  path.push(i);
+  let decl: A.Declaration = d;
+  let ancestors = 0;
+  while (decl.kind === "indicator") {
+    const j = indexAround(decl.children, r.start);
+    const c = decl.children[j];
+    if (!c || !holds(c, r, text)) break;
+    path.push(j);
+    decl = c;
+    ancestors++;
+  }
+  return { decl, ancestors };
+}
+
+/** The last declaration that starts at or before `offset` (declarations are in source order). */
+function indexAround(decls: readonly A.Declaration[], offset: number): number {
+  let lo = 0;
+  let hi = decls.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (decls[mid]!.range.start.offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function holds(d: A.Declaration, r: ChangedRegion, text: string): boolean {
+  const head = headEnd(d);
+  const end = d.range.end.offset;
+  return head !== undefined && r.start > head && r.end < end - 1 && text.charCodeAt(end - 1) === 125; /* } */
+}
+
+/** Where the part of a declaration that an edit may touch begins. */
+function headEnd(d: A.Declaration): number | undefined {
+  switch (d.kind) {
+    case "indicator":
+      return d.headRange.end.offset;
+    case "evaluation":
+    case "framework":
+    case "subject":
+      return d.keywordRange.end.offset;
+    case "units":
+      return undefined;
+    case "fact":
+    case "survey":
+    case "finding":
+    case "veto":
+    case "table":
+    case "assert":
+    case "target":
+      return d.name.range.end.offset;
+    case "override":
+      return d.indicator.range.end.offset;
+  }
+}
+
+/** `{` and `(` in the slice: a bound on how deep it nests, whatever its strings hold. */
+function brackets(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 40) n++;
+  }
+  return n;
+}
+
+/** The declaration at `path` (top-level index, then children). */
+function declarationAt(decls: readonly A.Declaration[], path: number[]): A.Declaration {
+  let d = decls[path[0]!]!;
+  for (const j of path.slice(1)) d = (d as A.IndicatorDecl).children[j]!;
+  return d;
+}
+
+/** `node` with the child at `path[depth…]` replaced and every position after the slice moved; untouched parts shared. */
+function replaceAt(node: A.Declaration, path: number[], depth: number, placed: A.Declaration, after: (p: Position) => Position | undefined): A.Declaration {
+  if (depth === path.length) return placed;
+  const ind = node as A.IndicatorDecl;
+  const i = path[depth]!;
+  const moved = movePositions({ ...ind, children: [] }, after) as A.IndicatorDecl;
+  const children = ind.children.map((c, j) => (j < i ? c : j === i ? (replaceAt(c, path, depth + 1, placed, after) as A.IndicatorDecl) : (movePositions(c, after) as A.IndicatorDecl)));
+  return { ...moved, children };
+}
+
+/** A list in source order with the entries in `[from, to)` replaced by the slice's (placed) and the later ones moved. */
+function splice<T extends { range: A.Comment["range"] }>(old: readonly T[], fresh: readonly T[], from: number, to: number, place: (p: Position) => Position, after: (p: Position) => Position | undefined): T[] {
+  const a = firstAtOrAfter(old, from);
+  const b = firstAtOrAfter(old, to);
+  const out = old.slice(0, a);
+  for (const x of fresh) out.push(movePositions(x, place) as T);
+  for (let i = b; i < old.length; i++) out.push(movePositions(old[i]!, after) as T);
+  return out;
+}
+
+function firstAtOrAfter(list: readonly { range: A.Comment["range"] }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.range.start.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isPosition(v: object): v is Position {
+  const p = v as Position;
+  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
+}
+
+/**
+ * A copy of a tree of plain data with `move` applied to every position; a part in which
+ * `move` changes nothing (returns undefined) is shared, not copied. The tree is an AST or a
+ * diagnostic: bounded in depth by the parser's limits.
+ */
+export function movePositions(value: unknown, move: (p: Position) => Position | undefined): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = movePositions(value[i], move);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return out ?? value;
+  }
+  if (isPosition(value)) return move(value) ?? value;
+  let out: Record<string, unknown> | undefined;
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    // the one offset the AST keeps outside a position (AssertDecl.blockEnd)
+    const v = k === "blockEnd" && typeof o[k] === "number" ? (move({ line: -1, character: 0, offset: o[k] })?.offset ?? o[k]) : movePositions(o[k], move);
+    if (v !== o[k]) (out ??= { ...o })[k] = v;
+  }
+  return out ?? value;
+}
