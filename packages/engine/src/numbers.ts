@@ -149,7 +149,7 @@ function evaluateFacts(facts: Map<string, At<A.FactDecl>>, computed: Map<string,
 }
 
 function evaluateFact(f: At<A.FactDecl>, lookup: Lookup, units: UnitTable, sink: DiagnosticSink): Quantity | null {
-  const v = evaluateChecked(f.expression!, lookup, (code, range, args) => void sink.report(code, f.uri, range, args));
+  const v = evaluateChecked(f.expression!, lookup, (code, range, args) => void sink.report(code, f.uri, range, args), true);
   if (!v) return null;
   if (!f.convert || v.unit === f.convert.text) return v;
   const converted = v.unit ? units.convert(v, f.convert.text) : undefined;

@@ -1,8 +1,8 @@
 import type * as A from "@perf/language";
 import { acknowledge } from "@perf/language";
-import { dayNumber, isValidDate, isoDate } from "./dates.js";
+import { dayNumber, isValidDate, isoDate, isoOfDay } from "./dates.js";
 import { Decimal, ONE, ZERO, decimalText, divide, roundHalfUp } from "./decimal.js";
-import { expressionText, numberValue, type Lookup, type Quantity } from "./expression.js";
+import { dateValueText, expressionText, numberValue, type Lookup, type Quantity } from "./expression.js";
 import { evaluateChecked } from "./checks/units.js";
 import type { At, Linked } from "./model.js";
 import type { TargetResult } from "./schema.js";
@@ -121,8 +121,10 @@ function evaluateTarget(t: At<A.TargetDecl>, lookup: Lookup, sink: DiagnosticSin
   if (a?.kind === "text") result.actual = { text: a.text.value, value: null, unit: null };
   else if (a?.kind === "date") result.actual = { text: a.date.text, value: invalid ? null : isoDate(a.date), unit: null };
   else if (a?.kind === "expression") {
-    actual = evaluateChecked(a.expression, lookup, (code, range, args) => report(code, range, args ?? {}));
-    result.actual = { text: actual && a.expression.kind !== "number" ? shownValue(actual, t.expect) : expressionText(a.expression), value: actual ? decimalText(actual.value) : null, unit: actual?.unit ?? null };
+    actual = evaluateChecked(a.expression, lookup, (code, range, args) => report(code, range, args ?? {}), true);
+    // `actual 完工日期`: a fact (or an expression) holding a date prints as the report writes it
+    if (actual?.date) result.actual = { text: dateValueText(actual), value: isoOfDay(actual.value.toNumber()), unit: null };
+    else result.actual = { text: actual && a.expression.kind !== "number" ? shownValue(actual, t.expect) : expressionText(a.expression), value: actual ? decimalText(actual.value) : null, unit: actual?.unit ?? null };
   }
 
   const e = t.expect;
@@ -144,14 +146,15 @@ function evaluateTarget(t: At<A.TargetDecl>, lookup: Lookup, sink: DiagnosticSin
 
   if (e.kind === "compare" && e.value?.kind === "date") {
     result.expected.value = invalid ? null : isoDate(e.value, e.op === "<=" || e.op === ">");
-    if (a.kind !== "date") {
+    if (a.kind === "expression" && !actual) return judged;
+    if (a.kind !== "date" && !actual?.date) {
       report("PERF244", a.range, { name, expected: "date", actual: a.kind === "text" ? "text" : "number" });
       return judged;
     }
     if (invalid) return judged;
     // a deadline `<= 2020年11月` allows the whole month; `>= 2020年11月` starts on its first day
     const deadline = dayNumber(e.value, e.op === "<=" || e.op === ">");
-    const done = dayNumber(a.date);
+    const done = a.kind === "date" ? dayNumber(a.date) : actual!.value.toNumber();
     const met = { ">=": done >= deadline, "<=": done <= deadline, "=": done === deadline, ">": done > deadline, "<": done < deadline }[e.op];
     judged.met = result.met = met;
     judged.completion = met ? ONE : ZERO;
@@ -165,6 +168,10 @@ function evaluateTarget(t: At<A.TargetDecl>, lookup: Lookup, sink: DiagnosticSin
     return judged;
   }
   if (!actual) return judged;
+  if (actual.date) {
+    report("PERF244", a.range, { name, expected: "number", actual: "date" });
+    return judged;
+  }
 
   const expectedValues = e.kind === "between" ? [e.low, e.high] : [e.value?.kind === "number" ? e.value : undefined];
   if (expectedValues.some((v) => !v)) return judged;
