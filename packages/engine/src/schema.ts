@@ -292,6 +292,8 @@ export const SubjectResultSchema = z.object({
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
   summary: z.object({ leaves: z.number().int(), scoredLeaves: z.number().int() }),
+  /** The performance targets as this subject states them (decision 0182); absent without targets. */
+  targets: z.array(TargetResultSchema).optional(),
 });
 
 /** One indicator, in tree order, with every subject's score side by side. */

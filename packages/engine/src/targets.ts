@@ -4,7 +4,7 @@ import { dayNumber, isValidDate, isoDate, isoOfDay } from "./dates.js";
 import { Decimal, ONE, ZERO, decimalText, divide, roundHalfUp } from "./decimal.js";
 import { dateValueText, expressionText, numberValue, type Lookup, type Quantity } from "./expression.js";
 import { evaluateChecked } from "./checks/units.js";
-import type { At, Linked } from "./model.js";
+import type { At, Linked, SubjectModel } from "./model.js";
 import type { TargetResult } from "./schema.js";
 import type { DiagnosticSink } from "./sink.js";
 
@@ -68,15 +68,32 @@ const fraction = (d: Decimal) => decimalText(roundHalfUp(d, 4));
  * target ÷ actual for ≤ and <, not capped), deviation (completion − 1; days late for a deadline),
  * and warns (PERF240, an audit code) when the over-achievement is beyond the threshold.
  */
-export function evaluateTargets(model: Linked, lookup: Lookup, sink: DiagnosticSink): Map<string, TargetEvaluation> {
+export function evaluateTargets(model: Linked, lookup: Lookup, sink: DiagnosticSink, subject?: SubjectModel): Map<string, TargetEvaluation> {
   const out = new Map<string, TargetEvaluation>();
   const header = model.header?.decl.deviation;
   const defaultThreshold = header ? numberValue(header).value : DEFAULT_DEVIATION;
+  const judge = (t: At<A.TargetDecl>) => out.set(t.name.text, evaluateTarget(t, lookup, sink, t.deviation ? numberValue(t.deviation).value : defaultThreshold));
+  const own = new Map((subject?.targets ?? []).map((t) => [t.name.text, t]));
   for (const t of model.targets) {
     if (!isDefiningTarget(t, model)) continue;
-    out.set(t.name.text, evaluateTarget(t, lookup, sink, t.deviation ? numberValue(t.deviation).value : defaultThreshold));
+    const mine = own.get(t.name.text);
+    own.delete(t.name.text);
+    judge(mine ? subjectTarget(t, mine) : t);
   }
+  // the subject's targets of its own, after the evaluation's
+  for (const t of own.values()) judge(t);
   return out;
+}
+
+/**
+ * An evaluation-wide target as one subject states it (decision 0182): what the subject's block
+ * writes (its actual, tier, reason, even its own target value) replaces the evaluation's clause;
+ * the rest (title, class, target value, threshold) is the evaluation's. Findings point at the subject's block.
+ */
+function subjectTarget(t: At<A.TargetDecl>, mine: At<A.TargetDecl>): At<A.TargetDecl> {
+  const merged: At<A.TargetDecl> = { ...t, name: mine.name, range: mine.range, uri: mine.uri };
+  for (const k of ["title", "class", "expect", "actual", "tier", "reason", "deviation", "acknowledged"] as const) if (mine[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = mine[k];
+  return merged;
 }
 
 /** Whether `t` defines its name: a duplicate (PERF021) is not judged again. */

@@ -108,7 +108,7 @@ export interface AssessDecl {
 }
 
 /** What a subject block holds besides its assessments. */
-export type SubjectMember = FactDecl | SurveyDecl | FindingDecl | VetoDecl | AssessDecl;
+export type SubjectMember = FactDecl | SurveyDecl | FindingDecl | VetoDecl | AssessDecl | TargetDecl;
 
 /** `subject ID "name" { fact… survey… finding… veto… assess… declared N grade NAME }`: one unit scored against the framework. */
 export interface SubjectDecl {

@@ -506,7 +506,7 @@ class AstBuilder {
       const n = this.name(g);
       if (n) this.set(s, "grade", n, "grade");
     }
-    const members: CstNode[] = [...this.subs(node, "fact"), ...this.subs(node, "survey"), ...this.subs(node, "finding"), ...this.subs(node, "veto"), ...this.subs(node, "assess")];
+    const members: CstNode[] = [...this.subs(node, "fact"), ...this.subs(node, "survey"), ...this.subs(node, "finding"), ...this.subs(node, "veto"), ...this.subs(node, "assess"), ...this.subs(node, "target")];
     members.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const m of members) {
       const d = m.name === "assess" ? this.assess(m) : (this.declaration(m) as A.SubjectMember | undefined);

@@ -159,6 +159,8 @@ export class PerfParser extends CstParser {
         { ALT: () => this.SUBRULE(this.finding) },
         { ALT: () => this.SUBRULE(this.veto) },
         { ALT: () => this.SUBRULE(this.assess) },
+        // per-subject targets (decision 0182): the subject's own values of a target
+        { ALT: () => this.SUBRULE(this.target) },
         {
           ALT: () => {
             this.CONSUME(K.Declared);

@@ -122,7 +122,9 @@ function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, ra
   for (const list of s.subject.attachments.values()) for (const a of list) counted.add(a.finding.name.text);
   for (const f of s.model.findings) counted.add(f.name.text);
   for (const f of model.findings) if (f.subject?.text === d.name.text) counted.add(f.name.text);
+  const targets = s.subject.targets ? { targets: [...s.subject.targets.values()].map((t) => t.result) } : {};
   return {
+    ...targets,
     id: d.name.text,
     name: d.title?.value ?? d.name.text,
     total: {
