@@ -90,9 +90,10 @@ describe("dates and durations as values", () => {
         "fact h = sum(完工, 完工)", // 11 PERF212
         "fact i = 2021-02-29 - 完工", // 12 PERF242
         "fact j = 3 天 - 完工", // 13 PERF213
+        "fact k = 完工 - 2020-01-01 in 月", // 14 PERF214 at the unit
       ].join("\n"),
     );
-    expect(codes).toEqual(["PERF211 4:10", "PERF212 5:10", "PERF212 6:10", "PERF213 7:10", "PERF213 8:10", "PERF214 9:10", "PERF215 10:10", "PERF212 11:10", "PERF242 12:10", "PERF213 13:10"]);
+    expect(codes).toEqual(["PERF211 4:10", "PERF212 5:10", "PERF212 6:10", "PERF213 7:10", "PERF213 8:10", "PERF214 9:10", "PERF215 10:10", "PERF212 11:10", "PERF242 12:10", "PERF213 13:10", "PERF214 14:29"]);
   });
   it("a date where a score needs a number is PERF212 at the reference", () => {
     const { result } = analyzeText(`evaluation "t" { total 10 }\nfact 完工 = 2020年11月20日\nindicator a weight 10 { ratio 完工 }`);
