@@ -94,7 +94,8 @@ describe("unit conversion", () => {
   it("different dimensions do not add or convert (PERF060)", () => {
     expect(value("fact x = 5 万元 + 3 小时").errors).toEqual(["PERF060 unit mismatch: cannot add 万元 and 小时"]);
     expect(value("fact x = 3 小时 in 万元").errors).toEqual(["PERF060 unit mismatch: cannot convert 小时 to 万元"]);
-    expect(value("fact x = 3 天 in 月").errors).toEqual(["PERF060 unit mismatch: cannot convert 天 to 月"]);
+    // days and months: the specific PERF214 since dates are values (decision 0180)
+    expect(value("fact x = 3 天 in 月").errors).toEqual(["PERF214 天 and 月 do not convert: a month has no fixed number of days"]);
   });
   it("a conversion cycle among declared units is PERF201", () => {
     expect(codes("units { 甲单位 = 2 乙单位; 乙单位 = 3 甲单位 }")).toEqual(["PERF035", "PERF201", "PERF201"]);
