@@ -77,3 +77,21 @@ subject 乙 "乙县" { target 完工 { actual 2020年12月5日; reason "设备�
     expect(t.columns.filter((c) => c.values).map((c) => c.key)).toEqual(["expected", "actual"]);
   });
 });
+
+describe("value columns of the targets table are measured", async () => {
+  const { columnWidths, isValueText, textWidth1 } = await import("../src/writers/column-widths.js");
+  it("a short figure is a value, a sentence is not", () => {
+    expect(["≤2020年11月底", "≥1200 台", "2 次/天", "1640 台"].every(isValueText)).toBe(true);
+    expect(["全国前五名", "较上年提高，达到省级平均水平以上2个百分点以上"].some(isValueText)).toBe(false);
+  });
+  it("the 目标值 column is at least as wide as its widest value (in twips, 10.5 pt)", () => {
+    const t = buildReport(result).tables.find((x) => x.name === "targets")!;
+    const em = 210;
+    const j = t.columns.findIndex((c) => c.key === "expected");
+    const need = Math.ceil(textWidth1("≤2020年11月底", em)) + 216;
+    expect(columnWidths(t, 12_000, em, 216)[j]!).toBeGreaterThanOrEqual(need);
+    // without the measure the text columns share what is left and the date wraps
+    const unmeasured = { ...t, columns: t.columns.map((c) => ({ ...c, values: false })) };
+    expect(columnWidths(unmeasured, 12_000, em, 216)[j]!).toBeLessThan(need);
+  });
+});
