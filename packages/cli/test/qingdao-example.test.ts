@@ -65,9 +65,13 @@ describe("examples/qingdao-2020 (seed 003)", () => {
       ["批复预算", true],
       ["总支出", true],
       ["子项目数", true],
+      ["完成情况", true],
       ["未开展子项目", true],
       ["网站群监测划拨", true],
     ]);
+    // 表1-1 counted by its text column 完成情况 (decision 0181): 23 rows, 4 printed "未开展", so 19 done
+    const done = result.assertions.find((a: { id: string }) => a.id === "完成情况");
+    expect(done.statements.map((s: { actual: string }) => s.actual)).toEqual(["23", "4", "19"]);
     // the report's errors: information (acknowledged), each at its line, with both figures
     type D = { code: string; severity: string; args: Record<string, string>; data?: { acknowledged?: string }; range: { start: { line: number } } };
     const diagnostics: D[] = result.diagnostics;

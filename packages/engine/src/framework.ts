@@ -3,7 +3,7 @@ import { checkDeclared } from "./checks/declared.js";
 import { precisionOf } from "./checks/numbers.js";
 import { weightOf } from "./checks/weights.js";
 import { Decimal, decimalText } from "./decimal.js";
-import { numberValue, type Lookup, type Quantity } from "./expression.js";
+import { dateValue, isProblem, numberValue, type Lookup, type Quantity } from "./expression.js";
 import { publishedTotalOnly, type At, type Attachment, type Header, type Linked } from "./model.js";
 import { grade, gradeBands, gradeScale } from "./phases/grade.js";
 import { scoreLeaf, scoreTree, type ScoredTree } from "./phases/score.js";
@@ -124,6 +124,11 @@ function applyOverrides(model: Linked, sink: DiagnosticSink): { roots: At<A.Indi
 }
 
 export function factValue(f: A.FactDecl): Quantity | undefined {
+  // a date fact (`fact 完工 = 2020年11月20日`) is a value too; one that does not exist is reported where it is evaluated
+  if (f.expression?.kind === "date") {
+    const d = dateValue(f.expression);
+    return isProblem(d) ? undefined : d;
+  }
   if (!f.value) return undefined;
   const q = numberValue(f.value);
   return f.negative ? { value: q.value.negated(), unit: q.unit } : q;

@@ -20,4 +20,4 @@ export { comparisonOf, isPublishedTotalOnly, nodesById, subjectResult, subjectsO
 export { hasAuditContent, isAuditOnly } from "./audit.js";
 export { acknowledgedReason } from "./checks/assertions.js";
 export { evaluateTargets, convertTo, DEFAULT_DEVIATION, type TargetEvaluation } from "./targets.js";
-export { dayNumber, daysBetween, isValidDate, isoDate, lastDayOf } from "./dates.js";
+export { addMonths, civilFromDays, dayNumber, daysBetween, daysFromCivil, isValidDate, isoDate, lastDayOf } from "./dates.js";

@@ -20,6 +20,8 @@ export interface SubjectModel {
   findings: At<A.FindingDecl>[];
   vetoes: At<A.VetoDecl>[];
   assessments: At<A.AssessDecl>[];
+  /** Its targets (decision 0182): its values of an evaluation-wide target of the same name, or targets of its own. */
+  targets?: At<A.TargetDecl>[];
   /** The subject's own facts, surveys and vetoes by name. */
   scope: Map<string, PerfSymbol>;
 }

@@ -1,7 +1,7 @@
 import type * as A from "@perf/language";
 import { checkPrinted, type PrintedCheck } from "./checks/tables.js";
 import { evaluateChecked } from "./checks/units.js";
-import { expressionText, forEachRef, numberValue, type Lookup, type NonNumber, type Quantity } from "./expression.js";
+import { daysAndMonths, expressionText, forEachRef, numberValue, type Lookup, type NonNumber, type Quantity } from "./expression.js";
 import { forEachIndicator, type At, type Linked } from "./model.js";
 import type { DiagnosticSink } from "./sink.js";
 import { buildTable, tablePart, type TableModel } from "./tables.js";
@@ -149,12 +149,14 @@ function evaluateFacts(facts: Map<string, At<A.FactDecl>>, computed: Map<string,
 }
 
 function evaluateFact(f: At<A.FactDecl>, lookup: Lookup, units: UnitTable, sink: DiagnosticSink): Quantity | null {
-  const v = evaluateChecked(f.expression!, lookup, (code, range, args) => void sink.report(code, f.uri, range, args));
+  const v = evaluateChecked(f.expression!, lookup, (code, range, args) => void sink.report(code, f.uri, range, args), true);
   if (!v) return null;
   if (!f.convert || v.unit === f.convert.text) return v;
   const converted = v.unit ? units.convert(v, f.convert.text) : undefined;
   if (!converted) {
-    if (units.knows(f.convert.text)) sink.report("PERF060", f.uri, f.convert.range, { op: "convert", left: v.unit ?? "", right: f.convert.text });
+    // days never convert to months (decision 0180)
+    if (daysAndMonths(v.unit, f.convert.text)) sink.report("PERF214", f.uri, f.convert.range, { left: v.unit!, right: f.convert.text });
+    else if (units.knows(f.convert.text)) sink.report("PERF060", f.uri, f.convert.range, { op: "convert", left: v.unit ?? "", right: f.convert.text });
     return null;
   }
   return converted;

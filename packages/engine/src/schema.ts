@@ -187,8 +187,12 @@ export const TableResultSchema = z.object({
 
 export const FactResultSchema = z.object({
   id: z.string(),
-  value: DecimalString.nullable(),
+  /** An exact decimal, or for a date an ISO day ("2020-11-20"). */
+  value: z.union([DecimalString, z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).nullable(),
   unit: z.string().nullable(),
+  /** A fact holding a date (decision 0180): `text` is the date as the report writes it ("2020年11月20日"). */
+  date: z.boolean().optional(),
+  text: z.string().optional(),
   description: z.string().optional(),
   /** A computed fact (`fact 合计 = a + b`): its expression as written, with `in UNIT`. Absent on literal facts. */
   expression: z.string().optional(),
@@ -228,6 +232,8 @@ export const AssertionStatementResultSchema = z.object({
   level: z.number().int().optional(),
   /** `EXPR = VALUE`: the expression as written, and the tolerance of `within`. */
   expression: z.string().optional(),
+  /** `EXPR <= EXPR` and the other comparisons (decision 0180); absent for `=`. */
+  op: z.enum(["<=", ">=", "<", ">"]).optional(),
   tolerance: z.string().optional(),
   range: RangeSchema,
 });
@@ -286,6 +292,8 @@ export const SubjectResultSchema = z.object({
   surveys: z.array(SurveyResultSchema),
   vetoes: z.array(VetoResultSchema),
   summary: z.object({ leaves: z.number().int(), scoredLeaves: z.number().int() }),
+  /** The performance targets as this subject states them (decision 0182); absent without targets. */
+  targets: z.array(TargetResultSchema).optional(),
 });
 
 /** One indicator, in tree order, with every subject's score side by side. */

@@ -111,8 +111,9 @@ export function tablePart(table: TableModel, path: readonly string[]): Quantity 
   if (path.length === 1) {
     const col = table.columnById.get(path[0]!);
     if (col) {
-      if (col.type === "text") return { kind: "text" };
       const i = table.columns.indexOf(col);
+      // a text column: its cells' texts, for `count` (decision 0181)
+      if (col.type === "text") return { kind: "column", values: [], text: true, texts: table.rows.map((r) => r.cells[i]?.text ?? null) };
       const values: Quantity[] = [];
       for (const r of table.rows) {
         const v = r.cells[i]?.value;

@@ -1,10 +1,10 @@
 import type * as A from "@perf/language";
 import { acknowledge } from "@perf/language";
-import { dayNumber, isValidDate, isoDate } from "./dates.js";
+import { dayNumber, isValidDate, isoDate, isoOfDay } from "./dates.js";
 import { Decimal, ONE, ZERO, decimalText, divide, roundHalfUp } from "./decimal.js";
-import { expressionText, numberValue, type Lookup, type Quantity } from "./expression.js";
+import { dateValueText, expressionText, numberValue, type Lookup, type Quantity } from "./expression.js";
 import { evaluateChecked } from "./checks/units.js";
-import type { At, Linked } from "./model.js";
+import type { At, Linked, SubjectModel } from "./model.js";
 import type { TargetResult } from "./schema.js";
 import type { DiagnosticSink } from "./sink.js";
 
@@ -68,15 +68,32 @@ const fraction = (d: Decimal) => decimalText(roundHalfUp(d, 4));
  * target ÷ actual for ≤ and <, not capped), deviation (completion − 1; days late for a deadline),
  * and warns (PERF240, an audit code) when the over-achievement is beyond the threshold.
  */
-export function evaluateTargets(model: Linked, lookup: Lookup, sink: DiagnosticSink): Map<string, TargetEvaluation> {
+export function evaluateTargets(model: Linked, lookup: Lookup, sink: DiagnosticSink, subject?: SubjectModel): Map<string, TargetEvaluation> {
   const out = new Map<string, TargetEvaluation>();
   const header = model.header?.decl.deviation;
   const defaultThreshold = header ? numberValue(header).value : DEFAULT_DEVIATION;
+  const judge = (t: At<A.TargetDecl>) => out.set(t.name.text, evaluateTarget(t, lookup, sink, t.deviation ? numberValue(t.deviation).value : defaultThreshold));
+  const own = new Map((subject?.targets ?? []).map((t) => [t.name.text, t]));
   for (const t of model.targets) {
     if (!isDefiningTarget(t, model)) continue;
-    out.set(t.name.text, evaluateTarget(t, lookup, sink, t.deviation ? numberValue(t.deviation).value : defaultThreshold));
+    const mine = own.get(t.name.text);
+    own.delete(t.name.text);
+    judge(mine ? subjectTarget(t, mine) : t);
   }
+  // the subject's targets of its own, after the evaluation's
+  for (const t of own.values()) judge(t);
   return out;
+}
+
+/**
+ * An evaluation-wide target as one subject states it (decision 0182): what the subject's block
+ * writes (its actual, tier, reason, even its own target value) replaces the evaluation's clause;
+ * the rest (title, class, target value, threshold) is the evaluation's. Findings point at the subject's block.
+ */
+function subjectTarget(t: At<A.TargetDecl>, mine: At<A.TargetDecl>): At<A.TargetDecl> {
+  const merged: At<A.TargetDecl> = { ...t, name: mine.name, range: mine.range, uri: mine.uri };
+  for (const k of ["title", "class", "expect", "actual", "tier", "reason", "deviation", "acknowledged"] as const) if (mine[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = mine[k];
+  return merged;
 }
 
 /** Whether `t` defines its name: a duplicate (PERF021) is not judged again. */
@@ -121,8 +138,10 @@ function evaluateTarget(t: At<A.TargetDecl>, lookup: Lookup, sink: DiagnosticSin
   if (a?.kind === "text") result.actual = { text: a.text.value, value: null, unit: null };
   else if (a?.kind === "date") result.actual = { text: a.date.text, value: invalid ? null : isoDate(a.date), unit: null };
   else if (a?.kind === "expression") {
-    actual = evaluateChecked(a.expression, lookup, (code, range, args) => report(code, range, args ?? {}));
-    result.actual = { text: actual && a.expression.kind !== "number" ? shownValue(actual, t.expect) : expressionText(a.expression), value: actual ? decimalText(actual.value) : null, unit: actual?.unit ?? null };
+    actual = evaluateChecked(a.expression, lookup, (code, range, args) => report(code, range, args ?? {}), true);
+    // `actual 完工日期`: a fact (or an expression) holding a date prints as the report writes it
+    if (actual?.date) result.actual = { text: dateValueText(actual), value: isoOfDay(actual.value.toNumber()), unit: null };
+    else result.actual = { text: actual && a.expression.kind !== "number" ? shownValue(actual, t.expect) : expressionText(a.expression), value: actual ? decimalText(actual.value) : null, unit: actual?.unit ?? null };
   }
 
   const e = t.expect;
@@ -144,14 +163,15 @@ function evaluateTarget(t: At<A.TargetDecl>, lookup: Lookup, sink: DiagnosticSin
 
   if (e.kind === "compare" && e.value?.kind === "date") {
     result.expected.value = invalid ? null : isoDate(e.value, e.op === "<=" || e.op === ">");
-    if (a.kind !== "date") {
+    if (a.kind === "expression" && !actual) return judged;
+    if (a.kind !== "date" && !actual?.date) {
       report("PERF244", a.range, { name, expected: "date", actual: a.kind === "text" ? "text" : "number" });
       return judged;
     }
     if (invalid) return judged;
     // a deadline `<= 2020年11月` allows the whole month; `>= 2020年11月` starts on its first day
     const deadline = dayNumber(e.value, e.op === "<=" || e.op === ">");
-    const done = dayNumber(a.date);
+    const done = a.kind === "date" ? dayNumber(a.date) : actual!.value.toNumber();
     const met = { ">=": done >= deadline, "<=": done <= deadline, "=": done === deadline, ">": done > deadline, "<": done < deadline }[e.op];
     judged.met = result.met = met;
     judged.completion = met ? ONE : ZERO;
@@ -165,6 +185,10 @@ function evaluateTarget(t: At<A.TargetDecl>, lookup: Lookup, sink: DiagnosticSin
     return judged;
   }
   if (!actual) return judged;
+  if (actual.date) {
+    report("PERF244", a.range, { name, expected: "number", actual: "date" });
+    return judged;
+  }
 
   const expectedValues = e.kind === "between" ? [e.low, e.high] : [e.value?.kind === "number" ? e.value : undefined];
   if (expectedValues.some((v) => !v)) return judged;

@@ -16,6 +16,8 @@ const builtIn: Record<string, readonly [string, number]> = {
   小时: ["分钟", 60],
   天: ["分钟", 1440],
   月: ["月", 1],
+  // `8 个月` is the same calendar months as `8 月` (decision 0180)
+  个月: ["月", 1],
   年: ["月", 12],
 };
 

@@ -47,6 +47,30 @@ describe("aggregates, with the worked numbers of the seeds", () => {
     expect(value(`${t}\nfact x = 明细.丙.金额`).errors).toEqual(["PERF203 the cell '明细.丙.金额' is empty"]);
     expect(value(`${t}\nfact x = min()`).errors).toEqual(["PERF203 min() has no values to compute"]);
   });
+  it("count over a text column: its non-empty cells, or the cells equal to a text (decision 0181)", () => {
+    // seed 003's 表1-1: 23 sub-projects, 19 完成, 4 未开展 (here 3 rows of it, one cell empty)
+    const t = `table 子项目 "t" {
+  columns { 名称 "子项目" text; 状态 "完成情况" text; 支出 "支出" 万元 }
+  row 甲 { "电子印章平台", "未开展", 0 }
+  row 乙 { "网站运维", "已完成", 52.5 }
+  row 丙 { "云平台", "已完成", - }
+  row 丁 { "信用平台", -, 3 }
+}`;
+    expect(value(`${t}\nfact x = count(子项目.状态)`)).toEqual({ value: "3", unit: null, errors: [] });
+    expect(value(`${t}\nfact x = count(子项目.名称)`).value).toBe("4");
+    expect(value(`${t}\nfact x = count(子项目.状态 = "已完成")`)).toEqual({ value: "2", unit: null, errors: [] });
+    expect(value(`${t}\nfact x = 计数(子项目.状态 = "未开展")`).value).toBe("1");
+    expect(value(`${t}\nfact x = count(子项目.状态 = "验收合格")`).value).toBe("0");
+    // numbers and texts together: 3 numbers of 支出 and 3 non-empty 状态
+    expect(value(`${t}\nfact x = count(子项目.支出, 子项目.状态)`).value).toBe("6");
+    expect(value(`${t}\nfact x = count(子项目.名称) - count(子项目.状态 = "已完成")`).value).toBe("2");
+    // a filter is for count of one text column
+    expect(value(`${t}\nfact x = sum(子项目.状态 = "已完成")`).errors[0]).toMatch(/^PERF216 /);
+    expect(value(`${t}\nfact x = count(子项目.支出 = "0")`).errors[0]).toMatch(/^PERF216 /);
+    expect(value(`${t}\nfact x = count(子项目.状态, 子项目.名称 = "甲")`).errors[0]).toMatch(/^PERF216 /);
+    expect(value(`${t}\nfact x = max(子项目.状态)`).errors).toEqual(["PERF203 '子项目.状态' is text and cannot be computed with"]);
+    expect(value(`${t}\nfact x = 子项目.状态`).errors).toEqual(["PERF203 '子项目.状态' is text and cannot be computed with"]);
+  });
 });
 
 describe("unit conversion", () => {
@@ -70,7 +94,8 @@ describe("unit conversion", () => {
   it("different dimensions do not add or convert (PERF060)", () => {
     expect(value("fact x = 5 万元 + 3 小时").errors).toEqual(["PERF060 unit mismatch: cannot add 万元 and 小时"]);
     expect(value("fact x = 3 小时 in 万元").errors).toEqual(["PERF060 unit mismatch: cannot convert 小时 to 万元"]);
-    expect(value("fact x = 3 天 in 月").errors).toEqual(["PERF060 unit mismatch: cannot convert 天 to 月"]);
+    // days and months: the specific PERF214 since dates are values (decision 0180)
+    expect(value("fact x = 3 天 in 月").errors).toEqual(["PERF214 天 and 月 do not convert: a month has no fixed number of days"]);
   });
   it("a conversion cycle among declared units is PERF201", () => {
     expect(codes("units { 甲单位 = 2 乙单位; 乙单位 = 3 甲单位 }")).toEqual(["PERF035", "PERF201", "PERF201"]);

@@ -135,3 +135,58 @@ describe("targets: an actual value the report does not state", () => {
     expect(targets.get("t1")).toMatchObject({ met: false, actual: { value: "-3", unit: "台" } });
   });
 });
+
+describe("per-subject targets (decision 0182)", () => {
+  const text = `evaluation "两区县" { total 10 }
+target 完工 "项目完工时间" { class 时效; expect <= 2020年11月底 }
+target 覆盖 "覆盖户数" { class 数量; expect >= 1200 户 }
+target 培训 "培训人次" { class 数量; expect >= 100 人次; actual 120 人次 }
+indicator 产出 "产出" weight 10 { targets [完工, 覆盖, 培训] }
+subject 甲 "甲县" {
+  fact 完工日期 = 2020年11月20日
+  target 完工 { actual 完工日期 }
+  target 覆盖 { actual 1300 户 }
+}
+subject 乙 "乙县" {
+  target 完工 { actual 2020年12月5日; reason "设备到货延迟" }
+  target 覆盖 { expect >= 1000 户; actual 900 户 }
+  target 自有 "乙县自有目标" { expect "群众满意"; tier 部分达成 }
+}`;
+  const { result } = analyzeText(text);
+  const subject = (id: string) => result.subjects!.find((s) => s.id === id)!;
+  const row = (id: string, t: string) => subject(id).targets!.find((x) => x.id === t)!;
+
+  it("judges each subject's actuals against the evaluation's target values", () => {
+    expect(result.diagnostics.filter((d) => d.severity !== "info").map((d) => d.code)).toEqual([]);
+    expect(row("甲", "完工")).toMatchObject({ name: "项目完工时间", class: "时效", met: true, deviation: "-10", actual: { text: "2020年11月20日" } });
+    expect(row("甲", "覆盖")).toMatchObject({ met: true, completion: "1.0833" });
+    expect(row("乙", "完工")).toMatchObject({ met: false, deviation: "5", deviationUnit: "days", reason: "设备到货延迟" });
+    // a subject may state its own target value: 900 of ≥1000 is 90%
+    expect(row("乙", "覆盖")).toMatchObject({ expected: { text: "≥1000 户" }, met: false, completion: "0.9" });
+    // a target no subject restates is judged for each with the evaluation's actual
+    expect([row("甲", "培训").completion, row("乙", "培训").completion]).toEqual(["1.2", "1.2"]);
+    // a subject's own target is listed for it only
+    expect(subject("甲").targets!.map((t) => t.id)).toEqual(["完工", "覆盖", "培训"]);
+    expect(subject("乙").targets!.map((t) => t.id)).toEqual(["完工", "覆盖", "培训", "自有"]);
+    // the rows point at the subject's block
+    expect(row("乙", "完工").range.start.line).toBe(11);
+  });
+  it("scores `targets [...]` with each subject's judgements: 甲 10, 乙 (0 + 0.9 + 1) ÷ 3 × 10 = 6.33", () => {
+    expect(subject("甲").total.score).toBe("10");
+    expect(subject("乙").total.score).toBe("6.33");
+  });
+  it("a target stated twice in one subject is PERF021; an unknown name in its actual is PERF020", () => {
+    const { result: r } = analyzeText(`evaluation "t" { total 10 }\ntarget a { expect >= 1 个 }\nindicator i weight 10 { targets [a] }\nsubject s { target a { actual 1 个 }; target a { actual 2 个 } }\nsubject u { target a { actual 没有 } }`);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}`)).toEqual(["PERF021 4:45", "PERF020 5:31"]);
+  });
+});
+
+describe("fmt of per-subject targets", () => {
+  it("prints a target inside a subject block and stays idempotent", async () => {
+    const { format } = await import("@perf/language");
+    const src = `subject 甲 "甲县" {\n  fact 完工日期 = 2020年11月20日\n  target 完工 { actual 完工日期 - 3 天; reason "提前" }\n}\n`;
+    const once = format(src).text;
+    expect(once).toContain("target 完工 { actual 完工日期 - 3 天; reason \"提前\" }");
+    expect(format(once).text).toBe(once);
+  });
+});

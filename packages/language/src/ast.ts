@@ -26,10 +26,12 @@ export type Expression =
   /** A name; `path` holds the segments after dots (`支出明细.预算`, `支出明细.云平台.预算`). */
   | { kind: "ref"; name: Name; path?: Name[]; range: Range }
   /** An aggregate over its arguments, as written (`sum`, `求和`, `max`…): decision 0092. */
-  | { kind: "call"; fn: Name; args: Expression[]; range: Range }
+  | { kind: "call"; fn: Name; args: Expression[]; /** `count(T.状态 = "已完成")`: only the cells equal to this text (decision 0181). */ where?: StringValue; range: Range }
   | { kind: "binary"; op: "+" | "-" | "*" | "/"; left: Expression; right: Expression; range: Range }
   | { kind: "negate"; operand: Expression; range: Range }
-  | { kind: "paren"; inner: Expression; range: Range };
+  | { kind: "paren"; inner: Expression; range: Range }
+  /** A date literal as an operand (`fact 完工 = 2020年11月20日`, `完工 - 2020-11-30`): decision 0180. */
+  | DateValue;
 
 /** Which spelling each keyword occurrence used, so the formatter can keep the file's choice. */
 export interface KeywordUse {
@@ -106,7 +108,7 @@ export interface AssessDecl {
 }
 
 /** What a subject block holds besides its assessments. */
-export type SubjectMember = FactDecl | SurveyDecl | FindingDecl | VetoDecl | AssessDecl;
+export type SubjectMember = FactDecl | SurveyDecl | FindingDecl | VetoDecl | AssessDecl | TargetDecl;
 
 /** `subject ID "name" { fact… survey… finding… veto… assess… declared N grade NAME }`: one unit scored against the framework. */
 export interface SubjectDecl {
@@ -321,8 +323,13 @@ export type AssertStatement =
   | { kind: "total"; expected?: NumberValue; range: Range }
   /** `grade = 良`: the stated grade. */
   | { kind: "grade"; expected?: Name; range: Range }
-  /** `EXPR = VALUE` (exact) or `EXPR = VALUE within TOL`. */
-  | { kind: "equals"; expression?: Expression; expected?: NumberValue; tolerance?: NumberValue; range: Range };
+  /**
+   * `EXPR = VALUE` (exact) or `EXPR = VALUE within TOL`; `EXPR <= EXPR` and the other comparisons
+   * (decision 0180): `op` is absent for `=`, `right` holds a right side that is not a plain number.
+   */
+  | { kind: "equals"; expression?: Expression; op?: AssertOperator; expected?: NumberValue; right?: Expression; tolerance?: NumberValue; range: Range };
+
+export type AssertOperator = "<=" | ">=" | "<" | ">";
 
 /** `assert ID "claim" { statements } acknowledged "reason"` (decision 0092). */
 export interface AssertDecl {

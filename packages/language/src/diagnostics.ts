@@ -749,6 +749,52 @@ export const catalogue = {
     hintZh: () => "删除 `已知 \"…\"`；若原报告确有差异，请核对所录数字。",
     hintEn: () => "Remove `acknowledged \"…\"`; if the published report does have a discrepancy, check the figures entered.",
   },
+  PERF211: {
+    severity: "error",
+    title: "date-plus-date",
+    zh: (a) => `两个日期不能相加（${a.left} + ${a.right}）`,
+    en: (a) => `two dates cannot be added (${a.left} + ${a.right})`,
+    hintZh: () => "日期相减得天数（完工 - 开工），日期加时长得日期（开工 + 8 个月）。",
+    hintEn: () => "A date minus a date is a number of days (done - start); a date plus a duration is a date (start + 8 个月).",
+  },
+  PERF212: {
+    severity: "error",
+    title: "date-not-a-number",
+    zh: (a) => ({ multiply: "日期不能相乘", divide: "日期不能相除", negate: "日期不能取负", aggregate: `日期不能用于 ${a.left}()（可用 count）`, number: `此处需要数值，${a.name ? `「${a.name}」` : ""}却是日期` })[String(a.op)] ?? String(a.op),
+    en: (a) => ({ multiply: "a date cannot be multiplied", divide: "a date cannot be divided", negate: "a date cannot be negated", aggregate: `a date cannot stand in ${a.left}() (count can count dates)`, number: `a number is needed here but ${a.name ? `'${a.name}'` : "this"} is a date` })[String(a.op)] ?? String(a.op),
+    hintZh: () => "日期只能比较、相减（得天数）或加减时长；要计算请先求出天数：完工 - 开工。",
+    hintEn: () => "Dates compare, subtract (giving days) and take a duration; compute with days: done - start.",
+  },
+  PERF213: {
+    severity: "error",
+    title: "date-and-non-duration",
+    zh: (a) => `日期只能加减时长（天、月、年等）：${a.left || "无单位"} ${a.op === "add" ? "+" : "-"} ${a.right || "无单位"} 不成立`,
+    en: (a) => `a date only takes a duration (days, months, years): ${a.left || "a plain number"} ${a.op === "add" ? "+" : "-"} ${a.right || "a plain number"} is not allowed`,
+    hintZh: () => "写明时长的单位，如「+ 30 天」「+ 8 个月」；时长不能减去日期。",
+    hintEn: () => "Write the duration's unit, as in '+ 30 天' or '+ 8 个月'; a duration minus a date is not allowed.",
+  },
+  PERF214: {
+    severity: "error",
+    title: "days-and-months",
+    zh: (a) => `${a.left} 与 ${a.right} 不能换算：一个月没有固定的天数`,
+    en: (a) => `${a.left} and ${a.right} do not convert: a month has no fixed number of days`,
+    hintZh: () => "日期相减得天数；按月比较请用月数（如「8 个月」）与月数比较，按天比较则都用天。",
+    hintEn: () => "A date minus a date is in days; compare months with months and days with days.",
+  },
+  PERF215: {
+    severity: "error",
+    title: "partial-duration",
+    zh: (a) => `日期 ${a.left} 只能加减整天或整月，${a.right} 不是`,
+    en: (a) => `a date takes whole days or whole months only; ${a.right} is not`,
+  },
+  PERF216: {
+    severity: "error",
+    title: "invalid-count-filter",
+    zh: (a) => `${a.fn}(… = "…") 的筛选只能用于 count(数据表.文本列 = "文本")`,
+    en: (a) => `the filter of ${a.fn}(… = "…") is only for count(TABLE.TEXT_COLUMN = "text")`,
+    hintZh: () => "如：count(子项目.状态 = \"已完成\") 计数状态为「已完成」的行。",
+    hintEn: () => "For example count(子项目.状态 = \"已完成\") counts the rows whose 状态 is 已完成.",
+  },
   PERF209: {
     severity: "info",
     title: "table-row-value",
@@ -919,7 +965,7 @@ function statementText(a: Args, locale: Locale): string {
       return zh ? `等级为“${a.expected}”` : `the grade '${a.expected}'`;
     default: {
       const tol = a.tolerance ? (zh ? `（误差 ${a.tolerance}）` : ` within ${a.tolerance}`) : "";
-      return `${a.expression} = ${a.expected}${tol}`;
+      return `${a.expression} ${a.op ?? "="} ${a.expected}${tol}`;
     }
   }
 }

@@ -506,7 +506,7 @@ class AstBuilder {
       const n = this.name(g);
       if (n) this.set(s, "grade", n, "grade");
     }
-    const members: CstNode[] = [...this.subs(node, "fact"), ...this.subs(node, "survey"), ...this.subs(node, "finding"), ...this.subs(node, "veto"), ...this.subs(node, "assess")];
+    const members: CstNode[] = [...this.subs(node, "fact"), ...this.subs(node, "survey"), ...this.subs(node, "finding"), ...this.subs(node, "veto"), ...this.subs(node, "assess"), ...this.subs(node, "target")];
     members.sort((a, b) => (nodeStart(a) || 0) - (nodeStart(b) || 0));
     for (const m of members) {
       const d = m.name === "assess" ? this.assess(m) : (this.declaration(m) as A.SubjectMember | undefined);
@@ -832,6 +832,11 @@ class AstBuilder {
         const s: Extract<A.AssertStatement, { kind: "equals" }> = opt({ kind: "equals", range: r });
         const e = this.expression(this.sub(st, "expression"));
         if (e) s.expression = e;
+        const op = this.first(st, "op");
+        if (op) s.op = ({ LessEq: "<=", GreaterEq: ">=", Less: "<", Greater: ">" } as const)[op.tokenType.name as "Less"];
+        const rhs = this.expression(this.sub(st, "rhs"));
+        if (rhs?.kind === "number") s.expected = rhs;
+        else if (rhs) s.right = rhs;
         const tolerance = this.value(this.sub(st, "tolerance"));
         if (tolerance) s.tolerance = tolerance;
         a.statements.push(s);
@@ -901,14 +906,13 @@ class AstBuilder {
       }
       this.set(t, "expect", expect, "expect");
     }
-    const actualDate = this.date(this.first(node, "actualDate"));
     const actualText = this.string(this.first(node, "actualText"));
     const actualExpr = this.expression(this.sub(node, "actual"));
     const actualNone = this.tok(this.first(node, "actualNone"));
     if (actualNone) this.set(t, "actual", { kind: "none", range: actualNone }, "actual");
-    if (actualDate) this.set(t, "actual", { kind: "date", date: actualDate, range: actualDate.range }, "actual");
+    if (actualExpr?.kind === "date") this.set(t, "actual", { kind: "date", date: actualExpr, range: actualExpr.range }, "actual");
     if (actualText) this.set(t, "actual", { kind: "text", text: actualText, range: actualText.range }, "actual");
-    if (actualExpr) this.set(t, "actual", { kind: "expression", expression: actualExpr, range: actualExpr.range }, "actual");
+    if (actualExpr && actualExpr.kind !== "date") this.set(t, "actual", { kind: "expression", expression: actualExpr, range: actualExpr.range }, "actual");
     for (const tn of this.subs(node, "tierName")) {
       const tier = this.tier(tn);
       if (tier) this.set(t, "tier", tier, "tier");
@@ -959,8 +963,11 @@ class AstBuilder {
           const x = this.expression(a);
           if (x) args.push(x);
         }
-        return { kind: "call", fn, args, range: this.nodeRange(call) };
+        const where = this.string(this.first(call, "where"));
+        return where ? { kind: "call", fn, args, where, range: this.nodeRange(call) } : { kind: "call", fn, args, range: this.nodeRange(call) };
       }
+      const date = this.date(this.first(node, "DateLiteral"));
+      if (date) return date;
       const id = this.name(this.first(node, "Identifier"));
       if (id) {
         const path = (node.children.path ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []);

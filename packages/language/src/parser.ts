@@ -159,6 +159,8 @@ export class PerfParser extends CstParser {
         { ALT: () => this.SUBRULE(this.finding) },
         { ALT: () => this.SUBRULE(this.veto) },
         { ALT: () => this.SUBRULE(this.assess) },
+        // per-subject targets (decision 0182): the subject's own values of a target
+        { ALT: () => this.SUBRULE(this.target) },
         {
           ALT: () => {
             this.CONSUME(K.Declared);
@@ -708,8 +710,15 @@ export class PerfParser extends CstParser {
         IGNORE_AMBIGUITIES: true,
         ALT: () => {
           this.SUBRULE(this.expression);
-          this.CONSUME3(T.Equals);
-          this.SUBRULE3(this.value, { LABEL: "expected" });
+          this.OR2([
+            { ALT: () => this.CONSUME3(T.Equals) },
+            { ALT: () => this.CONSUME(T.LessEq, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.Less, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
+          ]);
+          // a number is `expected` as before; any other right side (a name, a date) is an expression (decision 0180)
+          this.SUBRULE1(this.expression, { LABEL: "rhs" });
           this.OPTION(() => {
             this.CONSUME(K.Within);
             this.SUBRULE4(this.value, { LABEL: "tolerance" });
@@ -749,8 +758,8 @@ export class PerfParser extends CstParser {
                 IGNORE_AMBIGUITIES: true,
                 ALT: () => this.CONSUME(T.Minus, { LABEL: "actualNone" }),
               },
-              { ALT: () => this.CONSUME(T.DateLiteral, { LABEL: "actualDate" }) },
               { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "actualText" }) },
+              // a date alone is the date actual (`actual 2020年11月20日`); dates are expressions too (decision 0180)
               { ALT: () => this.SUBRULE(this.expression, { LABEL: "actual" }) },
             ]);
           },
@@ -896,6 +905,7 @@ export class PerfParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.value) },
       { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.CONSUME(T.DateLiteral) },
       {
         ALT: () => {
           this.CONSUME(T.Identifier);
@@ -925,6 +935,11 @@ export class PerfParser extends CstParser {
     ]);
     this.CONSUME(T.LParen);
     this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+    // `count(T.状态 = "已完成")`: the cells equal to a text (decision 0181)
+    this.OPTION(() => {
+      this.CONSUME(T.Equals);
+      this.CONSUME(T.StringLiteral, { LABEL: "where" });
+    });
     this.CONSUME(T.RParen);
   });
 }

@@ -176,7 +176,9 @@ class Printer {
       case "ref":
         return [e.name, ...(e.path ?? [])].map((n) => n.text).join(".");
       case "call":
-        return `${e.fn.text}(${e.args.map((a) => this.expr(a)).join(", ")})`;
+        return `${e.fn.text}(${e.args.map((a) => this.expr(a)).join(", ")}${e.where ? ` = ${this.str(e.where)}` : ""})`;
+      case "date":
+        return e.text;
       case "paren":
         return `(${this.expr(e.inner)})`;
       case "negate":
@@ -581,7 +583,7 @@ class Printer {
       else if (st.kind === "total") t = `${this.kw("Total")} = ${value(st.expected)}`;
       else if (st.kind === "grade") t = `${this.spelling === "en" ? "grade" : this.kw("Grades")} = ${st.expected?.text ?? ""}`;
       else {
-        t = `${st.expression ? this.expr(st.expression) : ""} = ${value(st.expected)}`;
+        t = `${st.expression ? this.expr(st.expression) : ""} ${st.op ?? "="} ${st.right ? this.expr(st.right) : value(st.expected)}`;
         if (st.tolerance) t += ` ${this.kw("Within")} ${this.num(st.tolerance)}`;
       }
       return this.simple(st.range.start.offset, st.range.end.offset, t);

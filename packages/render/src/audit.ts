@@ -72,6 +72,6 @@ function stated(s: AssertionStatementResult, locale: RenderLocale): string {
     case "grade":
       return `${L("grade")} ${s.expected}`;
     case "equals":
-      return `${s.expression ?? ""} = ${s.expected}${s.tolerance ? L("auditWithin", { tolerance: s.tolerance }) : ""}`;
+      return `${s.expression ?? ""} ${s.op ?? "="} ${s.expected}${s.tolerance ? L("auditWithin", { tolerance: s.tolerance }) : ""}`;
   }
 }

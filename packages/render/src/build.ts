@@ -392,16 +392,15 @@ export function findingTable(result: EvaluationResult, locale: RenderLocale): Ta
  * 绩效目标完成情况表: 序号 | 绩效目标 | 类别 | 目标值 | 实际值 | 完成率 | 是否完成 | 偏差原因. The completion
  * is not capped (over-achievement shows); a deadline shows days late or early, a qualitative target its tier.
  */
-export function targetTables(result: EvaluationResult, locale: RenderLocale): Table[] {
-  const targets = result.targets ?? [];
+export function targetTables(result: EvaluationResult, locale: RenderLocale, targets = result.targets ?? [], id = "targets", title = label(locale, "targets")): Table[] {
   if (targets.length === 0) return [];
   const L = (k: LabelKey, a?: Record<string, string | number>) => label(locale, k, a);
   const g = new GridBuilder([
     { key: "no", header: L("no"), kind: "integer", width: 4 },
     { key: "target", header: L("target"), kind: "text", width: 18 },
     { key: "class", header: L("targetClass"), kind: "text", width: 6 },
-    { key: "expected", header: L("expected"), kind: "text", width: 14 },
-    { key: "actual", header: L("actual"), kind: "text", width: 14 },
+    { key: "expected", header: L("expected"), kind: "text", width: 14, values: true },
+    { key: "actual", header: L("actual"), kind: "text", width: 14, values: true },
     { key: "completion", header: L("completion"), kind: "percent", width: 9 },
     { key: "met", header: L("met"), kind: "text", width: 6 },
     { key: "reason", header: L("deviationReason"), kind: "text", width: 24 },
@@ -421,7 +420,7 @@ export function targetTables(result: EvaluationResult, locale: RenderLocale): Ta
     return locale === "zh" ? `${isolate(t.name)}（${rate}）` : `${isolate(t.name)} (${rate})`;
   });
   const notes = beyond.length ? [L("deviationNote", { list: beyond.join(locale === "zh" ? "、" : ", ") })] : [];
-  return [g.table({ id: "targets", name: "targets", title: L("targets"), orientation: "landscape", notes })];
+  return [g.table({ id, name: "targets", title, orientation: "landscape", notes })];
 }
 
 /** The rate and root charts; with several subjects one series per subject, read from its own tree. */
@@ -458,6 +457,9 @@ function subjectTables(result: EvaluationResult, subjects: SubjectView[], want: 
   const tables: Table[] = [];
   if (want("comparison") || want("summary")) tables.push(comparisonTable(result, locale));
   if (want("deductions")) tables.push(subjectDeductionTable(result, subjects, locale));
+  // one 绩效目标完成情况表 per subject that states targets (decision 0182)
+  if (want("targets"))
+    (result.subjects ?? []).forEach((s, i) => tables.push(...targetTables(result, locale, s.targets ?? [], `targets-${i + 1}`, label(locale, "subjectTargets", { name: isolate(s.name) }))));
   let appendix = 0;
   if (want("scores"))
     subjects.forEach((s, i) => {

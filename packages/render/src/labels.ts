@@ -99,6 +99,7 @@ const table = {
   subjectScore: { zh: "{name}得分", en: "{name} score" },
   subjectRate: { zh: "{name}得分率", en: "{name} rate" },
   subjectScoreSheet: { zh: "{name}评分表", en: "{name}: scoring sheet" },
+  subjectTargets: { zh: "{name}绩效目标完成情况表", en: "{name}: performance targets" },
   declaredTotal: { zh: "报告得分", en: "Published total" },
   conclusionSubject: { zh: "{name}最终评价得分{score}分（满分{weight}分），评价等级为“{grade}”", en: "{name}: total score {score} of {weight}, grade “{grade}”" },
   conclusionPublished: {

@@ -53,6 +53,11 @@ export interface Column {
   kind: CellKind;
   /** Relative width in characters, for docx/xlsx/html. */
   width: number;
+  /**
+   * A text column whose short cells are values ("≥1200 台", "≤2020年11月底", "1640 台"): each such
+   * cell is measured like a number, so the column is wide enough that no value wraps.
+   */
+  values?: boolean;
 }
 
 export type TableName = "scores" | "summary" | "comparison" | "roots" | "deductions" | "findings" | "targets" | "data" | "audit";

@@ -42,6 +42,10 @@ describe("references", () => {
     expect([ref("{{总分}}"), ref("{{total}}"), ref("{{等级}}"), ref("{{grade}}"), ref("{{满分}}")]).toEqual(["82.46", "82.46", "良", "良", "100"]);
     expect([ref("{{指标.项目过程.得分}}"), ref("{{indicator.项目过程.score}}"), ref("{{指标.项目过程.得分率}}"), ref("{{指标.项目过程.扣分}}")]).toEqual(["12.32", "12.32", "77.00%", "3.68"]);
     expect([ref("{{指标.预算执行率.比率}}"), ref("{{事实.实际支出}}"), ref("{{fact.到位资金}}")]).toEqual(["95.91%", "5191.10万元", "5412.69万元"]);
+    // a fact holding a date prints as the report writes it, a date difference with its unit (decision 0180)
+    const dated = fromText(`evaluation "t" { total 10 }\nfact 完工 = 2020年11月20日\nfact 计划 = 2020-11-30\nfact 提前 = 计划 - 完工\nfact 顺延 = 完工 + 3 个月\nindicator a weight 10 { score 10 }\n`);
+    const dref = (r: string) => prose(resolveNarrative(`x${r}y`, dated, "t.md", "zh").blocks).slice(1, -1);
+    expect([dref("{{事实.完工}}"), dref("{{事实.计划}}"), dref("{{事实.提前}}"), dref("{{fact.顺延}}")]).toEqual(["2020年11月20日", "2020-11-30", "10天", "2021年2月20日"]);
     expect([ref("{{一级指标数}}"), ref("{{二级指标数}}"), ref("{{count.level3}}"), ref("{{指标.项目产出.三级指标数}}")]).toEqual(["4", "11", "27", "12"]);
     expect([ref("{{问题数}}"), ref("{{问题数.政府采购管理不规范}}"), ref("{{findings.count.合同管理不规范}}")]).toEqual([String(result.findings.reduce((a, f) => a + f.count, 0)), "6", "5"]);
     expect(ref("\\{{总分}}")).toBe("{{总分}}");

@@ -5,6 +5,7 @@ import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "@perf/engine";
 import { render } from "../src/index.js";
 import { repo, yongzhou } from "./helpers.js";
 
@@ -61,6 +62,15 @@ describe.skipIf(missing.length > 0)("the 永州 Word report laid out by LibreOff
     expect(written.get("82.46")).toBeGreaterThanOrEqual(2);
     const lost = [...written].filter(([n, k]) => (printed.get(n) ?? 0) < k).map(([n, k]) => `${n}: written ${k}, printed ${printed.get(n) ?? 0}`);
     expect(lost).toEqual([]);
+  });
+
+  it("wraps no target or actual value of the 青岛 targets table (≤2020年11月底 stays on one line)", async () => {
+    const q = analyze([{ uri: "qingdao-2020.perf", text: readFileSync(join(repo, "examples", "qingdao-2020", "qingdao-2020.perf"), "utf8") }]).result;
+    const bytes = (await render(q, "docx", { tables: ["targets"] })) as Uint8Array;
+    const lines = execFileSync("pdftotext", ["-layout", toPdf(bytes, "q"), "-"], { encoding: "utf8" }).split("\n").map((l) => l.replace(/\s+/g, ""));
+    const values = q.targets!.flatMap((t) => [t.expected.text, t.actual?.text ?? ""]).filter((v) => /\d/.test(v));
+    expect(values).toContain("≤2020年11月底");
+    expect(values.filter((v) => !lines.some((l) => l.includes(v.replace(/\s+/g, ""))))).toEqual([]);
   });
 
   it("opens a report made with a firm's template, its header on the body pages", async () => {

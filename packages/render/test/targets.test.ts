@@ -53,3 +53,45 @@ describe("绩效目标完成情况表", () => {
     expect(buildReport(fromText(`evaluation "x" { total 1 }\nindicator a weight 1 { score 1 }`)).tables.some((x) => x.name === "targets")).toBe(false);
   });
 });
+
+describe("per-subject 绩效目标完成情况表 (decision 0182)", () => {
+  const subjects = fromText(`evaluation "两区县" { total 10 }
+target 完工 "项目完工时间" { class 时效; expect <= 2020年11月底 }
+indicator 产出 "产出" weight 10 { targets [完工] }
+subject 甲 "甲县" { fact 完工日期 = 2020年11月20日; target 完工 { actual 完工日期 } }
+subject 乙 "乙县" { target 完工 { actual 2020年12月5日; reason "设备到货延迟" } }`);
+  it("prints one table per subject, each with that subject's actual values", () => {
+    const tables = buildReport(subjects).tables.filter((x) => x.name === "targets");
+    expect(tables.map((x) => [x.id, x.title])).toEqual([
+      ["targets-1", "甲县绩效目标完成情况表"],
+      ["targets-2", "乙县绩效目标完成情况表"],
+    ]);
+    expect(tables.map((x) => x.rows.map((r) => r.cells.slice(3, 8).map((c) => c.text)))).toEqual([
+      [["≤2020年11月底", "2020年11月20日", "提前10天", "是", ""]],
+      [["≤2020年11月底", "2020年12月5日", "逾期5天", "否", "设备到货延迟"]],
+    ]);
+    expect(buildReport(subjects, { locale: "en" }).tables.filter((x) => x.name === "targets").map((x) => x.title)).toEqual(["甲县: performance targets", "乙县: performance targets"]);
+  });
+  it("measures the value columns so that no target or actual value wraps", () => {
+    const t = buildReport(subjects).tables.find((x) => x.id === "targets-1")!;
+    expect(t.columns.filter((c) => c.values).map((c) => c.key)).toEqual(["expected", "actual"]);
+  });
+});
+
+describe("value columns of the targets table are measured", async () => {
+  const { columnWidths, isValueText, textWidth1 } = await import("../src/writers/column-widths.js");
+  it("a short figure is a value, a sentence is not", () => {
+    expect(["≤2020年11月底", "≥1200 台", "2 次/天", "1640 台"].every(isValueText)).toBe(true);
+    expect(["全国前五名", "较上年提高，达到省级平均水平以上2个百分点以上"].some(isValueText)).toBe(false);
+  });
+  it("the 目标值 column is at least as wide as its widest value (in twips, 10.5 pt)", () => {
+    const t = buildReport(result).tables.find((x) => x.name === "targets")!;
+    const em = 210;
+    const j = t.columns.findIndex((c) => c.key === "expected");
+    const need = Math.ceil(textWidth1("≤2020年11月底", em)) + 216;
+    expect(columnWidths(t, 12_000, em, 216)[j]!).toBeGreaterThanOrEqual(need);
+    // without the measure the text columns share what is left and the date wraps
+    const unmeasured = { ...t, columns: t.columns.map((c) => ({ ...c, values: false })) };
+    expect(columnWidths(unmeasured, 12_000, em, 216)[j]!).toBeLessThan(need);
+  });
+});

@@ -25,6 +25,13 @@ describe("report numbers in the editor", () => {
     expectHover(file.replace("fact 云支出", "fact 云<|>支出"), ["`318 万元`", "- `支出明细.云平台.支出` = `318`"]);
   });
 
+  it("hover on a fact holding a date shows it as written, and a computed date difference in days (decision 0180)", () => {
+    const dated = `evaluation "t" { total 10 }\nfact 完工 = 2020年11月20日\nfact 计划 = 2020-11-30\nfact 提前 = 计划 - 完工\nfact 顺延 = 完工 + 3 个月\nassert x { 提前 = 10 天; 顺延 > 计划 }\n`;
+    expectHover(dated.replace("fact 完工", "fact 完<|>工"), ["**完工** · 数据", "`2020年11月20日`"]);
+    expectHover(dated.replace("fact 提前", "fact 提<|>前"), ["`10 天`", "- `计划` = `2020-11-30`", "- `完工` = `2020年11月20日`"]);
+    expectHover(dated.replace("fact 顺延", "fact 顺<|>延"), ["`2021年2月20日`"]);
+  });
+
   it("hover on a table names its columns and counts its rows", () => {
     expectHover(file.replace("table 支出明细", "table 支<|>出明细"), ["**表2-1 项目支出明细（单位：万元）** · 数据表 `支出明细`", "行: 2"]);
   });

@@ -1,7 +1,7 @@
 import { acknowledge, isAuditCode, type Args, type Diagnostic } from "@perf/language";
 import type * as A from "@perf/language";
 import { Decimal, decimalText, roundHalfUp } from "../decimal.js";
-import { expressionText, numberValue, type Quantity } from "../expression.js";
+import { DATE_UNIT, dateValueText, daysAndMonths, expressionText, numberValue, type Quantity } from "../expression.js";
 import type { Framework, Subject, SubjectScore } from "../framework.js";
 import { forEachIndicator, type At, type Linked } from "../model.js";
 import type { AssertionResult, AssertionStatementResult } from "../schema.js";
@@ -39,9 +39,11 @@ export function checkAssertions(model: Linked, framework: Framework, scored: Sub
       if (st.kind === "level") base.level = st.level ? st.level.text : "";
       if (st.kind === "equals") {
         base.expression = st.expression ? expressionText(st.expression) : "";
+        if (st.op) base.op = st.op;
         if (st.tolerance) base.tolerance = valueText(st.tolerance);
       }
       const o = outcome(st, a, base);
+      if (typeof o.args.expected === "string") base.expected = o.args.expected;
       if (o.holds === false) {
         const args: Args = { ...base, ...o.args, actual: o.actual ?? "" };
         if (st.kind === "level" && levels.length) args.levels = levels.join(";");
@@ -55,6 +57,7 @@ export function checkAssertions(model: Linked, framework: Framework, scored: Sub
       if (st.kind === "level" && st.level && levelOf(st.level) !== undefined) r.level = levelOf(st.level)!;
       if (typeof base.expression === "string") r.expression = base.expression;
       if (typeof base.tolerance === "string") r.tolerance = base.tolerance;
+      if (typeof base.op === "string") r.op = base.op as A.AssertOperator;
       return r;
     });
     const holds = statements.some((s) => s.holds === false) ? false : statements.every((s) => s.holds === true) ? true : null;
@@ -98,17 +101,24 @@ export function checkAssertions(model: Linked, framework: Framework, scored: Sub
         return { holds: name === st.expected.text, actual: name, args: {} };
       }
       case "equals": {
-        if (!st.expression || !st.expected) return { holds: null, actual: null, args: {} };
-        const got = evaluateChecked(st.expression, subject.lookup, (code, range, args) => sink.report(code, a.uri, range, args));
-        if (!got) return { holds: null, actual: null, args: {} };
-        const want = numberValue(st.expected);
-        if (got.unit !== want.unit) {
-          sink.report("PERF060", a.uri, st.range, { op: "compare", left: got.unit ?? "", right: want.unit ?? "" });
+        if (!st.expression || (!st.expected && !st.right)) return { holds: null, actual: null, args: {} };
+        const report = (code: Parameters<DiagnosticSink["report"]>[0], range: A.Range, args?: Args) => void sink.report(code, a.uri, range, args);
+        const got = evaluateChecked(st.expression, subject.lookup, report, true);
+        const stated = st.right ? evaluateChecked(st.right, subject.lookup, report, true) : numberValue(st.expected!);
+        if (!got || !stated) return { holds: null, actual: null, args: {} };
+        // a right side that is not a literal shows its value: 计划（2020年11月30日）
+        const args: Args = st.right && st.right.kind !== "date" ? { expected: `${expressionText(st.right)}（${valueOf(stated)}）` } : {};
+        // units are compared as written (400.5 万元 is not 400.5 元): a statement states the figure the report prints
+        const want = stated;
+        if (got.unit !== want.unit || !!got.date !== !!want.date) {
+          if (daysAndMonths(got.unit, stated.unit)) sink.report("PERF214", a.uri, st.range, { left: got.unit!, right: stated.unit! });
+          else sink.report("PERF060", a.uri, st.range, { op: "compare", left: got.date ? DATE_UNIT : got.unit ?? "", right: stated.date ? DATE_UNIT : stated.unit ?? "" });
           return { holds: null, actual: null, args: {} };
         }
-        const diff = got.value.minus(want.value).abs();
-        const holds = st.tolerance ? diff.lessThanOrEqualTo(numberValue(st.tolerance).value) : diff.isZero();
-        return { holds, actual: shown(got, st.expected), args: {} };
+        const tolerance = st.tolerance ? numberValue(st.tolerance).value : new Decimal(0);
+        const diff = got.value.minus(want.value);
+        const holds = { "=": diff.abs().lte(tolerance), "<=": diff.lte(tolerance), ">=": diff.gte(tolerance.negated()), "<": diff.lt(tolerance), ">": diff.gt(tolerance.negated()) }[st.op ?? "="];
+        return { holds, actual: got.date || !st.expected ? valueOf(got) : shown(got, st.expected), args };
       }
     }
   }
@@ -125,8 +135,14 @@ function valueText(v: A.NumberValue): string {
   return `${v.text}${v.percent ? "%" : ""}${v.unit ? " " + v.unit : ""}`;
 }
 
+/** A computed value as text: a date as the report writes it, a number with its unit. */
+function valueOf(q: Quantity): string {
+  return q.date ? dateValueText(q) : `${decimalText(q.value)}${q.unit ? " " + q.unit : ""}`;
+}
+
 function expectedText(st: A.AssertStatement): string {
   if (st.kind === "grade") return st.expected?.text ?? "";
+  if (st.kind === "equals" && st.right) return expressionText(st.right);
   return st.expected ? valueText(st.expected) : "";
 }
 

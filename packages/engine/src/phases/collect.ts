@@ -67,7 +67,7 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           break;
         case "subject":
           define("subject", d.name, uri, d.range, d);
-          subjects.push({ decl: d, uri, facts: [], surveys: [], findings: [], vetoes: [], assessments: [], scope: new Map() });
+          subjects.push({ decl: d, uri, facts: [], surveys: [], findings: [], vetoes: [], assessments: [], targets: [], scope: new Map() });
           break;
         case "override":
           model.overrides.push({ ...d, uri });
@@ -114,6 +114,14 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
         }
         case "assess":
           s.assessments.push({ ...m, uri: s.uri });
+          break;
+        case "target":
+          // the subject's values of an evaluation-wide target, or a target of its own (decision 0182)
+          if (s.targets!.some((t) => t.name.text === m.name.text)) sink.report("PERF021", s.uri, m.name.range, { name: m.name.text });
+          else {
+            s.targets!.push({ ...m, uri: s.uri });
+            if (model.symbols.get(m.name.text)?.kind !== "target") define("target", m.name, s.uri, m.range, m, undefined, s);
+          }
           break;
       }
     }

@@ -72,8 +72,21 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
   // computed facts (decision 0092): the facts, surveys and tables they are made of
   for (const f of model.facts) forEachRef(f.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], f.uri, f.name.text));
   // performance targets: what their `actual` expressions are made of
+  // (with subjects, a name in an evaluation-wide target may be each subject's fact: decision 0182)
   for (const t of model.targets) {
-    if (t.actual?.kind === "expression") forEachRef(t.actual.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], t.uri, t.name.text));
+    if (t.actual?.kind === "expression") forEachRef(t.actual.expression, (r) => (r.path ? reference(r.name, ["table"], t.uri, t.name.text) : input(r.name, ["fact", "survey"], t.uri, t.name.text)));
+  }
+  for (const s of model.subjects) {
+    for (const t of s.targets ?? []) {
+      if (t.actual?.kind !== "expression") continue;
+      forEachRef(t.actual.expression, (r) => {
+        const own = r.path ? undefined : s.scope.get(r.name.text);
+        if (own && (own.kind === "fact" || own.kind === "survey")) {
+          linked.references.push({ id: r.name.text, expects: ["fact", "survey"], uri: t.uri, range: r.name.range, from: t.name.text, target: own });
+          use(`${s.decl.name.text}\u0000${r.name.text}`, t.name.text);
+        } else reference(r.name, r.path ? ["table"] : ["fact", "survey"], t.uri, t.name.text);
+      });
+    }
   }
   const attach = (map: Map<string, Attachment[]>, f: Attachment["finding"], o: A.Name) => {
     const list = map.get(o.text) ?? [];
@@ -97,6 +110,9 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
   for (const s of model.subjects) for (const a of s.assessments) reference(a.indicator, ["indicator"], a.uri, s.decl.name.text);
   for (const o of model.overrides) reference(o.indicator, ["indicator"], o.uri, o.indicator.text);
   for (const a of model.assertions)
-    for (const st of a.statements) if (st.kind === "equals") forEachRef(st.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], a.uri, a.name.text));
+    for (const st of a.statements) {
+      if (st.kind !== "equals") continue;
+      for (const e of [st.expression, st.right]) forEachRef(e, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], a.uri, a.name.text));
+    }
   return linked;
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "@perf/language";
 import { decimalText, divide, roundHalfUp, type Decimal } from "../decimal.js";
-import { numberValue } from "../expression.js";
+import { dateValueText, numberValue } from "../expression.js";
+import { isoOfDay } from "../dates.js";
 import { factValue, type Framework, type SubjectScore } from "../framework.js";
 import { findingCount } from "../checks/numbers.js";
 import type { At, Linked } from "../model.js";
@@ -18,6 +19,8 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 const factResult = (model: Linked) => (f: At<A.FactDecl>): FactResult => {
   const q = f.expression ? model.numbers?.computed.get(f.name.text) : factValue(f);
   const r: FactResult = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
+  // a date: its ISO day and the text as the report writes it (decision 0180)
+  if (q?.date) Object.assign(r, { value: isoOfDay(q.value.toNumber()), unit: null, date: true, text: dateValueText(q) });
   if (f.description) r.description = f.description.value;
   const expression = computedText(f);
   if (expression) Object.assign(r, { expression, computed: true });
@@ -119,7 +122,9 @@ function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, ra
   for (const list of s.subject.attachments.values()) for (const a of list) counted.add(a.finding.name.text);
   for (const f of s.model.findings) counted.add(f.name.text);
   for (const f of model.findings) if (f.subject?.text === d.name.text) counted.add(f.name.text);
+  const targets = s.subject.targets ? { targets: [...s.subject.targets.values()].map((t) => t.result) } : {};
   return {
+    ...targets,
     id: d.name.text,
     name: d.title?.value ?? d.name.text,
     total: {

@@ -1,5 +1,6 @@
 import type * as A from "@perf/language";
 import { forEachRef } from "../expression.js";
+import { evaluateTargets } from "../targets.js";
 import { lookupOf, scoreSubject, subjectLookup, type Framework, type Subject, type SubjectScore } from "../framework.js";
 import { forEachIndicator, type At, type Linked, type SubjectModel } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
@@ -109,6 +110,8 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
       ),
     };
     if (s.decl.declared) subject.declared = { value: s.decl.declared, uri: s.uri, name: subjectName(s) };
+    // the targets as this subject states them, judged with its own facts (decision 0182)
+    if (model.targets.length || s.targets?.length) subject.targets = evaluateTargets(model, subject.lookup, sink, s);
     checkInputs(framework, model, s, subject, sink);
     const from = sink.list.length;
     const score = scoreSubject({ ...framework, roots: assessedRoots(framework, s, sink) }, subject, sink);

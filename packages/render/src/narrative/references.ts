@@ -238,7 +238,8 @@ export function resolveReference(r: Reference, ctx: ResolveContext): { value?: R
       if (!name) return unknown();
       const f = result.facts.find((x) => x.id === name);
       if (!f) return { diagnostics: [d("PERF151", { kind: zh ? "事实" : "fact", name, near: nearest(name, result.facts.map((x) => x.id)) })] };
-      return text(f.value === null ? "—" : factText(f.value, f.unit));
+      // a date prints as the report writes it (decision 0180)
+      return text(f.value === null ? "—" : (f.text ?? factText(f.value, f.unit)));
     }
     case "调查":
     case "survey": {

@@ -18,7 +18,7 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
     for (const r of t.rows) {
       const cell = r.cells[j]!;
       if (cell.covered || (cell.colSpan ?? 1) > 1) continue;
-      if (numbers || cell.kind !== "text") widest = Math.max(widest, textWidth1(cell.text, em));
+      if (numbers || cell.kind !== "text" || (c.values && isValueText(cell.text))) widest = Math.max(widest, textWidth1(cell.text, em));
     }
     const header = Math.min(textWidth1(c.header, em), 4 * em);
     return Math.ceil(Math.max(widest, header, 2 * em) * slack) + cellMargins;
@@ -32,6 +32,11 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
   if (weight > 0) for (const j of textCols) out[j]! += Math.floor((free * t.columns[j]!.width) / weight);
   else out[out.length - 1]! += free;
   return out;
+}
+
+/** A short text holding a figure (a number or date with its operator and unit), not a sentence: it must not wrap. */
+export function isValueText(s: string): boolean {
+  return /\d/.test(s) && [...s].length <= 16 && !/[，。；,;]/.test(s);
 }
 
 /** Width of a one-line text in twips at `em` twips per em, in the widest plausible fallback font. */

@@ -173,7 +173,7 @@ function symbolDetail(ctx: FeatureContext, id: string, kind: string): string | u
   }
   if (kind === "fact") {
     const f = result.facts.find((x) => x.id === id);
-    return f?.value ? `${f.value}${f.unit ? ` ${f.unit}` : ""}` : undefined;
+    return f?.value ? (f.text ?? `${f.value}${f.unit ? ` ${f.unit}` : ""}`) : undefined;
   }
   if (kind === "survey") return result.surveys.find((x) => x.id === id)?.title;
   return undefined;

@@ -69,7 +69,7 @@ function describe(ctx: FeatureContext, id: string, kind: string): string[] | und
       const f = result.facts.find((x) => x.id === id);
       if (!f) return undefined;
       const out = [`**${md(f.id)}** · ${msg(L, "fact")}`, ""];
-      out.push(`${msg(L, "value")}: \`${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}\``);
+      out.push(`${msg(L, "value")}: \`${f.text ?? `${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`}\``);
       if (f.expression) out.push("", ...computation(ctx, id, f.expression));
       if (f.description) out.push("", md(f.description));
       out.push("", usedBy(L, f.usedBy));
@@ -239,7 +239,7 @@ function computation(ctx: FeatureContext, id: string, expression: string): strin
 
 function operandValue(result: EvaluationResult, name: string, L: Locale): string {
   const f = result.facts.find((x) => x.id === name);
-  if (f) return code(`${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`);
+  if (f) return code(f.text ?? `${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`);
   const s = result.surveys.find((x) => x.id === name);
   if (s) return s.satisfaction === null ? "?" : percentText(s.satisfaction);
   const [tableId, ...path] = name.split(".");

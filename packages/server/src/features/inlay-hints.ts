@@ -48,10 +48,10 @@ function numberHints(ctx: FeatureContext, from: number, to: number): InlayHint[]
   const within = (r: { start: { line: number }; end: { line: number } }) => r.end.line >= from && r.start.line <= to;
   for (const d of ctx.parsed.ast.declarations) {
     if (!within(d.range)) continue;
-    if (d.kind === "fact" && d.expression) {
+    if (d.kind === "fact" && d.expression && d.expression.kind !== "date") {
       const f = result.facts.find((x) => x.id === d.name.text && x.uri === ctx.uri && x.range.start.offset === d.range.start.offset);
       const end = (d.convert ?? d.expression).range.end;
-      if (f) hints.push({ position: { line: end.line, character: end.character }, label: `= ${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`, paddingLeft: true });
+      if (f) hints.push({ position: { line: end.line, character: end.character }, label: `= ${f.text ?? `${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`}`, paddingLeft: true });
     }
     if (d.kind === "table") {
       const t = result.tables?.find((x) => x.id === d.name.text && x.uri === ctx.uri && x.range.start.offset === d.range.start.offset);
