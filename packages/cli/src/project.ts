@@ -55,17 +55,31 @@ export function analyzeEntry(entry: string, text: string, root: string, cwd: str
  * (it is checked through its users, and alone as a framework by `perf check`).
  */
 export function entriesOf(files: string[], locale: Locale): string[] {
-  const used = new Set<string>();
-  const frameworks = new Set<string>();
+  const headers = headersOf(files, locale);
+  const used = new Set([...headers.values()].flatMap((h) => h.uses));
+  return files.filter((f) => !used.has(f) && !headers.get(f)?.framework);
+}
+
+/** The evaluations among the `.perf` files below `folder` that `use` the file `framework` (none when it is no framework). */
+export function usersOf(framework: string, folder: string, locale: Locale): string[] {
+  const headers = headersOf(collectPerfFiles([folder]).files, locale);
+  return [...headers].filter(([, h]) => h.uses.includes(framework)).map(([f]) => f);
+}
+
+/** What each readable file's top level says about it: a framework, and the files it `use`s (resolved). */
+function headersOf(files: string[], locale: Locale): Map<string, { framework: boolean; uses: string[] }> {
+  const out = new Map<string, { framework: boolean; uses: string[] }>();
   for (const f of files) {
     const read = readSourceFile(f, locale);
     if (!read.ok) continue;
+    const h = { framework: false, uses: [] as string[] };
     for (const d of parse(read.source.text, f).ast.declarations) {
-      if (d.kind === "framework") frameworks.add(f);
-      if (d.kind === "evaluation" && d.use) used.add(resolveUse(f, d.use.path.value));
+      if (d.kind === "framework") h.framework = true;
+      if (d.kind === "evaluation" && d.use) h.uses.push(resolveUse(f, d.use.path.value));
     }
+    out.set(f, h);
   }
-  return files.filter((f) => !used.has(f) && !frameworks.has(f));
+  return out;
 }
 
 /** The one evaluation a path names: the file, or the one entry of a folder (undefined when a folder has none or several). */
