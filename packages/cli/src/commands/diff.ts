@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { loadEvaluation, type EvaluationResult } from "@perf/engine";
-import { diagnosticText, type Diagnostic, type Locale } from "@perf/language";
+import { diagnosticText, parse, type Diagnostic, type Locale } from "@perf/language";
 import { diffResults, printJson, printMarkdown, printText, textconv, type EvaluationDiff } from "@perf/diff";
 import { displayPath } from "../files.js";
 import { readAtRevision } from "../git-read.js";
@@ -224,10 +224,12 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
  * directly or through another used file, and the changed files some evaluation uses.
  */
 function usersOf(changed: [Side, Side][], at: { fromRev: string; toRev: string | undefined; root: string; pathspec: string[] }, options: DiffOptions, io: CliIO): { users: string[]; used: Set<string> } {
-  const changedUris = new Set(changed.map(([b]) => b.uri));
+  // a used file is a framework or a bare tree, never an evaluation (a second header is PERF007): without one changed, nothing to look for
+  const usable = (side: Side) => side.text !== undefined && !parse(side.text, side.uri).ast.declarations.some((d) => d.kind === "evaluation");
+  const changedUris = new Set(changed.filter((pair) => pair.some(usable)).map(([b]) => b.uri));
   const used = new Set<string>();
   const users: string[] = [];
-  if (!changed.length) return { users, used };
+  if (!changedUris.size) return { users, used };
   const list = (args: string[]) => git(args, io.cwd).split("\0").filter((n) => n.endsWith(".perf"));
   const before = list(["ls-tree", "-r", "-z", "--name-only", "--full-name", at.fromRev, ...at.pathspec]);
   const after = at.toRev
