@@ -328,6 +328,10 @@ describe("perf diff --git of an evaluation that uses a framework", () => {
     expect(range.diffs.map(summary)).toEqual([["HEAD~1:changsha/changsha-2023.perf", "HEAD:changsha/changsha-2023.perf", expected, ["长沙市数据局 86.98→86.63", "长沙市大数据中心 86.38→86.34"]]]);
     // the working tree against HEAD: 12 → 11 and 8 → 9
     expect((await json(["HEAD"], repo)).diffs.map((d) => summary(d)[2])).toEqual([["预算执行率 12→11", "资金使用合规性 8→9"]]);
+    // the evaluation changed too: one diff, not two
+    writeFileSync(join(repo, "changsha", "changsha-2023.perf"), readFileSync(join(changsha, "changsha-2023.perf"), "utf8").replace("declared 86.98", "declared 86.63"));
+    const both = await json(["HEAD"], repo);
+    expect(both.diffs.map((d) => summary(d)[0])).toEqual(["HEAD:changsha/changsha-2023.perf"]);
     // a path that leaves out the evaluation shows the framework alone, as before
     const alone = await json(["HEAD", "--", "changsha/framework.perf"], repo);
     expect(alone.diffs.map((d) => [d.old, d.subjects])).toEqual([["HEAD:changsha/framework.perf", undefined]]);

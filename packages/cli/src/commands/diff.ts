@@ -221,12 +221,13 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
 
 /**
  * The unchanged evaluations (in the paths asked for) that `use` a changed file on either side,
- * directly or through another used file, and the changed files some evaluation uses.
+ * directly or through another used file, and the changed files some evaluation (changed or not) uses.
  */
 function usersOf(changed: [Side, Side][], at: { fromRev: string; toRev: string | undefined; root: string; pathspec: string[] }, options: DiffOptions, io: CliIO): { users: string[]; used: Set<string> } {
   // a used file is a framework or a bare tree, never an evaluation (a second header is PERF007): without one changed, nothing to look for
   const usable = (side: Side) => side.text !== undefined && !parse(side.text, side.uri).ast.declarations.some((d) => d.kind === "evaluation");
   const changedUris = new Set(changed.filter((pair) => pair.some(usable)).map(([b]) => b.uri));
+  const diffed = new Set(changed.map(([b]) => b.uri));
   const used = new Set<string>();
   const users: string[] = [];
   if (!changedUris.size) return { users, used };
@@ -253,7 +254,8 @@ function usersOf(changed: [Side, Side][], at: { fromRev: string; toRev: string |
         isUser = true;
       }
     }
-    if (isUser) users.push(path);
+    // a changed evaluation is diffed anyway; it only marks the framework it uses as shown through it
+    if (isUser && !diffed.has(abs)) users.push(path);
   }
   return { users, used };
 }
