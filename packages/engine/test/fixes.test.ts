@@ -83,6 +83,10 @@ describe("PERF171: an evaluation's own total, precision or grades beside a frame
   it("is not reported without a framework, nor in the framework itself", () => {
     expect(analyze([{ uri, text: `evaluation "e" { total 10 precision 1 }\nindicator a weight 10 { score 10 }\n` }]).result.diagnostics).toEqual([]);
     expect(analyze([{ uri, text: fw }]).result.diagnostics).toEqual([]);
+    // a used bare tree (no `framework` header) has no scale of its own: the evaluation's applies
+    const bare = analyze([{ uri: "file:///tree.perf", text: "indicator a weight 10 { judgement }\n" }, { uri, text: `evaluation "e" { use "tree.perf" total 10 grades { A >= 9; B >= 0 } }\nsubject s { assess a { } }\n` }]).result;
+    expect(bare.diagnostics).toEqual([]);
+    expect(bare.subjects?.map((s) => [s.total.score, s.grade.name])).toEqual([["10", "A"]]);
   });
 });
 
