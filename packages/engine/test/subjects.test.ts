@@ -168,6 +168,18 @@ describe("a subject's own facts and surveys that nothing reads (PERF080, PERF081
   });
 });
 
+describe("an evaluation used as if it were a framework (PERF172)", () => {
+  it("is one error at the `use`, with the roots' sum it causes as related information, not a second header", () => {
+    const other = 'evaluation "另一份" { total 10 }\nindicator a weight 10 { judgement }\n';
+    const main = 'evaluation "t" { use "other.perf" }\nsubject 甲 { assess a { } }\n';
+    const d = analyzeLoaded(loadEvaluation("/ws/main.perf", host({ "/ws/other.perf": other, "/ws/main.perf": main }))).result.diagnostics;
+    expect(d.map((x) => [x.code, x.uri, x.range.start.line, x.range.start.character, x.args.path])).toEqual([["PERF172", "/ws/main.perf", 0, 17, "other.perf"]]);
+    expect(d[0]!.related?.map((x) => x.code)).toEqual(["PERF011"]);
+    // two headers in one file stay PERF007
+    expect(analyzeText('evaluation "a" { }\nevaluation "b" { }\nindicator x weight 100 { score 100 }\n').result.diagnostics.map((x) => x.code)).toEqual(["PERF007"]);
+  });
+});
+
 describe("a framework file alone", () => {
   it("is checked for weights and rules and not scored: no 0 分, no 差, no unknown facts", () => {
     const { result } = analyzeText(framework, "/ws/fw.perf", { strict: true });

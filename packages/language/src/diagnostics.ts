@@ -659,6 +659,14 @@ export const catalogue = {
     hintZh: () => "删除此项。总分、精度和等级划分只在框架文件中修改；指标分值用 override 调整。",
     hintEn: () => "Remove it. The total, precision and grades change in the framework file only; a weight with `override`.",
   },
+  PERF172: {
+    severity: "error",
+    title: "used-file-is-an-evaluation",
+    zh: (a) => `引用的文件「${a.path}」是一份评价（有 evaluation 头部），不是框架`,
+    en: (a) => `the used file '${a.path}' is an evaluation (it has an evaluation header), not a framework`,
+    hintZh: () => "把它的头部改为 framework ID \"名称\" { total … grades {…} }，或引用它所用的框架文件。",
+    hintEn: () => "Make its header framework ID \"name\" { total … grades {…} }, or use the framework file it uses.",
+  },
   PERF200: {
     severity: "error",
     title: "unknown-unit",
