@@ -204,6 +204,13 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
     en: "diff -o {format} is deprecated; use --format {format}: -o is now the output path, as for render and import (for a file named {format}, write -o ./{format})",
   },
   diffNoChanges: { zh: "无变化", en: "no changes" },
+  note: { zh: "提示", en: "note" },
+  frameworkAlone: {
+    zh: "{file} 是指标框架：单独检查时只检查其指标体系，不评分",
+    en: "{file} is a framework: checked alone, only its tree is checked and nothing is scored",
+  },
+  frameworkUsers: { zh: "；引用它的评价：{users}（perf check {folder} 连同框架一并检查）", en: "; evaluations that use it: {users} (perf check {folder} checks them with it)" },
+  frameworkNoUsers: { zh: "；所在文件夹中没有引用它的评价", en: "; no evaluation in its folder uses it" },
   diffNeedsTwo: { zh: "diff 需要两个文件：perf diff <旧> <新>，或使用 --git", en: "diff takes two files: perf diff <old> <new>, or use --git" },
   diffGitUsage: { zh: "用法：perf diff --git [版本 | 版本1..版本2] [-- 路径…]", en: "usage: perf diff --git [REV | REV1..REV2] [-- paths…]" },
   textconvUsage: { zh: "用法：perf diff --textconv <文件>", en: "usage: perf diff --textconv <file>" },

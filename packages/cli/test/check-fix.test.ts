@@ -132,6 +132,23 @@ describe("perf check --fix", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
+  it("removes an evaluation's own total and grades beside a used framework (PERF171): the scores stay the framework's", async () => {
+    const changsha = join(root, "examples", "changsha-2023");
+    const { dir, file } = copy(readFileSync(join(changsha, "changsha-2023.perf"), "utf8").replace('  use "framework.perf"\n', '  use "framework.perf"\n  total 100\n  grades { 优秀 >= 90; 良好 >= 75; 合格 >= 60; 不合格 >= 0 }\n'), "changsha-2023.perf");
+    writeFileSync(join(dir, "framework.perf"), readFileSync(join(changsha, "framework.perf")));
+    const before = await perf(["check", "--lang", "en", "changsha-2023.perf"], dir);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain("'total' here is ignored: the used framework 'framework.perf' sets the same");
+    expect(before.stdout).toContain("'grades' here is ignored: the used framework 'framework.perf' sets 优 ≥ 90; 良 ≥ 80; 中 ≥ 60; 差 ≥ 0");
+    expect((await perf(["check", "--strict", "changsha-2023.perf"], dir)).code).toBe(1);
+    const r = await perf(["check", "--fix", "changsha-2023.perf"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("changsha-2023.perf:16:3: 已修复 PERF171: 删除此处的总分（以框架为准）");
+    expect(r.stdout).toContain("1 个文件：修复 2 处，0 处需人工处理");
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(join(changsha, "changsha-2023.perf"), "utf8"));
+    expect((await perf(["score", "changsha-2023.perf"], dir)).stdout).toContain("合计 86.98 · 等级 良");
+  });
+
   it("is silent with exit 0 on the clean examples", async () => {
     expect(await perf(["check", "--fix", "examples"], root)).toEqual({ code: 0, stdout: "", stderr: "" });
   });

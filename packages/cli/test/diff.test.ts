@@ -287,3 +287,69 @@ subject 乙 "市大数据中心" {
     expect(subjects.map((s) => s.id)).toEqual(["甲", "乙"]);
   });
 });
+
+describe("perf diff --git of an evaluation that uses a framework", () => {
+  const changsha = join(root, "examples", "changsha-2023");
+  /** seed 004's framework with 预算执行率 10 → `rate` and 资金使用合规性 10 → `compliance`. */
+  const reweighted = (rate: number, compliance: number) => {
+    const text = readFileSync(join(changsha, "framework.perf"), "utf8");
+    const out = text.replace(/(indicator 预算执行率 "预算执行率" +weight )10/, `$1${rate}`).replace(/(indicator 资金使用合规性 "资金使用合规性" weight )10/, `$1${compliance}`);
+    expect(out).not.toBe(text);
+    return out;
+  };
+  type Diff = { old: string; new: string; nodes: { id: string; weight?: { old: string; new: string } }[]; subjects: { name: string; total: { old: string; new: string } }[] };
+  const json = async (args: string[], cwd: string) => {
+    const r = await perf(["diff", "--format", "json", "--lang", "en", "--git", ...args], cwd);
+    return { code: r.code, diffs: r.code === 1 ? [] : (JSON.parse(r.stdout) as Diff[]) };
+  };
+  const summary = (d: Diff) => [d.old, d.new, d.nodes.filter((n) => n.weight).map((n) => `${n.id} ${n.weight!.old}→${n.weight!.new}`), d.subjects.map((s) => `${s.name} ${s.total.old}→${s.total.new}`)];
+
+  it("reads the framework at each revision when only the framework changed: its change once, then each unit's scores", async () => {
+    const repo = tmp();
+    git(repo, "init", "-q");
+    execFileSync("mkdir", ["-p", join(repo, "changsha")]);
+    for (const f of ["framework.perf", "changsha-2023.perf"]) writeFileSync(join(repo, "changsha", f), readFileSync(join(changsha, f), "utf8"));
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "seed 004");
+    // 预算执行率 10 → 12, 资金使用合规性 10 → 8: 数据局 12 × 82.69% = 9.92 (+1.65), 8 − 2 = 6 (−2) → 86.63; 中心 11.80 (+1.96), 6.5 (−2) → 86.34
+    writeFileSync(join(repo, "changsha", "framework.perf"), reweighted(12, 8));
+    const expected = ["预算执行率 10→12", "资金使用合规性 10→8"];
+    const work = await json([], repo);
+    expect(work.code).toBe(2);
+    expect(work.diffs.map(summary)).toEqual([["HEAD:changsha/changsha-2023.perf", "changsha/changsha-2023.perf (working tree)", expected, ["长沙市数据局 86.98→86.63", "长沙市大数据中心 86.38→86.34"]]]);
+    const text = await perf(["diff", "--git"], join(repo, "changsha"));
+    expect(text.stdout).toContain("评价对象 长沙市数据局");
+    expect(text.stdout).toContain("  总分 86.38 → 86.34（−0.04）  等级 良\n");
+
+    // committed: both sides are revisions, and neither reads the working tree (which now says 11 / 9)
+    git(repo, "commit", "-qam", "reweigh");
+    writeFileSync(join(repo, "changsha", "framework.perf"), reweighted(11, 9));
+    const range = await json(["HEAD~1..HEAD"], repo);
+    expect(range.diffs.map(summary)).toEqual([["HEAD~1:changsha/changsha-2023.perf", "HEAD:changsha/changsha-2023.perf", expected, ["长沙市数据局 86.98→86.63", "长沙市大数据中心 86.38→86.34"]]]);
+    // the working tree against HEAD: 12 → 11 and 8 → 9
+    expect((await json(["HEAD"], repo)).diffs.map((d) => summary(d)[2])).toEqual([["预算执行率 12→11", "资金使用合规性 8→9"]]);
+    // the evaluation changed too: one diff, not two
+    writeFileSync(join(repo, "changsha", "changsha-2023.perf"), readFileSync(join(changsha, "changsha-2023.perf"), "utf8").replace("declared 86.98", "declared 86.63"));
+    const both = await json(["HEAD"], repo);
+    expect(both.diffs.map((d) => summary(d)[0])).toEqual(["HEAD:changsha/changsha-2023.perf"]);
+    // a path that leaves out the evaluation shows the framework alone, as before
+    const alone = await json(["HEAD", "--", "changsha/framework.perf"], repo);
+    expect(alone.diffs.map((d) => [d.old, d.subjects])).toEqual([["HEAD:changsha/framework.perf", undefined]]);
+  }, 60_000);
+
+  it("refuses a used framework a revision holds in another encoding, as a file on disk: an error of that side, not a crash", async () => {
+    const repo = tmp();
+    git(repo, "init", "-q");
+    // `framework f "测" { }` in GBK
+    writeFileSync(join(repo, "fw.perf"), Buffer.from([0x66, 0x72, 0x61, 0x6d, 0x65, 0x77, 0x6f, 0x72, 0x6b, 0x20, 0x66, 0x20, 0x22, 0xb2, 0xe2, 0x22, 0x20, 0x7b, 0x20, 0x7d, 0x0a]));
+    writeFileSync(join(repo, "e.perf"), 'evaluation "e" { use "fw.perf" }\nsubject s { }\n');
+    git(repo, "add", ".");
+    git(repo, "commit", "-qm", "gbk framework");
+    writeFileSync(join(repo, "e.perf"), 'evaluation "e2" { use "fw.perf" }\nsubject s { }\n');
+    const r = await perf(["diff", "--git", "--lang", "en"], repo);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("~ header changed: title");
+    // each side's framework is refused at its `use` (PERF110, read from HEAD and from disk): one error each
+    expect(r.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(/^perf: warning: HEAD:e\.perf: .*1/), expect.stringMatching(/^perf: warning: e\.perf \(working tree\): .*1/)]);
+  }, 60_000);
+});

@@ -73,7 +73,23 @@ describe("perf score with subjects (seed 004)", () => {
 
   it("checks the framework alone as a framework: no score, no error", async () => {
     const r = await perf(["check", "--strict", "examples/changsha-2023/framework.perf"], root);
-    expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
+    // silent on stdout; stderr says what was checked and which evaluations of its folder use it
+    expect(r).toEqual({
+      code: 0,
+      stdout: "",
+      stderr:
+        "perf: 提示: examples/changsha-2023/framework.perf 是指标框架：单独检查时只检查其指标体系，不评分；引用它的评价：examples/changsha-2023/changsha-2023.perf（perf check examples/changsha-2023 连同框架一并检查）\n",
+    });
+    // machine formats and folders stay as they were
+    expect((await perf(["check", "--format", "json", "examples/changsha-2023/framework.perf"], root)).stderr).toBe("");
+    expect(await perf(["check", "--strict", "examples/changsha-2023"], root)).toEqual({ code: 0, stdout: "", stderr: "" });
+    const dir = tmp();
+    writeFileSync(join(dir, "fw.perf"), 'framework f { total 1 }\nindicator a weight 1 { judgement }\n');
+    writeFileSync(join(dir, "single.perf"), 'evaluation "s" { total 1 }\nindicator a weight 1 { score 1 }\n');
+    const alone = await perf(["check", "--lang", "en", "fw.perf"], dir);
+    expect(alone.stderr).toBe("perf: note: fw.perf is a framework: checked alone, only its tree is checked and nothing is scored; no evaluation in its folder uses it\n");
+    // an evaluation checked alone gets no note
+    expect(await perf(["check", "single.perf"], dir)).toEqual({ code: 0, stdout: "", stderr: "" });
     const json = await perf(["score", "--json", "examples/changsha-2023/framework.perf"], root);
     const result = EvaluationResultSchema.parse(JSON.parse(json.stdout));
     expect(result.total.score).toBeNull();

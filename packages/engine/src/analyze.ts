@@ -61,6 +61,7 @@ export function analyzeParsed(parsed: Map<string, ParseResult>, options: Analyze
   const framework = resolveFramework(model, sink);
   validate(model, framework, sink);
   checkUsed(model, sink);
+  foldIntoUsedEvaluation(sink);
   const subjects = new Map<string, Map<string, IndicatorResult>>();
   if (inputsFromSubjects(model)) {
     const unscored = unscoredTree(framework, sink.strict);
@@ -95,6 +96,13 @@ function checkUsed(model: Linked, sink: DiagnosticSink): void {
   const use = model.header?.decl.use;
   if (!use || !model.header || model.roots.length) return;
   if ([...model.parsed.keys()].length > 1) sink.report("PERF170", model.header.uri, use.range, { path: use.path.value });
+}
+
+/** One cause, one error: a used evaluation (PERF172) brings a tree written for its own total, so the roots' sum (PERF011) follows from it. */
+function foldIntoUsedEvaluation(sink: DiagnosticSink): void {
+  const cause = sink.list.find((d) => d.code === "PERF172");
+  if (!cause) return;
+  for (const d of sink.list) if (d.code === "PERF011" && sink.reported(d)) sink.fold(d, cause);
 }
 
 function emptySubject() {

@@ -34,17 +34,21 @@ const table = {
   replace: { zh: "改为「{suggestion}」", en: "Change to '{suggestion}'" },
   create: { zh: "新建{kind}「{name}」", en: "Create {kind} '{name}'" },
   declareUnit: { zh: "在计量单位中声明「{unit}」", en: "Declare the unit '{unit}'" },
+  removeClause: { zh: "删除此处的{clause}（以框架为准）", en: "Remove this {clause} (the framework's applies)" },
+  total: { zh: "总分", en: "total" },
+  precision: { zh: "精度", en: "precision" },
+  grades: { zh: "等级划分", en: "grades" },
   fact: { zh: "数据", en: "fact" },
   survey: { zh: "调查", en: "survey" },
   indicator: { zh: "指标", en: "indicator" },
 } as const;
 
-export type FixKey = Exclude<keyof typeof table, "fact" | "survey" | "indicator">;
+export type FixKey = Exclude<keyof typeof table, "fact" | "survey" | "indicator" | "total" | "precision" | "grades">;
 
 const t = translator(table);
 
 /** The codes that have fixes. */
-export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", "PERF020", "PERF040", "PERF200", "PERF260"]);
+export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", "PERF020", "PERF040", "PERF171", "PERF200", "PERF260"]);
 
 /**
  * The quick fixes for one diagnostic of `analysis` (or one an editor sent back, whose `data` it
@@ -53,7 +57,7 @@ export const fixableCodes: ReadonlySet<string> = new Set(["PERF010", "PERF011", 
 export function fixesFor(target: FixTarget, analysis: Analysis, options: { locale?: Locale } = {}): Fix[] {
   if (!fixableCodes.has(target.code)) return [];
   const parsed = analysis.parsed.get(target.uri);
-  const data = target.data ?? currentData(target, analysis);
+  const data = target.data ?? current(target, analysis)?.data;
   if (!parsed || !data) return [];
   const locale = options.locale ?? "zh";
   const fix = (key: FixKey, args: Record<string, string | number>, edits: FixEdit[], preferred = false): Fix => ({
@@ -98,6 +102,13 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
     case "PERF040":
       if (data.computed === undefined) return [];
       return [fix("declared", { computed: data.computed }, [{ range: target.range, newText: String(data.computed) }], true)];
+    case "PERF171": {
+      // the clause is ignored (the framework's applies): removing it changes no score (decision 0102)
+      if (!data.whole) return [];
+      const clause = String(current(target, analysis)?.args.clause ?? "");
+      if (clause !== "total" && clause !== "precision" && clause !== "grades") return [];
+      return [fix("removeClause", { clause: t(locale, clause) }, [removal(parsed, target.range)], true)];
+    }
     case "PERF200": {
       const unit = String(data.unit ?? parsed.lines.text.slice(offset, target.range.end.offset));
       return [fix("declareUnit", { unit }, [declareUnit(parsed, unit)])];
@@ -115,10 +126,29 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
   return [];
 }
 
-/** The analysis's own diagnostic at the same place, for its `data`. */
-function currentData(target: FixTarget, analysis: Analysis): Diagnostic["data"] {
+/** The analysis's own diagnostic at the same place, for its `data` and `args`. */
+function current(target: FixTarget, analysis: Analysis): Diagnostic | undefined {
   const offset = target.range.start.offset;
-  return analysis.result.diagnostics.find((x) => x.uri === target.uri && x.code === target.code && x.range.start.offset === offset)?.data;
+  return analysis.result.diagnostics.find((x) => x.uri === target.uri && x.code === target.code && x.range.start.offset === offset);
+}
+
+/** Deletes `range`: its whole line when nothing else stands on it, else it and the spaces after it. */
+function removal(parsed: ParseResult, range: Range): FixEdit {
+  const text = parsed.lines.text;
+  let start = range.start.offset;
+  let end = range.end.offset;
+  while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+  let after = end;
+  while (after < text.length && (text[after] === " " || text[after] === "\t" || text[after] === ";")) after++;
+  const lineStart = start === 0 || text[start - 1] === "\n" || text[start - 1] === "\r";
+  const lineEnd = after === text.length || text[after] === "\n" || text[after] === "\r";
+  if (lineStart && lineEnd) {
+    end = text.startsWith("\r\n", after) ? after + 2 : after < text.length ? after + 1 : after;
+  } else {
+    start = range.start.offset;
+    end = after;
+  }
+  return { range: parsed.lines.range(start, end), newText: "" };
 }
 
 /** Every indicator declaration of a file, parents before children. */

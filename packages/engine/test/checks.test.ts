@@ -27,7 +27,7 @@ describe("the check registry", () => {
   it("is keyed by declaration kind and holds every family", () => {
     const by = checksByKind();
     expect(Object.keys(by).sort()).toEqual(["evaluation", "fact", "finding", "indicator", "survey", "veto"]);
-    expect(new Set(checks.map((c) => c.family))).toEqual(new Set(["numbers", "weights", "rules", "grades", "surveys", "unused", "empty", "elements"]));
+    expect(new Set(checks.map((c) => c.family))).toEqual(new Set(["numbers", "weights", "rules", "grades", "surveys", "unused", "empty", "elements", "framework"]));
     expect(by.indicator.length).toBe(checks.filter((c) => c.kind === "indicator").length);
   });
 });

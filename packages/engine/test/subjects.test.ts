@@ -144,6 +144,42 @@ describe("several subjects scored against one framework", () => {
   });
 });
 
+describe("a subject's own facts and surveys that nothing reads (PERF080, PERF081)", () => {
+  const files = { "/ws/fw.perf": framework };
+  const codes = (text: string, extra: Record<string, string> = {}) =>
+    analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, ...extra, "/ws/ev.perf": text }))).result.diagnostics.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.args.name}`);
+
+  it("are warned of as at the top level; those a rule reads for the subject are not", () => {
+    expect(codes(evaluation)).not.toContainEqual(expect.stringMatching(/PERF08/));
+    const text = evaluation.replace("  fact 支出 = 120 万元\n", '  fact 支出 = 120 万元\n  fact 人数 = 3 人\n  survey 群众 "群众" { satisfaction 90% }\n');
+    expect(codes(text).filter((c) => c.startsWith("PERF08"))).toEqual(["PERF080 14:8 人数", "PERF081 15:10 群众"]);
+  });
+
+  it("a fact another fact of the subject is computed from is used", () => {
+    const text = evaluation.replace("  fact 支出 = 90 万元\n", "  fact 一期 = 60 万元\n  fact 二期 = 30 万元\n  fact 支出 = 一期 + 二期\n");
+    expect(codes(text).filter((c) => c.startsWith("PERF08"))).toEqual([]);
+  });
+
+  it("says nothing of them while the framework is missing: that is the one error", () => {
+    const text = evaluation.replace('use "fw.perf"', 'use "gone.perf"');
+    const d = codes(text);
+    expect(d).toContain("PERF160 1:20 undefined");
+    expect(d.filter((c) => c.startsWith("PERF08"))).toEqual([]);
+  });
+});
+
+describe("an evaluation used as if it were a framework (PERF172)", () => {
+  it("is one error at the `use`, with the roots' sum it causes as related information, not a second header", () => {
+    const other = 'evaluation "另一份" { total 10 }\nindicator a weight 10 { judgement }\n';
+    const main = 'evaluation "t" { use "other.perf" }\nsubject 甲 { assess a { } }\n';
+    const d = analyzeLoaded(loadEvaluation("/ws/main.perf", host({ "/ws/other.perf": other, "/ws/main.perf": main }))).result.diagnostics;
+    expect(d.map((x) => [x.code, x.uri, x.range.start.line, x.range.start.character, x.args.path])).toEqual([["PERF172", "/ws/main.perf", 0, 17, "other.perf"]]);
+    expect(d[0]!.related?.map((x) => x.code)).toEqual(["PERF011"]);
+    // two headers in one file stay PERF007
+    expect(analyzeText('evaluation "a" { }\nevaluation "b" { }\nindicator x weight 100 { score 100 }\n').result.diagnostics.map((x) => x.code)).toEqual(["PERF007"]);
+  });
+});
+
 describe("a framework file alone", () => {
   it("is checked for weights and rules and not scored: no 0 分, no 差, no unknown facts", () => {
     const { result } = analyzeText(framework, "/ws/fw.perf", { strict: true });

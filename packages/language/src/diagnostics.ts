@@ -47,6 +47,9 @@ const surveyParts: Record<string, readonly [string, string]> = {
   respondents: ["样本数（加权平均需要）", "respondents (the weighted mean needs them)"],
 };
 
+/** PERF171's clause of a header, worded. */
+const scaleZh: Record<string, string> = { total: "总分", precision: "精度", grades: "等级划分" };
+
 /** PERF005's rules, by `rule` argument. */
 const numberRules: Record<string, readonly [string, string]> = {
   precision: ["精度须为 0 到 6 的整数", "precision is a whole number from 0 to 6"],
@@ -646,6 +649,23 @@ export const catalogue = {
     en: (a) => `the used file '${a.path}' holds no indicators`,
     hintZh: () => "use 指向以 framework 开头、包含指标的框架文件。",
     hintEn: () => "`use` names a framework file: `framework …` and its indicators.",
+  },
+  PERF171: {
+    severity: "warning",
+    strict: "error",
+    title: "scale-set-by-framework",
+    zh: (a) => `${scaleZh[String(a.clause)] ?? a.clause}由引用的框架「${a.path}」决定，此处所写不起作用（${a.same ? "与框架相同" : `框架为 ${a.framework}`}）`,
+    en: (a) => `'${a.clause}' here is ignored: the used framework '${a.path}' sets ${a.same ? "the same" : a.framework}`,
+    hintZh: () => "删除此项。总分、精度和等级划分只在框架文件中修改；指标分值用 override 调整。",
+    hintEn: () => "Remove it. The total, precision and grades change in the framework file only; a weight with `override`.",
+  },
+  PERF172: {
+    severity: "error",
+    title: "used-file-is-an-evaluation",
+    zh: (a) => `引用的文件「${a.path}」是一份评价（有 evaluation 头部），不是框架`,
+    en: (a) => `the used file '${a.path}' is an evaluation (it has an evaluation header), not a framework`,
+    hintZh: () => "把它的头部改为 framework ID \"名称\" { total … grades {…} }，或引用它所用的框架文件。",
+    hintEn: () => "Make its header framework ID \"name\" { total … grades {…} }, or use the framework file it uses.",
   },
   PERF200: {
     severity: "error",

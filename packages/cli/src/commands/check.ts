@@ -1,10 +1,11 @@
+import { dirname } from "node:path";
 import type { Analysis } from "@perf/engine";
 import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
 import { checkNarrative, narrativePath, readNarrative } from "../narrative-file.js";
 import { readSourceFile } from "../read-source.js";
-import { analyzeEntry, folders, rootOf } from "../project.js";
+import { analyzeEntry, folders, rootOf, usersOf } from "../project.js";
 import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
@@ -52,7 +53,23 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
     return 1;
   }
   if (options.fix) return import("./fix.js").then(({ fixFiles }) => fixFiles(files, { ...options, dryRun: !!options.dryRun }, io)).then((checked) => report(checked, missing, options, io));
-  return report(checkFiles(files, options, io.cwd, folders(absolute)), missing, options, io);
+  const checked = checkFiles(files, options, io.cwd, folders(absolute));
+  if (options.format === "text" && checked.length === 1 && !folders(absolute).length) noteFrameworkAlone(checked[0]!, options, io);
+  return report(checked, missing, options, io);
+}
+
+/**
+ * `perf check framework.perf` (a framework named alone): says on stderr that only its tree was
+ * checked, and which evaluations in its folder use it. stdout stays silent when it is clean.
+ */
+function noteFrameworkAlone(c: CheckedFile, options: CheckOptions, io: CliIO): void {
+  const top = c.analysis?.parsed.get(c.file)?.ast.declarations ?? [];
+  if (!top.some((d) => d.kind === "framework") || top.some((d) => d.kind === "evaluation")) return;
+  const folder = dirname(c.file);
+  const users = usersOf(c.file, folder, options.locale).map((f) => displayPath(f, io.cwd));
+  const shownFolder = displayPath(folder, io.cwd) || ".";
+  const tail = users.length ? t(options.locale, "frameworkUsers", { users: users.join(", "), folder: shownFolder }) : t(options.locale, "frameworkNoUsers");
+  io.stderr(`perf: ${t(options.locale, "note")}: ${t(options.locale, "frameworkAlone", { file: displayPath(c.file, io.cwd) })}${tail}\n`);
 }
 
 /** Prints the diagnostics of the checked files in the chosen format; the exit code. */

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import type { EvaluationResult } from "@perf/engine";
-import { decodeSource, diagnosticText, type Diagnostic } from "@perf/language";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { loadEvaluation, type EvaluationResult } from "@perf/engine";
+import { diagnosticText, parse, type Diagnostic, type Locale } from "@perf/language";
 import { diffResults, printJson, printMarkdown, printText, textconv, type EvaluationDiff } from "@perf/diff";
 import { displayPath } from "../files.js";
-import { analyzeEntry, workspaceOf } from "../project.js";
+import { readAtRevision } from "../git-read.js";
+import { analyzeEntry, cliHost, diskReader, workspaceOf, type UsedFileReader } from "../project.js";
 import { formatFileDiagnostic } from "../format-diagnostic.js";
 import { readSourceFile, type FileId } from "../read-source.js";
 import { checkWriteTarget, writeAtomic } from "../write-file.js";
@@ -34,6 +35,8 @@ interface Side {
   home?: string;
   /** The file on disk it was read from (not for a git revision): never an output. */
   id?: FileId;
+  /** The git revision it was read from (with the repository's top folder): what it `use`s is read there too. */
+  git?: { rev: string; root: string };
 }
 
 class DiffError extends Error {
@@ -112,10 +115,11 @@ function writeOutput(out: string, output: string, sides: Side[], options: DiffOp
 }
 
 function score(side: Side, options: DiffOptions, io: CliIO): EvaluationResult {
-  // `use` is followed in the working tree (a revision's framework is not read from git yet)
-  let a = analyzeEntry(side.uri, side.text ?? "", workspaceOf(side.uri, io.cwd, false), io.cwd, options);
+  // what the side `use`s is read where the side is: the same revision, or the working tree
+  const reader = side.git && revisionReader(side.git.rev, side.git.root, options.locale);
+  let a = analyzeEntry(side.uri, side.text ?? "", workspaceOf(side.uri, io.cwd, false), io.cwd, options, reader);
   // an evaluation that uses a framework is scored where it is, against its own framework
-  if (a.result.framework && side.home && side.home !== side.uri) a = analyzeEntry(side.home, side.text ?? "", workspaceOf(side.home, io.cwd, false), io.cwd, options);
+  if (a.result.framework && side.home && side.home !== side.uri) a = analyzeEntry(side.home, side.text ?? "", workspaceOf(side.home, io.cwd, false), io.cwd, options, reader);
   const errors = a.result.summary.errors;
   if (side.text !== undefined && errors) io.stderr(`perf: ${t(options.locale, "warning")}: ${side.label}: ${t(options.locale, "hasErrors", { n: errors })}\n`);
   return a.result;
@@ -142,18 +146,23 @@ function git(args: string[], cwd: string): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** A file as stored in a revision (bytes, decoded like a file on disk), or undefined when it is not there. */
+/** A file as stored in a revision (read like a file on disk), or undefined when it is not there; a refusal stops the diff. */
 function gitShow(rev: string, path: string, root: string, options: DiffOptions): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = execFileSync("git", ["cat-file", "blob", `${rev}:${path}`], { cwd: root, maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
-  } catch {
-    return undefined; // not in that revision
-  }
-  const shown = `${rev}:${path}`;
-  const decoded = decodeSource(bytes, shown, { locale: options.locale });
-  if (!decoded.ok) throw new DiffError(diagnosticText(decoded.diagnostic, options.locale).message, { diagnostic: decoded.diagnostic, shown });
-  return decoded.text;
+  const read = readAtRevision(rev, path, root, options.locale);
+  if (read.ok) return read.text;
+  if ("missing" in read) return undefined; // not in that revision
+  throw new DiffError(diagnosticText(read.diagnostic, options.locale).message, { diagnostic: read.diagnostic, shown: `${rev}:${path}` });
+}
+
+/** Used files read from the revision `rev`, as `use` resolves them (absolute paths inside the repository at `root`). */
+function revisionReader(rev: string, root: string, locale: Locale): UsedFileReader {
+  return (file, shown) => {
+    const rel = relative(root, file);
+    if (rel.startsWith("..") || isAbsolute(rel)) return { error: `ENOENT (${rev})` };
+    const read = readAtRevision(rev, rel.split(sep).join("/"), root, locale, `${rev}:${shown}`);
+    if (read.ok) return { text: read.text };
+    return "missing" in read ? { error: `ENOENT (${rev})` } : { diagnostic: read.diagnostic };
+  };
 }
 
 function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side, Side][] {
@@ -190,12 +199,12 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
   }
   const files = [...new Set(names.filter((n) => n.endsWith(".perf")))].sort();
   const worktree = options.locale === "zh" ? "工作区" : "working tree";
-  return files.map((path) => {
+  const pairOf = (path: string): [Side, Side] => {
     const abs = join(root, path);
     const shown = displayPath(abs, io.cwd);
-    const before: Side = { label: `${fromLabel}:${shown}`, uri: abs, text: gitShow(fromRev, path, root, options) };
+    const before: Side = { label: `${fromLabel}:${shown}`, uri: abs, text: gitShow(fromRev, path, root, options), git: { rev: fromRev, root } };
     let after: Side;
-    if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root, options) };
+    if (toRev) after = { label: `${toRev}:${shown}`, uri: abs, text: gitShow(toRev, path, root, options), git: { rev: toRev, root } };
     else {
       const read = readSourceFile(abs, options.locale, shown);
       if (!read.ok && "diagnostic" in read) throw new DiffError(diagnosticText(read.diagnostic, options.locale).message, { diagnostic: read.diagnostic, shown });
@@ -203,7 +212,52 @@ function gitPairs(positionals: string[], options: DiffOptions, io: CliIO): [Side
       after = { label: `${shown} (${worktree})`, uri: abs, text, ...(read.ok ? { id: read.id } : {}) };
     }
     return [before, after];
-  });
+  };
+  const changed = files.map(pairOf);
+  const { users, used } = usersOf(changed, { fromRev, toRev, root, pathspec }, options, io);
+  // a changed framework is shown through the evaluations that use it (its changes once, then each subject's scores)
+  return [...changed.filter(([b]) => !used.has(b.uri)), ...users.map(pairOf)].sort((x, y) => (x[0].uri < y[0].uri ? -1 : x[0].uri > y[0].uri ? 1 : 0));
+}
+
+/**
+ * The unchanged evaluations (in the paths asked for) that `use` a changed file on either side,
+ * directly or through another used file, and the changed files some evaluation (changed or not) uses.
+ */
+function usersOf(changed: [Side, Side][], at: { fromRev: string; toRev: string | undefined; root: string; pathspec: string[] }, options: DiffOptions, io: CliIO): { users: string[]; used: Set<string> } {
+  // a used file is a framework or a bare tree, never an evaluation (a second header is PERF007): without one changed, nothing to look for
+  const usable = (side: Side) => side.text !== undefined && !parse(side.text, side.uri).ast.declarations.some((d) => d.kind === "evaluation");
+  const changedUris = new Set(changed.filter((pair) => pair.some(usable)).map(([b]) => b.uri));
+  const diffed = new Set(changed.map(([b]) => b.uri));
+  const used = new Set<string>();
+  const users: string[] = [];
+  if (!changedUris.size) return { users, used };
+  const list = (args: string[]) => git(args, io.cwd).split("\0").filter((n) => n.endsWith(".perf"));
+  const before = list(["ls-tree", "-r", "-z", "--name-only", "--full-name", at.fromRev, ...at.pathspec]);
+  const after = at.toRev
+    ? list(["ls-tree", "-r", "-z", "--name-only", "--full-name", at.toRev, ...at.pathspec])
+    : list(["ls-files", "-z", "--full-name", "--cached", "--others", "--exclude-standard", ...at.pathspec]);
+  const sides: { names: Set<string>; rev?: string }[] = [{ names: new Set(before), rev: at.fromRev }, { names: new Set(after), ...(at.toRev ? { rev: at.toRev } : {}) }];
+  for (const path of [...new Set([...before, ...after])].sort()) {
+    const abs = join(at.root, path);
+    if (changedUris.has(abs)) continue;
+    let isUser = false;
+    for (const side of sides) {
+      if (!side.names.has(path)) continue;
+      // a file either side cannot read is left out here (it is no user to show)
+      const reader = side.rev ? revisionReader(side.rev, at.root, options.locale) : diskReader(options.locale);
+      const read = reader(abs, path);
+      if (!("text" in read)) continue;
+      const loaded = loadEvaluation(abs, cliHost(abs, read.text, workspaceOf(abs, io.cwd, false), io.cwd, options.locale, reader));
+      for (const uri of loaded.involved ?? []) {
+        if (uri === abs || !changedUris.has(uri)) continue;
+        used.add(uri);
+        isUser = true;
+      }
+    }
+    // a changed evaluation is diffed anyway; it only marks the framework it uses as shown through it
+    if (isUser && !diffed.has(abs)) users.push(path);
+  }
+  return { users, used };
 }
 
 /**

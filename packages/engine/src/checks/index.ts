@@ -3,6 +3,7 @@ import { forEachIndicator } from "../model.js";
 import type { Check, CheckContext, CheckedNodes } from "./check.js";
 import { elementChecks } from "./elements.js";
 import { emptyChecks } from "./empty.js";
+import { frameworkScaleChecks } from "./framework-scale.js";
 import { gradeChecks } from "./grades.js";
 import { numberChecks } from "./numbers.js";
 import { ruleChecks } from "./rules.js";
@@ -12,7 +13,7 @@ import { unusedChecks } from "./unused.js";
 import { weightChecks } from "./weights.js";
 
 /** Every static check, by family. Declared scores (checks/declared.ts) are checked after scoring. */
-export const checks: Check[] = [...numberChecks, ...weightChecks, ...ruleChecks, ...gradeChecks, ...surveyChecks, ...unusedChecks, ...emptyChecks, ...elementChecks, ...tallyChecks];
+export const checks: Check[] = [...numberChecks, ...weightChecks, ...ruleChecks, ...gradeChecks, ...surveyChecks, ...unusedChecks, ...emptyChecks, ...elementChecks, ...tallyChecks, ...frameworkScaleChecks];
 
 /** The registry keyed by declaration kind. */
 export function checksByKind(list: Check[] = checks): { [K in keyof CheckedNodes]: ((node: CheckedNodes[K], ctx: CheckContext) => void)[] } {

@@ -35,7 +35,9 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
     for (const d of p.ast.declarations) {
       switch (d.kind) {
         case "evaluation":
-          if (model.header) sink.report("PERF007", uri, d.keywordRange);
+          // a used file with a header of its own is an evaluation, not a framework: said at the `use` (PERF172)
+          if (model.header?.decl.use && model.header.uri !== uri) sink.report("PERF172", model.header.uri, model.header.decl.use.range, { path: model.header.decl.use.path.value });
+          else if (model.header) sink.report("PERF007", uri, d.keywordRange);
           else model.header = { decl: d, uri };
           break;
         case "framework":
