@@ -128,11 +128,22 @@ function matchUnterminatedBlockComment(text: string, offset: number): RegExpExec
   return text.startsWith("/*", offset) ? match(text, offset, text.length) : null;
 }
 
+/**
+ * The first UTF-16 units of a word token's spellings, in order: what Chevrotain would find by
+ * parsing the token's expression at every start (decision 0185); in order, so that units of one
+ * bucket above U+00FF are neighbours and the token is filed once per bucket, as by the analysis.
+ */
+function firstUnits(spellings: readonly string[]): number[] {
+  return [...new Set(spellings.map((w) => w.charCodeAt(0)))].sort((a, b) => a - b);
+}
+
 export const keywordTokens = {} as Record<KeywordName, TokenType>;
 for (const [name, [en, zh]] of Object.entries(keywordSpellings) as [KeywordName, readonly [string, string]][]) {
+  const spellings = [en, ...(keywordAliases[name] ?? []), zh];
   keywordTokens[name] = createToken({
     name,
-    pattern: new RegExp([en, ...(keywordAliases[name] ?? []), zh].sort((a, b) => b.length - a.length).map(escapeRegex).join("|")),
+    pattern: new RegExp(spellings.sort((a, b) => b.length - a.length).map(escapeRegex).join("|")),
+    start_chars_hint: firstUnits(spellings),
     longer_alt: Identifier,
     label: `'${en}'/'${zh}'`,
     // a soft keyword is also an identifier wherever the parser expects one
@@ -143,6 +154,7 @@ for (const [name, [en, zh]] of Object.entries(keywordSpellings) as [KeywordName,
 export const UnitLiteral = createToken({
   name: "UnitLiteral",
   pattern: new RegExp([...knownUnits].sort((a, b) => b.length - a.length).map(escapeRegex).join("|")),
+  start_chars_hint: firstUnits(knownUnits),
   longer_alt: Identifier,
   label: "单位/unit",
 });
