@@ -32,8 +32,11 @@ function perf(dir: string, args: string[], env: Record<string, string> = {}) {
 const cacheFiles = (folder: string) => readdirSync(folder).filter((f) => f.endsWith(".bin"));
 
 describe("the code cache", () => {
-  it("the build leaves a cache for this Node beside the bundle", () => {
+  it("the build leaves a cache for this Node beside the bundle, and the binary takes it", () => {
     expect(cacheFiles(join(dist, ".code-cache")).filter((f) => f.includes(`-${process.version}-`))).toHaveLength(1);
+    const r = spawnSync(process.execPath, [join(dist, "main.cjs"), "--version"], { encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_DEBUG: "perf-code-cache", PERF_CODE_CACHE: "" } });
+    const { version } = JSON.parse(readFileSync(join(dist, "..", "package.json"), "utf8")) as { version: string };
+    expect([r.status, r.stdout.trim(), r.stderr]).toEqual([0, `perf ${version}`, "perf-code-cache: accepted\n"]);
   });
 
   it("is written by a first run, then accepted, and changes nothing the user sees", () => {
