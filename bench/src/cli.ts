@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,9 @@ import type { Figure } from "./figures.js";
 import { generate } from "./generate.js";
 import { childrenCpu, interleaved, now } from "./measure.js";
 
-export const cliMain = join(dirname(fileURLToPath(import.meta.resolve("@perf/cli"))), "main.js");
+const cliPackage = join(dirname(fileURLToPath(import.meta.resolve("@perf/cli"))), "..");
+/** The `perf` binary, as package.json's `bin` names it: what a user runs. */
+export const cliMain = join(cliPackage, (JSON.parse(readFileSync(join(cliPackage, "package.json"), "utf8")) as { bin: { perf: string } }).bin.perf);
 
 /** `perf check` of a small file against `node -e 0`, both spawned, interleaved. */
 export async function cliStartup(rounds: number): Promise<Figure> {

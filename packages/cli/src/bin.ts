@@ -9,11 +9,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await run(process.argv.slice(2), {
-  cwd: process.env.INIT_CWD && process.env.npm_lifecycle_event === "perf" ? process.env.INIT_CWD : process.cwd(),
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-  env: process.env,
+// no top-level await: the binary is a CommonJS bundle run through a code cache (decision 0185)
+void Promise.resolve(
+  run(process.argv.slice(2), {
+    cwd: process.env.INIT_CWD && process.env.npm_lifecycle_event === "perf" ? process.env.INIT_CWD : process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    env: process.env,
+  }),
+).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

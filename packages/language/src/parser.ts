@@ -1,4 +1,4 @@
-import { CstParser, EOF as EOFToken, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF as EOFToken, LLkLookaheadStrategy, type ILookaheadStrategy, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
@@ -75,6 +75,30 @@ if (typeof internals.SAVE_ERROR !== "function" || typeof internals.moveToTermina
   throw new Error("chevrotain: SAVE_ERROR or moveToTerminatedState not found; check the error cap");
 }
 
+/**
+ * Chevrotain's LL(k) lookahead, each decision's function built the first time the parser reaches
+ * that decision rather than all of them at start-up (decision 0185). The functions are the same;
+ * parsing a small file reaches a fraction of the grammar's 113 decisions (the bench's 30 leaves
+ * 38, the 永州 example 47).
+ */
+class LazyLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0]): ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]> {
+    let built: ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]> | undefined;
+    const build = () => super.buildLookaheadForAlternation(options);
+    return function (this: unknown, alternatives) {
+      return (built ??= build()).call(this, alternatives);
+    };
+  }
+
+  override buildLookaheadForOptional(options: Parameters<ILookaheadStrategy["buildLookaheadForOptional"]>[0]): ReturnType<ILookaheadStrategy["buildLookaheadForOptional"]> {
+    let built: ReturnType<ILookaheadStrategy["buildLookaheadForOptional"]> | undefined;
+    const build = () => super.buildLookaheadForOptional(options);
+    return function (this: unknown) {
+      return (built ??= build()).call(this);
+    };
+  }
+}
+
 export class PerfParser extends CstParser {
   /**
    * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion, …): a test does
@@ -82,7 +106,7 @@ export class PerfParser extends CstParser {
    */
   constructor(options: { validate?: boolean } = {}) {
     // Chevrotain tracks each node's offsets as it builds it, so the AST builder never walks a subtree for a range.
-    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: !options.validate });
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }), nodeLocationTracking: "onlyOffset", skipValidations: !options.validate });
     this.performSelfAnalysis();
     // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
     // set when recovery is enabled. The depth counter is reset by each parse (`reset`).

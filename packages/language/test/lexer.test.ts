@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keywordSpellings, perfLexer } from "../src/index.js";
+import { keywordAliases, keywordSpellings, knownUnits, perfLexer, type KeywordName } from "../src/index.js";
 
 const kinds = (text: string) => perfLexer.tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
 
@@ -8,6 +8,19 @@ describe("lexer", () => {
     for (const [name, [en, zh]] of Object.entries(keywordSpellings)) {
       expect(kinds(en), en).toEqual([`${name}:${en}`]);
       expect(kinds(zh), zh).toEqual([`${name}:${zh}`]);
+    }
+  });
+
+  it("reads every word whose spelling starts another's as the longer one (the order of the word tokens)", () => {
+    const words = [
+      ...Object.entries(keywordSpellings).flatMap(([name, spellings]) => [...spellings, ...(keywordAliases[name as KeywordName] ?? [])].map((w) => ({ name, w }))),
+      ...[...knownUnits].map((w) => ({ name: "UnitLiteral", w })),
+    ];
+    const pairs = words.flatMap((short) => words.filter((long) => long.w !== short.w && long.w.startsWith(short.w)).map((long) => [short, long] as const));
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const [short, long] of pairs) {
+      expect(kinds(long.w), `${long.w} after ${short.w}`).toEqual([`${long.name}:${long.w}`]);
+      expect(kinds(short.w), short.w).toEqual([`${short.name}:${short.w}`]);
     }
   });
 
