@@ -165,7 +165,7 @@ export async function run(): Promise<void> {
       const result = await api.requestResult(example.uri);
       assert.ok(result, "perf/evaluatedResult returned nothing");
       assert.equal(result.total.score, "82.46");
-      assert.equal(result.summary.errors, 0, `engine errors:\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n")}`);
+      assert.equal(result.summary.errors, 0, `engine errors:\n${result.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.args)}`).join("\n")}`);
       // The server publishes diagnostics with each analysis; none of them may be an error.
       assert.deepEqual(errorsOf(example.uri), [], `error diagnostics in the editor:\n${describe(errorsOf(example.uri))}`);
     }],
