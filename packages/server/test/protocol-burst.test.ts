@@ -87,7 +87,7 @@ describe("a burst of edits on a large document", () => {
     // before the stale answers every request after an edit analyzed the whole document again.
     expect((await status()).analyses - before).toBeLessThanOrEqual(2);
 
-    const cold = analyze([{ uri, text: doc.getText() }]).result.diagnostics.map(toLspDiagnostic);
+    const cold = analyze([{ uri, text: doc.getText() }]).result.diagnostics.map((d) => toLspDiagnostic(d));
     expect(final.diagnostics).toEqual(cold);
     expect(cold.length).toBeGreaterThan(1);
   }, 240_000);
