@@ -29,6 +29,9 @@ const hardDeclarationStarts = new Set<TokenType>(
 const keywordByType = new Map<TokenType, KeywordName>(
   (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
 );
+/** The same, by `tokenTypeIdx`: read once per token of the file. */
+const keywordByIndex: (KeywordName | undefined)[] = [];
+for (const [type, name] of keywordByType) keywordByIndex[type.tokenTypeIdx!] = name;
 
 /** Text in, AST and syntax diagnostics out. Never throws on any input. */
 export function parse(text: string, uri = "untitled.perf", options: DiagnosticFactoryOptions = {}): ParseResult {
@@ -41,13 +44,12 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: showCharacters(text.substr(e.offset, e.length)) }, options));
   }
 
-  const tokens: IToken[] = [];
+  const tokens = lexed.tokens;
   const unterminated = new WeakSet<IToken>();
   const texts: TextSpan[] = [];
   let previousEnd = 0;
   for (const t of lexed.tokens) {
-    // the lexer tracks start offsets only (lines come from LineIndex); node locations need the end
-    t.endOffset = t.startOffset + t.image.length - 1;
+    // The lexer gives each token its endOffset (node locations need it) and a newlineBefore of false.
     // A word is a number's unit only on the number's line (decision 0092); each gap is read once.
     if (t.tokenType === T.Identifier && hasLineBreak(text, previousEnd, t.startOffset)) (t as { newlineBefore?: boolean }).newlineBefore = true;
     previousEnd = t.startOffset + t.image.length;
@@ -59,7 +61,6 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
       t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
       unterminated.add(t);
     }
-    tokens.push(t);
   }
 
   // Depth and length limits, before the parser and every tree walker after it can recurse.
@@ -126,9 +127,9 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const declarations = csts.flatMap((cst) => builder.file(cst));
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
-    const name = keywordByType.get(t.tokenType);
+    const name = keywordByIndex[t.tokenTypeIdx];
     // a soft keyword the parser took as a name is a name
-    if (name && !(softKeywords.has(name) && builder.names.has(t.startOffset))) keywords.push({ name, spelling: /^[a-z]/.test(t.image) ? "en" : "zh", range: tokenRange(lines, t) });
+    if (name && !(softKeywords.has(name) && builder.names.has(t.startOffset))) keywords.push({ name, spelling: isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", range: tokenRange(lines, t) });
   }
 
   const ast: A.PerfFile = {
@@ -177,6 +178,11 @@ function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
   return out;
 }
 
+/** `a`–`z`: an English keyword's first letter. */
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -203,7 +209,7 @@ class AstBuilder {
   /** Clauses given twice (`explain` twice, two `weight`s…): the later one wins and is reported. */
   readonly duplicates: { clause: string; range: Range }[] = [];
   readonly misplaced: { clause: string; where: Place; range: Range; allowed: string[] }[] = [];
-  /** Start offsets of every name built: a soft keyword there was used as a name. */
+  /** Start offsets of the names built from keyword tokens: a soft keyword there was used as a name. */
   readonly names = new Set<number>();
 
   constructor(
@@ -242,7 +248,8 @@ class AstBuilder {
 
   private name(t: IToken | undefined): A.Name | undefined {
     const range = this.tok(t);
-    if (t && range) this.names.add(t.startOffset);
+    // only a keyword's token can be a soft keyword used as a name: the set stays small
+    if (t && range && t.tokenType !== T.Identifier) this.names.add(t.startOffset);
     return t && range ? { text: t.image, range } : undefined;
   }
 
@@ -404,10 +411,12 @@ class AstBuilder {
     const out: { keyword: KeywordName; value: A.StringValue }[] = [];
     for (const clause of this.subs(node, "textClause")) {
       const str = this.string(this.first(clause, "StringLiteral"));
-      for (const [key, tokens] of Object.entries(clause.children)) {
+      const children = clause.children;
+      // for…in, not Object.entries: the same keys in the same order without an array per clause
+      for (const key in children) {
         if (!(key in T.keywordTokens)) continue;
         const kw = key as KeywordName;
-        const tok = tokens[0] as IToken;
+        const tok = children[key]![0] as IToken;
         if (!allowed.includes(kw)) this.misplaced.push({ clause: tok.image, where, range: tokenRange(this.lines, tok), allowed: allowed.map((k) => keywordSpellings[k][0]) });
         else if (str) out.push({ keyword: kw, value: str });
       }
