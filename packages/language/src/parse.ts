@@ -6,7 +6,7 @@ import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
-import { describeCodePoint, findCharacters, showCharacters, type TextKind, type TextSpan } from "./characters.js";
+import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 
 export interface ParseResult {
   ast: A.PerfFile;
@@ -46,14 +46,12 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
 
   const tokens = lexed.tokens;
   const unterminated = new WeakSet<IToken>();
-  const texts: TextSpan[] = [];
   let previousEnd = 0;
   for (const t of lexed.tokens) {
     // The lexer gives each token its endOffset (node locations need it) and a newlineBefore of false.
     // A word is a number's unit only on the number's line (decision 0092); each gap is read once.
     if (t.tokenType === T.Identifier && hasLineBreak(text, previousEnd, t.startOffset)) (t as { newlineBefore?: boolean }).newlineBefore = true;
     previousEnd = t.startOffset + t.image.length;
-    if (t.tokenType === T.StringLiteral || t.tokenType === T.UnterminatedString) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
@@ -72,7 +70,6 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   for (const c of (lexed.groups.comments ?? []) as IToken[]) {
     if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
-    texts.push({ start: c.startOffset, end: c.startOffset + c.image.length, kind: c.tokenType === T.LineComment ? "lineComment" : "blockComment" });
   }
 
   // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
@@ -121,7 +118,14 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   }
 
   // Warnings about characters come after the syntax errors and share their cap.
-  diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
+  // The spans of strings and comments are only needed when the text holds such a character at all (rare).
+  if (hasSuspiciousCharacter(text)) {
+    const texts: TextSpan[] = [];
+    // an unterminated string is a StringLiteral by now
+    for (const t of tokens) if (t.tokenType === T.StringLiteral) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
+    for (const c of comments) texts.push({ start: c.range.start.offset, end: c.range.end.offset, kind: c.block ? "blockComment" : "lineComment" });
+    diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
+  }
 
   const builder = new AstBuilder(lines, unterminated);
   const declarations = csts.flatMap((cst) => builder.file(cst));
@@ -1008,5 +1012,7 @@ const placeNames: Record<Place, [string, string]> = {
 
 export function unquote(image: string): string {
   const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
+  // most strings have no escape: no regular expression for them
+  if (body.indexOf("\\") < 0) return body;
   return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
