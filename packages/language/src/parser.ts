@@ -1,4 +1,4 @@
-import { CstParser, EOF as EOFToken, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF as EOFToken, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
@@ -75,6 +75,16 @@ if (typeof internals.SAVE_ERROR !== "function" || typeof internals.moveToTermina
   throw new Error("chevrotain: SAVE_ERROR or moveToTerminatedState not found; check the error cap");
 }
 
+/** Chevrotain's CST factory internals (not in its typings). */
+interface CstInternals {
+  CST_STACK: CstNode[];
+  cstInvocationStateUpdate(this: CstInternals, name: string): void;
+  setInitialNodeLocation: unknown;
+  setInitialNodeLocationOnlyOffsetRecovery: unknown;
+}
+/** The prototype of every CST node's `children`: empty, and without Object.prototype above it. */
+const noPrototype: object = Object.freeze(Object.create(null) as object);
+
 export class PerfParser extends CstParser {
   /**
    * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion, …): a test does
@@ -84,6 +94,18 @@ export class PerfParser extends CstParser {
     // Chevrotain tracks each node's offsets as it builds it, so the AST builder never walks a subtree for a range.
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, nodeLocationTracking: "onlyOffset", skipValidations: !options.validate });
     this.performSelfAnalysis();
+    // Chevrotain makes each CST node's `children` with Object.create(null), which V8 keeps as a
+    // hash table (dictionary mode): slow to fill and to read, and large. A child of an empty
+    // object that itself has no prototype is an ordinary fast object with the same behaviour (no
+    // inherited keys, for…in in insertion order). The node and its location are made in one
+    // literal, as Chevrotain's `setInitialNodeLocationOnlyOffsetRecovery` would set them.
+    const cst = this as unknown as CstInternals;
+    if (typeof cst.cstInvocationStateUpdate !== "function" || cst.setInitialNodeLocation !== cst.setInitialNodeLocationOnlyOffsetRecovery || !Array.isArray(cst.CST_STACK)) {
+      throw new Error("chevrotain: the CST node factory is not the one expected; check cstInvocationStateUpdate");
+    }
+    cst.cstInvocationStateUpdate = function (this: CstInternals, name: string) {
+      this.CST_STACK.push({ name, children: Object.create(noPrototype) as CstNode["children"], location: { startOffset: NaN, endOffset: NaN } });
+    };
     // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
     // set when recovery is enabled. The depth counter is reset by each parse (`reset`).
     const self = this as unknown as { attemptInRepetitionRecovery: RecoveryHook };
