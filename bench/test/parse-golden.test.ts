@@ -30,6 +30,6 @@ describe("parse() of the generated documents is unchanged", () => {
       }
       expect(entry.text, "the generator's text changed: check the parser's output, then UPDATE_GOLDEN=1").toBe(golden[leaves]?.text);
       expect(entry.parse).toBe(golden[leaves]!.parse);
-    });
+    }, 120_000);
   }
 });

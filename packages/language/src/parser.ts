@@ -1,4 +1,4 @@
-import { CstParser, EOF as EOFToken, type CstNode, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF as EOFToken, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
@@ -122,6 +122,15 @@ export class PerfParser extends CstParser {
     };
   }
 
+  /**
+   * The alternatives of each `OR`, made on its first call and kept (Chevrotain's own advice for
+   * speed): written inline, every call of a rule built an array and an object and a closure per
+   * alternative (fourteen of each for a text clause). The alternatives read nothing but `this`,
+   * so one set serves every call. Each call site has its own index.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly alts: IOrAlt<any>[][] = [];
+
   private resyncDepth = 0;
   private errorCount = 0;
 
@@ -139,7 +148,7 @@ export class PerfParser extends CstParser {
 
   file = this.RULE("file", () => {
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[0] ??= [
         { ALT: () => this.SUBRULE(this.evaluation) },
         { ALT: () => this.SUBRULE(this.fact) },
         { ALT: () => this.SUBRULE(this.survey) },
@@ -175,7 +184,7 @@ export class PerfParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[1] ??= [
         { ALT: () => this.SUBRULE(this.fact) },
         { ALT: () => this.SUBRULE(this.survey) },
         { ALT: () => this.SUBRULE(this.finding) },
@@ -204,11 +213,11 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[2] ??= [
         { ALT: () => this.SUBRULE(this.deduction) },
         {
           ALT: () => {
-            this.OR1([{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
+            this.OR1(this.alts[3] ??= [{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
             this.SUBRULE(this.value);
           },
         },
@@ -223,7 +232,7 @@ export class PerfParser extends CstParser {
   override = this.RULE("override", () => {
     this.CONSUME(K.Override);
     this.CONSUME(T.Identifier);
-    this.OR([
+    this.OR(this.alts[4] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Weight);
@@ -233,7 +242,7 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Rule);
-          this.OR1([
+          this.OR1(this.alts[5] ??= [
             { ALT: () => this.SUBRULE(this.ratio) },
             { ALT: () => this.SUBRULE(this.perFinding) },
             { ALT: () => this.SUBRULE(this.bands) },
@@ -255,17 +264,17 @@ export class PerfParser extends CstParser {
   });
 
   headerItem = this.RULE("headerItem", () => {
-    this.OR([
+    this.OR(this.alts[6] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Period);
-          this.OR1([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]);
+          this.OR1(this.alts[7] ??= [{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]);
         },
       },
       { ALT: () => this.SUBRULE(this.textClause) },
       {
         ALT: () => {
-          this.OR2([
+          this.OR2(this.alts[8] ??= [
             { ALT: () => this.CONSUME(K.Total) },
             { ALT: () => this.CONSUME(K.Precision) },
             { ALT: () => this.CONSUME(K.Declared) },
@@ -295,7 +304,7 @@ export class PerfParser extends CstParser {
 
   /** `KEYWORD "text"` clauses shared by the header, indicators and findings. */
   textClause = this.RULE("textClause", () => {
-    this.OR([
+    this.OR(this.alts[9] ??= [
       { ALT: () => this.CONSUME(K.Client) },
       { ALT: () => this.CONSUME(K.Evaluator) },
       { ALT: () => this.CONSUME(K.Subject) },
@@ -318,7 +327,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Grades);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR(this.alts[10] ??= [{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
@@ -347,7 +356,7 @@ export class PerfParser extends CstParser {
 
   /** A unit where one is required: a known unit or any word (declared in `units`, or PERF200). */
   unitWord = this.RULE("unitWord", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.UnitLiteral) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+    this.OR(this.alts[11] ??= [{ ALT: () => this.CONSUME(T.UnitLiteral) }, { ALT: () => this.CONSUME(T.Identifier) }]);
   });
 
   /** `units { 台套; 亿次 = 100000000 次 }` (decision 0092). */
@@ -355,7 +364,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Units);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.unitDef) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR(this.alts[12] ??= [{ ALT: () => this.SUBRULE(this.unitDef) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
@@ -375,7 +384,7 @@ export class PerfParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[13] ??= [
         { ALT: () => this.SUBRULE(this.columns) },
         { ALT: () => this.SUBRULE(this.tableRow) },
         { ALT: () => this.SUBRULE(this.printed) },
@@ -389,7 +398,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Columns);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.column) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR(this.alts[14] ??= [{ ALT: () => this.SUBRULE(this.column) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
@@ -410,7 +419,7 @@ export class PerfParser extends CstParser {
 
   /** A string, a number (the column's unit unless it writes one), `-5`, or `-` alone for an empty cell. */
   cell = this.RULE("cell", () => {
-    this.OR([
+    this.OR(this.alts[15] ??= [
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.SUBRULE(this.value) },
       {
@@ -424,7 +433,7 @@ export class PerfParser extends CstParser {
 
   printed = this.RULE("printed", () => {
     this.CONSUME(K.Printed);
-    this.OR([
+    this.OR(this.alts[16] ??= [
       { ALT: () => this.CONSUME(K.Total) },
       {
         ALT: () => {
@@ -441,7 +450,7 @@ export class PerfParser extends CstParser {
     ]);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR1([{ ALT: () => this.SUBRULE(this.printedValue) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR1(this.alts[17] ??= [{ ALT: () => this.SUBRULE(this.printedValue) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
     this.OPTION1(() => {
@@ -470,10 +479,10 @@ export class PerfParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[18] ??= [
         {
           ALT: () => {
-            this.OR1([{ ALT: () => this.CONSUME(K.Satisfaction) }, { ALT: () => this.CONSUME(K.Respondents) }]);
+            this.OR1(this.alts[19] ??= [{ ALT: () => this.CONSUME(K.Satisfaction) }, { ALT: () => this.CONSUME(K.Respondents) }]);
             this.SUBRULE(this.value);
           },
         },
@@ -490,7 +499,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Tally);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.tallyLevel) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR(this.alts[20] ??= [{ ALT: () => this.SUBRULE(this.tallyLevel) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
@@ -507,7 +516,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Elements);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.element) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR(this.alts[21] ??= [{ ALT: () => this.SUBRULE(this.element) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
@@ -515,7 +524,7 @@ export class PerfParser extends CstParser {
   element = this.RULE("element", () => {
     this.CONSUME(T.StringLiteral, { LABEL: "label" });
     this.SUBRULE(this.value);
-    this.OR([
+    this.OR(this.alts[22] ??= [
       { ALT: () => this.CONSUME(K.Met) },
       {
         ALT: () => {
@@ -543,12 +552,12 @@ export class PerfParser extends CstParser {
   });
 
   indicatorItem = this.RULE("indicatorItem", () => {
-    this.OR([
+    this.OR(this.alts[23] ??= [
       { ALT: () => this.SUBRULE(this.indicator) },
       { ALT: () => this.SUBRULE(this.textClause) },
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
+          this.OR1(this.alts[24] ??= [{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
           this.SUBRULE(this.value);
         },
       },
@@ -592,16 +601,16 @@ export class PerfParser extends CstParser {
     this.SUBRULE(this.expression);
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+      this.OR(this.alts[25] ??= [{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
 
   band = this.RULE("band", () => {
-    this.OR([
+    this.OR(this.alts[26] ??= [
       {
         ALT: () => {
-          this.OR1([
+          this.OR1(this.alts[27] ??= [
             { ALT: () => this.CONSUME(T.GreaterEq) },
             { ALT: () => this.CONSUME(T.Greater) },
             { ALT: () => this.CONSUME(T.LessEq) },
@@ -618,7 +627,7 @@ export class PerfParser extends CstParser {
 
   satisfaction = this.RULE("satisfaction", () => {
     this.CONSUME(K.Satisfaction);
-    this.OR([{ ALT: () => this.CONSUME(K.Mean) }, { ALT: () => this.CONSUME(K.Weighted) }]);
+    this.OR(this.alts[28] ??= [{ ALT: () => this.CONSUME(K.Mean) }, { ALT: () => this.CONSUME(K.Weighted) }]);
     this.CONSUME(T.LParen);
     this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
     this.CONSUME(T.RParen);
@@ -635,7 +644,7 @@ export class PerfParser extends CstParser {
     this.OPTION2(() => {
       this.CONSUME(T.LBrace);
       this.MANY(() => {
-        this.OR([
+        this.OR(this.alts[29] ??= [
           { ALT: () => this.SUBRULE(this.textClause) },
           {
             ALT: () => {
@@ -664,11 +673,11 @@ export class PerfParser extends CstParser {
     this.OPTION1(() => {
       this.CONSUME(T.LBrace);
       this.MANY(() => {
-        this.OR([
+        this.OR(this.alts[30] ??= [
           {
             ALT: () => {
               this.CONSUME(K.Triggered);
-              this.OR1([{ ALT: () => this.CONSUME(K.True) }, { ALT: () => this.CONSUME(K.False) }]);
+              this.OR1(this.alts[31] ??= [{ ALT: () => this.CONSUME(K.True) }, { ALT: () => this.CONSUME(K.False) }]);
             },
           },
           {
@@ -691,7 +700,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "claim" }));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
+    this.MANY(() => this.OR(this.alts[32] ??= [{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
     this.CONSUME(T.RBrace);
     this.OPTION1(() => {
       this.CONSUME(K.Acknowledged);
@@ -700,7 +709,7 @@ export class PerfParser extends CstParser {
   });
 
   assertStatement = this.RULE("assertStatement", () => {
-    this.OR([
+    this.OR(this.alts[33] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Indicator);
@@ -712,7 +721,7 @@ export class PerfParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(K.Leaves) }, { ALT: () => this.CONSUME(K.Total) }]);
+          this.OR1(this.alts[34] ??= [{ ALT: () => this.CONSUME(K.Leaves) }, { ALT: () => this.CONSUME(K.Total) }]);
           this.CONSUME1(T.Equals);
           this.SUBRULE2(this.value, { LABEL: "expected" });
         },
@@ -748,18 +757,18 @@ export class PerfParser extends CstParser {
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[35] ??= [
         {
           ALT: () => {
             this.CONSUME(K.Class);
-            this.OR1([{ ALT: () => this.CONSUME1(T.Identifier, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(K.Satisfaction, { LABEL: "class" }) }]);
+            this.OR1(this.alts[36] ??= [{ ALT: () => this.CONSUME1(T.Identifier, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(K.Satisfaction, { LABEL: "class" }) }]);
           },
         },
         { ALT: () => this.SUBRULE(this.targetExpect) },
         {
           ALT: () => {
             this.CONSUME(K.Actual);
-            this.OR2([
+            this.OR2(this.alts[37] ??= [
               {
                 // `actual -` alone (before `}`, `;` or the line's end): the report states no actual value
                 GATE: () => {
@@ -807,7 +816,7 @@ export class PerfParser extends CstParser {
 
   targetExpect = this.RULE("targetExpect", () => {
     this.CONSUME(K.Expect);
-    this.OR([
+    this.OR(this.alts[38] ??= [
       { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "qualitative" }) },
       {
         ALT: () => {
@@ -819,7 +828,7 @@ export class PerfParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR1([
+          this.OR1(this.alts[39] ??= [
             { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: "op" }) },
             { ALT: () => this.CONSUME(T.LessEq, { LABEL: "op" }) },
             { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
@@ -835,7 +844,7 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.SUBRULE1(this.targetOperand);
           this.OPTION(() =>
-            this.OR2([{ ALT: () => this.CONSUME(T.AboveWord, { LABEL: "after" }) }, { ALT: () => this.CONSUME(T.BelowWord, { LABEL: "after" }) }]),
+            this.OR2(this.alts[40] ??= [{ ALT: () => this.CONSUME(T.AboveWord, { LABEL: "after" }) }, { ALT: () => this.CONSUME(T.BelowWord, { LABEL: "after" }) }]),
           );
         },
       },
@@ -843,11 +852,11 @@ export class PerfParser extends CstParser {
   });
 
   targetOperand = this.RULE("targetOperand", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.SUBRULE(this.value) }]);
+    this.OR(this.alts[41] ??= [{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.SUBRULE(this.value) }]);
   });
 
   tierName = this.RULE("tierName", () => {
-    this.OR([{ ALT: () => this.CONSUME(K.Met) }, { ALT: () => this.CONSUME(K.Partial) }, { ALT: () => this.CONSUME(K.Unmet) }]);
+    this.OR(this.alts[42] ??= [{ ALT: () => this.CONSUME(K.Met) }, { ALT: () => this.CONSUME(K.Partial) }, { ALT: () => this.CONSUME(K.Unmet) }]);
   });
 
   /** `targets [A, B]` with optional `tiers { 达成 100%; 部分达成 60%; 未达成 0 }`. */
@@ -860,7 +869,7 @@ export class PerfParser extends CstParser {
       this.CONSUME(K.Tiers);
       this.CONSUME(T.LBrace);
       this.MANY(() => {
-        this.OR([
+        this.OR(this.alts[43] ??= [
           {
             ALT: () => {
               this.SUBRULE(this.tierName);
@@ -896,7 +905,7 @@ export class PerfParser extends CstParser {
   expression = this.RULE("expression", () => {
     this.SUBRULE(this.term, { LABEL: "operands" });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "operators" }) }]);
+      this.OR(this.alts[44] ??= [{ ALT: () => this.CONSUME(T.Plus, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "operators" }) }]);
       this.SUBRULE1(this.term, { LABEL: "operands" });
     });
   });
@@ -904,7 +913,7 @@ export class PerfParser extends CstParser {
   term = this.RULE("term", () => {
     this.SUBRULE(this.unary, { LABEL: "operands" });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "operators" }) }]);
+      this.OR(this.alts[45] ??= [{ ALT: () => this.CONSUME(T.Star, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "operators" }) }]);
       this.SUBRULE1(this.unary, { LABEL: "operands" });
     });
   });
@@ -915,7 +924,7 @@ export class PerfParser extends CstParser {
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
+    this.OR(this.alts[46] ??= [
       { ALT: () => this.SUBRULE(this.value) },
       { ALT: () => this.SUBRULE(this.call) },
       {
@@ -939,7 +948,7 @@ export class PerfParser extends CstParser {
 
   /** `sum(…)`, `求和(…)`, `max(…)`…: an aggregate; `count`, `max` and `mean` are keywords too (decision 0120). */
   call = this.RULE("call", () => {
-    this.OR([
+    this.OR(this.alts[47] ??= [
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: "fn" }) },
       { ALT: () => this.CONSUME(K.Count, { LABEL: "fn" }) },
       { ALT: () => this.CONSUME(K.Max, { LABEL: "fn" }) },

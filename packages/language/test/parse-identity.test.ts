@@ -57,6 +57,7 @@ describe("parse() is unchanged for every known input", () => {
     expect(compared.length).toBeGreaterThanOrEqual(Math.floor(Object.keys(golden).length * 0.8));
   });
   for (const { name, text } of compared) {
-    it(name, () => expect(parseFingerprint(text, name)).toBe(golden[name]!.parse));
+    // a generous timeout: some corpus inputs (stray-braces) take seconds of recovery on a loaded machine
+    it(name, () => expect(parseFingerprint(text, name)).toBe(golden[name]!.parse), 120_000);
   }
 });
