@@ -26,6 +26,8 @@ describe("LineIndex", () => {
         const offsets = [...Array(t.length + 2).keys(), ...[...Array(t.length + 1).keys()].reverse(), ...random];
         for (const o of offsets) expect(lines.positionAt(o)).toEqual(naivePosition(t, o));
         expect(lines.lineCount).toBe(naivePosition(t, t.length).line + 1);
+        // ranges keep a hint for starts and one for ends
+        for (let i = 0; i + 1 < random.length; i += 2) expect(lines.range(random[i]!, random[i + 1]!)).toEqual({ start: naivePosition(t, random[i]!), end: naivePosition(t, random[i + 1]!) });
       }),
       { numRuns: 400 },
     );
