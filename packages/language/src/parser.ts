@@ -130,6 +130,9 @@ export class PerfParser extends CstParser {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private readonly alts: IOrAlt<any>[][] = [];
+  /** The same for the closure or options of each OPTION, MANY, MANY_SEP and AT_LEAST_ONE_SEP. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly defs: any[] = [];
 
   private resyncDepth = 0;
   private errorCount = 0;
@@ -147,7 +150,7 @@ export class PerfParser extends CstParser {
   }
 
   file = this.RULE("file", () => {
-    this.MANY(() => {
+    this.MANY(this.defs[0] ??= () => {
       this.OR(this.alts[0] ??= [
         { ALT: () => this.SUBRULE(this.evaluation) },
         { ALT: () => this.SUBRULE(this.fact) },
@@ -171,9 +174,9 @@ export class PerfParser extends CstParser {
   framework = this.RULE("framework", () => {
     this.CONSUME(K.Framework);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[1] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.headerItem));
+    this.MANY(this.defs[2] ??= () => this.SUBRULE(this.headerItem));
     this.CONSUME(T.RBrace);
   });
 
@@ -181,9 +184,9 @@ export class PerfParser extends CstParser {
   subject = this.RULE("subject", () => {
     this.CONSUME(K.Subject);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[3] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[4] ??= () => {
       this.OR(this.alts[1] ??= [
         { ALT: () => this.SUBRULE(this.fact) },
         { ALT: () => this.SUBRULE(this.survey) },
@@ -212,7 +215,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Assess);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[5] ??= () => {
       this.OR(this.alts[2] ??= [
         { ALT: () => this.SUBRULE(this.deduction) },
         {
@@ -252,14 +255,14 @@ export class PerfParser extends CstParser {
         },
       },
     ]);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION(this.defs[6] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
   });
 
   evaluation = this.RULE("evaluation", () => {
     this.CONSUME(K.Evaluation);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[7] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.headerItem));
+    this.MANY(this.defs[8] ??= () => this.SUBRULE(this.headerItem));
     this.CONSUME(T.RBrace);
   });
 
@@ -326,7 +329,7 @@ export class PerfParser extends CstParser {
   grades = this.RULE("grades", () => {
     this.CONSUME(K.Grades);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[9] ??= () => {
       this.OR(this.alts[10] ??= [{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
@@ -336,7 +339,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.GreaterEq);
     this.SUBRULE(this.value, { LABEL: "lower" });
-    this.OPTION(() => {
+    this.OPTION(this.defs[10] ??= () => {
       this.CONSUME(T.Less);
       this.SUBRULE1(this.value, { LABEL: "upper" });
     });
@@ -347,11 +350,11 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
-    this.OPTION(() => {
+    this.OPTION(this.defs[11] ??= () => {
       this.CONSUME(K.In);
       this.SUBRULE(this.unitWord, { LABEL: "convert" });
     });
-    this.OPTION1(() => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[12] ??= () => this.CONSUME(T.StringLiteral));
   });
 
   /** A unit where one is required: a known unit or any word (declared in `units`, or PERF200). */
@@ -363,7 +366,7 @@ export class PerfParser extends CstParser {
   units = this.RULE("units", () => {
     this.CONSUME(K.Units);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[13] ??= () => {
       this.OR(this.alts[12] ??= [{ ALT: () => this.SUBRULE(this.unitDef) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
@@ -371,7 +374,7 @@ export class PerfParser extends CstParser {
 
   unitDef = this.RULE("unitDef", () => {
     this.SUBRULE(this.unitWord);
-    this.OPTION(() => {
+    this.OPTION(this.defs[14] ??= () => {
       this.CONSUME(T.Equals);
       this.SUBRULE(this.value);
     });
@@ -381,9 +384,9 @@ export class PerfParser extends CstParser {
   table = this.RULE("table", () => {
     this.CONSUME(K.Table);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[15] ??= () => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[16] ??= () => {
       this.OR(this.alts[13] ??= [
         { ALT: () => this.SUBRULE(this.columns) },
         { ALT: () => this.SUBRULE(this.tableRow) },
@@ -397,7 +400,7 @@ export class PerfParser extends CstParser {
   columns = this.RULE("columns", () => {
     this.CONSUME(K.Columns);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[17] ??= () => {
       this.OR(this.alts[14] ??= [{ ALT: () => this.SUBRULE(this.column) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
@@ -405,7 +408,7 @@ export class PerfParser extends CstParser {
 
   column = this.RULE("column", () => {
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[18] ??= () => this.CONSUME(T.StringLiteral));
     this.SUBRULE(this.unitWord, { LABEL: "type" });
   });
 
@@ -413,7 +416,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Row);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.cell) });
+    this.MANY_SEP(this.defs[19] ??= { SEP: T.Comma, DEF: () => this.SUBRULE(this.cell) });
     this.CONSUME(T.RBrace);
   });
 
@@ -425,7 +428,7 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Minus);
-          this.OPTION(() => this.SUBRULE1(this.value));
+          this.OPTION(this.defs[20] ??= () => this.SUBRULE1(this.value));
         },
       },
     ]);
@@ -439,21 +442,21 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.Subtotal);
           this.CONSUME(T.Identifier, { LABEL: "name" });
-          this.OPTION(() => {
+          this.OPTION(this.defs[21] ??= () => {
             this.CONSUME(K.Rows);
             this.CONSUME(T.LBracket);
-            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "rows" }) });
+            this.MANY_SEP(this.defs[22] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "rows" }) });
             this.CONSUME(T.RBracket);
           });
         },
       },
     ]);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[23] ??= () => {
       this.OR1(this.alts[17] ??= [{ ALT: () => this.SUBRULE(this.printedValue) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
-    this.OPTION1(() => {
+    this.OPTION1(this.defs[24] ??= () => {
       this.CONSUME(K.Acknowledged);
       this.CONSUME(T.StringLiteral, { LABEL: "acknowledged" });
     });
@@ -461,7 +464,7 @@ export class PerfParser extends CstParser {
 
   printedValue = this.RULE("printedValue", () => {
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OPTION(this.defs[25] ??= () => this.CONSUME(T.Minus));
     this.SUBRULE(this.value);
   });
 
@@ -476,9 +479,9 @@ export class PerfParser extends CstParser {
   survey = this.RULE("survey", () => {
     this.CONSUME(K.Survey);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[26] ??= () => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[27] ??= () => {
       this.OR(this.alts[18] ??= [
         {
           ALT: () => {
@@ -498,7 +501,7 @@ export class PerfParser extends CstParser {
   tally = this.RULE("tally", () => {
     this.CONSUME(K.Tally);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[28] ??= () => {
       this.OR(this.alts[20] ??= [{ ALT: () => this.SUBRULE(this.tallyLevel) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
@@ -515,7 +518,7 @@ export class PerfParser extends CstParser {
   elements = this.RULE("elements", () => {
     this.CONSUME(K.Elements);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[29] ??= () => {
       this.OR(this.alts[21] ??= [{ ALT: () => this.SUBRULE(this.element) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
@@ -530,7 +533,7 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.Unmet);
           // a string followed by a number is the next element's label, not this one's reason
-          this.OPTION({ GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, { LABEL: "reason" }) });
+          this.OPTION(this.defs[30] ??= { GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, { LABEL: "reason" }) });
         },
       },
     ]);
@@ -539,14 +542,14 @@ export class PerfParser extends CstParser {
   indicator = this.RULE("indicator", () => {
     this.CONSUME(K.Indicator);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION1(() => {
+    this.OPTION(this.defs[31] ??= () => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[32] ??= () => {
       this.CONSUME(K.Weight);
       this.SUBRULE(this.value);
     });
-    this.OPTION2(() => {
+    this.OPTION2(this.defs[33] ??= () => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => this.SUBRULE(this.indicatorItem));
+      this.MANY(this.defs[34] ??= () => this.SUBRULE(this.indicatorItem));
       this.CONSUME(T.RBrace);
     });
   });
@@ -577,7 +580,7 @@ export class PerfParser extends CstParser {
   deduction = this.RULE("deduction", () => {
     this.CONSUME(K.Deduct);
     this.SUBRULE(this.value);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[35] ??= () => this.CONSUME(T.StringLiteral));
   });
 
   ratio = this.RULE("ratio", () => {
@@ -590,7 +593,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Finding);
     this.CONSUME(K.Deduct);
     this.SUBRULE(this.value, { LABEL: "each" });
-    this.OPTION(() => {
+    this.OPTION(this.defs[36] ??= () => {
       this.CONSUME(K.Max);
       this.SUBRULE1(this.value, { LABEL: "max" });
     });
@@ -600,7 +603,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Bands);
     this.SUBRULE(this.expression);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[37] ??= () => {
       this.OR(this.alts[25] ??= [{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
@@ -629,21 +632,21 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Satisfaction);
     this.OR(this.alts[28] ??= [{ ALT: () => this.CONSUME(K.Mean) }, { ALT: () => this.CONSUME(K.Weighted) }]);
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.MANY_SEP(this.defs[38] ??= { SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
     this.CONSUME(T.RParen);
   });
 
   finding = this.RULE("finding", () => {
     this.CONSUME(K.Finding);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION1(() => {
+    this.OPTION(this.defs[39] ??= () => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[40] ??= () => {
       this.CONSUME(K.On);
-      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "target" }) });
+      this.AT_LEAST_ONE_SEP(this.defs[41] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "target" }) });
     });
-    this.OPTION2(() => {
+    this.OPTION2(this.defs[42] ??= () => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
+      this.MANY(this.defs[43] ??= () => {
         this.OR(this.alts[29] ??= [
           { ALT: () => this.SUBRULE(this.textClause) },
           {
@@ -669,10 +672,10 @@ export class PerfParser extends CstParser {
   veto = this.RULE("veto", () => {
     this.CONSUME(K.Veto);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION1(() => {
+    this.OPTION(this.defs[44] ??= () => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[45] ??= () => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
+      this.MANY(this.defs[46] ??= () => {
         this.OR(this.alts[30] ??= [
           {
             ALT: () => {
@@ -698,11 +701,11 @@ export class PerfParser extends CstParser {
   assertion = this.RULE("assertion", () => {
     this.CONSUME(K.Assert);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "claim" }));
+    this.OPTION(this.defs[47] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "claim" }));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR(this.alts[32] ??= [{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
+    this.MANY(this.defs[48] ??= () => this.OR(this.alts[32] ??= [{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
     this.CONSUME(T.RBrace);
-    this.OPTION1(() => {
+    this.OPTION1(this.defs[49] ??= () => {
       this.CONSUME(K.Acknowledged);
       this.CONSUME1(T.StringLiteral, { LABEL: "reason" });
     });
@@ -741,7 +744,7 @@ export class PerfParser extends CstParser {
           this.SUBRULE(this.expression);
           this.CONSUME3(T.Equals);
           this.SUBRULE3(this.value, { LABEL: "expected" });
-          this.OPTION(() => {
+          this.OPTION(this.defs[50] ??= () => {
             this.CONSUME(K.Within);
             this.SUBRULE4(this.value, { LABEL: "tolerance" });
           });
@@ -754,9 +757,9 @@ export class PerfParser extends CstParser {
   target = this.RULE("target", () => {
     this.CONSUME(K.Target);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[51] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
+    this.MANY(this.defs[52] ??= () => {
       this.OR(this.alts[35] ??= [
         {
           ALT: () => {
@@ -808,7 +811,7 @@ export class PerfParser extends CstParser {
       ]);
     });
     this.CONSUME(T.RBrace);
-    this.OPTION1(() => {
+    this.OPTION1(this.defs[53] ??= () => {
       this.CONSUME(K.Acknowledged);
       this.CONSUME4(T.StringLiteral, { LABEL: "acknowledged" });
     });
@@ -843,7 +846,7 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE1(this.targetOperand);
-          this.OPTION(() =>
+          this.OPTION(this.defs[54] ??= () =>
             this.OR2(this.alts[40] ??= [{ ALT: () => this.CONSUME(T.AboveWord, { LABEL: "after" }) }, { ALT: () => this.CONSUME(T.BelowWord, { LABEL: "after" }) }]),
           );
         },
@@ -863,12 +866,12 @@ export class PerfParser extends CstParser {
   targetsMethod = this.RULE("targetsMethod", () => {
     this.CONSUME(K.Targets);
     this.CONSUME(T.LBracket);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.MANY_SEP(this.defs[55] ??= { SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
     this.CONSUME(T.RBracket);
-    this.OPTION(() => {
+    this.OPTION(this.defs[56] ??= () => {
       this.CONSUME(K.Tiers);
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
+      this.MANY(this.defs[57] ??= () => {
         this.OR(this.alts[43] ??= [
           {
             ALT: () => {
@@ -890,8 +893,8 @@ export class PerfParser extends CstParser {
    */
   value = this.RULE("value", () => {
     this.CONSUME(T.NumberLiteral);
-    this.OPTION(() => this.CONSUME(T.UnitLiteral));
-    this.OPTION1({ GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }) });
+    this.OPTION(this.defs[58] ??= () => this.CONSUME(T.UnitLiteral));
+    this.OPTION1(this.defs[59] ??= { GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }) });
   });
 
   private unitWordFollows(): boolean {
@@ -904,7 +907,7 @@ export class PerfParser extends CstParser {
 
   expression = this.RULE("expression", () => {
     this.SUBRULE(this.term, { LABEL: "operands" });
-    this.MANY(() => {
+    this.MANY(this.defs[60] ??= () => {
       this.OR(this.alts[44] ??= [{ ALT: () => this.CONSUME(T.Plus, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "operators" }) }]);
       this.SUBRULE1(this.term, { LABEL: "operands" });
     });
@@ -912,14 +915,14 @@ export class PerfParser extends CstParser {
 
   term = this.RULE("term", () => {
     this.SUBRULE(this.unary, { LABEL: "operands" });
-    this.MANY(() => {
+    this.MANY(this.defs[61] ??= () => {
       this.OR(this.alts[45] ??= [{ ALT: () => this.CONSUME(T.Star, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "operators" }) }]);
       this.SUBRULE1(this.unary, { LABEL: "operands" });
     });
   });
 
   unary = this.RULE("unary", () => {
-    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OPTION(this.defs[62] ??= () => this.CONSUME(T.Minus));
     this.SUBRULE(this.primary);
   });
 
@@ -930,7 +933,7 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Identifier);
-          this.MANY(() => {
+          this.MANY(this.defs[63] ??= () => {
             this.CONSUME(T.Dot);
             this.CONSUME1(T.Identifier, { LABEL: "path" });
           });
@@ -955,7 +958,7 @@ export class PerfParser extends CstParser {
       { ALT: () => this.CONSUME(K.Mean, { LABEL: "fn" }) },
     ]);
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+    this.MANY_SEP(this.defs[64] ??= { SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
     this.CONSUME(T.RParen);
   });
 }
