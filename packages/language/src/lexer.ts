@@ -198,6 +198,8 @@ class PerfLexer extends Lexer {
     // own field (not in its typings), chosen by `positionTracking`; a test checks the shape.
     const self = this as unknown as { createTokenInstance?: unknown };
     if (typeof self.createTokenInstance !== "function") throw new Error("chevrotain: createTokenInstance not found; check the token shape");
+    // only in place of the offset-only token: a lexer asked for lines and columns keeps Chevrotain's
+    if (args[1]?.positionTracking !== "onlyOffset") return;
     self.createTokenInstance = (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken =>
       ({ image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType, newlineBefore: false }) as IToken;
   }
