@@ -65,6 +65,51 @@ type RecoveryHook = (this: PerfParser, ...args: unknown[]) => void;
  */
 const MAX_ERRORS_PER_RUN = 200;
 
+/** The `{ LABEL }` options of CONSUME and SUBRULE, made once instead of at every call. */
+const labelled = Object.freeze({
+  acknowledged: { LABEL: "acknowledged" },
+  actual: { LABEL: "actual" },
+  actualDate: { LABEL: "actualDate" },
+  actualNone: { LABEL: "actualNone" },
+  actualText: { LABEL: "actualText" },
+  after: { LABEL: "after" },
+  args: { LABEL: "args" },
+  claim: { LABEL: "claim" },
+  class: { LABEL: "class" },
+  convert: { LABEL: "convert" },
+  count: { LABEL: "count" },
+  deviation: { LABEL: "deviation" },
+  each: { LABEL: "each" },
+  expected: { LABEL: "expected" },
+  fn: { LABEL: "fn" },
+  grade: { LABEL: "grade" },
+  high: { LABEL: "high" },
+  label: { LABEL: "label" },
+  level: { LABEL: "level" },
+  low: { LABEL: "low" },
+  lower: { LABEL: "lower" },
+  max: { LABEL: "max" },
+  name: { LABEL: "name" },
+  op: { LABEL: "op" },
+  operands: { LABEL: "operands" },
+  operators: { LABEL: "operators" },
+  path: { LABEL: "path" },
+  qualitative: { LABEL: "qualitative" },
+  reason: { LABEL: "reason" },
+  row: { LABEL: "row" },
+  rows: { LABEL: "rows" },
+  subject: { LABEL: "subject" },
+  table: { LABEL: "table" },
+  target: { LABEL: "target" },
+  title: { LABEL: "title" },
+  tolerance: { LABEL: "tolerance" },
+  type: { LABEL: "type" },
+  unit: { LABEL: "unit" },
+  upper: { LABEL: "upper" },
+  use: { LABEL: "use" },
+  weight: { LABEL: "weight" },
+});
+
 /** Chevrotain internals (not in its typings) that every recognition error passes through. */
 interface ErrorInternals {
   SAVE_ERROR(this: PerfParser, error: IRecognitionException): IRecognitionException;
@@ -174,7 +219,7 @@ export class PerfParser extends CstParser {
   framework = this.RULE("framework", () => {
     this.CONSUME(K.Framework);
     this.CONSUME(T.Identifier);
-    this.OPTION(this.defs[1] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[1] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
     this.MANY(this.defs[2] ??= () => this.SUBRULE(this.headerItem));
     this.CONSUME(T.RBrace);
@@ -184,7 +229,7 @@ export class PerfParser extends CstParser {
   subject = this.RULE("subject", () => {
     this.CONSUME(K.Subject);
     this.CONSUME(T.Identifier);
-    this.OPTION(this.defs[3] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[3] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
     this.MANY(this.defs[4] ??= () => {
       this.OR(this.alts[1] ??= [
@@ -202,7 +247,7 @@ export class PerfParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.Grades);
-            this.CONSUME1(T.Identifier, { LABEL: "grade" });
+            this.CONSUME1(T.Identifier, labelled.grade);
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
@@ -255,12 +300,12 @@ export class PerfParser extends CstParser {
         },
       },
     ]);
-    this.OPTION(this.defs[6] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION(this.defs[6] ??= () => this.CONSUME(T.StringLiteral, labelled.reason));
   });
 
   evaluation = this.RULE("evaluation", () => {
     this.CONSUME(K.Evaluation);
-    this.OPTION(this.defs[7] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[7] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
     this.MANY(this.defs[8] ??= () => this.SUBRULE(this.headerItem));
     this.CONSUME(T.RBrace);
@@ -292,13 +337,13 @@ export class PerfParser extends CstParser {
         // `grade NAME`, the published grade; `grade {` opens the bands
         ALT: () => {
           this.CONSUME(K.Grades);
-          this.CONSUME(T.Identifier, { LABEL: "grade" });
+          this.CONSUME(T.Identifier, labelled.grade);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.Use);
-          this.CONSUME1(T.StringLiteral, { LABEL: "use" });
+          this.CONSUME1(T.StringLiteral, labelled.use);
         },
       },
       { ALT: () => this.CONSUME1(T.Semicolon) },
@@ -338,10 +383,10 @@ export class PerfParser extends CstParser {
   gradeBand = this.RULE("gradeBand", () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.GreaterEq);
-    this.SUBRULE(this.value, { LABEL: "lower" });
+    this.SUBRULE(this.value, labelled.lower);
     this.OPTION(this.defs[10] ??= () => {
       this.CONSUME(T.Less);
-      this.SUBRULE1(this.value, { LABEL: "upper" });
+      this.SUBRULE1(this.value, labelled.upper);
     });
   });
 
@@ -352,7 +397,7 @@ export class PerfParser extends CstParser {
     this.SUBRULE(this.expression);
     this.OPTION(this.defs[11] ??= () => {
       this.CONSUME(K.In);
-      this.SUBRULE(this.unitWord, { LABEL: "convert" });
+      this.SUBRULE(this.unitWord, labelled.convert);
     });
     this.OPTION1(this.defs[12] ??= () => this.CONSUME(T.StringLiteral));
   });
@@ -409,7 +454,7 @@ export class PerfParser extends CstParser {
   column = this.RULE("column", () => {
     this.CONSUME(T.Identifier);
     this.OPTION(this.defs[18] ??= () => this.CONSUME(T.StringLiteral));
-    this.SUBRULE(this.unitWord, { LABEL: "type" });
+    this.SUBRULE(this.unitWord, labelled.type);
   });
 
   tableRow = this.RULE("tableRow", () => {
@@ -441,11 +486,11 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Subtotal);
-          this.CONSUME(T.Identifier, { LABEL: "name" });
+          this.CONSUME(T.Identifier, labelled.name);
           this.OPTION(this.defs[21] ??= () => {
             this.CONSUME(K.Rows);
             this.CONSUME(T.LBracket);
-            this.MANY_SEP(this.defs[22] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "rows" }) });
+            this.MANY_SEP(this.defs[22] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, labelled.rows) });
             this.CONSUME(T.RBracket);
           });
         },
@@ -458,7 +503,7 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.RBrace);
     this.OPTION1(this.defs[24] ??= () => {
       this.CONSUME(K.Acknowledged);
-      this.CONSUME(T.StringLiteral, { LABEL: "acknowledged" });
+      this.CONSUME(T.StringLiteral, labelled.acknowledged);
     });
   });
 
@@ -471,9 +516,9 @@ export class PerfParser extends CstParser {
   /** `row TABLE.ROW` on a finding or an indicator. */
   rowRef = this.RULE("rowRef", () => {
     this.CONSUME(K.Row);
-    this.CONSUME(T.Identifier, { LABEL: "table" });
+    this.CONSUME(T.Identifier, labelled.table);
     this.CONSUME(T.Dot);
-    this.CONSUME1(T.Identifier, { LABEL: "row" });
+    this.CONSUME1(T.Identifier, labelled.row);
   });
 
   survey = this.RULE("survey", () => {
@@ -509,9 +554,9 @@ export class PerfParser extends CstParser {
 
   tallyLevel = this.RULE("tallyLevel", () => {
     this.CONSUME(T.Identifier);
-    this.SUBRULE(this.value, { LABEL: "count" });
+    this.SUBRULE(this.value, labelled.count);
     this.CONSUME(T.Star);
-    this.SUBRULE1(this.value, { LABEL: "weight" });
+    this.SUBRULE1(this.value, labelled.weight);
   });
 
   /** `elements { "立项依据符合政策" 1 met; "与部门职责相符" 1 unmet "原因" }` (要素法). */
@@ -525,7 +570,7 @@ export class PerfParser extends CstParser {
   });
 
   element = this.RULE("element", () => {
-    this.CONSUME(T.StringLiteral, { LABEL: "label" });
+    this.CONSUME(T.StringLiteral, labelled.label);
     this.SUBRULE(this.value);
     this.OR(this.alts[22] ??= [
       { ALT: () => this.CONSUME(K.Met) },
@@ -533,7 +578,7 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.Unmet);
           // a string followed by a number is the next element's label, not this one's reason
-          this.OPTION(this.defs[30] ??= { GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, { LABEL: "reason" }) });
+          this.OPTION(this.defs[30] ??= { GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, labelled.reason) });
         },
       },
     ]);
@@ -592,10 +637,10 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Per);
     this.CONSUME(K.Finding);
     this.CONSUME(K.Deduct);
-    this.SUBRULE(this.value, { LABEL: "each" });
+    this.SUBRULE(this.value, labelled.each);
     this.OPTION(this.defs[36] ??= () => {
       this.CONSUME(K.Max);
-      this.SUBRULE1(this.value, { LABEL: "max" });
+      this.SUBRULE1(this.value, labelled.max);
     });
   });
 
@@ -642,7 +687,7 @@ export class PerfParser extends CstParser {
     this.OPTION(this.defs[39] ??= () => this.CONSUME(T.StringLiteral));
     this.OPTION1(this.defs[40] ??= () => {
       this.CONSUME(K.On);
-      this.AT_LEAST_ONE_SEP(this.defs[41] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "target" }) });
+      this.AT_LEAST_ONE_SEP(this.defs[41] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, labelled.target) });
     });
     this.OPTION2(this.defs[42] ??= () => {
       this.CONSUME(T.LBrace);
@@ -658,7 +703,7 @@ export class PerfParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(K.Subject);
-              this.CONSUME2(T.Identifier, { LABEL: "subject" });
+              this.CONSUME2(T.Identifier, labelled.subject);
             },
           },
           { ALT: () => this.SUBRULE(this.rowRef) },
@@ -686,7 +731,7 @@ export class PerfParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(K.Grades);
-              this.CONSUME1(T.Identifier, { LABEL: "grade" });
+              this.CONSUME1(T.Identifier, labelled.grade);
             },
           },
           { ALT: () => this.SUBRULE(this.textClause) },
@@ -701,13 +746,13 @@ export class PerfParser extends CstParser {
   assertion = this.RULE("assertion", () => {
     this.CONSUME(K.Assert);
     this.CONSUME(T.Identifier);
-    this.OPTION(this.defs[47] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "claim" }));
+    this.OPTION(this.defs[47] ??= () => this.CONSUME(T.StringLiteral, labelled.claim));
     this.CONSUME(T.LBrace);
     this.MANY(this.defs[48] ??= () => this.OR(this.alts[32] ??= [{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
     this.CONSUME(T.RBrace);
     this.OPTION1(this.defs[49] ??= () => {
       this.CONSUME(K.Acknowledged);
-      this.CONSUME1(T.StringLiteral, { LABEL: "reason" });
+      this.CONSUME1(T.StringLiteral, labelled.reason);
     });
   });
 
@@ -717,23 +762,23 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.Indicator);
           this.CONSUME(K.Level);
-          this.SUBRULE(this.value, { LABEL: "level" });
+          this.SUBRULE(this.value, labelled.level);
           this.CONSUME(T.Equals);
-          this.SUBRULE1(this.value, { LABEL: "expected" });
+          this.SUBRULE1(this.value, labelled.expected);
         },
       },
       {
         ALT: () => {
           this.OR1(this.alts[34] ??= [{ ALT: () => this.CONSUME(K.Leaves) }, { ALT: () => this.CONSUME(K.Total) }]);
           this.CONSUME1(T.Equals);
-          this.SUBRULE2(this.value, { LABEL: "expected" });
+          this.SUBRULE2(this.value, labelled.expected);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.Grades);
           this.CONSUME2(T.Equals);
-          this.CONSUME(T.Identifier, { LABEL: "grade" });
+          this.CONSUME(T.Identifier, labelled.grade);
         },
       },
       {
@@ -743,10 +788,10 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.SUBRULE(this.expression);
           this.CONSUME3(T.Equals);
-          this.SUBRULE3(this.value, { LABEL: "expected" });
+          this.SUBRULE3(this.value, labelled.expected);
           this.OPTION(this.defs[50] ??= () => {
             this.CONSUME(K.Within);
-            this.SUBRULE4(this.value, { LABEL: "tolerance" });
+            this.SUBRULE4(this.value, labelled.tolerance);
           });
         },
       },
@@ -757,14 +802,14 @@ export class PerfParser extends CstParser {
   target = this.RULE("target", () => {
     this.CONSUME(K.Target);
     this.CONSUME(T.Identifier);
-    this.OPTION(this.defs[51] ??= () => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[51] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
     this.MANY(this.defs[52] ??= () => {
       this.OR(this.alts[35] ??= [
         {
           ALT: () => {
             this.CONSUME(K.Class);
-            this.OR1(this.alts[36] ??= [{ ALT: () => this.CONSUME1(T.Identifier, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(K.Satisfaction, { LABEL: "class" }) }]);
+            this.OR1(this.alts[36] ??= [{ ALT: () => this.CONSUME1(T.Identifier, labelled.class) }, { ALT: () => this.CONSUME1(T.StringLiteral, labelled.class) }, { ALT: () => this.CONSUME1(K.Satisfaction, labelled.class) }]);
           },
         },
         { ALT: () => this.SUBRULE(this.targetExpect) },
@@ -781,11 +826,11 @@ export class PerfParser extends CstParser {
                   return this.LA(1).tokenType === T.Minus && !operand;
                 },
                 IGNORE_AMBIGUITIES: true,
-                ALT: () => this.CONSUME(T.Minus, { LABEL: "actualNone" }),
+                ALT: () => this.CONSUME(T.Minus, labelled.actualNone),
               },
-              { ALT: () => this.CONSUME(T.DateLiteral, { LABEL: "actualDate" }) },
-              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "actualText" }) },
-              { ALT: () => this.SUBRULE(this.expression, { LABEL: "actual" }) },
+              { ALT: () => this.CONSUME(T.DateLiteral, labelled.actualDate) },
+              { ALT: () => this.CONSUME2(T.StringLiteral, labelled.actualText) },
+              { ALT: () => this.SUBRULE(this.expression, labelled.actual) },
             ]);
           },
         },
@@ -798,13 +843,13 @@ export class PerfParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.Reason);
-            this.CONSUME3(T.StringLiteral, { LABEL: "reason" });
+            this.CONSUME3(T.StringLiteral, labelled.reason);
           },
         },
         {
           ALT: () => {
             this.CONSUME(K.Deviation);
-            this.SUBRULE(this.value, { LABEL: "deviation" });
+            this.SUBRULE(this.value, labelled.deviation);
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
@@ -813,32 +858,32 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.RBrace);
     this.OPTION1(this.defs[53] ??= () => {
       this.CONSUME(K.Acknowledged);
-      this.CONSUME4(T.StringLiteral, { LABEL: "acknowledged" });
+      this.CONSUME4(T.StringLiteral, labelled.acknowledged);
     });
   });
 
   targetExpect = this.RULE("targetExpect", () => {
     this.CONSUME(K.Expect);
     this.OR(this.alts[38] ??= [
-      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "qualitative" }) },
+      { ALT: () => this.CONSUME(T.StringLiteral, labelled.qualitative) },
       {
         ALT: () => {
           this.CONSUME(K.Between);
-          this.SUBRULE(this.value, { LABEL: "low" });
+          this.SUBRULE(this.value, labelled.low);
           this.CONSUME(K.And);
-          this.SUBRULE1(this.value, { LABEL: "high" });
+          this.SUBRULE1(this.value, labelled.high);
         },
       },
       {
         ALT: () => {
           this.OR1(this.alts[39] ??= [
-            { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.LessEq, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.Less, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.AtLeastWord, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.AtMostWord, { LABEL: "op" }) },
+            { ALT: () => this.CONSUME(T.GreaterEq, labelled.op) },
+            { ALT: () => this.CONSUME(T.LessEq, labelled.op) },
+            { ALT: () => this.CONSUME(T.Greater, labelled.op) },
+            { ALT: () => this.CONSUME(T.Less, labelled.op) },
+            { ALT: () => this.CONSUME(T.Equals, labelled.op) },
+            { ALT: () => this.CONSUME(T.AtLeastWord, labelled.op) },
+            { ALT: () => this.CONSUME(T.AtMostWord, labelled.op) },
           ]);
           this.SUBRULE(this.targetOperand);
         },
@@ -847,7 +892,7 @@ export class PerfParser extends CstParser {
         ALT: () => {
           this.SUBRULE1(this.targetOperand);
           this.OPTION(this.defs[54] ??= () =>
-            this.OR2(this.alts[40] ??= [{ ALT: () => this.CONSUME(T.AboveWord, { LABEL: "after" }) }, { ALT: () => this.CONSUME(T.BelowWord, { LABEL: "after" }) }]),
+            this.OR2(this.alts[40] ??= [{ ALT: () => this.CONSUME(T.AboveWord, labelled.after) }, { ALT: () => this.CONSUME(T.BelowWord, labelled.after) }]),
           );
         },
       },
@@ -894,7 +939,7 @@ export class PerfParser extends CstParser {
   value = this.RULE("value", () => {
     this.CONSUME(T.NumberLiteral);
     this.OPTION(this.defs[58] ??= () => this.CONSUME(T.UnitLiteral));
-    this.OPTION1(this.defs[59] ??= { GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }) });
+    this.OPTION1(this.defs[59] ??= { GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, labelled.unit) });
   });
 
   private unitWordFollows(): boolean {
@@ -906,18 +951,18 @@ export class PerfParser extends CstParser {
   }
 
   expression = this.RULE("expression", () => {
-    this.SUBRULE(this.term, { LABEL: "operands" });
+    this.SUBRULE(this.term, labelled.operands);
     this.MANY(this.defs[60] ??= () => {
-      this.OR(this.alts[44] ??= [{ ALT: () => this.CONSUME(T.Plus, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "operators" }) }]);
-      this.SUBRULE1(this.term, { LABEL: "operands" });
+      this.OR(this.alts[44] ??= [{ ALT: () => this.CONSUME(T.Plus, labelled.operators) }, { ALT: () => this.CONSUME(T.Minus, labelled.operators) }]);
+      this.SUBRULE1(this.term, labelled.operands);
     });
   });
 
   term = this.RULE("term", () => {
-    this.SUBRULE(this.unary, { LABEL: "operands" });
+    this.SUBRULE(this.unary, labelled.operands);
     this.MANY(this.defs[61] ??= () => {
-      this.OR(this.alts[45] ??= [{ ALT: () => this.CONSUME(T.Star, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "operators" }) }]);
-      this.SUBRULE1(this.unary, { LABEL: "operands" });
+      this.OR(this.alts[45] ??= [{ ALT: () => this.CONSUME(T.Star, labelled.operators) }, { ALT: () => this.CONSUME(T.Slash, labelled.operators) }]);
+      this.SUBRULE1(this.unary, labelled.operands);
     });
   });
 
@@ -935,7 +980,7 @@ export class PerfParser extends CstParser {
           this.CONSUME(T.Identifier);
           this.MANY(this.defs[63] ??= () => {
             this.CONSUME(T.Dot);
-            this.CONSUME1(T.Identifier, { LABEL: "path" });
+            this.CONSUME1(T.Identifier, labelled.path);
           });
         },
       },
@@ -952,13 +997,13 @@ export class PerfParser extends CstParser {
   /** `sum(…)`, `求和(…)`, `max(…)`…: an aggregate; `count`, `max` and `mean` are keywords too (decision 0120). */
   call = this.RULE("call", () => {
     this.OR(this.alts[47] ??= [
-      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(K.Count, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(K.Max, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(K.Mean, { LABEL: "fn" }) },
+      { ALT: () => this.CONSUME(T.Identifier, labelled.fn) },
+      { ALT: () => this.CONSUME(K.Count, labelled.fn) },
+      { ALT: () => this.CONSUME(K.Max, labelled.fn) },
+      { ALT: () => this.CONSUME(K.Mean, labelled.fn) },
     ]);
     this.CONSUME(T.LParen);
-    this.MANY_SEP(this.defs[64] ??= { SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+    this.MANY_SEP(this.defs[64] ??= { SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, labelled.args) });
     this.CONSUME(T.RParen);
   });
 }
