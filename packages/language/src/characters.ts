@@ -108,6 +108,14 @@ export interface TextSpan {
 
 const suspicious = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/g;
 
+/** Whether findCharacters can find anything in the text: one scan, no spans needed. */
+export function hasSuspiciousCharacter(text: string): boolean {
+  suspicious.lastIndex = 0;
+  const found = suspicious.test(text);
+  suspicious.lastIndex = 0;
+  return found;
+}
+
 const bidiOpeners = new Map<number, "embedding" | "isolate">([
   [0x202a, "embedding"], [0x202b, "embedding"], [0x202d, "embedding"], [0x202e, "embedding"],
   [0x2066, "isolate"], [0x2067, "isolate"], [0x2068, "isolate"],

@@ -1,4 +1,4 @@
-import { createToken, Lexer, type ILexingResult, type TokenType } from "chevrotain";
+import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from "chevrotain";
 import { keywordAliases, keywordSpellings, knownUnits, softKeywords, type KeywordName } from "./keywords.js";
 
 export const Identifier = createToken({
@@ -221,6 +221,21 @@ export const allTokens: TokenType[] = [
  * lines and columns come from LineIndex, and parse() adds the `endOffset` the parser needs.
  */
 class PerfLexer extends Lexer {
+  constructor(...args: ConstructorParameters<typeof Lexer>) {
+    super(...args);
+    // Chevrotain's offset-only token has four fields; parse() adds `endOffset` (which the parser's
+    // node locations need) and, before some identifiers, `newlineBefore`. Adding fields to an object
+    // literal gives every token a second allocation (a property store) and the parser two shapes to
+    // read: made here, each token is one object of one shape. `createTokenInstance` is Chevrotain's
+    // own field (not in its typings), chosen by `positionTracking`; a test checks the shape.
+    const self = this as unknown as { createTokenInstance?: unknown };
+    if (typeof self.createTokenInstance !== "function") throw new Error("chevrotain: createTokenInstance not found; check the token shape");
+    // only in place of the offset-only token: a lexer asked for lines and columns keeps Chevrotain's
+    if (args[1]?.positionTracking !== "onlyOffset") return;
+    self.createTokenInstance = (image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken =>
+      ({ image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType, newlineBefore: false }) as IToken;
+  }
+
   override tokenize(text: string, initialMode?: string): ILexingResult {
     try {
       return super.tokenize(text, initialMode);

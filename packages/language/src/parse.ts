@@ -6,7 +6,7 @@ import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
-import { describeCodePoint, findCharacters, showCharacters, type TextKind, type TextSpan } from "./characters.js";
+import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 
 export interface ParseResult {
   ast: A.PerfFile;
@@ -29,6 +29,9 @@ const hardDeclarationStarts = new Set<TokenType>(
 const keywordByType = new Map<TokenType, KeywordName>(
   (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
 );
+/** The same, by `tokenTypeIdx`: read once per token of the file. */
+const keywordByIndex: (KeywordName | undefined)[] = [];
+for (const [type, name] of keywordByType) keywordByIndex[type.tokenTypeIdx!] = name;
 
 /** Text in, AST and syntax diagnostics out. Never throws on any input. */
 export function parse(text: string, uri = "untitled.perf", options: DiagnosticFactoryOptions = {}): ParseResult {
@@ -41,17 +44,14 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: showCharacters(text.substr(e.offset, e.length)) }, options));
   }
 
-  const tokens: IToken[] = [];
+  const tokens = lexed.tokens;
   const unterminated = new WeakSet<IToken>();
-  const texts: TextSpan[] = [];
   let previousEnd = 0;
   for (const t of lexed.tokens) {
-    // the lexer tracks start offsets only (lines come from LineIndex); node locations need the end
-    t.endOffset = t.startOffset + t.image.length - 1;
+    // The lexer gives each token its endOffset (node locations need it) and a newlineBefore of false.
     // A word is a number's unit only on the number's line (decision 0092); each gap is read once.
     if (t.tokenType === T.Identifier && hasLineBreak(text, previousEnd, t.startOffset)) (t as { newlineBefore?: boolean }).newlineBefore = true;
     previousEnd = t.startOffset + t.image.length;
-    if (t.tokenType === T.StringLiteral || t.tokenType === T.UnterminatedString) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
@@ -59,7 +59,6 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
       t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
       unterminated.add(t);
     }
-    tokens.push(t);
   }
 
   // Depth and length limits, before the parser and every tree walker after it can recurse.
@@ -71,7 +70,6 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   for (const c of (lexed.groups.comments ?? []) as IToken[]) {
     if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
-    texts.push({ start: c.startOffset, end: c.startOffset + c.image.length, kind: c.tokenType === T.LineComment ? "lineComment" : "blockComment" });
   }
 
   // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
@@ -120,15 +118,22 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   }
 
   // Warnings about characters come after the syntax errors and share their cap.
-  diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
+  // The spans of strings and comments are only needed when the text holds such a character at all (rare).
+  if (hasSuspiciousCharacter(text)) {
+    const texts: TextSpan[] = [];
+    // an unterminated string is a StringLiteral by now
+    for (const t of tokens) if (t.tokenType === T.StringLiteral) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
+    for (const c of comments) texts.push({ start: c.range.start.offset, end: c.range.end.offset, kind: c.block ? "blockComment" : "lineComment" });
+    diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
+  }
 
   const builder = new AstBuilder(lines, unterminated);
   const declarations = csts.flatMap((cst) => builder.file(cst));
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
-    const name = keywordByType.get(t.tokenType);
+    const name = keywordByIndex[t.tokenTypeIdx];
     // a soft keyword the parser took as a name is a name
-    if (name && !(softKeywords.has(name) && builder.names.has(t.startOffset))) keywords.push({ name, spelling: /^[a-z]/.test(t.image) ? "en" : "zh", range: tokenRange(lines, t) });
+    if (name && !(softKeywords.has(name) && builder.names.has(t.startOffset))) keywords.push({ name, spelling: isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", range: tokenRange(lines, t) });
   }
 
   const ast: A.PerfFile = {
@@ -177,6 +182,11 @@ function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
   return out;
 }
 
+/** `a`–`z`: an English keyword's first letter. */
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -203,7 +213,7 @@ class AstBuilder {
   /** Clauses given twice (`explain` twice, two `weight`s…): the later one wins and is reported. */
   readonly duplicates: { clause: string; range: Range }[] = [];
   readonly misplaced: { clause: string; where: Place; range: Range; allowed: string[] }[] = [];
-  /** Start offsets of every name built: a soft keyword there was used as a name. */
+  /** Start offsets of the names built from keyword tokens: a soft keyword there was used as a name. */
   readonly names = new Set<number>();
 
   constructor(
@@ -242,7 +252,8 @@ class AstBuilder {
 
   private name(t: IToken | undefined): A.Name | undefined {
     const range = this.tok(t);
-    if (t && range) this.names.add(t.startOffset);
+    // only a keyword's token can be a soft keyword used as a name: the set stays small
+    if (t && range && t.tokenType !== T.Identifier) this.names.add(t.startOffset);
     return t && range ? { text: t.image, range } : undefined;
   }
 
@@ -404,10 +415,12 @@ class AstBuilder {
     const out: { keyword: KeywordName; value: A.StringValue }[] = [];
     for (const clause of this.subs(node, "textClause")) {
       const str = this.string(this.first(clause, "StringLiteral"));
-      for (const [key, tokens] of Object.entries(clause.children)) {
+      const children = clause.children;
+      // for…in, not Object.entries: the same keys in the same order without an array per clause
+      for (const key in children) {
         if (!(key in T.keywordTokens)) continue;
         const kw = key as KeywordName;
-        const tok = tokens[0] as IToken;
+        const tok = children[key]![0] as IToken;
         if (!allowed.includes(kw)) this.misplaced.push({ clause: tok.image, where, range: tokenRange(this.lines, tok), allowed: allowed.map((k) => keywordSpellings[k][0]) });
         else if (str) out.push({ keyword: kw, value: str });
       }
@@ -1006,5 +1019,7 @@ const placeNames: Record<Place, [string, string]> = {
 
 export function unquote(image: string): string {
   const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
+  // most strings have no escape: no regular expression for them
+  if (body.indexOf("\\") < 0) return body;
   return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }

@@ -1,4 +1,4 @@
-import { CstParser, EOF as EOFToken, LLkLookaheadStrategy, type ILookaheadStrategy, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF as EOFToken, LLkLookaheadStrategy, type CstNode, type ILookaheadStrategy, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
@@ -65,6 +65,50 @@ type RecoveryHook = (this: PerfParser, ...args: unknown[]) => void;
  */
 const MAX_ERRORS_PER_RUN = 200;
 
+/** The `{ LABEL }` options of CONSUME and SUBRULE, made once instead of at every call. */
+const labelled = Object.freeze({
+  acknowledged: { LABEL: "acknowledged" },
+  actual: { LABEL: "actual" },
+  actualNone: { LABEL: "actualNone" },
+  actualText: { LABEL: "actualText" },
+  after: { LABEL: "after" },
+  args: { LABEL: "args" },
+  claim: { LABEL: "claim" },
+  class: { LABEL: "class" },
+  convert: { LABEL: "convert" },
+  count: { LABEL: "count" },
+  deviation: { LABEL: "deviation" },
+  each: { LABEL: "each" },
+  expected: { LABEL: "expected" },
+  fn: { LABEL: "fn" },
+  grade: { LABEL: "grade" },
+  high: { LABEL: "high" },
+  label: { LABEL: "label" },
+  level: { LABEL: "level" },
+  low: { LABEL: "low" },
+  lower: { LABEL: "lower" },
+  max: { LABEL: "max" },
+  name: { LABEL: "name" },
+  op: { LABEL: "op" },
+  operands: { LABEL: "operands" },
+  operators: { LABEL: "operators" },
+  path: { LABEL: "path" },
+  qualitative: { LABEL: "qualitative" },
+  reason: { LABEL: "reason" },
+  row: { LABEL: "row" },
+  rows: { LABEL: "rows" },
+  subject: { LABEL: "subject" },
+  table: { LABEL: "table" },
+  target: { LABEL: "target" },
+  title: { LABEL: "title" },
+  tolerance: { LABEL: "tolerance" },
+  type: { LABEL: "type" },
+  unit: { LABEL: "unit" },
+  upper: { LABEL: "upper" },
+  use: { LABEL: "use" },
+  weight: { LABEL: "weight" },
+});
+
 /** Chevrotain internals (not in its typings) that every recognition error passes through. */
 interface ErrorInternals {
   SAVE_ERROR(this: PerfParser, error: IRecognitionException): IRecognitionException;
@@ -99,6 +143,16 @@ class LazyLookahead extends LLkLookaheadStrategy {
   }
 }
 
+/** Chevrotain's CST factory internals (not in its typings). */
+interface CstInternals {
+  CST_STACK: CstNode[];
+  cstInvocationStateUpdate(this: CstInternals, name: string): void;
+  setInitialNodeLocation: unknown;
+  setInitialNodeLocationOnlyOffsetRecovery: unknown;
+}
+/** The prototype of every CST node's `children`: empty, and without Object.prototype above it. */
+const noPrototype: object = Object.freeze(Object.create(null) as object);
+
 export class PerfParser extends CstParser {
   /**
    * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion, …): a test does
@@ -108,6 +162,18 @@ export class PerfParser extends CstParser {
     // Chevrotain tracks each node's offsets as it builds it, so the AST builder never walks a subtree for a range.
     super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: bilingualMessages, maxLookahead: 3, lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }), nodeLocationTracking: "onlyOffset", skipValidations: !options.validate });
     this.performSelfAnalysis();
+    // Chevrotain makes each CST node's `children` with Object.create(null), which V8 keeps as a
+    // hash table (dictionary mode): slow to fill and to read, and large. A child of an empty
+    // object that itself has no prototype is an ordinary fast object with the same behaviour (no
+    // inherited keys, for…in in insertion order). The node and its location are made in one
+    // literal, as Chevrotain's `setInitialNodeLocationOnlyOffsetRecovery` would set them.
+    const cst = this as unknown as CstInternals;
+    if (typeof cst.cstInvocationStateUpdate !== "function" || cst.setInitialNodeLocation !== cst.setInitialNodeLocationOnlyOffsetRecovery || !Array.isArray(cst.CST_STACK)) {
+      throw new Error("chevrotain: the CST node factory is not the one expected; check cstInvocationStateUpdate");
+    }
+    cst.cstInvocationStateUpdate = function (this: CstInternals, name: string) {
+      this.CST_STACK.push({ name, children: Object.create(noPrototype) as CstNode["children"], location: { startOffset: NaN, endOffset: NaN } });
+    };
     // `attemptInRepetitionRecovery` is Chevrotain's own (not in its typings): an instance field
     // set when recovery is enabled. The depth counter is reset by each parse (`reset`).
     const self = this as unknown as { attemptInRepetitionRecovery: RecoveryHook };
@@ -123,6 +189,18 @@ export class PerfParser extends CstParser {
       }
     };
   }
+
+  /**
+   * The alternatives of each `OR`, made on its first call and kept (Chevrotain's own advice for
+   * speed): written inline, every call of a rule built an array and an object and a closure per
+   * alternative (fourteen of each for a text clause). The alternatives read nothing but `this`,
+   * so one set serves every call. Each call site has its own index.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly alts: IOrAlt<any>[][] = [];
+  /** The same for the closure or options of each OPTION, MANY, MANY_SEP and AT_LEAST_ONE_SEP. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly defs: any[] = [];
 
   private resyncDepth = 0;
   private errorCount = 0;
@@ -140,8 +218,8 @@ export class PerfParser extends CstParser {
   }
 
   file = this.RULE("file", () => {
-    this.MANY(() => {
-      this.OR([
+    this.MANY(this.defs[0] ??= () => {
+      this.OR(this.alts[0] ??= [
         { ALT: () => this.SUBRULE(this.evaluation) },
         { ALT: () => this.SUBRULE(this.fact) },
         { ALT: () => this.SUBRULE(this.survey) },
@@ -164,9 +242,9 @@ export class PerfParser extends CstParser {
   framework = this.RULE("framework", () => {
     this.CONSUME(K.Framework);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[1] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.headerItem));
+    this.MANY(this.defs[2] ??= () => this.SUBRULE(this.headerItem));
     this.CONSUME(T.RBrace);
   });
 
@@ -174,10 +252,10 @@ export class PerfParser extends CstParser {
   subject = this.RULE("subject", () => {
     this.CONSUME(K.Subject);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[3] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([
+    this.MANY(this.defs[4] ??= () => {
+      this.OR(this.alts[1] ??= [
         { ALT: () => this.SUBRULE(this.fact) },
         { ALT: () => this.SUBRULE(this.survey) },
         { ALT: () => this.SUBRULE(this.finding) },
@@ -194,7 +272,7 @@ export class PerfParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.Grades);
-            this.CONSUME1(T.Identifier, { LABEL: "grade" });
+            this.CONSUME1(T.Identifier, labelled.grade);
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
@@ -207,12 +285,12 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Assess);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([
+    this.MANY(this.defs[5] ??= () => {
+      this.OR(this.alts[2] ??= [
         { ALT: () => this.SUBRULE(this.deduction) },
         {
           ALT: () => {
-            this.OR1([{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
+            this.OR1(this.alts[3] ??= [{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
             this.SUBRULE(this.value);
           },
         },
@@ -227,7 +305,7 @@ export class PerfParser extends CstParser {
   override = this.RULE("override", () => {
     this.CONSUME(K.Override);
     this.CONSUME(T.Identifier);
-    this.OR([
+    this.OR(this.alts[4] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Weight);
@@ -237,7 +315,7 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.Rule);
-          this.OR1([
+          this.OR1(this.alts[5] ??= [
             { ALT: () => this.SUBRULE(this.ratio) },
             { ALT: () => this.SUBRULE(this.perFinding) },
             { ALT: () => this.SUBRULE(this.bands) },
@@ -247,29 +325,29 @@ export class PerfParser extends CstParser {
         },
       },
     ]);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "reason" }));
+    this.OPTION(this.defs[6] ??= () => this.CONSUME(T.StringLiteral, labelled.reason));
   });
 
   evaluation = this.RULE("evaluation", () => {
     this.CONSUME(K.Evaluation);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[7] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.headerItem));
+    this.MANY(this.defs[8] ??= () => this.SUBRULE(this.headerItem));
     this.CONSUME(T.RBrace);
   });
 
   headerItem = this.RULE("headerItem", () => {
-    this.OR([
+    this.OR(this.alts[6] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Period);
-          this.OR1([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]);
+          this.OR1(this.alts[7] ??= [{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.NumberLiteral) }]);
         },
       },
       { ALT: () => this.SUBRULE(this.textClause) },
       {
         ALT: () => {
-          this.OR2([
+          this.OR2(this.alts[8] ??= [
             { ALT: () => this.CONSUME(K.Total) },
             { ALT: () => this.CONSUME(K.Precision) },
             { ALT: () => this.CONSUME(K.Declared) },
@@ -284,13 +362,13 @@ export class PerfParser extends CstParser {
         // `grade NAME`, the published grade; `grade {` opens the bands
         ALT: () => {
           this.CONSUME(K.Grades);
-          this.CONSUME(T.Identifier, { LABEL: "grade" });
+          this.CONSUME(T.Identifier, labelled.grade);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.Use);
-          this.CONSUME1(T.StringLiteral, { LABEL: "use" });
+          this.CONSUME1(T.StringLiteral, labelled.use);
         },
       },
       { ALT: () => this.CONSUME1(T.Semicolon) },
@@ -299,7 +377,7 @@ export class PerfParser extends CstParser {
 
   /** `KEYWORD "text"` clauses shared by the header, indicators and findings. */
   textClause = this.RULE("textClause", () => {
-    this.OR([
+    this.OR(this.alts[9] ??= [
       { ALT: () => this.CONSUME(K.Client) },
       { ALT: () => this.CONSUME(K.Evaluator) },
       { ALT: () => this.CONSUME(K.Subject) },
@@ -321,8 +399,8 @@ export class PerfParser extends CstParser {
   grades = this.RULE("grades", () => {
     this.CONSUME(K.Grades);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[9] ??= () => {
+      this.OR(this.alts[10] ??= [{ ALT: () => this.SUBRULE(this.gradeBand) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
@@ -330,10 +408,10 @@ export class PerfParser extends CstParser {
   gradeBand = this.RULE("gradeBand", () => {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.GreaterEq);
-    this.SUBRULE(this.value, { LABEL: "lower" });
-    this.OPTION(() => {
+    this.SUBRULE(this.value, labelled.lower);
+    this.OPTION(this.defs[10] ??= () => {
       this.CONSUME(T.Less);
-      this.SUBRULE1(this.value, { LABEL: "upper" });
+      this.SUBRULE1(this.value, labelled.upper);
     });
   });
 
@@ -342,31 +420,31 @@ export class PerfParser extends CstParser {
     this.CONSUME(T.Identifier);
     this.CONSUME(T.Equals);
     this.SUBRULE(this.expression);
-    this.OPTION(() => {
+    this.OPTION(this.defs[11] ??= () => {
       this.CONSUME(K.In);
-      this.SUBRULE(this.unitWord, { LABEL: "convert" });
+      this.SUBRULE(this.unitWord, labelled.convert);
     });
-    this.OPTION1(() => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[12] ??= () => this.CONSUME(T.StringLiteral));
   });
 
   /** A unit where one is required: a known unit or any word (declared in `units`, or PERF200). */
   unitWord = this.RULE("unitWord", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.UnitLiteral) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+    this.OR(this.alts[11] ??= [{ ALT: () => this.CONSUME(T.UnitLiteral) }, { ALT: () => this.CONSUME(T.Identifier) }]);
   });
 
   /** `units { 台套; 亿次 = 100000000 次 }` (decision 0092). */
   units = this.RULE("units", () => {
     this.CONSUME(K.Units);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.unitDef) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[13] ??= () => {
+      this.OR(this.alts[12] ??= [{ ALT: () => this.SUBRULE(this.unitDef) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
 
   unitDef = this.RULE("unitDef", () => {
     this.SUBRULE(this.unitWord);
-    this.OPTION(() => {
+    this.OPTION(this.defs[14] ??= () => {
       this.CONSUME(T.Equals);
       this.SUBRULE(this.value);
     });
@@ -376,10 +454,10 @@ export class PerfParser extends CstParser {
   table = this.RULE("table", () => {
     this.CONSUME(K.Table);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[15] ??= () => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([
+    this.MANY(this.defs[16] ??= () => {
+      this.OR(this.alts[13] ??= [
         { ALT: () => this.SUBRULE(this.columns) },
         { ALT: () => this.SUBRULE(this.tableRow) },
         { ALT: () => this.SUBRULE(this.printed) },
@@ -392,35 +470,35 @@ export class PerfParser extends CstParser {
   columns = this.RULE("columns", () => {
     this.CONSUME(K.Columns);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.column) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[17] ??= () => {
+      this.OR(this.alts[14] ??= [{ ALT: () => this.SUBRULE(this.column) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
 
   column = this.RULE("column", () => {
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.SUBRULE(this.unitWord, { LABEL: "type" });
+    this.OPTION(this.defs[18] ??= () => this.CONSUME(T.StringLiteral));
+    this.SUBRULE(this.unitWord, labelled.type);
   });
 
   tableRow = this.RULE("tableRow", () => {
     this.CONSUME(K.Row);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.cell) });
+    this.MANY_SEP(this.defs[19] ??= { SEP: T.Comma, DEF: () => this.SUBRULE(this.cell) });
     this.CONSUME(T.RBrace);
   });
 
   /** A string, a number (the column's unit unless it writes one), `-5`, or `-` alone for an empty cell. */
   cell = this.RULE("cell", () => {
-    this.OR([
+    this.OR(this.alts[15] ??= [
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.SUBRULE(this.value) },
       {
         ALT: () => {
           this.CONSUME(T.Minus);
-          this.OPTION(() => this.SUBRULE1(this.value));
+          this.OPTION(this.defs[20] ??= () => this.SUBRULE1(this.value));
         },
       },
     ]);
@@ -428,56 +506,56 @@ export class PerfParser extends CstParser {
 
   printed = this.RULE("printed", () => {
     this.CONSUME(K.Printed);
-    this.OR([
+    this.OR(this.alts[16] ??= [
       { ALT: () => this.CONSUME(K.Total) },
       {
         ALT: () => {
           this.CONSUME(K.Subtotal);
-          this.CONSUME(T.Identifier, { LABEL: "name" });
-          this.OPTION(() => {
+          this.CONSUME(T.Identifier, labelled.name);
+          this.OPTION(this.defs[21] ??= () => {
             this.CONSUME(K.Rows);
             this.CONSUME(T.LBracket);
-            this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "rows" }) });
+            this.MANY_SEP(this.defs[22] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, labelled.rows) });
             this.CONSUME(T.RBracket);
           });
         },
       },
     ]);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR1([{ ALT: () => this.SUBRULE(this.printedValue) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[23] ??= () => {
+      this.OR1(this.alts[17] ??= [{ ALT: () => this.SUBRULE(this.printedValue) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
-    this.OPTION1(() => {
+    this.OPTION1(this.defs[24] ??= () => {
       this.CONSUME(K.Acknowledged);
-      this.CONSUME(T.StringLiteral, { LABEL: "acknowledged" });
+      this.CONSUME(T.StringLiteral, labelled.acknowledged);
     });
   });
 
   printedValue = this.RULE("printedValue", () => {
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OPTION(this.defs[25] ??= () => this.CONSUME(T.Minus));
     this.SUBRULE(this.value);
   });
 
   /** `row TABLE.ROW` on a finding or an indicator. */
   rowRef = this.RULE("rowRef", () => {
     this.CONSUME(K.Row);
-    this.CONSUME(T.Identifier, { LABEL: "table" });
+    this.CONSUME(T.Identifier, labelled.table);
     this.CONSUME(T.Dot);
-    this.CONSUME1(T.Identifier, { LABEL: "row" });
+    this.CONSUME1(T.Identifier, labelled.row);
   });
 
   survey = this.RULE("survey", () => {
     this.CONSUME(K.Survey);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[26] ??= () => this.CONSUME(T.StringLiteral));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([
+    this.MANY(this.defs[27] ??= () => {
+      this.OR(this.alts[18] ??= [
         {
           ALT: () => {
-            this.OR1([{ ALT: () => this.CONSUME(K.Satisfaction) }, { ALT: () => this.CONSUME(K.Respondents) }]);
+            this.OR1(this.alts[19] ??= [{ ALT: () => this.CONSUME(K.Satisfaction) }, { ALT: () => this.CONSUME(K.Respondents) }]);
             this.SUBRULE(this.value);
           },
         },
@@ -493,39 +571,39 @@ export class PerfParser extends CstParser {
   tally = this.RULE("tally", () => {
     this.CONSUME(K.Tally);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.tallyLevel) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[28] ??= () => {
+      this.OR(this.alts[20] ??= [{ ALT: () => this.SUBRULE(this.tallyLevel) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
 
   tallyLevel = this.RULE("tallyLevel", () => {
     this.CONSUME(T.Identifier);
-    this.SUBRULE(this.value, { LABEL: "count" });
+    this.SUBRULE(this.value, labelled.count);
     this.CONSUME(T.Star);
-    this.SUBRULE1(this.value, { LABEL: "weight" });
+    this.SUBRULE1(this.value, labelled.weight);
   });
 
   /** `elements { "立项依据符合政策" 1 met; "与部门职责相符" 1 unmet "原因" }` (要素法). */
   elements = this.RULE("elements", () => {
     this.CONSUME(K.Elements);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.element) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[29] ??= () => {
+      this.OR(this.alts[21] ??= [{ ALT: () => this.SUBRULE(this.element) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
 
   element = this.RULE("element", () => {
-    this.CONSUME(T.StringLiteral, { LABEL: "label" });
+    this.CONSUME(T.StringLiteral, labelled.label);
     this.SUBRULE(this.value);
-    this.OR([
+    this.OR(this.alts[22] ??= [
       { ALT: () => this.CONSUME(K.Met) },
       {
         ALT: () => {
           this.CONSUME(K.Unmet);
           // a string followed by a number is the next element's label, not this one's reason
-          this.OPTION({ GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, { LABEL: "reason" }) });
+          this.OPTION(this.defs[30] ??= { GATE: () => this.LA(2).tokenType !== T.NumberLiteral, DEF: () => this.CONSUME1(T.StringLiteral, labelled.reason) });
         },
       },
     ]);
@@ -534,25 +612,25 @@ export class PerfParser extends CstParser {
   indicator = this.RULE("indicator", () => {
     this.CONSUME(K.Indicator);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION1(() => {
+    this.OPTION(this.defs[31] ??= () => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[32] ??= () => {
       this.CONSUME(K.Weight);
       this.SUBRULE(this.value);
     });
-    this.OPTION2(() => {
+    this.OPTION2(this.defs[33] ??= () => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => this.SUBRULE(this.indicatorItem));
+      this.MANY(this.defs[34] ??= () => this.SUBRULE(this.indicatorItem));
       this.CONSUME(T.RBrace);
     });
   });
 
   indicatorItem = this.RULE("indicatorItem", () => {
-    this.OR([
+    this.OR(this.alts[23] ??= [
       { ALT: () => this.SUBRULE(this.indicator) },
       { ALT: () => this.SUBRULE(this.textClause) },
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
+          this.OR1(this.alts[24] ??= [{ ALT: () => this.CONSUME(K.Score) }, { ALT: () => this.CONSUME(K.Declared) }]);
           this.SUBRULE(this.value);
         },
       },
@@ -572,7 +650,7 @@ export class PerfParser extends CstParser {
   deduction = this.RULE("deduction", () => {
     this.CONSUME(K.Deduct);
     this.SUBRULE(this.value);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.OPTION(this.defs[35] ??= () => this.CONSUME(T.StringLiteral));
   });
 
   ratio = this.RULE("ratio", () => {
@@ -584,10 +662,10 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Per);
     this.CONSUME(K.Finding);
     this.CONSUME(K.Deduct);
-    this.SUBRULE(this.value, { LABEL: "each" });
-    this.OPTION(() => {
+    this.SUBRULE(this.value, labelled.each);
+    this.OPTION(this.defs[36] ??= () => {
       this.CONSUME(K.Max);
-      this.SUBRULE1(this.value, { LABEL: "max" });
+      this.SUBRULE1(this.value, labelled.max);
     });
   });
 
@@ -595,17 +673,17 @@ export class PerfParser extends CstParser {
     this.CONSUME(K.Bands);
     this.SUBRULE(this.expression);
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
+    this.MANY(this.defs[37] ??= () => {
+      this.OR(this.alts[25] ??= [{ ALT: () => this.SUBRULE(this.band) }, { ALT: () => this.CONSUME(T.Semicolon) }, { ALT: () => this.CONSUME(T.Comma) }]);
     });
     this.CONSUME(T.RBrace);
   });
 
   band = this.RULE("band", () => {
-    this.OR([
+    this.OR(this.alts[26] ??= [
       {
         ALT: () => {
-          this.OR1([
+          this.OR1(this.alts[27] ??= [
             { ALT: () => this.CONSUME(T.GreaterEq) },
             { ALT: () => this.CONSUME(T.Greater) },
             { ALT: () => this.CONSUME(T.LessEq) },
@@ -622,24 +700,24 @@ export class PerfParser extends CstParser {
 
   satisfaction = this.RULE("satisfaction", () => {
     this.CONSUME(K.Satisfaction);
-    this.OR([{ ALT: () => this.CONSUME(K.Mean) }, { ALT: () => this.CONSUME(K.Weighted) }]);
+    this.OR(this.alts[28] ??= [{ ALT: () => this.CONSUME(K.Mean) }, { ALT: () => this.CONSUME(K.Weighted) }]);
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.MANY_SEP(this.defs[38] ??= { SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
     this.CONSUME(T.RParen);
   });
 
   finding = this.RULE("finding", () => {
     this.CONSUME(K.Finding);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION1(() => {
+    this.OPTION(this.defs[39] ??= () => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[40] ??= () => {
       this.CONSUME(K.On);
-      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, { LABEL: "target" }) });
+      this.AT_LEAST_ONE_SEP(this.defs[41] ??= { SEP: T.Comma, DEF: () => this.CONSUME1(T.Identifier, labelled.target) });
     });
-    this.OPTION2(() => {
+    this.OPTION2(this.defs[42] ??= () => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
-        this.OR([
+      this.MANY(this.defs[43] ??= () => {
+        this.OR(this.alts[29] ??= [
           { ALT: () => this.SUBRULE(this.textClause) },
           {
             ALT: () => {
@@ -650,7 +728,7 @@ export class PerfParser extends CstParser {
           {
             ALT: () => {
               this.CONSUME(K.Subject);
-              this.CONSUME2(T.Identifier, { LABEL: "subject" });
+              this.CONSUME2(T.Identifier, labelled.subject);
             },
           },
           { ALT: () => this.SUBRULE(this.rowRef) },
@@ -664,21 +742,21 @@ export class PerfParser extends CstParser {
   veto = this.RULE("veto", () => {
     this.CONSUME(K.Veto);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral));
-    this.OPTION1(() => {
+    this.OPTION(this.defs[44] ??= () => this.CONSUME(T.StringLiteral));
+    this.OPTION1(this.defs[45] ??= () => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
-        this.OR([
+      this.MANY(this.defs[46] ??= () => {
+        this.OR(this.alts[30] ??= [
           {
             ALT: () => {
               this.CONSUME(K.Triggered);
-              this.OR1([{ ALT: () => this.CONSUME(K.True) }, { ALT: () => this.CONSUME(K.False) }]);
+              this.OR1(this.alts[31] ??= [{ ALT: () => this.CONSUME(K.True) }, { ALT: () => this.CONSUME(K.False) }]);
             },
           },
           {
             ALT: () => {
               this.CONSUME(K.Grades);
-              this.CONSUME1(T.Identifier, { LABEL: "grade" });
+              this.CONSUME1(T.Identifier, labelled.grade);
             },
           },
           { ALT: () => this.SUBRULE(this.textClause) },
@@ -693,39 +771,39 @@ export class PerfParser extends CstParser {
   assertion = this.RULE("assertion", () => {
     this.CONSUME(K.Assert);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "claim" }));
+    this.OPTION(this.defs[47] ??= () => this.CONSUME(T.StringLiteral, labelled.claim));
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
+    this.MANY(this.defs[48] ??= () => this.OR(this.alts[32] ??= [{ ALT: () => this.SUBRULE(this.assertStatement) }, { ALT: () => this.CONSUME(T.Semicolon) }]));
     this.CONSUME(T.RBrace);
-    this.OPTION1(() => {
+    this.OPTION1(this.defs[49] ??= () => {
       this.CONSUME(K.Acknowledged);
-      this.CONSUME1(T.StringLiteral, { LABEL: "reason" });
+      this.CONSUME1(T.StringLiteral, labelled.reason);
     });
   });
 
   assertStatement = this.RULE("assertStatement", () => {
-    this.OR([
+    this.OR(this.alts[33] ??= [
       {
         ALT: () => {
           this.CONSUME(K.Indicator);
           this.CONSUME(K.Level);
-          this.SUBRULE(this.value, { LABEL: "level" });
+          this.SUBRULE(this.value, labelled.level);
           this.CONSUME(T.Equals);
-          this.SUBRULE1(this.value, { LABEL: "expected" });
+          this.SUBRULE1(this.value, labelled.expected);
         },
       },
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(K.Leaves) }, { ALT: () => this.CONSUME(K.Total) }]);
+          this.OR1(this.alts[34] ??= [{ ALT: () => this.CONSUME(K.Leaves) }, { ALT: () => this.CONSUME(K.Total) }]);
           this.CONSUME1(T.Equals);
-          this.SUBRULE2(this.value, { LABEL: "expected" });
+          this.SUBRULE2(this.value, labelled.expected);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.Grades);
           this.CONSUME2(T.Equals);
-          this.CONSUME(T.Identifier, { LABEL: "grade" });
+          this.CONSUME(T.Identifier, labelled.grade);
         },
       },
       {
@@ -743,9 +821,9 @@ export class PerfParser extends CstParser {
           ]);
           // a number is `expected` as before; any other right side (a name, a date) is an expression (decision 0180)
           this.SUBRULE1(this.expression, { LABEL: "rhs" });
-          this.OPTION(() => {
+          this.OPTION(this.defs[50] ??= () => {
             this.CONSUME(K.Within);
-            this.SUBRULE4(this.value, { LABEL: "tolerance" });
+            this.SUBRULE4(this.value, labelled.tolerance);
           });
         },
       },
@@ -756,21 +834,21 @@ export class PerfParser extends CstParser {
   target = this.RULE("target", () => {
     this.CONSUME(K.Target);
     this.CONSUME(T.Identifier);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION(this.defs[51] ??= () => this.CONSUME(T.StringLiteral, labelled.title));
     this.CONSUME(T.LBrace);
-    this.MANY(() => {
-      this.OR([
+    this.MANY(this.defs[52] ??= () => {
+      this.OR(this.alts[35] ??= [
         {
           ALT: () => {
             this.CONSUME(K.Class);
-            this.OR1([{ ALT: () => this.CONSUME1(T.Identifier, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(T.StringLiteral, { LABEL: "class" }) }, { ALT: () => this.CONSUME1(K.Satisfaction, { LABEL: "class" }) }]);
+            this.OR1(this.alts[36] ??= [{ ALT: () => this.CONSUME1(T.Identifier, labelled.class) }, { ALT: () => this.CONSUME1(T.StringLiteral, labelled.class) }, { ALT: () => this.CONSUME1(K.Satisfaction, labelled.class) }]);
           },
         },
         { ALT: () => this.SUBRULE(this.targetExpect) },
         {
           ALT: () => {
             this.CONSUME(K.Actual);
-            this.OR2([
+            this.OR2(this.alts[37] ??= [
               {
                 // `actual -` alone (before `}`, `;` or the line's end): the report states no actual value
                 GATE: () => {
@@ -780,11 +858,11 @@ export class PerfParser extends CstParser {
                   return this.LA(1).tokenType === T.Minus && !operand;
                 },
                 IGNORE_AMBIGUITIES: true,
-                ALT: () => this.CONSUME(T.Minus, { LABEL: "actualNone" }),
+                ALT: () => this.CONSUME(T.Minus, labelled.actualNone),
               },
-              { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "actualText" }) },
+              { ALT: () => this.CONSUME2(T.StringLiteral, labelled.actualText) },
               // a date alone is the date actual (`actual 2020年11月20日`); dates are expressions too (decision 0180)
-              { ALT: () => this.SUBRULE(this.expression, { LABEL: "actual" }) },
+              { ALT: () => this.SUBRULE(this.expression, labelled.actual) },
             ]);
           },
         },
@@ -797,47 +875,47 @@ export class PerfParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.Reason);
-            this.CONSUME3(T.StringLiteral, { LABEL: "reason" });
+            this.CONSUME3(T.StringLiteral, labelled.reason);
           },
         },
         {
           ALT: () => {
             this.CONSUME(K.Deviation);
-            this.SUBRULE(this.value, { LABEL: "deviation" });
+            this.SUBRULE(this.value, labelled.deviation);
           },
         },
         { ALT: () => this.CONSUME(T.Semicolon) },
       ]);
     });
     this.CONSUME(T.RBrace);
-    this.OPTION1(() => {
+    this.OPTION1(this.defs[53] ??= () => {
       this.CONSUME(K.Acknowledged);
-      this.CONSUME4(T.StringLiteral, { LABEL: "acknowledged" });
+      this.CONSUME4(T.StringLiteral, labelled.acknowledged);
     });
   });
 
   targetExpect = this.RULE("targetExpect", () => {
     this.CONSUME(K.Expect);
-    this.OR([
-      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "qualitative" }) },
+    this.OR(this.alts[38] ??= [
+      { ALT: () => this.CONSUME(T.StringLiteral, labelled.qualitative) },
       {
         ALT: () => {
           this.CONSUME(K.Between);
-          this.SUBRULE(this.value, { LABEL: "low" });
+          this.SUBRULE(this.value, labelled.low);
           this.CONSUME(K.And);
-          this.SUBRULE1(this.value, { LABEL: "high" });
+          this.SUBRULE1(this.value, labelled.high);
         },
       },
       {
         ALT: () => {
-          this.OR1([
-            { ALT: () => this.CONSUME(T.GreaterEq, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.LessEq, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.Less, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.Equals, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.AtLeastWord, { LABEL: "op" }) },
-            { ALT: () => this.CONSUME(T.AtMostWord, { LABEL: "op" }) },
+          this.OR1(this.alts[39] ??= [
+            { ALT: () => this.CONSUME(T.GreaterEq, labelled.op) },
+            { ALT: () => this.CONSUME(T.LessEq, labelled.op) },
+            { ALT: () => this.CONSUME(T.Greater, labelled.op) },
+            { ALT: () => this.CONSUME(T.Less, labelled.op) },
+            { ALT: () => this.CONSUME(T.Equals, labelled.op) },
+            { ALT: () => this.CONSUME(T.AtLeastWord, labelled.op) },
+            { ALT: () => this.CONSUME(T.AtMostWord, labelled.op) },
           ]);
           this.SUBRULE(this.targetOperand);
         },
@@ -845,8 +923,8 @@ export class PerfParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE1(this.targetOperand);
-          this.OPTION(() =>
-            this.OR2([{ ALT: () => this.CONSUME(T.AboveWord, { LABEL: "after" }) }, { ALT: () => this.CONSUME(T.BelowWord, { LABEL: "after" }) }]),
+          this.OPTION(this.defs[54] ??= () =>
+            this.OR2(this.alts[40] ??= [{ ALT: () => this.CONSUME(T.AboveWord, labelled.after) }, { ALT: () => this.CONSUME(T.BelowWord, labelled.after) }]),
           );
         },
       },
@@ -854,24 +932,24 @@ export class PerfParser extends CstParser {
   });
 
   targetOperand = this.RULE("targetOperand", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.SUBRULE(this.value) }]);
+    this.OR(this.alts[41] ??= [{ ALT: () => this.CONSUME(T.DateLiteral) }, { ALT: () => this.SUBRULE(this.value) }]);
   });
 
   tierName = this.RULE("tierName", () => {
-    this.OR([{ ALT: () => this.CONSUME(K.Met) }, { ALT: () => this.CONSUME(K.Partial) }, { ALT: () => this.CONSUME(K.Unmet) }]);
+    this.OR(this.alts[42] ??= [{ ALT: () => this.CONSUME(K.Met) }, { ALT: () => this.CONSUME(K.Partial) }, { ALT: () => this.CONSUME(K.Unmet) }]);
   });
 
   /** `targets [A, B]` with optional `tiers { 达成 100%; 部分达成 60%; 未达成 0 }`. */
   targetsMethod = this.RULE("targetsMethod", () => {
     this.CONSUME(K.Targets);
     this.CONSUME(T.LBracket);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
+    this.MANY_SEP(this.defs[55] ??= { SEP: T.Comma, DEF: () => this.CONSUME(T.Identifier) });
     this.CONSUME(T.RBracket);
-    this.OPTION(() => {
+    this.OPTION(this.defs[56] ??= () => {
       this.CONSUME(K.Tiers);
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
-        this.OR([
+      this.MANY(this.defs[57] ??= () => {
+        this.OR(this.alts[43] ??= [
           {
             ALT: () => {
               this.SUBRULE(this.tierName);
@@ -892,8 +970,8 @@ export class PerfParser extends CstParser {
    */
   value = this.RULE("value", () => {
     this.CONSUME(T.NumberLiteral);
-    this.OPTION(() => this.CONSUME(T.UnitLiteral));
-    this.OPTION1({ GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, { LABEL: "unit" }) });
+    this.OPTION(this.defs[58] ??= () => this.CONSUME(T.UnitLiteral));
+    this.OPTION1(this.defs[59] ??= { GATE: () => this.unitWordFollows(), DEF: () => this.CONSUME(T.Identifier, labelled.unit) });
   });
 
   private unitWordFollows(): boolean {
@@ -905,37 +983,37 @@ export class PerfParser extends CstParser {
   }
 
   expression = this.RULE("expression", () => {
-    this.SUBRULE(this.term, { LABEL: "operands" });
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: "operators" }) }]);
-      this.SUBRULE1(this.term, { LABEL: "operands" });
+    this.SUBRULE(this.term, labelled.operands);
+    this.MANY(this.defs[60] ??= () => {
+      this.OR(this.alts[44] ??= [{ ALT: () => this.CONSUME(T.Plus, labelled.operators) }, { ALT: () => this.CONSUME(T.Minus, labelled.operators) }]);
+      this.SUBRULE1(this.term, labelled.operands);
     });
   });
 
   term = this.RULE("term", () => {
-    this.SUBRULE(this.unary, { LABEL: "operands" });
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Star, { LABEL: "operators" }) }, { ALT: () => this.CONSUME(T.Slash, { LABEL: "operators" }) }]);
-      this.SUBRULE1(this.unary, { LABEL: "operands" });
+    this.SUBRULE(this.unary, labelled.operands);
+    this.MANY(this.defs[61] ??= () => {
+      this.OR(this.alts[45] ??= [{ ALT: () => this.CONSUME(T.Star, labelled.operators) }, { ALT: () => this.CONSUME(T.Slash, labelled.operators) }]);
+      this.SUBRULE1(this.unary, labelled.operands);
     });
   });
 
   unary = this.RULE("unary", () => {
-    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OPTION(this.defs[62] ??= () => this.CONSUME(T.Minus));
     this.SUBRULE(this.primary);
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
+    this.OR(this.alts[46] ??= [
       { ALT: () => this.SUBRULE(this.value) },
       { ALT: () => this.SUBRULE(this.call) },
       { ALT: () => this.CONSUME(T.DateLiteral) },
       {
         ALT: () => {
           this.CONSUME(T.Identifier);
-          this.MANY(() => {
+          this.MANY(this.defs[63] ??= () => {
             this.CONSUME(T.Dot);
-            this.CONSUME1(T.Identifier, { LABEL: "path" });
+            this.CONSUME1(T.Identifier, labelled.path);
           });
         },
       },
@@ -951,14 +1029,14 @@ export class PerfParser extends CstParser {
 
   /** `sum(…)`, `求和(…)`, `max(…)`…: an aggregate; `count`, `max` and `mean` are keywords too (decision 0120). */
   call = this.RULE("call", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Identifier, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(K.Count, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(K.Max, { LABEL: "fn" }) },
-      { ALT: () => this.CONSUME(K.Mean, { LABEL: "fn" }) },
+    this.OR(this.alts[47] ??= [
+      { ALT: () => this.CONSUME(T.Identifier, labelled.fn) },
+      { ALT: () => this.CONSUME(K.Count, labelled.fn) },
+      { ALT: () => this.CONSUME(K.Max, labelled.fn) },
+      { ALT: () => this.CONSUME(K.Mean, labelled.fn) },
     ]);
     this.CONSUME(T.LParen);
-    this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "args" }) });
+    this.MANY_SEP(this.defs[64] ??= { SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, labelled.args) });
     // `count(T.状态 = "已完成")`: the cells equal to a text (decision 0181)
     this.OPTION(() => {
       this.CONSUME(T.Equals);

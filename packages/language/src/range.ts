@@ -13,23 +13,53 @@ export interface Range {
 /** Maps offsets to positions for one text; built once per document. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /**
+   * The lines of the last lookups, one for range starts and one for range ends: the AST builder
+   * asks for positions mostly in order (an indicator's end lies far ahead, its items' starts and
+   * ends follow each other), so most lookups land on the line of the last one of their kind or a
+   * few lines after it, and need no binary search.
+   */
+  private readonly hints = [0, 0];
   constructor(readonly text: string) {
+    // indexOf finds line feeds far faster than a loop over every character; a carriage return
+    // (rare) sends the text through the loop that tells a lone CR from a CRLF.
+    const starts = this.lineStarts;
+    if (text.indexOf("\r") < 0) {
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
   }
   positionAt(offset: number): Position {
+    return this.position(offset, 0);
+  }
+  private position(offset: number, slot: 0 | 1): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    const starts = this.lineStarts;
+    const last = starts.length - 1;
+    let line = this.hints[slot]!;
+    if (starts[line]! <= o) {
+      // a few lines forward, then a binary search over the rest
+      const stop = Math.min(last, line + 8);
+      while (line < stop && starts[line + 1]! <= o) line++;
+      if (line < last && starts[line + 1]! <= o) line = this.search(o, line + 1, last);
+    } else line = this.search(o, 0, line - 1);
+    this.hints[slot] = line;
+    return { line, character: o - starts[line]!, offset: o };
+  }
+  /** The last line in [lo, hi] that starts at or before `o` (lineStarts[lo] <= o). */
+  private search(o: number, lo: number, hi: number): number {
+    const starts = this.lineStarts;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo]!, offset: o };
+    return lo;
   }
   offsetAt(line: number, character: number): number {
     if (line >= this.lineStarts.length) return this.text.length;
@@ -39,7 +69,7 @@ export class LineIndex {
     return Math.min(start + Math.max(0, character), next);
   }
   range(startOffset: number, endOffset: number): Range {
-    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+    return { start: this.position(startOffset, 0), end: this.position(endOffset, 1) };
   }
   get lineCount(): number {
     return this.lineStarts.length;

@@ -120,3 +120,14 @@ describe("lexer", () => {
     expect(open.groups.comments![0]!.tokenType.name).toBe("UnterminatedBlockComment");
   });
 });
+
+describe("token shape", () => {
+  it("makes every token with its endOffset and newlineBefore, one shape for all (parse() and the parser read them)", () => {
+    const { tokens, groups } = perfLexer.tokenize('indicator 产出 "x" {\n  score 10 万元 // c\n}');
+    for (const t of [...tokens, ...(groups.comments ?? [])]) {
+      expect(Object.keys(t)).toEqual(["image", "startOffset", "endOffset", "tokenTypeIdx", "tokenType", "newlineBefore"]);
+      expect(t.endOffset).toBe(t.startOffset + t.image.length - 1);
+      expect((t as { newlineBefore?: boolean }).newlineBefore).toBe(false);
+    }
+  });
+});

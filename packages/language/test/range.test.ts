@@ -1,0 +1,40 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../src/range.js";
+
+/** The reference: every character read, as LineIndex did before its fast paths (issue 12). */
+function naivePosition(text: string, offset: number) {
+  const o = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < o; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, character: o - start, offset: o };
+}
+
+describe("LineIndex", () => {
+  it("maps every offset as a scan from the start would, in order, backwards and at random, with LF, CRLF and lone CR", () => {
+    const text = fc.stringMatching(/^[ab\n\r好]{0,60}$/);
+    fc.assert(
+      fc.property(text, fc.array(fc.integer({ min: -2, max: 64 }), { maxLength: 40 }), (t, random) => {
+        const lines = new LineIndex(t);
+        const offsets = [...Array(t.length + 2).keys(), ...[...Array(t.length + 1).keys()].reverse(), ...random];
+        for (const o of offsets) expect(lines.positionAt(o)).toEqual(naivePosition(t, o));
+        expect(lines.lineCount).toBe(naivePosition(t, t.length).line + 1);
+        // ranges keep a hint for starts and one for ends
+        for (let i = 0; i + 1 < random.length; i += 2) expect(lines.range(random[i]!, random[i + 1]!)).toEqual({ start: naivePosition(t, random[i]!), end: naivePosition(t, random[i + 1]!) });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("counts a CRLF as one line break and a lone CR as one", () => {
+    expect(new LineIndex("a\r\nb\rc\n").lineCount).toBe(4);
+    expect(new LineIndex("a\r\nb\rc\n").positionAt(5)).toEqual({ line: 2, character: 0, offset: 5 });
+  });
+});
