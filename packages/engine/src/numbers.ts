@@ -108,7 +108,7 @@ export function computeNumbers(model: Linked, sink: DiagnosticSink): Numbers {
 }
 
 /** Computed facts in dependency order (an iterative depth-first walk); a cycle is PERF202 on each of its facts. */
-function evaluateFacts(facts: Map<string, At<A.FactDecl>>, computed: Map<string, Quantity | null>, lookup: Lookup, units: UnitTable, sink: DiagnosticSink): void {
+export function evaluateFacts(facts: Map<string, At<A.FactDecl>>, computed: Map<string, Quantity | null>, lookup: Lookup, units: UnitTable, sink: DiagnosticSink): void {
   const deps = (f: A.FactDecl): string[] => {
     const out: string[] = [];
     forEachRef(f.expression, (r) => {

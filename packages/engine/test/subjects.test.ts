@@ -235,3 +235,28 @@ describe("a published total only", () => {
     expect(result.diagnostics.map((d) => [d.code, d.args.band])).toEqual([["PERF164", "中"]]);
   });
 });
+
+describe("a subject's computed and date facts", () => {
+  const files = { "/ws/fw.perf": framework };
+  const analyzed = (text: string) => analyzeLoaded(loadEvaluation("/ws/ev.perf", host({ ...files, "/ws/ev.perf": text })));
+
+  it("are computed for the subject: 支出 = 60 + 30 万元 scores A's 执行率 6 × 90/120 = 4.5, as the literal 90 does", () => {
+    const a = analyzed(evaluation.replace("  fact 支出 = 90 万元\n", "  fact 一期 = 60 万元\n  fact 二期 = 30 万元\n  fact 支出 = 一期 + 二期\n"));
+    expect(a.subjects.get("A")!.get("执行率")!.score).toBe("4.5");
+    expect(a.result.subjects?.map((s) => s.total.score)).toEqual(["14.75", "20"]);
+    // the fixture's declared 15.5 is wrong on purpose (PERF040); nothing else is said
+    expect(a.result.diagnostics.map((d) => d.code)).toEqual(analyzed(evaluation).result.diagnostics.map((d) => d.code));
+  });
+
+  it("may use the evaluation's facts: 支出 = 预算 × 0.75 = 90 万元", () => {
+    const a = analyzed(evaluation.replace("  fact 支出 = 90 万元\n", "  fact 支出 = 预算 * 0.75\n"));
+    expect(a.subjects.get("A")!.get("执行率")!.score).toBe("4.5");
+  });
+
+  it("report a cycle (PERF202) and a date that does not exist (PERF242) at the subject's facts", () => {
+    const text = evaluation.replace("  fact 支出 = 90 万元\n", "  fact 支出 = 90 万元\n  fact 完工 = 2021-02-30\n  fact 甲 = 乙 + 1 万元\n  fact 乙 = 甲 + 1 万元\n");
+    const d = analyzed(text).result.diagnostics.map((x) => `${x.code} ${x.range.start.line + 1}:${x.range.start.character + 1}`);
+    expect(d).toContain("PERF242 9:13");
+    expect(d.filter((c) => c.startsWith("PERF202"))).toEqual(["PERF202 10:8", "PERF202 11:8"]);
+  });
+});

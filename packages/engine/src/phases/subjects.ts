@@ -1,5 +1,7 @@
 import type * as A from "@perf/language";
-import { forEachRef } from "../expression.js";
+import { forEachRef, type Lookup, type Quantity } from "../expression.js";
+import { evaluateFacts } from "../numbers.js";
+import { UnitTable } from "../units.js";
 import { evaluateTargets } from "../targets.js";
 import { lookupOf, scoreSubject, subjectLookup, type Framework, type Subject, type SubjectScore } from "../framework.js";
 import { forEachIndicator, type At, type Linked, type SubjectModel } from "../model.js";
@@ -88,6 +90,23 @@ function checkInputs(framework: Framework, model: Linked, s: SubjectModel, subje
   void model;
 }
 
+/**
+ * A subject's lookup: its own facts and surveys first, then the evaluation's. Its computed facts
+ * (`fact 合计 = 实际支出 + 结余`) and date facts are evaluated here, in dependency order and with
+ * the evaluation's units, as the numbers phase does at the top level: a cycle is PERF202, a date
+ * that does not exist PERF242, a unit mismatch PERF060 — never a fact that silently has no value.
+ */
+function subjectFactsLookup(model: Linked, s: SubjectModel, facts: Map<string, At<A.FactDecl>>, surveys: Map<string, At<A.SurveyDecl>>, sink: DiagnosticSink): Lookup {
+  const own = new Map(s.facts.map((f) => [f.name.text, f]));
+  const base = subjectLookup(own, new Map(s.surveys.map((x) => [x.name.text, x])), model.numbers?.lookup ?? lookupOf(facts, surveys));
+  const computed = new Map<string, Quantity | null>();
+  const lookup = ((name: string) => (computed.has(name) ? computed.get(name) ?? undefined : base(name))) as Lookup;
+  if (base.other) lookup.other = base.other;
+  if (base.convert) lookup.convert = base.convert;
+  evaluateFacts(own, computed, lookup, model.numbers?.units ?? new UnitTable(model.units ?? []), sink);
+  return lookup;
+}
+
 /** Phases 4 and 5 for every subject block: its inputs joined with the evaluation's, then scored. */
 export function scoreSubjects(model: Linked, framework: Framework, sink: DiagnosticSink): ScoredSubject[] {
   return model.subjects.map((s) => {
@@ -103,11 +122,7 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
       surveys,
       attachments: model.subjectAttachments.get(s.decl.name.text) ?? new Map(),
       vetoes: [...model.vetoes, ...s.vetoes],
-      lookup: subjectLookup(
-        new Map(s.facts.map((f) => [f.name.text, f])),
-        new Map(s.surveys.map((x) => [x.name.text, x])),
-        model.numbers?.lookup ?? lookupOf(facts, surveys),
-      ),
+      lookup: subjectFactsLookup(model, s, facts, surveys, sink),
     };
     if (s.decl.declared) subject.declared = { value: s.decl.declared, uri: s.uri, name: subjectName(s) };
     // the targets as this subject states them, judged with its own facts (decision 0182)
