@@ -223,8 +223,6 @@ export class PerfParser extends CstParser {
   private errorCount = 0;
 
   private resyncMemo: ResyncMemo | undefined;
-  /** Tokens examined by {@link findReSyncTokenType} since the parser was made: a measure of recovery work for tests. */
-  resyncTokensExamined = 0;
 
   override reset(): void {
     super.reset();
@@ -258,7 +256,6 @@ export class PerfParser extends CstParser {
     if (memo && memo.vector === self.tokVector && memo.key === key && memo.from <= from && from <= memo.at) return memo.type;
     // always ends: EOF is in every follow set and LA reads EOF past the end
     for (let k = 1; ; k++) {
-      this.resyncTokensExamined++;
       const token = self.LA(k);
       for (const type of follows) {
         if (tokenMatcher(token, type)) {
