@@ -272,6 +272,20 @@ export class PerfParser extends CstParser {
     return saved;
   }
 
+  /**
+   * The `file` rule over `tokens` from index `start` on. The tokens are not copied: parse()
+   * resumes after each stray token up to 51 times, and a copy of the rest at each resumption
+   * (with Chevrotain's end sentinels pushed onto it, another copy) cost 51 copies of a large
+   * file (issue 12). The parser reads no token before its position but `LA(0)`, whose only
+   * readers (the empty-node check and the errors' `previousToken`) treat a token before the
+   * rule as they treat the EOF before the input.
+   */
+  fileFrom(tokens: IToken[], start: number): CstNode {
+    this.input = tokens;
+    (this as unknown as ResyncInternals).currIdx = start - 1;
+    return this.file();
+  }
+
   file = this.RULE("file", () => {
     this.MANY(this.defs[0] ??= () => {
       this.OR(this.alts[0] ??= [
