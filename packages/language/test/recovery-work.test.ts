@@ -98,3 +98,28 @@ describe("the re-sync scan finds what Chevrotain's own finds", () => {
     expect(errors).toBeGreaterThan(60);
   }, 120_000);
 });
+
+describe("recognition errors are made without stacks", () => {
+  it("leaves Error.stackTraceLimit as it was, and what the parser throws by a bug keeps its stack", () => {
+    const before = Error.stackTraceLimit;
+    parse("}\nfact a = 1\n".repeat(20));
+    expect(Error.stackTraceLimit).toBe(before);
+
+    // a bug stood in for by a failing token read during recovery
+    const parser = perfParser as unknown as { LA(k: number): IToken };
+    parser.LA = () => {
+      throw new Error("a bug in the parser");
+    };
+    let thrown: unknown;
+    try {
+      parse("}\nfact a = 1\n");
+    } catch (e) {
+      thrown = e;
+    } finally {
+      delete (parser as { LA?: unknown }).LA;
+    }
+    expect((thrown as Error).message).toBe("a bug in the parser");
+    expect((thrown as Error).stack).toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(before);
+  });
+});
