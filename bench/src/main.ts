@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench [-- --quick] [--update-baseline] [--only=core,cli,server,workspace,peer]
+// pnpm bench [-- --quick] [--update-baseline] [--only=core,recovery,cli,server,workspace,peer]
 // Every speed figure is a ratio to a limit measured in the same run (JSON.parse, node -e 0, a
 // cold check, the Langium peer), printed next to its target. Exit 1 when a ratio is more than
 // 25% worse than bench/baseline.json for the same mode; a missed target alone does not fail.
@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cliStartup } from "./cli.js";
 import { editRecheck, heap, parseAndCheck, scaling } from "./core.js";
+import { recoveryFigures } from "./recovery.js";
 import { formatFigure, markdownTable, passes, regressions, type Figure } from "./figures.js";
 import { generate } from "./generate.js";
 import { now } from "./measure.js";
@@ -21,7 +22,7 @@ const args = process.argv.slice(2).filter((a) => a !== "--");
 const known = /^--(quick|update-baseline|only=[a-z,]+)$/;
 const unknown = args.filter((a) => !known.test(a));
 if (unknown.length) {
-  console.error(`pnpm bench: unknown option ${unknown.join(" ")} (options: --quick, --update-baseline, --only=core,cli,server,workspace,peer)`);
+  console.error(`pnpm bench: unknown option ${unknown.join(" ")} (options: --quick, --update-baseline, --only=core,recovery,cli,server,workspace,peer)`);
   process.exit(2);
 }
 const quick = args.includes("--quick");
@@ -30,8 +31,8 @@ const runs = (section: string) => !only || only.includes(section);
 const mode = quick ? "quick" : "full";
 
 const plan = quick
-  ? { small: 300, large: 3000, smallRounds: 6, rounds: 3, cliRounds: 4, edits: 5, files: 100, workspaceRounds: 2, peerSmallRounds: 4, peerRounds: 2 }
-  : { small: 1000, large: 10000, smallRounds: 4, rounds: 3, cliRounds: 5, edits: 6, files: 1000, workspaceRounds: 2, peerSmallRounds: 3, peerRounds: 2 };
+  ? { small: 300, large: 3000, smallRounds: 6, rounds: 3, cliRounds: 4, edits: 5, recoveryRounds: 3, files: 100, workspaceRounds: 2, peerSmallRounds: 4, peerRounds: 2 }
+  : { small: 1000, large: 10000, smallRounds: 4, rounds: 3, cliRounds: 5, edits: 6, recoveryRounds: 5, files: 1000, workspaceRounds: 2, peerSmallRounds: 3, peerRounds: 2 };
 
 const benchDir = join(fileURLToPath(import.meta.url), "..", "..");
 const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
@@ -63,6 +64,10 @@ if (runs("core") || runs("server")) {
     show([...s.figures, ...l.figures]);
     show([scaling({ leaves: plan.small, check: s.times.check }, { leaves: plan.large, check: l.times.check }), h.figure, editRecheck(plan.large, l.times)]);
   }
+}
+if (runs("recovery")) {
+  section("error recovery: stray '}' between declarations");
+  show(await recoveryFigures(1000, plan.recoveryRounds));
 }
 if (runs("cli")) {
   section("perf check against node -e 0");

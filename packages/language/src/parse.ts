@@ -79,8 +79,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   const parserErrors: IRecognitionException[] = [];
   let start = 0;
   while (start < parsed.length || csts.length === 0) {
-    perfParser.input = start === 0 ? parsed : parsed.slice(start);
-    csts.push(perfParser.file());
+    csts.push(perfParser.fileFrom(parsed, start));
     // a loop, not push(...errors): a spread of 300 000 recovered errors overflows the stack
     for (const e of perfParser.errors) {
       if (parserErrors.length >= MAX_SYNTAX_ERRORS) break;

@@ -1,4 +1,4 @@
-import { CstParser, EOF as EOFToken, LLkLookaheadStrategy, type CstNode, type ILookaheadStrategy, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { CstParser, EOF as EOFToken, LLkLookaheadStrategy, tokenMatcher, type CstNode, type ILookaheadStrategy, type IOrAlt, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { showCharacters } from "./characters.js";
 import * as T from "./lexer.js";
 
@@ -143,6 +143,23 @@ class LazyLookahead extends LLkLookaheadStrategy {
   }
 }
 
+/** Chevrotain's recovery internals (not in its typings) that the re-sync scan reads. */
+interface ResyncInternals {
+  currIdx: number;
+  tokVector: IToken[];
+  flattenFollowSet(): TokenType[];
+  LA(howMuch: number): IToken;
+}
+
+/** Where the last re-sync scan ended: the first token from `from` on that is in the follow set `key`. */
+interface ResyncMemo {
+  vector: IToken[];
+  key: string;
+  from: number;
+  at: number;
+  type: TokenType;
+}
+
 /** Chevrotain's CST factory internals (not in its typings). */
 interface CstInternals {
   CST_STACK: CstNode[];
@@ -205,16 +222,86 @@ export class PerfParser extends CstParser {
   private resyncDepth = 0;
   private errorCount = 0;
 
+  private resyncMemo: ResyncMemo | undefined;
+
   override reset(): void {
     super.reset();
     this.resyncDepth = 0;
     this.errorCount = 0;
+    this.resyncMemo = undefined;
+  }
+
+  /**
+   * Chevrotain's own, with the same result: the type of the first follow-set token at or after
+   * the next token (the first of the set that it matches). Chevrotain scans the tokens afresh at
+   * each in-repetition recovery; at the top level the follow set is only EOF, so each stray '}'
+   * before a declaration scanned to the end of the file: quadratic (4000 of them took 2 s,
+   * issue 12). A follow set of EOF alone needs no scan; otherwise the scan's end is kept: a later
+   * scan with the same follow set starting at or before that end finds the same token, since it
+   * starts at or after where the kept one did.
+   */
+  protected findReSyncTokenType(): TokenType {
+    const self = this as unknown as ResyncInternals;
+    const follows = self.flattenFollowSet();
+    const from = self.currIdx + 1;
+    let key = "";
+    let onlyEof = true;
+    for (const t of follows) {
+      key += `${t.tokenTypeIdx},`;
+      if (t !== EOFToken) onlyEof = false;
+    }
+    // only the end (past every real token) matches EOF: nothing to scan for
+    if (onlyEof) return EOFToken;
+    const memo = this.resyncMemo;
+    if (memo && memo.vector === self.tokVector && memo.key === key && memo.from <= from && from <= memo.at) return memo.type;
+    // always ends: EOF is in every follow set and LA reads EOF past the end
+    for (let k = 1; ; k++) {
+      const token = self.LA(k);
+      for (const type of follows) {
+        if (tokenMatcher(token, type)) {
+          this.resyncMemo = { vector: self.tokVector, key, from, at: from + k - 1, type };
+          return type;
+        }
+      }
+    }
   }
 
   protected SAVE_ERROR(error: IRecognitionException): IRecognitionException {
     const saved = internals.SAVE_ERROR.call(this, error);
     if (++this.errorCount === MAX_ERRORS_PER_RUN) internals.moveToTerminatedState.call(this);
     return saved;
+  }
+
+  /**
+   * The `file` rule over `tokens` from index `start` on. The tokens are not copied: parse()
+   * resumes after each stray token up to 51 times, and a copy of the rest at each resumption
+   * (with Chevrotain's end sentinels pushed onto it, another copy) cost 51 copies of a large
+   * file (issue 12). The parser reads no token before its position but `LA(0)`, whose only
+   * readers (the empty-node check and the errors' `previousToken`) treat a token before the
+   * rule as they treat the EOF before the input.
+   *
+   * Each recognition error is an Error whose stack V8 captures, and none is ever read (parse()
+   * reads the message and the token): 40% of the parse of 2 000 stray '}'. The run captures no
+   * stacks; should it throw (a bug: the parser recovers from every recognition error), it runs
+   * again with stacks, so what it throws has its stack.
+   */
+  fileFrom(tokens: IToken[], start: number): CstNode {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return this.runFile(tokens, start);
+    } catch {
+      Error.stackTraceLimit = limit;
+      return this.runFile(tokens, start);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
+
+  private runFile(tokens: IToken[], start: number): CstNode {
+    this.input = tokens;
+    (this as unknown as ResyncInternals).currIdx = start - 1;
+    return this.file();
   }
 
   file = this.RULE("file", () => {

@@ -17,9 +17,10 @@ export class LineIndex {
    * The lines of the last lookups, one for range starts and one for range ends: the AST builder
    * asks for positions mostly in order (an indicator's end lies far ahead, its items' starts and
    * ends follow each other), so most lookups land on the line of the last one of their kind or a
-   * few lines after it, and need no binary search.
+   * few lines after it, and need no binary search. A `#` field: a cache, not part of the value,
+   * so two indexes of one text compare equal whatever each was asked before (toStrictEqual).
    */
-  private readonly hints = [0, 0];
+  readonly #hints = [0, 0];
   constructor(readonly text: string) {
     // indexOf finds line feeds far faster than a loop over every character; a carriage return
     // (rare) sends the text through the loop that tells a lone CR from a CRLF.
@@ -41,14 +42,14 @@ export class LineIndex {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
     const last = starts.length - 1;
-    let line = this.hints[slot]!;
+    let line = this.#hints[slot]!;
     if (starts[line]! <= o) {
       // a few lines forward, then a binary search over the rest
       const stop = Math.min(last, line + 8);
       while (line < stop && starts[line + 1]! <= o) line++;
       if (line < last && starts[line + 1]! <= o) line = this.search(o, line + 1, last);
     } else line = this.search(o, 0, line - 1);
-    this.hints[slot] = line;
+    this.#hints[slot] = line;
     return { line, character: o - starts[line]!, offset: o };
   }
   /** The last line in [lo, hi] that starts at or before `o` (lineStarts[lo] <= o). */
