@@ -1,3 +1,5 @@
+import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions, type IndicatorDecl, type PerfFile, type StringValue } from "@perf/language";
+
 /**
  * Which `evidence "…"` paths may become links: only a relative path that stays inside the
  * folder it may reach (the evaluation's folder, or the workspace folder above it). Anything
@@ -65,4 +67,43 @@ export function classifyEvidencePath(path: string, options: EvidencePathOptions 
   }
   if (!segments.length) return { ok: false, reason: up ? "escapes" : "empty" };
   return { ok: true, segments, up };
+}
+
+/** Every `evidence "…"` of a file, in text order: its indicators' (nested ones included), findings' and subjects' assessments'. */
+export function evidenceOf(ast: PerfFile): StringValue[] {
+  const out: StringValue[] = [];
+  const walk = (items: readonly IndicatorDecl[]) => {
+    for (const d of items) {
+      out.push(...d.evidence);
+      walk(d.children);
+    }
+  };
+  walk(ast.declarations.filter((d): d is IndicatorDecl => d.kind === "indicator"));
+  for (const d of ast.declarations) {
+    if (d.kind === "finding") out.push(...d.evidence);
+    else if (d.kind === "subject") for (const m of d.members) if (m.kind === "assess" || m.kind === "finding") out.push(...m.evidence);
+  }
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/** A path as a message shows it: control and bidi characters by code point, long paths cut. */
+function shownPath(path: string): string {
+  const cut = path.length > 80 ? `${path.slice(0, 80)}…` : path;
+  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * PERF125 on each evidence path of `ast` that may not become a link (an empty one is left to
+ * the other checks): `maxUp` is how many folders above the file's own the workspace reaches.
+ * The language server and `perf check` both raise it from here.
+ */
+export function evidencePathDiagnostics(ast: PerfFile, uri: string, maxUp: number, options: DiagnosticFactoryOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of evidenceOf(ast)) {
+    const verdict = classifyEvidencePath(e.value, { maxUp });
+    if (verdict.ok || verdict.reason === "empty") continue;
+    const [reasonZh, reasonEn] = evidencePathReasonText[verdict.reason];
+    out.push(makeDiagnostic("PERF125", uri, e.range, { path: shownPath(e.value), reasonZh, reasonEn }, options));
+  }
+  return out;
 }

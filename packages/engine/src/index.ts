@@ -7,7 +7,7 @@ export { computedText, type Numbers } from "./numbers.js";
 export { aggregate } from "./aggregate.js";
 export { UnitTable } from "./units.js";
 export type { TableModel, ColumnModel, RowModel, CellModel } from "./tables.js";
-export { classifyEvidencePath, evidencePathReasonText, type EvidencePathReason, type EvidencePathVerdict, type EvidencePathOptions } from "./evidence-path.js";
+export { classifyEvidencePath, evidenceOf, evidencePathDiagnostics, evidencePathReasonText, type EvidencePathReason, type EvidencePathVerdict, type EvidencePathOptions } from "./evidence-path.js";
 export { implicitSubject, resolveFramework, scoreSubject, type DeclaredTotal, type Framework, type Subject, type SubjectScore } from "./framework.js";
 export { analyzeEdited, parseFrom, reanalyze, type PreviousParse } from "./incremental.js";
 export { Project, analyzeLoaded, insideRoot, loadEvaluation, resolveUse, type HostRead, type LoadedEvaluation, type ProjectHost } from "./project.js";

@@ -1,5 +1,5 @@
-import { dirname } from "node:path";
-import type { Analysis } from "@perf/engine";
+import { dirname, isAbsolute, relative, sep } from "node:path";
+import { evidencePathDiagnostics, sortDiagnostics, type Analysis } from "@perf/engine";
 import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
@@ -24,6 +24,8 @@ export interface CheckOptions extends CommonOptions {
 export interface CheckedFile {
   file: string;
   analysis?: Analysis;
+  /** The workspace folder the evaluation may not leave (its `use`s, its evidence paths). */
+  root?: string;
   /** The system's error code when the file could not be opened or read. */
   readError?: string;
   /** Why the file was not read: not UTF-8 (PERF110), not a regular file, too large. */
@@ -40,7 +42,8 @@ export function checkFiles(files: string[], options: CommonOptions, cwd?: string
   return files.map((file) => {
     const read = readSourceFile(file, options.locale, cwd ? displayPath(file, cwd) : file);
     if (!read.ok) return "error" in read ? { file, readError: read.error } : { file, refusal: read.diagnostic };
-    return { file, analysis: analyzeEntry(file, read.source.text, rootOf(file, folders, here), here, options) };
+    const root = rootOf(file, folders, here);
+    return { file, root, analysis: analyzeEntry(file, read.source.text, root, here, options) };
   });
 }
 
@@ -72,6 +75,23 @@ function noteFrameworkAlone(c: CheckedFile, options: CheckOptions, io: CliIO): v
   io.stderr(`perf: ${t(options.locale, "note")}: ${t(options.locale, "frameworkAlone", { file: displayPath(c.file, io.cwd) })}${tail}\n`);
 }
 
+/**
+ * The analysis' diagnostics with PERF125 for evidence paths that leave the workspace `root` (or
+ * are absolute, URLs, devices…), as the language server reports them: a path may climb from a
+ * file's folder up to the root, never above it.
+ */
+function withEvidencePaths(a: Analysis, root: string | undefined, options: CommonOptions): readonly Diagnostic[] {
+  if (root === undefined) return a.result.diagnostics;
+  const extra: Diagnostic[] = [];
+  for (const [uri, parsed] of a.parsed) {
+    const rel = relative(root, dirname(uri));
+    if (rel.startsWith("..") || isAbsolute(rel)) continue;
+    const maxUp = rel === "" ? 0 : rel.split(sep).length;
+    extra.push(...evidencePathDiagnostics(parsed.ast, uri, maxUp, { strict: options.strict }));
+  }
+  return extra.length ? sortDiagnostics([...a.result.diagnostics, ...extra]) : a.result.diagnostics;
+}
+
 /** Prints the diagnostics of the checked files in the chosen format; the exit code. */
 function report(checked: CheckedFile[], missing: string[], options: CheckOptions, io: CliIO): number {
   if (options.audit) return reportAudit(checked, missing, options, io);
@@ -96,7 +116,7 @@ function report(checked: CheckedFile[], missing: string[], options: CheckOptions
     }
     const a = c.analysis!;
     const lines = a.parsed.get(c.file)!.lines;
-    for (const d of a.result.diagnostics) {
+    for (const d of withEvidencePaths(a, c.root, options)) {
       const key = `${d.code}\u0000${d.uri}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${JSON.stringify(d.args)}`;
       if (seen.has(key)) continue;
       seen.add(key);
