@@ -361,6 +361,41 @@ console.log(`\nscreenshots and PDFs in ${out}`);
   execFileSync("pdftoppm", ["-r", "60", "-png", cpdf, join(out, "changsha-docx-page")]);
 }
 
+// ---------------------------------------------------------------- targets: values never wrap
+// seed 003 (qingdao-2020): the 绩效目标完成情况表's 目标值/实际值 ("≤2020年11月底", "≥1200 台") in
+// Chromium (a cell on one line) and in Calc's PDF of the workbook (each value whole on a line)
+{
+  const qingdao = join(repo, "examples", "qingdao-2020");
+  perf(["render", qingdao, "--format", "html", "--table", "targets", "-o", join(out, "qingdao-targets.html")]);
+  perf(["render", qingdao, "--format", "xlsx", "--table", "targets", "-o", join(out, "qingdao-targets.xlsx")]);
+  const browser3 = await chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  let values = [];
+  try {
+    // 600 px: where the date wrapped before value cells kept to one line
+    const page = await browser3.newPage({ viewport: { width: 600, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(pathToFileURL(join(out, "qingdao-targets.html")).href, { waitUntil: "load" });
+    const facts = await page.$$eval("td.value", (tds) => {
+      const lines = (td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+      };
+      return tds.map((td) => ({ text: td.textContent, lines: lines(td) }));
+    });
+    values = facts.map((f) => f.text);
+    const wrapped = facts.filter((f) => f.lines > 1).map((f) => f.text);
+    check(values.includes("≤2020年11月底") && values.length >= 15, `HTML 绩效目标完成情况表: ${values.length} value cells, ≤2020年11月底 among them`);
+    check(wrapped.length === 0, `HTML 绩效目标完成情况表 in a 600 px window: no value wraps (${wrapped.join(", ") || "none"})`);
+    await page.screenshot({ path: join(out, "qingdao-targets.png"), fullPage: true });
+  } finally {
+    await browser3.close();
+  }
+  office("pdf", join(out, "qingdao-targets.xlsx"));
+  const lines = execFileSync("pdftotext", ["-layout", join(out, "qingdao-targets.pdf"), "-"], { encoding: "utf8" }).split("\n").map((l) => l.replace(/\s+/g, ""));
+  const broken = [...new Set(values)].filter((v) => !lines.some((l) => l.includes(v.replace(/\s+/g, ""))));
+  check(values.length > 0 && broken.length === 0, `Calc's PDF of the targets sheet: every value whole on one line (${broken.join(", ") || "none broken"})`);
+}
+
 if (failures.length) {
   console.error(`test:readers: ${failures.length} check(s) failed`);
   process.exit(1);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, toCsv, toDocx, toMarkdown } from "../src/index.js";
+import ExcelJS from "exceljs";
+import { buildReport, toCsv, toDocx, toHtml, toMarkdown, toXlsx } from "../src/index.js";
+import { valueWidth } from "../src/writers/xlsx-layout.js";
 import JSZip from "jszip";
 import { docxTables, fromText } from "./helpers.js";
 
@@ -93,5 +95,27 @@ describe("value columns of the targets table are measured", async () => {
     // without the measure the text columns share what is left and the date wraps
     const unmeasured = { ...t, columns: t.columns.map((c) => ({ ...c, values: false })) };
     expect(columnWidths(unmeasured, 12_000, em, 216)[j]!).toBeLessThan(need);
+  });
+});
+
+describe("the value measure reaches xlsx and HTML too", () => {
+  it("xlsx: the 目标值 and 实际值 columns are as wide as their widest value", async () => {
+    // a qualitative actual that is still a value (15 characters, a figure, no punctuation): wider than the column's default
+    const long = "2020年11月底前已全部完成";
+    const r = fromText(source.replace('actual 2020-12-15', `actual "${long}"`));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await toXlsx(buildReport(r), { tables: ["targets"] })) as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => (w.getRow(2).values as unknown[]).includes("目标值"))!;
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    const width = (name: string) => ws.getColumn(header.indexOf(name) + 1).width!;
+    expect(width("实际值")).toBeGreaterThanOrEqual(valueWidth(long));
+    expect(width("实际值")).toBeGreaterThan(width("目标值"));
+    expect(width("目标值")).toBeGreaterThanOrEqual(valueWidth("≤2020年11月底"));
+  });
+  it("HTML: a value cell does not wrap; a sentence may", () => {
+    const html = toHtml(buildReport(result), { tables: ["targets"] });
+    expect(html).toContain('<td class="value">≤2020年11月底</td>');
+    expect(html).toMatch(/td\.value \{ white-space: nowrap; \}/);
+    expect(html).not.toContain('<td class="value">全国前五名</td>');
   });
 });

@@ -5,6 +5,7 @@ import { chartSvg, fontStack } from "./charts.js";
 import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
+import { isValueText } from "./column-widths.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -26,6 +27,7 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 9pt;
 th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; unicode-bidi: isolate; }
 th { background: #eef1f5; font-family: ${fontStack}; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
+td.value { white-space: nowrap; }
 td.long { text-align: left; vertical-align: top; }
 tr.total td, tr.subtotal td { font-weight: bold; }
 tr.group td { font-weight: bold; background: #f6f6f6; }
@@ -202,7 +204,7 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
           const attrs = [
             c.rowSpan ? ` rowspan="${c.rowSpan}"` : "",
             c.colSpan ? ` colspan="${c.colSpan}"` : "",
-            c.kind !== "text" ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : "",
+            c.kind !== "text" ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : t.columns[j]!.values && isValueText(c.text) ? ' class="value"' : "",
           ].join("");
           return `<td${attrs}>${lines(escapeHtml(c.text)).join("<br>")}</td>`;
         })

@@ -55,6 +55,17 @@ function charPx(ch: string): number {
 }
 
 /**
+ * The column width (Excel units) a value such as "≤2020年11月底" or "≥1200 台" needs to stay on
+ * one line, digits counted at 0.7 em as in the widest font a reader substitutes (DejaVu), as the
+ * docx writer measures them (column-widths.ts), plus a tenth.
+ */
+export function valueWidth(text: string): number {
+  let px = 0;
+  for (const ch of text) px += /[0-9]/.test(ch) ? EM_PX * 0.7 : charPx(ch);
+  return Math.ceil((px * 1.1 + 2 + CELL_PAD_PX) / DIGIT_PX);
+}
+
+/**
  * How many lines `text` takes in a cell `px` wide: hard breaks kept, CJK characters break
  * anywhere, runs of other non-space characters (words, numbers) move to the next line whole
  * unless longer than a line.

@@ -3,7 +3,8 @@ import type { Cell, Formula, Report, Table } from "../model.js";
 import { captions } from "./common.js";
 import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
-import { columnPx, FONT_SIZE, heightFor, lineCount, MARGIN_IN, printLayout, TITLE_SIZE } from "./xlsx-layout.js";
+import { columnPx, FONT_SIZE, heightFor, lineCount, MARGIN_IN, printLayout, TITLE_SIZE, valueWidth } from "./xlsx-layout.js";
+import { isValueText } from "./column-widths.js";
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -166,10 +167,12 @@ const frozenColumns = (t: Table) => (t.name === "scores" ? t.columns.filter((c) 
 /** Adds the sheet; returns its print titles (rows, and columns when it prints across pages). */
 function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string, nodes: NodeCells | null, locale: "zh" | "en"): string[] {
   const n = t.columns.length;
+  // a column of values ("≤2020年11月底") is as wide as its widest value, and not narrowed to fit the page
+  const values = t.columns.map((c, j) => (c.values ? Math.max(0, ...t.rows.map((r) => r.cells[j]!).filter((cell) => !cell.covered && (cell.colSpan ?? 1) === 1 && isValueText(cell.text)).map((cell) => valueWidth(cell.text))) : 0));
   const layout = printLayout(
-    t.columns.map((c) => Math.max(6, c.width * 2)),
+    t.columns.map((c, j) => Math.max(6, c.width * 2, values[j]!)),
     t.columns.map((c) => c.width >= 20),
-    t.columns.map((c) => c.kind === "text"),
+    t.columns.map((c, j) => c.kind === "text" && values[j] === 0),
     t.orientation,
   );
   const xSplit = frozenColumns(t);
