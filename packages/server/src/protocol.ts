@@ -49,6 +49,8 @@ export interface ServerStatus {
   pendingAnalyses: number;
   /** Analyses run since the server started (a burst of edits should cost one). */
   analyses: number;
+  /** Full collections the server ran after the analysis of a large document (decision 0203). */
+  collections: number;
 }
 /** `perf/serverStatus` → memory and queue figures, for tests and diagnostics. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/serverStatus");
