@@ -15,7 +15,7 @@ import {
   type InitializeResult,
   type Position,
 } from "vscode-languageserver";
-import { setFlagsFromString } from "node:v8";
+import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { subjectsOf, type EvaluationResult } from "@perf/engine";
@@ -372,7 +372,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const m = process.memoryUsage();
-      return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, collected: !!gc };
+      const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
+      return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, collected: !!gc, spaces };
     });
   connection.onRequest(ServerStatusRequest, (): ServerStatus => {
     const m = process.memoryUsage();
