@@ -53,7 +53,11 @@ export function resultOf(ctx: FeatureContext, d: IndicatorDecl): IndicatorResult
   return r && r.uri === ctx.uri && r.nameRange.start.offset === d.name.range.start.offset ? r : undefined;
 }
 
-/** The keyword spelling most of the file uses, as `perf fmt` decides it. */
+const spellings = new WeakMap<PerfFile, "en" | "zh">();
+
+/** The keyword spelling most of the file uses, as `perf fmt` decides it (counted once per tree: every keyword of the file). */
 export function fileSpelling(ast: PerfFile): "en" | "zh" {
-  return majoritySpelling(ast);
+  let s = spellings.get(ast);
+  if (s === undefined) spellings.set(ast, (s = majoritySpelling(ast)));
+  return s;
 }

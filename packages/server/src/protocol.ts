@@ -49,6 +49,8 @@ export interface ServerStatus {
   pendingAnalyses: number;
   /** Analyses run since the server started (a burst of edits should cost one). */
   analyses: number;
+  /** Full collections the server ran after the analysis of a large document (decision 0203). */
+  collections: number;
 }
 /** `perf/serverStatus` → memory and queue figures, for tests and diagnostics. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/serverStatus");
@@ -63,6 +65,8 @@ export interface DebugHeap {
   rss: number;
   /** Whether a collection ran (the server was started with --expose-gc). */
   collected: boolean;
+  /** V8's heap spaces after that collection: bytes reserved and in use, by space name. */
+  spaces: Record<string, { size: number; used: number }>;
 }
 /** `perf/debug/heap` → heap after a collection; answered only when the server runs with PERF_SERVER_DEBUG=1. */
 export const DebugHeapRequest = new RequestType0<DebugHeap, void>("perf/debug/heap");

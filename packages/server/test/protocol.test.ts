@@ -195,6 +195,8 @@ describe("perf-language-server --stdio", () => {
     open(u, text);
     await client.resultFor(u, 1);
     const before = await rss();
+    const collections = async () => (await client.connection.sendRequest<{ collections: number }>("perf/serverStatus")).collections;
+    const collected = await collections();
     for (let i = 1; i <= 200; i++) {
       const score = String(i % 101);
       const start = text.indexOf("score ") + 6;
@@ -210,6 +212,8 @@ describe("perf-language-server --stdio", () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     const status = await client.connection.sendRequest<{ pendingAnalyses: number }>("perf/serverStatus");
     expect(status.pendingAnalyses).toBe(0);
+    // a small document's analyses end without a full collection (decision 0203)
+    expect(await collections()).toBe(collected);
     // Generous: the edits must not keep analyses alive (the 5 MB one is closed by now).
     expect(await rss()).toBeLessThan(Math.max(before, 512 * 1024 * 1024) + 512 * 1024 * 1024);
     expect(client.alive).toBe(true);

@@ -51,7 +51,6 @@ const blockKeywords: Record<string, KeywordName[]> = {
  */
 export function completion(ctx: FeatureContext, position: Position, triggerCharacter?: string, cursor: CompletionCursor = cursorIn(ctx, position)): CompletionItem[] {
   const { offset, before, replace } = cursor;
-  const symbols = [...ctx.group.analysis.symbols.symbols.values()];
 
   const inType = typeString.exec(before);
   if (inType) return findingTypes(ctx).map((t) => ({ label: t, kind: CompletionItemKind.Value, textEdit: { range: replace(inType[1]!.length), newText: t } }));
@@ -61,7 +60,7 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
   const prefix = trailingWord.exec(before)![0];
   const range = replace(prefix.length);
   const named = (kinds: string[], kind: CompletionItemKind): CompletionItem[] =>
-    symbols
+    [...ctx.group.analysis.symbols.symbols.values()]
       .filter((s) => kinds.includes(s.kind))
       .map((s) => ({ label: s.id, kind, detail: symbolDetail(ctx, s.id, s.kind), textEdit: { range, newText: s.id } }));
 
