@@ -1,17 +1,20 @@
-import { classifyEvidencePath, evidencePathReasonText, type EvidencePathVerdict } from "@perf/engine";
-import { makeDiagnostic, type Diagnostic, type StringValue } from "@perf/language";
+import { classifyEvidencePath, evidenceOf, evidencePathDiagnostics, type EvidencePathVerdict } from "@perf/engine";
+import type { Diagnostic, StringValue } from "@perf/language";
 import type { DocumentLink } from "vscode-languageserver";
-import { indicatorsOf, type FeatureContext } from "../context.js";
+import type { FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
 import { canonicalUri } from "../workspace.js";
 
 /** Every `evidence "…"` of the file, with what the classifier says of its path. */
 function evidence(ctx: FeatureContext): { e: StringValue; verdict: EvidencePathVerdict }[] {
-  const all = [...[...indicatorsOf(ctx.parsed.ast)].flatMap((d) => d.evidence), ...ctx.parsed.ast.declarations.flatMap((d) => (d.kind === "finding" ? d.evidence : []))];
-  // A path may climb up to the workspace folder holding the document, never above it.
+  const maxUp = depthBelowFolder(ctx);
+  return evidenceOf(ctx.parsed.ast).map((e) => ({ e, verdict: classifyEvidencePath(e.value, { maxUp }) }));
+}
+
+/** A path may climb up to the workspace folder holding the document, never above it. */
+function depthBelowFolder(ctx: FeatureContext): number {
   const folder = ctx.ws.folderOf(ctx.uri);
-  const maxUp = folder ? canonicalUri(ctx.uri).slice(folder.length).split("/").length - 1 : 0;
-  return all.map((e) => ({ e, verdict: classifyEvidencePath(e.value, { maxUp }) }));
+  return folder ? canonicalUri(ctx.uri).slice(folder.length).split("/").length - 1 : 0;
 }
 
 /**
@@ -39,19 +42,7 @@ export function documentLinks(ctx: FeatureContext): DocumentLink[] {
   return out;
 }
 
-/** Shown in a message: control and bidi characters by code point, long paths cut. */
-function shown(path: string): string {
-  const cut = path.length > 80 ? `${path.slice(0, 80)}…` : path;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** PERF125 on each evidence path that is not linked (an empty one is left alone). */
+/** PERF125 on each evidence path that is not linked (an empty one is left alone): the engine's, as `perf check` raises it. */
 export function evidenceDiagnostics(ctx: FeatureContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const { e, verdict } of evidence(ctx)) {
-    if (verdict.ok || verdict.reason === "empty") continue;
-    const [reasonZh, reasonEn] = evidencePathReasonText[verdict.reason];
-    out.push(makeDiagnostic("PERF125", ctx.uri, e.range, { path: shown(e.value), reasonZh, reasonEn }, { locale: ctx.locale }));
-  }
-  return out;
+  return evidencePathDiagnostics(ctx.parsed.ast, ctx.uri, depthBelowFolder(ctx), { locale: ctx.locale });
 }
