@@ -1,0 +1,704 @@
+import type { IToken, TokenType } from "chevrotain";
+import type * as A from "./ast.js";
+import { softKeywords, type KeywordName } from "./keywords.js";
+import * as T from "./lexer.js";
+import type { LineIndex, Range } from "./range.js";
+
+/**
+ * A recursive-descent parser for error-free input that builds the AST directly, with no CST
+ * (decision 0201). It reads the token array parse() gives Chevrotain and makes exactly the nodes
+ * the CST→AST builder of parse.ts makes for it: the same shapes, key order, ranges (the same
+ * LineIndex calls) and the same record of soft keywords used as names. It decides alternatives
+ * as Chevrotain's LL(3) lookahead does for the grammar of parser.ts (first alternative whose
+ * lookahead matches; soft keywords are identifiers where an identifier is expected; a word is a
+ * number's unit only on its line, under the same gate).
+ *
+ * It is a fast path, not a second parser: at the first token it does not expect, at a construct
+ * it does not cover, and wherever the builder would report something (a duplicate or misplaced
+ * clause) it gives up and parse() runs the Chevrotain path, which makes every diagnostic. So it
+ * never has to be right about an error, only about valid input; the golden hashes and a
+ * differential test (test/fast-parser.test.ts) hold it to the Chevrotain path.
+ */
+
+export interface FastParse {
+  declarations: A.Declaration[];
+  /** Start offsets of the names built from keyword tokens, as the builder's `names`. */
+  names: Set<number>;
+}
+
+/** Thrown (a plain object: no stack to capture) to give up; caught once, in {@link fastParse}. */
+const GIVE_UP = { fastParser: "gives up" } as const;
+
+const K = T.keywordTokens;
+const idx = (t: TokenType): number => t.tokenTypeIdx!;
+
+const IDENT = idx(T.Identifier);
+const STRING = idx(T.StringLiteral);
+const NUMBER = idx(T.NumberLiteral);
+const DATE = idx(T.DateLiteral);
+const UNIT = idx(T.UnitLiteral);
+const LBRACE = idx(T.LBrace);
+const RBRACE = idx(T.RBrace);
+const LPAREN = idx(T.LParen);
+const RPAREN = idx(T.RParen);
+const DOT = idx(T.Dot);
+const COMMA = idx(T.Comma);
+const SEMI = idx(T.Semicolon);
+const COLON = idx(T.Colon);
+const GREATER_EQ = idx(T.GreaterEq);
+const GREATER = idx(T.Greater);
+const LESS_EQ = idx(T.LessEq);
+const LESS = idx(T.Less);
+const EQUALS = idx(T.Equals);
+const PLUS = idx(T.Plus);
+const MINUS = idx(T.Minus);
+const STAR = idx(T.Star);
+const SLASH = idx(T.Slash);
+
+/** Past the last token: matches nothing (Chevrotain's EOF). */
+const END = -1;
+
+/** Identifiers and the soft keywords, which the lexer puts in the identifier category. */
+const identLike: boolean[] = [];
+identLike[IDENT] = true;
+for (const name of softKeywords) identLike[idx(K[name])] = true;
+
+/** The keywords that open a `KEYWORD "text"` clause (parser.ts `textClause`). */
+const textClauseKeyword: (KeywordName | undefined)[] = [];
+for (const name of ["Client", "Evaluator", "Subject", "Explain", "Criteria", "Note", "Evidence", "Unit", "Project", "Class", "Type", "Issue", "Description", "Kind"] as const) textClauseKeyword[idx(K[name])] = name;
+
+/** The first tokens of an expression (unary: `-` or a primary). */
+const expressionStart: boolean[] = [...identLike];
+for (const t of [NUMBER, DATE, LPAREN, MINUS, idx(K.Count), idx(K.Max), idx(K.Mean)]) expressionStart[t] = true;
+
+/** Tokens after which a word is not a number's unit (parser.ts `unitWordFollows`). */
+const notBeforeUnit: boolean[] = [];
+for (const t of [GREATER_EQ, NUMBER, MINUS, LBRACE, DOT, LPAREN]) notBeforeUnit[t] = true;
+
+/** The AST of the tokens, or undefined where the Chevrotain path must decide (an error, or a construct not covered). */
+export function fastParse(tokens: IToken[], lines: LineIndex, unterminated: WeakSet<IToken>): FastParse | undefined {
+  const parser = new FastParser(tokens, lines, unterminated);
+  try {
+    return { declarations: parser.file(), names: parser.names };
+  } catch (e) {
+    // giving up, or anything unexpected (a stack overflow): the Chevrotain path decides
+    if (e !== GIVE_UP && !(e instanceof RangeError)) throw e;
+    return undefined;
+  }
+}
+
+/** `2022-09-27`, `2022年9月27日`, `2020年11月`, `2020年11月底` (the month's last day) as a date value. */
+export function dateValue(text: string, range: Range): A.DateValue | undefined {
+  const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(?:(\d{1,2})日|(底))?)$/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2] ?? m[4]);
+  const endOfMonth = m[6] !== undefined;
+  const monthOnly = m[2] === undefined && m[5] === undefined && !endOfMonth;
+  const day = m[3] ?? m[5] ? Number(m[3] ?? m[5]) : endOfMonth ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 1;
+  return { kind: "date", text, year, month, day, monthOnly, endOfMonth, range };
+}
+
+/** A string literal's value: without its quotes, escapes resolved. */
+export function unquote(image: string): string {
+  const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
+  // most strings have no escape: no regular expression for them
+  if (body.indexOf("\\") < 0) return body;
+  return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
+}
+
+type Judgement = Extract<A.ScoringMethod, { kind: "judgement" }>;
+
+/** An indicator's `deduct` line joins its judgement method, made (in the methods' order) at the first one. */
+export function addDeduction(ind: A.IndicatorDecl, judgement: Judgement | undefined, d: A.Deduction): Judgement {
+  if (!judgement) {
+    judgement = { kind: "judgement", deductions: [], range: d.range };
+    ind.methods.push(judgement);
+  }
+  judgement.deductions.push(d);
+  judgement.range = { start: judgement.range.start, end: d.range.end };
+  return judgement;
+}
+
+class FastParser {
+  readonly names = new Set<number>();
+  private p = 0;
+
+  constructor(
+    private readonly tokens: IToken[],
+    private readonly lines: LineIndex,
+    private readonly unterminated: WeakSet<IToken>,
+  ) {}
+
+  // ---- tokens ----
+
+  /** The type index of the token `k` ahead of the next one (0: the next), END past the last. */
+  private la(k = 0): number {
+    const t = this.tokens[this.p + k];
+    return t === undefined ? END : t.tokenTypeIdx;
+  }
+
+  private next(): IToken {
+    return this.tokens[this.p++]!;
+  }
+
+  private expect(type: number): IToken {
+    const t = this.tokens[this.p];
+    if (t === undefined || t.tokenTypeIdx !== type) throw GIVE_UP;
+    this.p++;
+    return t;
+  }
+
+  private expectIdent(): IToken {
+    const t = this.tokens[this.p];
+    if (t === undefined || identLike[t.tokenTypeIdx] !== true) throw GIVE_UP;
+    this.p++;
+    return t;
+  }
+
+  /** The last token read. */
+  private last(): IToken {
+    return this.tokens[this.p - 1]!;
+  }
+
+  // ---- ranges and leaves, as the builder makes them ----
+
+  private tok(t: IToken): Range {
+    return this.lines.range(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  /** A node's range: from its first token to the last one read (Chevrotain's node location). */
+  private span(first: IToken): Range {
+    return this.lines.range(first.startOffset, this.last().endOffset! + 1);
+  }
+
+  private name(t: IToken): A.Name {
+    const range = this.tok(t);
+    if (t.tokenType !== T.Identifier) this.names.add(t.startOffset);
+    return { text: t.image, range };
+  }
+
+  private string(t: IToken): A.StringValue {
+    return { value: unquote(this.unterminated.has(t) ? t.image + '"' : t.image), range: this.tok(t) };
+  }
+
+  private optionalString(): A.StringValue | undefined {
+    return this.la() === STRING ? this.string(this.next()) : undefined;
+  }
+
+  /** `NUMBER [UNIT | word on the same line]` (parser.ts `value`). */
+  private value(): A.NumberValue {
+    const n = this.expect(NUMBER);
+    let unit: IToken | undefined;
+    const next = this.la();
+    if (next === UNIT) unit = this.next();
+    else if (next === IDENT && !(this.tokens[this.p] as { newlineBefore?: boolean }).newlineBefore && notBeforeUnit[this.la(1)] !== true) unit = this.next();
+    const percent = n.image.endsWith("%");
+    const end = unit ?? n;
+    const v: A.NumberValue = { kind: "number", text: percent ? n.image.slice(0, -1) : n.image, percent, range: this.lines.range(n.startOffset, end.startOffset + end.image.length) };
+    if (unit) v.unit = unit.image;
+    return v;
+  }
+
+  /** A clause keyword's `"text"` (parser.ts `textClause`); a keyword not allowed here is the builder's PERF008: give up. */
+  private textClause(allowed: readonly KeywordName[]): { keyword: KeywordName; value: A.StringValue } {
+    const keyword = textClauseKeyword[this.next().tokenTypeIdx]!;
+    const value = this.string(this.expect(STRING));
+    if (!allowed.includes(keyword)) throw GIVE_UP;
+    return { keyword, value };
+  }
+
+  /** The builder's `set`: a clause given twice is its PERF006, so give up. */
+  private set<O extends object, Key extends keyof O>(target: O, key: Key, value: O[Key]): void {
+    if (target[key] !== undefined) throw GIVE_UP;
+    target[key] = value;
+  }
+
+  // ---- expressions ----
+
+  private expression(): A.Expression {
+    let acc = this.term();
+    for (let t = this.la(); t === PLUS || t === MINUS; t = this.la()) {
+      this.p++;
+      const right = this.term();
+      acc = { kind: "binary", op: t === PLUS ? "+" : "-", left: acc, right, range: { start: acc.range.start, end: right.range.end } };
+    }
+    return acc;
+  }
+
+  private term(): A.Expression {
+    let acc = this.unary();
+    for (let t = this.la(); t === STAR || t === SLASH; t = this.la()) {
+      this.p++;
+      const right = this.unary();
+      acc = { kind: "binary", op: t === STAR ? "*" : "/", left: acc, right, range: { start: acc.range.start, end: right.range.end } };
+    }
+    return acc;
+  }
+
+  private unary(): A.Expression {
+    const minus = this.la() === MINUS ? this.next() : undefined;
+    const inner = this.primary();
+    return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, inner.range.end.offset) } : inner;
+  }
+
+  private primary(): A.Expression {
+    const t = this.la();
+    if (t === NUMBER) return this.value();
+    // a call: a name (or count, max, mean) and `(`, tried before a plain name
+    if ((identLike[t] === true && this.la(1) === LPAREN) || t === idx(K.Count) || t === idx(K.Max) || t === idx(K.Mean)) return this.call();
+    if (t === DATE) {
+      const d = this.next();
+      return dateValue(d.image, this.tok(d)) ?? this.giveUp();
+    }
+    if (identLike[t] === true) {
+      const id = this.name(this.next());
+      if (this.la() !== DOT) return { kind: "ref", name: id, range: id.range };
+      const path: A.Name[] = [];
+      while (this.la() === DOT) {
+        this.p++;
+        path.push(this.name(this.expectIdent()));
+      }
+      return { kind: "ref", name: id, path, range: this.lines.range(id.range.start.offset, path[path.length - 1]!.range.end.offset) };
+    }
+    if (t === LPAREN) {
+      const open = this.next();
+      const inner = this.expression();
+      this.expect(RPAREN);
+      return { kind: "paren", inner, range: this.span(open) };
+    }
+    return this.giveUp();
+  }
+
+  private call(): A.Expression {
+    const fnTok = this.next();
+    const fn = this.name(fnTok);
+    this.expect(LPAREN);
+    const args: A.Expression[] = [];
+    if (expressionStart[this.la()] === true) {
+      args.push(this.expression());
+      while (this.la() === COMMA) {
+        this.p++;
+        args.push(this.expression());
+      }
+    }
+    let where: A.StringValue | undefined;
+    if (this.la() === EQUALS) {
+      this.p++;
+      where = this.string(this.expect(STRING));
+    }
+    this.expect(RPAREN);
+    return where ? { kind: "call", fn, args, where, range: this.span(fnTok) } : { kind: "call", fn, args, range: this.span(fnTok) };
+  }
+
+  private giveUp(): never {
+    throw GIVE_UP;
+  }
+
+  // ---- declarations ----
+
+  file(): A.Declaration[] {
+    const out: A.Declaration[] = [];
+    const tokens = this.tokens;
+    while (this.p < tokens.length) {
+      const t = this.la();
+      if (t === idx(K.Indicator)) out.push(this.indicator());
+      else if (t === idx(K.Fact)) out.push(this.fact());
+      else if (t === idx(K.Finding)) out.push(this.finding());
+      else if (t === idx(K.Survey)) out.push(this.survey());
+      else if (t === idx(K.Evaluation)) out.push(this.evaluation());
+      else if (t === idx(K.Veto)) out.push(this.veto());
+      else if (t === SEMI) this.p++;
+      else this.giveUp();
+    }
+    return out;
+  }
+
+  private evaluation(): A.EvaluationHeader {
+    const start = this.next();
+    const title = this.optionalString();
+    this.expect(LBRACE);
+    // the header's items, in source order; its range is known at the closing brace
+    const items: ((h: A.EvaluationHeader) => void)[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === idx(K.Period)) {
+        this.p++;
+        const v = this.la();
+        if (v === STRING) {
+          const s = this.string(this.next());
+          items.push((h) => this.set(h, "period", s));
+        } else if (v === NUMBER) {
+          const n = this.next();
+          const period: A.NumberValue = { kind: "number", text: n.image, percent: false, range: this.tok(n) };
+          items.push((h) => this.set(h, "period", period));
+        } else this.giveUp();
+      } else if (textClauseKeyword[t] !== undefined) {
+        const { keyword, value } = this.textClause(["Client", "Evaluator", "Subject", "Kind"]);
+        const key = keyword === "Kind" ? "evaluationKind" : keyword === "Client" ? "client" : keyword === "Evaluator" ? "evaluator" : "subject";
+        items.push((h) => this.set(h, key, value));
+      } else if (t === idx(K.Total) || t === idx(K.Precision) || t === idx(K.Declared) || t === idx(K.Quorum) || t === idx(K.Deviation)) {
+        this.p++;
+        const v = this.value();
+        const key = t === idx(K.Total) ? "total" : t === idx(K.Precision) ? "precision" : t === idx(K.Declared) ? "declared" : t === idx(K.Quorum) ? "quorum" : "deviation";
+        items.push((h) => this.set(h, key, v));
+      } else if (t === idx(K.Grades) && this.la(1) === LBRACE) {
+        const grades = this.grades();
+        items.push((h) => this.set(h, "grades", grades));
+      } else if (t === idx(K.Grades)) {
+        this.p++;
+        const grade = this.name(this.expectIdent());
+        items.push((h) => this.set(h, "grade", grade));
+      } else if (t === idx(K.Use)) {
+        const use = this.next();
+        const path = this.string(this.expect(STRING));
+        const clause: A.UseClause = { path, range: this.span(use) };
+        items.push((h) => this.set(h, "use", clause));
+      } else if (t === SEMI) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    const range = this.span(start);
+    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.tok(start) };
+    if (title) h.title = title;
+    for (const item of items) item(h);
+    return h;
+  }
+
+  private grades(): { bands: A.GradeBand[]; range: Range } {
+    const start = this.next();
+    this.expect(LBRACE);
+    const bands: A.GradeBand[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (identLike[t] === true) {
+        const first = this.next();
+        const name = this.name(first);
+        this.expect(GREATER_EQ);
+        const lower = this.value();
+        const upper = this.la() === LESS ? (this.p++, this.value()) : undefined;
+        const band: A.GradeBand = { name, range: this.span(first) };
+        band.lower = lower;
+        if (upper) band.upper = upper;
+        bands.push(band);
+      } else if (t === SEMI || t === COMMA) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    return { range: this.span(start), bands };
+  }
+
+  private fact(): A.FactDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    this.expect(EQUALS);
+    const e = this.expression();
+    let convert: A.Name | undefined;
+    if (this.la() === idx(K.In)) {
+      this.p++;
+      const w = this.la();
+      if (w !== UNIT && identLike[w] !== true) this.giveUp();
+      convert = this.name(this.next());
+    }
+    const description = this.optionalString();
+    const f: A.FactDecl = { kind: "fact", name, range: this.span(start) };
+    if (convert) f.convert = convert;
+    // a plain number (or its negation) is a literal fact, as before computed facts existed
+    if (e.kind === "number" && !convert) f.value = e;
+    else if (e.kind === "negate" && e.operand.kind === "number" && !convert) {
+      f.value = e.operand;
+      f.negative = true;
+    } else f.expression = e;
+    if (description) f.description = description;
+    return f;
+  }
+
+  private survey(): A.SurveyDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    this.expect(LBRACE);
+    const answers: [satisfaction: boolean, value: A.NumberValue][] = [];
+    let note: A.StringValue | undefined;
+    let tally: { levels: A.TallyLevel[]; range: Range } | undefined;
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === idx(K.Satisfaction) || t === idx(K.Respondents)) {
+        this.p++;
+        answers.push([t === idx(K.Satisfaction), this.value()]);
+      } else if (t === idx(K.Tally)) {
+        if (tally) this.giveUp();
+        tally = this.tally();
+      } else if (textClauseKeyword[t] !== undefined) {
+        const { value } = this.textClause(["Note"]);
+        if (note) this.giveUp();
+        note = value;
+      } else if (t === SEMI) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    const s: A.SurveyDecl = { kind: "survey", name, range: this.span(start) };
+    if (title) s.title = title;
+    for (const [satisfaction, v] of answers) this.set(s, satisfaction ? "satisfaction" : "respondents", v);
+    if (note) s.note = note;
+    if (tally) s.tally = tally;
+    return s;
+  }
+
+  private tally(): { levels: A.TallyLevel[]; range: Range } {
+    const start = this.next();
+    this.expect(LBRACE);
+    const levels: A.TallyLevel[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (identLike[t] === true) {
+        const first = this.next();
+        const name = this.name(first);
+        const count = this.value();
+        this.expect(STAR);
+        const weight = this.value();
+        levels.push({ name, range: this.span(first), count, weight });
+      } else if (t === SEMI || t === COMMA) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    return { range: this.span(start), levels };
+  }
+
+  private indicator(): A.IndicatorDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    const weight = this.la() === idx(K.Weight) ? (this.p++, this.value()) : undefined;
+    const headEnd = this.last();
+    const ind: A.IndicatorDecl = { kind: "indicator", name, evidence: [], methods: [], children: [], range: undefined!, headRange: undefined! };
+    if (title) ind.title = title;
+    if (weight) ind.weight = weight;
+    if (this.la() === LBRACE) {
+      this.p++;
+      this.indicatorItems(ind);
+    }
+    ind.range = this.span(start);
+    ind.headRange = this.lines.range(ind.range.start.offset, headEnd.endOffset! + 1);
+    return ind;
+  }
+
+  private indicatorItems(ind: A.IndicatorDecl): void {
+    let judgement: Judgement | undefined;
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      const first = this.tokens[this.p]!;
+      if (t === idx(K.Indicator)) ind.children.push(this.indicator());
+      else if (textClauseKeyword[t] !== undefined) {
+        const { keyword, value } = this.textClause(["Explain", "Criteria", "Note", "Evidence"]);
+        if (keyword === "Explain") this.set(ind, "explain", value);
+        else if (keyword === "Criteria") this.set(ind, "criteria", value);
+        else if (keyword === "Note") this.set(ind, "note", value);
+        else ind.evidence.push(value);
+      } else if (t === idx(K.Score)) {
+        this.p++;
+        const value = this.value();
+        ind.methods.push({ kind: "fixed", value, range: this.span(first) });
+      } else if (t === idx(K.Declared)) {
+        this.p++;
+        this.set(ind, "declared", this.value());
+      } else if (t === idx(K.Deduct)) {
+        this.p++;
+        const amount = this.value();
+        const reason = this.optionalString();
+        const itemRange = this.span(first);
+        const d: A.Deduction = { range: itemRange };
+        d.amount = amount;
+        if (reason) d.reason = reason;
+        judgement = addDeduction(ind, judgement, d);
+      } else if (t === idx(K.Judgement)) {
+        this.p++;
+        ind.methods.push({ kind: "judgement", deductions: [], open: true, range: this.tok(first) });
+      } else if (t === idx(K.Row)) (ind.rows ??= []).push(this.rowRef());
+      else if (t === SEMI) this.p++;
+      else ind.methods.push(this.computedMethod(t));
+    }
+    this.p++;
+  }
+
+  /** ratio, per finding, bands, satisfaction, elements (parser.ts `indicatorItem`); `targets` is not covered. */
+  private computedMethod(t: number): A.ScoringMethod {
+    const first = this.next();
+    if (t === idx(K.Ratio)) {
+      const expression = this.expression();
+      return { kind: "ratio", expression, range: this.span(first) };
+    }
+    if (t === idx(K.Per)) {
+      this.expect(idx(K.Finding));
+      this.expect(idx(K.Deduct));
+      const each = this.value();
+      const max = this.la() === idx(K.Max) ? (this.p++, this.value()) : undefined;
+      const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range: this.span(first) };
+      m.each = each;
+      if (max) m.max = max;
+      return m;
+    }
+    if (t === idx(K.Bands)) {
+      const value = this.expression();
+      this.expect(LBRACE);
+      const bands: A.Band[] = [];
+      for (let b = this.la(); b !== RBRACE; b = this.la()) {
+        if (b === SEMI || b === COMMA) {
+          this.p++;
+          continue;
+        }
+        const bandStart = this.next();
+        let comparator: A.Comparator | undefined;
+        let threshold: A.Expression | undefined;
+        if (b === GREATER_EQ) comparator = ">=";
+        else if (b === GREATER) comparator = ">";
+        else if (b === LESS_EQ) comparator = "<=";
+        else if (b === LESS) comparator = "<";
+        else if (b !== idx(K.Else)) this.giveUp();
+        if (comparator) threshold = this.expression();
+        this.expect(COLON);
+        const score = this.value();
+        const band: A.Band = { range: this.span(bandStart) };
+        if (comparator) band.comparator = comparator;
+        if (threshold) band.threshold = threshold;
+        band.score = score;
+        bands.push(band);
+      }
+      this.p++;
+      return { kind: "bands", value, bands, range: this.span(first) };
+    }
+    if (t === idx(K.Satisfaction)) {
+      const how = this.la();
+      if (how !== idx(K.Mean) && how !== idx(K.Weighted)) this.giveUp();
+      this.p++;
+      this.expect(LPAREN);
+      const surveys: A.Name[] = [];
+      if (identLike[this.la()] === true) {
+        surveys.push(this.name(this.next()));
+        while (this.la() === COMMA) {
+          this.p++;
+          surveys.push(this.name(this.expectIdent()));
+        }
+      }
+      this.expect(RPAREN);
+      return { kind: "satisfaction", aggregation: how === idx(K.Weighted) ? "weighted" : "mean", surveys, range: this.span(first) };
+    }
+    if (t === idx(K.Elements)) {
+      this.expect(LBRACE);
+      const elements: A.Element[] = [];
+      for (let e = this.la(); e !== RBRACE; e = this.la()) {
+        if (e === SEMI || e === COMMA) {
+          this.p++;
+          continue;
+        }
+        const labelTok = this.expect(STRING);
+        const label = this.string(labelTok);
+        const share = this.value();
+        const mark = this.la();
+        if (mark !== idx(K.Met) && mark !== idx(K.Unmet)) this.giveUp();
+        const markTok = this.next();
+        // a string followed by a number is the next element's label, not this one's reason
+        const reason = mark === idx(K.Unmet) && this.la() === STRING && this.la(1) !== NUMBER ? this.string(this.next()) : undefined;
+        const el: A.Element = { range: this.span(labelTok) };
+        el.label = label;
+        el.share = share;
+        el.met = { value: mark === idx(K.Met), range: this.tok(markTok) };
+        if (reason) el.reason = reason;
+        elements.push(el);
+      }
+      this.p++;
+      return { kind: "elements", elements, range: this.span(first) };
+    }
+    return this.giveUp();
+  }
+
+  /** `row TABLE.ROW`. */
+  private rowRef(): A.RowRef {
+    const start = this.next();
+    const table = this.name(this.expectIdent());
+    this.expect(DOT);
+    const row = this.name(this.expectIdent());
+    return { table, row, range: this.span(start) };
+  }
+
+  private finding(): A.FindingDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    const on: A.Name[] = [];
+    if (this.la() === idx(K.On)) {
+      this.p++;
+      on.push(this.name(this.expectIdent()));
+      while (this.la() === COMMA) {
+        this.p++;
+        on.push(this.name(this.expectIdent()));
+      }
+    }
+    const clauses: { keyword: KeywordName; value: A.StringValue }[] = [];
+    let count: A.NumberValue | undefined;
+    let subject: A.Name | undefined;
+    let rows: A.RowRef[] | undefined;
+    if (this.la() === LBRACE) {
+      this.p++;
+      for (let t = this.la(); t !== RBRACE; t = this.la()) {
+        if (t === idx(K.Subject) && this.la(1) !== STRING) {
+          this.p++;
+          const s = this.name(this.expectIdent());
+          // the builder reads the first `subject` only; two are left to it
+          if (subject) this.giveUp();
+          subject = s;
+        } else if (textClauseKeyword[t] !== undefined) clauses.push(this.textClause(["Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence"]));
+        else if (t === idx(K.Count)) {
+          this.p++;
+          if (count) this.giveUp();
+          count = this.value();
+        } else if (t === idx(K.Row)) (rows ??= []).push(this.rowRef());
+        else if (t === SEMI) this.p++;
+        else this.giveUp();
+      }
+      this.p++;
+    }
+    const f: A.FindingDecl = { kind: "finding", name, on, evidence: [], range: this.span(start) };
+    if (title) f.title = title;
+    for (const { keyword, value } of clauses) {
+      if (keyword === "Unit") this.set(f, "unit", value);
+      else if (keyword === "Project") this.set(f, "project", value);
+      else if (keyword === "Class") this.set(f, "class", value);
+      else if (keyword === "Type") this.set(f, "type", value);
+      else if (keyword === "Issue") this.set(f, "issue", value);
+      else if (keyword === "Description") this.set(f, "description", value);
+      else f.evidence.push(value);
+    }
+    if (count) f.count = count;
+    if (subject) f.subject = subject;
+    if (rows) f.rows = rows;
+    return f;
+  }
+
+  private veto(): A.VetoDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    let triggered: { value: boolean; range: Range } | undefined;
+    let grade: A.Name | undefined;
+    if (this.la() === LBRACE) {
+      this.p++;
+      for (let t = this.la(); t !== RBRACE; t = this.la()) {
+        if (t === idx(K.Triggered)) {
+          this.p++;
+          const v = this.la();
+          if ((v !== idx(K.True) && v !== idx(K.False)) || triggered) this.giveUp();
+          triggered = { value: v === idx(K.True), range: this.tok(this.next()) };
+        } else if (t === idx(K.Grades)) {
+          this.p++;
+          const g = this.name(this.expectIdent());
+          if (grade) this.giveUp();
+          grade = g;
+        } else if (t === SEMI) this.p++;
+        // a text clause in a veto is misplaced (PERF008); anything else an error
+        else this.giveUp();
+      }
+      this.p++;
+    }
+    const v: A.VetoDecl = { kind: "veto", name, range: this.span(start) };
+    if (title) v.title = title;
+    if (triggered) v.triggered = triggered;
+    if (grade) v.grade = grade;
+    return v;
+  }
+}
