@@ -40,6 +40,8 @@ const UNIT = idx(T.UnitLiteral);
 const LBRACE = idx(T.LBrace);
 const RBRACE = idx(T.RBrace);
 const LPAREN = idx(T.LParen);
+const LBRACKET = idx(T.LBracket);
+const RBRACKET = idx(T.RBracket);
 const RPAREN = idx(T.RParen);
 const DOT = idx(T.Dot);
 const COMMA = idx(T.Comma);
@@ -179,7 +181,10 @@ class FastParser {
   }
 
   private string(t: IToken): A.StringValue {
-    return { value: unquote(this.unterminated.has(t) ? t.image + '"' : t.image), range: this.tok(t) };
+    const image = t.image;
+    // only a string that does not end in an unescaped quote may be unterminated (PERF003): no WeakSet lookup for the others
+    const closed = image.length > 1 && image.charCodeAt(image.length - 1) === 34 && image.charCodeAt(image.length - 2) !== 92;
+    return { value: unquote(closed || !this.unterminated.has(t) ? image : image + '"'), range: this.tok(t) };
   }
 
   private optionalString(): A.StringValue | undefined {
@@ -291,6 +296,25 @@ class FastParser {
     return where ? { kind: "call", fn, args, where, range: this.span(fnTok) } : { kind: "call", fn, args, range: this.span(fnTok) };
   }
 
+  /** `NAME, NAME, …`, or none when the next token is not a name (Chevrotain's MANY_SEP). */
+  private nameList(): A.Name[] {
+    const out: A.Name[] = [];
+    if (identLike[this.la()] !== true) return out;
+    out.push(this.name(this.next()));
+    while (this.la() === COMMA) {
+      this.p++;
+      out.push(this.name(this.expectIdent()));
+    }
+    return out;
+  }
+
+  /** `acknowledged "reason"` after a block, if there. */
+  private acknowledged(): A.StringValue | undefined {
+    if (this.la() !== idx(K.Acknowledged)) return undefined;
+    this.p++;
+    return this.string(this.expect(STRING));
+  }
+
   private giveUp(): never {
     throw GIVE_UP;
   }
@@ -308,6 +332,13 @@ class FastParser {
       else if (t === idx(K.Survey)) out.push(this.survey());
       else if (t === idx(K.Evaluation)) out.push(this.evaluation());
       else if (t === idx(K.Veto)) out.push(this.veto());
+      else if (t === idx(K.Framework)) out.push(this.framework());
+      else if (t === idx(K.Subject)) out.push(this.subject());
+      else if (t === idx(K.Override)) out.push(this.override());
+      else if (t === idx(K.Units)) out.push(this.units());
+      else if (t === idx(K.Table)) out.push(this.table());
+      else if (t === idx(K.Assert)) out.push(this.assertion());
+      else if (t === idx(K.Target)) out.push(this.target());
       else if (t === SEMI) this.p++;
       else this.giveUp();
     }
@@ -318,7 +349,36 @@ class FastParser {
     const start = this.next();
     const title = this.optionalString();
     this.expect(LBRACE);
-    // the header's items, in source order; its range is known at the closing brace
+    const items = this.headerItems();
+    const range = this.span(start);
+    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.tok(start) };
+    if (title) h.title = title;
+    for (const item of items) item(h);
+    return h;
+  }
+
+  /** A framework header: the evaluation header's items, of which only total, precision and grades belong here (others: PERF008, or dropped as the builder drops them). */
+  private framework(): A.FrameworkHeader {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    this.expect(LBRACE);
+    const items = this.headerItems();
+    const range = this.span(start);
+    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: range };
+    for (const item of items) item(h);
+    if (h.period || h.client || h.evaluator || h.subject || h.declared || h.grade || h.use) this.giveUp();
+    const f: A.FrameworkHeader = { kind: "framework", range, keywordRange: this.tok(start) };
+    f.name = name;
+    if (title) f.title = title;
+    if (h.total) f.total = h.total;
+    if (h.precision) f.precision = h.precision;
+    if (h.grades) f.grades = h.grades;
+    return f;
+  }
+
+  /** The items of a header block up to its closing brace, in source order, applied once the header (whose range ends there) exists. */
+  private headerItems(): ((h: A.EvaluationHeader) => void)[] {
     const items: ((h: A.EvaluationHeader) => void)[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (t === idx(K.Period)) {
@@ -357,11 +417,7 @@ class FastParser {
       else this.giveUp();
     }
     this.p++;
-    const range = this.span(start);
-    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.tok(start) };
-    if (title) h.title = title;
-    for (const item of items) item(h);
-    return h;
+    return items;
   }
 
   private grades(): { bands: A.GradeBand[]; range: Range } {
@@ -567,16 +623,29 @@ class FastParser {
       if (how !== idx(K.Mean) && how !== idx(K.Weighted)) this.giveUp();
       this.p++;
       this.expect(LPAREN);
-      const surveys: A.Name[] = [];
-      if (identLike[this.la()] === true) {
-        surveys.push(this.name(this.next()));
-        while (this.la() === COMMA) {
-          this.p++;
-          surveys.push(this.name(this.expectIdent()));
-        }
-      }
+      const surveys = this.nameList();
       this.expect(RPAREN);
       return { kind: "satisfaction", aggregation: how === idx(K.Weighted) ? "weighted" : "mean", surveys, range: this.span(first) };
+    }
+    if (t === idx(K.Targets)) {
+      this.expect(LBRACKET);
+      const targets = this.nameList();
+      this.expect(RBRACKET);
+      const tiers: { tier: A.TierName; share?: A.NumberValue; range: Range }[] = [];
+      if (this.la() === idx(K.Tiers)) {
+        this.p++;
+        this.expect(LBRACE);
+        for (let e = this.la(); e !== RBRACE; e = this.la()) {
+          if (e === SEMI || e === COMMA) this.p++;
+          else {
+            const tier = this.tierName();
+            const share = this.value();
+            tiers.push({ tier: tier.value, share, range: { start: tier.range.start, end: share.range.end } });
+          }
+        }
+        this.p++;
+      }
+      return { kind: "targets", targets, tiers, range: this.span(first) };
     }
     if (t === idx(K.Elements)) {
       this.expect(LBRACE);
@@ -620,14 +689,12 @@ class FastParser {
     const start = this.next();
     const name = this.name(this.expectIdent());
     const title = this.optionalString();
-    const on: A.Name[] = [];
+    let on: A.Name[] = [];
     if (this.la() === idx(K.On)) {
       this.p++;
-      on.push(this.name(this.expectIdent()));
-      while (this.la() === COMMA) {
-        this.p++;
-        on.push(this.name(this.expectIdent()));
-      }
+      // at least one
+      if (identLike[this.la()] !== true) this.giveUp();
+      on = this.nameList();
     }
     const clauses: { keyword: KeywordName; value: A.StringValue }[] = [];
     let count: A.NumberValue | undefined;
@@ -701,4 +768,416 @@ class FastParser {
     if (grade) v.grade = grade;
     return v;
   }
+
+  /** `met`, `partial` or `unmet` (parser.ts `tierName`). */
+  private tierName(): { value: A.TierName; range: Range } {
+    const t = this.la();
+    const value: A.TierName | undefined = t === idx(K.Met) ? "met" : t === idx(K.Partial) ? "partial" : t === idx(K.Unmet) ? "unmet" : undefined;
+    if (!value) this.giveUp();
+    return { value, range: this.tok(this.next()) };
+  }
+
+  private subject(): A.SubjectDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    this.expect(LBRACE);
+    const members: A.SubjectMember[] = [];
+    let declared: A.NumberValue | undefined;
+    let grade: A.Name | undefined;
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === idx(K.Fact)) members.push(this.fact());
+      else if (t === idx(K.Survey)) members.push(this.survey());
+      else if (t === idx(K.Finding)) members.push(this.finding());
+      else if (t === idx(K.Veto)) members.push(this.veto());
+      else if (t === idx(K.Assess)) members.push(this.assess());
+      else if (t === idx(K.Target)) members.push(this.target());
+      else if (t === idx(K.Declared)) {
+        this.p++;
+        if (declared) this.giveUp();
+        declared = this.value();
+      } else if (t === idx(K.Grades)) {
+        this.p++;
+        if (grade) this.giveUp();
+        grade = this.name(this.expectIdent());
+      } else if (t === SEMI) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    const range = this.span(start);
+    const s: A.SubjectDecl = { kind: "subject", name, members, range, keywordRange: this.tok(start) };
+    if (title) s.title = title;
+    if (declared) s.declared = declared;
+    if (grade) s.grade = grade;
+    return s;
+  }
+
+  private assess(): A.AssessDecl {
+    const start = this.next();
+    const indicator = this.name(this.expectIdent());
+    this.expect(LBRACE);
+    const deductions: A.Deduction[] = [];
+    const inputs: [score: boolean, value: A.NumberValue][] = [];
+    const clauses: { keyword: KeywordName; value: A.StringValue }[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === idx(K.Deduct)) {
+        const first = this.next();
+        const amount = this.value();
+        const reason = this.optionalString();
+        const d: A.Deduction = { range: this.span(first) };
+        d.amount = amount;
+        if (reason) d.reason = reason;
+        deductions.push(d);
+      } else if (t === idx(K.Score) || t === idx(K.Declared)) {
+        this.p++;
+        inputs.push([t === idx(K.Score), this.value()]);
+      } else if (textClauseKeyword[t] !== undefined) clauses.push(this.textClause(["Note", "Evidence"]));
+      else if (t === SEMI) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    const a: A.AssessDecl = { kind: "assess", indicator, deductions, evidence: [], range: this.span(start) };
+    for (const [score, v] of inputs) this.set(a, score ? "score" : "declared", v);
+    for (const { keyword, value } of clauses) {
+      if (keyword === "Note") this.set(a, "note", value);
+      else a.evidence.push(value);
+    }
+    return a;
+  }
+
+  private override(): A.OverrideDecl {
+    const start = this.next();
+    const indicator = this.name(this.expectIdent());
+    let weight: A.NumberValue | undefined;
+    let rule: A.ScoringMethod | undefined;
+    const t = this.la();
+    if (t === idx(K.Weight)) {
+      this.p++;
+      weight = this.value();
+    } else if (t === idx(K.Rule)) {
+      this.p++;
+      const m = this.la();
+      if (m === idx(K.Judgement)) rule = { kind: "judgement", deductions: [], open: true, range: this.tok(this.next()) };
+      else if (m === idx(K.Ratio) || m === idx(K.Per) || m === idx(K.Bands) || m === idx(K.Satisfaction)) rule = this.computedMethod(m);
+      else this.giveUp();
+    } else this.giveUp();
+    const reason = this.optionalString();
+    const range = this.span(start);
+    // the builder gives a computed rule the range of the whole override
+    if (rule && rule.kind !== "judgement") rule.range = this.span(start);
+    const o: A.OverrideDecl = { kind: "override", indicator, range };
+    if (weight) o.weight = weight;
+    if (rule) o.rule = rule;
+    if (reason) o.reason = reason;
+    return o;
+  }
+
+  /** A unit where one is required (parser.ts `unitWord`): a known unit or any word. */
+  private unitWord(): IToken {
+    const w = this.la();
+    if (w !== UNIT && identLike[w] !== true) this.giveUp();
+    return this.next();
+  }
+
+  private units(): A.UnitsDecl {
+    const start = this.next();
+    this.expect(LBRACE);
+    const units: A.UnitDef[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === SEMI || t === COMMA) {
+        this.p++;
+        continue;
+      }
+      const word = this.unitWord();
+      const name = this.name(word);
+      const equals = this.la() === EQUALS ? (this.p++, this.value()) : undefined;
+      const u: A.UnitDef = { name, range: this.span(word) };
+      if (equals) u.equals = equals;
+      units.push(u);
+    }
+    this.p++;
+    return { kind: "units", units, range: this.span(start) };
+  }
+
+  private table(): A.TableDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    this.expect(LBRACE);
+    const columns: A.TableColumn[] = [];
+    const rows: A.TableRow[] = [];
+    const printed: A.PrintedTotal[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === idx(K.Columns)) {
+        this.p++;
+        this.expect(LBRACE);
+        for (let c = this.la(); c !== RBRACE; c = this.la()) {
+          if (c === SEMI || c === COMMA) {
+            this.p++;
+            continue;
+          }
+          const first = this.expectIdent();
+          const cname = this.name(first);
+          const ctitle = this.optionalString();
+          const type = this.name(this.unitWord());
+          const col: A.TableColumn = { name: cname, type, range: this.span(first) };
+          if (ctitle) col.title = ctitle;
+          columns.push(col);
+        }
+        this.p++;
+      } else if (t === idx(K.Row)) {
+        const first = this.next();
+        const rname = this.name(this.expectIdent());
+        this.expect(LBRACE);
+        const cells: A.TableCell[] = [];
+        const c = this.la();
+        if (c === STRING || c === NUMBER || c === MINUS) {
+          cells.push(this.cell());
+          while (this.la() === COMMA) {
+            this.p++;
+            cells.push(this.cell());
+          }
+        }
+        this.expect(RBRACE);
+        rows.push({ name: rname, cells, range: this.span(first) });
+      } else if (t === idx(K.Printed)) printed.push(this.printed());
+      else if (t === SEMI) this.p++;
+      else this.giveUp();
+    }
+    this.p++;
+    const tbl: A.TableDecl = { kind: "table", name, columns, rows, printed, range: this.span(start) };
+    if (title) tbl.title = title;
+    return tbl;
+  }
+
+  /** A string, a number, `-5`, or `-` alone for an empty cell. */
+  private cell(): A.TableCell {
+    const first = this.tokens[this.p]!;
+    const c = this.la();
+    if (c === STRING) {
+      const value = this.string(this.next());
+      return { kind: "string", value, range: this.span(first) };
+    }
+    if (c === NUMBER) {
+      const value = this.value();
+      return { kind: "number", value, range: this.span(first) };
+    }
+    this.expect(MINUS);
+    if (this.la() !== NUMBER) return { kind: "empty", range: this.span(first) };
+    const value = this.value();
+    return { kind: "number", value, negative: true, range: this.span(first) };
+  }
+
+  private printed(): A.PrintedTotal {
+    const start = this.next();
+    const t = this.la();
+    let name: A.Name | undefined;
+    let rows: A.Name[] | undefined;
+    if (t === idx(K.Subtotal)) {
+      this.p++;
+      name = this.name(this.expectIdent());
+      if (this.la() === idx(K.Rows)) {
+        this.p++;
+        this.expect(LBRACKET);
+        rows = this.nameList();
+        this.expect(RBRACKET);
+      }
+    } else if (t === idx(K.Total)) this.p++;
+    else this.giveUp();
+    this.expect(LBRACE);
+    const values: A.PrintedTotal["values"] = [];
+    for (let v = this.la(); v !== RBRACE; v = this.la()) {
+      if (v === SEMI || v === COMMA) {
+        this.p++;
+        continue;
+      }
+      const first = this.expectIdent();
+      const column = this.name(first);
+      const negative = this.la() === MINUS ? (this.p++, true) : false;
+      const value = this.value();
+      values.push(negative ? { column, value, negative: true, range: this.span(first) } : { column, value, range: this.span(first) });
+    }
+    this.p++;
+    const acknowledged = this.acknowledged();
+    const p: A.PrintedTotal = { kind: name ? "subtotal" : "total", values, range: this.span(start) };
+    if (name) p.name = name;
+    if (rows) p.rows = rows;
+    if (acknowledged) p.acknowledged = acknowledged;
+    return p;
+  }
+
+  /** `assert ID "claim" { statements } acknowledged "reason"`. */
+  private assertion(): A.AssertDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const claim = this.optionalString();
+    this.expect(LBRACE);
+    const statements: A.AssertStatement[] = [];
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === SEMI) this.p++;
+      else statements.push(this.assertStatement(t));
+    }
+    const close = this.next();
+    const acknowledged = this.acknowledged();
+    const a: A.AssertDecl = { kind: "assert", name, statements, blockEnd: close.startOffset + 1, range: this.span(start) };
+    if (claim) a.claim = claim;
+    if (acknowledged) a.acknowledged = acknowledged;
+    return a;
+  }
+
+  private assertStatement(t: number): A.AssertStatement {
+    const first = this.tokens[this.p]!;
+    if (t === idx(K.Indicator)) {
+      this.p++;
+      this.expect(idx(K.Level));
+      const level = this.value();
+      this.expect(EQUALS);
+      const expected = this.value();
+      return { kind: "level", level, range: this.span(first), expected };
+    }
+    // `leaves = 27` is this statement (Chevrotain's alternatives in order, LL(3)); `leaves = x` an expression's
+    if (t === idx(K.Total) || (t === idx(K.Leaves) && this.la(1) === EQUALS && this.la(2) === NUMBER)) {
+      this.p++;
+      this.expect(EQUALS);
+      const expected = this.value();
+      return { kind: t === idx(K.Total) ? "total" : "leaves", range: this.span(first), expected };
+    }
+    if (t === idx(K.Grades)) {
+      this.p++;
+      this.expect(EQUALS);
+      const grade = this.name(this.expectIdent());
+      return { kind: "grade", expected: grade, range: this.span(first) };
+    }
+    if (expressionStart[t] !== true) this.giveUp();
+    const expression = this.expression();
+    const o = this.la();
+    const op: A.AssertOperator | undefined = o === LESS_EQ ? "<=" : o === GREATER_EQ ? ">=" : o === LESS ? "<" : o === GREATER ? ">" : undefined;
+    if (!op && o !== EQUALS) this.giveUp();
+    this.p++;
+    const rhs = this.expression();
+    const tolerance = this.la() === idx(K.Within) ? (this.p++, this.value()) : undefined;
+    const s: Extract<A.AssertStatement, { kind: "equals" }> = { kind: "equals", range: this.span(first) };
+    s.expression = expression;
+    if (op) s.op = op;
+    if (rhs.kind === "number") s.expected = rhs;
+    else s.right = rhs;
+    if (tolerance) s.tolerance = tolerance;
+    return s;
+  }
+
+  /** `target ID "name" { … } acknowledged "…"`; a clause given twice is left to the builder. */
+  private target(): A.TargetDecl {
+    const start = this.next();
+    const name = this.name(this.expectIdent());
+    const title = this.optionalString();
+    this.expect(LBRACE);
+    let cls: A.StringValue | undefined;
+    let expect: A.TargetExpect | undefined;
+    let actual: A.TargetActual | undefined;
+    let tier: { value: A.TierName; range: Range } | undefined;
+    let reason: A.StringValue | undefined;
+    let deviation: A.NumberValue | undefined;
+    for (let t = this.la(); t !== RBRACE; t = this.la()) {
+      if (t === SEMI) {
+        this.p++;
+        continue;
+      }
+      const first = this.next();
+      if (t === idx(K.Class)) {
+        if (cls) this.giveUp();
+        const c = this.la();
+        if (c === STRING) cls = this.string(this.next());
+        else if (identLike[c] === true || c === idx(K.Satisfaction)) {
+          const tok = this.next();
+          this.name(tok);
+          cls = { value: tok.image, range: this.tok(tok) };
+        } else this.giveUp();
+      } else if (t === idx(K.Expect)) {
+        if (expect) this.giveUp();
+        expect = this.targetExpect(first);
+      } else if (t === idx(K.Actual)) {
+        if (actual) this.giveUp();
+        actual = this.targetActual();
+      } else if (t === idx(K.Tier)) {
+        if (tier) this.giveUp();
+        tier = this.tierName();
+      } else if (t === idx(K.Reason)) {
+        if (reason) this.giveUp();
+        reason = this.string(this.expect(STRING));
+      } else if (t === idx(K.Deviation)) {
+        if (deviation) this.giveUp();
+        deviation = this.value();
+      } else this.giveUp();
+    }
+    this.p++;
+    const acknowledged = this.acknowledged();
+    const tg: A.TargetDecl = { kind: "target", name, range: this.span(start) };
+    if (title) tg.title = title;
+    if (cls) tg.class = cls;
+    if (expect) tg.expect = expect;
+    if (actual) tg.actual = actual;
+    if (tier) tg.tier = tier;
+    if (reason) tg.reason = reason;
+    if (deviation) tg.deviation = deviation;
+    if (acknowledged) tg.acknowledged = acknowledged;
+    return tg;
+  }
+
+  private targetExpect(first: IToken): A.TargetExpect {
+    const t = this.la();
+    if (t === STRING) {
+      const text = this.string(this.next());
+      return { kind: "qualitative", text, range: this.span(first) };
+    }
+    if (t === idx(K.Between)) {
+      this.p++;
+      const low = this.value();
+      this.expect(idx(K.And));
+      const high = this.value();
+      const between: A.TargetExpect = { kind: "between", range: this.span(first) };
+      between.low = low;
+      between.high = high;
+      return between;
+    }
+    // an operator before the value; `以上`/`以下` only after it
+    const opTok = targetOperators[t] !== undefined && t !== idx(T.AboveWord) && t !== idx(T.BelowWord) ? this.next() : undefined;
+    const operand = this.targetOperand();
+    let after: IToken | undefined;
+    if (!opTok && (this.la() === idx(T.AboveWord) || this.la() === idx(T.BelowWord))) after = this.next();
+    const word = opTok ?? after;
+    const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op: word ? targetOperators[word.tokenTypeIdx]! : "=", range: this.span(first) };
+    cmp.value = operand;
+    if (opTok && (opTok.tokenType === T.AtLeastWord || opTok.tokenType === T.AtMostWord)) cmp.word = { text: opTok.image, after: false };
+    if (after) cmp.word = { text: after.image, after: true };
+    if (!word) cmp.bare = true;
+    return cmp;
+  }
+
+  private targetOperand(): A.NumberValue | A.DateValue {
+    if (this.la() !== DATE) return this.value();
+    const d = this.next();
+    return dateValue(d.image, this.tok(d)) ?? this.giveUp();
+  }
+
+  private targetActual(): A.TargetActual {
+    const t = this.la();
+    if (t === MINUS) {
+      // `actual -` alone (before `}`, `;` or the line's end): the gate of parser.ts
+      const next = this.la(1);
+      const clause = next === idx(K.Class) || next === idx(K.Expect) || next === idx(K.Actual) || next === idx(K.Tier) || next === idx(K.Reason) || next === idx(K.Deviation);
+      const operand = next === NUMBER || next === LPAREN || next === IDENT || (!clause && identLike[next] === true);
+      if (!operand) return { kind: "none", range: this.tok(this.next()) };
+    }
+    if (t === STRING) {
+      const text = this.string(this.next());
+      return { kind: "text", text, range: text.range };
+    }
+    if (expressionStart[t] !== true) this.giveUp();
+    const e = this.expression();
+    return e.kind === "date" ? { kind: "date", date: e, range: e.range } : { kind: "expression", expression: e, range: e.range };
+  }
 }
+
+/** A target's comparison tokens and the operator each means. */
+const targetOperators: (A.TargetOperator | undefined)[] = [];
+for (const [t, op] of [[T.GreaterEq, ">="], [T.LessEq, "<="], [T.Greater, ">"], [T.Less, "<"], [T.Equals, "="], [T.AtLeastWord, ">="], [T.AtMostWord, "<="], [T.AboveWord, ">="], [T.BelowWord, "<="]] as const) targetOperators[idx(t)] = op;
