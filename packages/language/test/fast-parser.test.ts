@@ -34,7 +34,7 @@ const examples = readdirSync(join(root, "examples"), { recursive: true, encoding
   .map((f) => ({ name: f, text: readFileSync(join(root, "examples", f), "utf8") }));
 
 describe("the fast parser", () => {
-  it("gives the Chevrotain path's AST and diagnostics for every known input, and takes most of the valid ones", () => {
+  it("gives the Chevrotain path's AST and diagnostics for every known input, and takes every valid one", () => {
     let fast = 0;
     let valid = 0;
     const missed: string[] = [];
@@ -49,7 +49,8 @@ describe("the fast parser", () => {
     }
     console.log(`fast parser: ${fast} inputs of ${seeds().length + corpus().length}; ${valid - missed.length} of ${valid} without a syntax or clause diagnostic; not taken: ${missed.join(", ")}`);
     expect(fast).toBeGreaterThan(100);
-    expect(fast / valid).toBeGreaterThan(0.65);
+    // the whole grammar is covered: every valid input takes it
+    expect(missed).toEqual([]);
   }, 120_000);
 
   it("takes every example", () => {
