@@ -7,6 +7,9 @@ import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
+import { addDeduction, dateValue, fastParse, unquote } from "./fast-parser.js";
+
+export { unquote };
 
 export interface ParseResult {
   ast: A.PerfFile;
@@ -35,6 +38,17 @@ for (const [type, name] of keywordByType) keywordByIndex[type.tokenTypeIdx!] = n
 
 /** Text in, AST and syntax diagnostics out. Never throws on any input. */
 export function parse(text: string, uri = "untitled.perf", options: DiagnosticFactoryOptions = {}): ParseResult {
+  return parseWith(text, uri, options, "auto").result;
+}
+
+/**
+ * Which parser builds the AST: "auto" tries the fast path (fast-parser.ts) and runs Chevrotain
+ * when it gives up; "chevrotain" runs Chevrotain alone. Internal: tests compare the two paths.
+ */
+export type ParsePath = "auto" | "chevrotain";
+
+/** parse(), with the path forced; `fast` says whether the fast parser built the AST. */
+export function parseWith(text: string, uri: string, options: DiagnosticFactoryOptions, path: ParsePath): { result: ParseResult; fast: boolean } {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const lexed = T.perfLexer.tokenize(text);
@@ -72,48 +86,53 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
   }
 
-  // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
-  // outside any indicator). Resume at the next declaration keyword so nothing after the
-  // mistake is lost; every stretch skipped is already reported by the parser.
+  // Error-free input (most of it) is parsed straight to the AST; the fast parser gives up on
+  // anything else, and Chevrotain's path makes every syntax error and the AST after recovery.
+  const fast = path === "auto" ? fastParse(parsed, lines, unterminated) : undefined;
   const csts: CstNode[] = [];
-  const parserErrors: IRecognitionException[] = [];
-  let start = 0;
-  while (start < parsed.length || csts.length === 0) {
-    csts.push(perfParser.fileFrom(parsed, start));
-    // a loop, not push(...errors): a spread of 300 000 recovered errors overflows the stack
-    for (const e of perfParser.errors) {
-      if (parserErrors.length >= MAX_SYNTAX_ERRORS) break;
-      parserErrors.push(e);
+  if (!fast) {
+    // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
+    // outside any indicator). Resume at the next declaration keyword so nothing after the
+    // mistake is lost; every stretch skipped is already reported by the parser.
+    const parserErrors: IRecognitionException[] = [];
+    let start = 0;
+    while (start < parsed.length || csts.length === 0) {
+      csts.push(perfParser.fileFrom(parsed, start));
+      // a loop, not push(...errors): a spread of 300 000 recovered errors overflows the stack
+      for (const e of perfParser.errors) {
+        if (parserErrors.length >= MAX_SYNTAX_ERRORS) break;
+        parserErrors.push(e);
+      }
+      const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
+      if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
+      const at = parsed.indexOf(stop.token, start);
+      if (at < 0) break;
+      let next = at + 1;
+      while (next < parsed.length && !declarationStarts.has(parsed[next]!.tokenType)) next++;
+      if (next >= parsed.length) break;
+      start = next;
     }
-    const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
-    if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
-    const at = parsed.indexOf(stop.token, start);
-    if (at < 0) break;
-    let next = at + 1;
-    while (next < parsed.length && !declarationStarts.has(parsed[next]!.tokenType)) next++;
-    if (next >= parsed.length) break;
-    start = next;
-  }
-  // The shared parser would otherwise keep this document's tokens (and so its text) alive until the next parse.
-  perfParser.input = [];
-  for (const e of parserErrors) {
-    if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
-    const token = e.token.tokenType.name === "EOF" ? parsed[parsed.length - 1] : e.token;
-    const range = token ? tokenRange(lines, token) : lines.range(text.length, text.length);
-    let zh = e.message;
-    let en = e.message;
-    try {
-      ({ zh, en } = JSON.parse(e.message) as { zh: string; en: string });
-    } catch {
-      /* a message not built by our provider: keep it as it is */
+    // The shared parser would otherwise keep this document's tokens (and so its text) alive until the next parse.
+    perfParser.input = [];
+    for (const e of parserErrors) {
+      if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
+      const token = e.token.tokenType.name === "EOF" ? parsed[parsed.length - 1] : e.token;
+      const range = token ? tokenRange(lines, token) : lines.range(text.length, text.length);
+      let zh = e.message;
+      let en = e.message;
+      try {
+        ({ zh, en } = JSON.parse(e.message) as { zh: string; en: string });
+      } catch {
+        /* a message not built by our provider: keep it as it is */
+      }
+      const args: Record<string, string> = { zh, en };
+      const kw = keywordByType.get(e.token.tokenType);
+      if (kw && zh.includes("标识符")) {
+        args.hintZh = `「${e.token.image}」是关键字，不能用作标识符；换一个名字，或把它写成显示名称字符串。`;
+        args.hintEn = `'${e.token.image}' is a keyword and cannot be an identifier; pick another name, or keep it as the display-name string.`;
+      }
+      diagnostics.push(makeDiagnostic("PERF002", uri, range, args, options));
     }
-    const args: Record<string, string> = { zh, en };
-    const kw = keywordByType.get(e.token.tokenType);
-    if (kw && zh.includes("标识符")) {
-      args.hintZh = `「${e.token.image}」是关键字，不能用作标识符；换一个名字，或把它写成显示名称字符串。`;
-      args.hintEn = `'${e.token.image}' is a keyword and cannot be an identifier; pick another name, or keep it as the display-name string.`;
-    }
-    diagnostics.push(makeDiagnostic("PERF002", uri, range, args, options));
   }
 
   // Warnings about characters come after the syntax errors and share their cap.
@@ -127,12 +146,13 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
   }
 
   const builder = new AstBuilder(lines, unterminated);
-  const declarations = csts.flatMap((cst) => builder.file(cst));
+  const declarations = fast ? fast.declarations : csts.flatMap((cst) => builder.file(cst));
+  const names = fast ? fast.names : builder.names;
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
     const name = keywordByIndex[t.tokenTypeIdx];
     // a soft keyword the parser took as a name is a name
-    if (name && !(softKeywords.has(name) && builder.names.has(t.startOffset))) keywords.push({ name, spelling: isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", range: tokenRange(lines, t) });
+    if (name && !(softKeywords.has(name) && names.has(t.startOffset))) keywords.push({ name, spelling: isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", range: tokenRange(lines, t) });
   }
 
   const ast: A.PerfFile = {
@@ -147,7 +167,7 @@ export function parse(text: string, uri = "untitled.perf", options: DiagnosticFa
     const [whereZh, whereEn] = placeNames[m.where];
     diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
   }
-  return { ast, diagnostics, lines };
+  return { result: { ast, diagnostics, lines }, fast: fast !== undefined };
 }
 
 const textKindNames: Record<TextKind, [string, string]> = {
@@ -671,12 +691,7 @@ class AstBuilder {
         const reason = this.string(this.first(ded, "StringLiteral"));
         if (amount) d.amount = amount;
         if (reason) d.reason = reason;
-        if (!judgement) {
-          judgement = { kind: "judgement", deductions: [], range: itemRange };
-          ind.methods.push(judgement);
-        }
-        judgement.deductions.push(d);
-        judgement.range = { start: judgement.range.start, end: itemRange.end };
+        judgement = addDeduction(ind, judgement, d);
       }
       if (item.children.Judgement) {
         const r = tokenRange(this.lines, item.children.Judgement[0] as IToken);
@@ -859,16 +874,9 @@ class AstBuilder {
 
   date(t: IToken | undefined): A.DateValue | undefined {
     const range = this.tok(t);
-    if (!t || !range) return undefined;
-    const m = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(?:(\d{1,2})日|(底))?)$/.exec(t.image);
-    if (!m) return undefined;
-    const year = Number(m[1]);
-    const month = Number(m[2] ?? m[4]);
-    const endOfMonth = m[6] !== undefined;
-    const monthOnly = m[2] === undefined && m[5] === undefined && !endOfMonth;
-    const day = m[3] ?? m[5] ? Number(m[3] ?? m[5]) : endOfMonth ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 1;
-    return { kind: "date", text: t.image, year, month, day, monthOnly, endOfMonth, range };
+    return t && range ? dateValue(t.image, range) : undefined;
   }
+
 
   private tier(node: CstNode | undefined): { value: A.TierName; range: Range } | undefined {
     if (!node) return undefined;
@@ -1015,10 +1023,3 @@ const placeNames: Record<Place, [string, string]> = {
   finding: ["问题", "a finding"],
   veto: ["否决", "a veto"],
 };
-
-export function unquote(image: string): string {
-  const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
-  // most strings have no escape: no regular expression for them
-  if (body.indexOf("\\") < 0) return body;
-  return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
-}
