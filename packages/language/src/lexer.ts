@@ -1,5 +1,6 @@
 import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from "chevrotain";
 import { keywordAliases, keywordSpellings, knownUnits, softKeywords, type KeywordName } from "./keywords.js";
+import { createScanner } from "./scanner.js";
 
 export const Identifier = createToken({
   name: "Identifier",
@@ -48,11 +49,21 @@ export const Star = createToken({ name: "Star", pattern: /\*|×/, label: "'*'" }
 export const Slash = createToken({ name: "Slash", pattern: /\/|÷/, label: "'/'" });
 export const LBracket = createToken({ name: "LBracket", pattern: /\[|【/, label: "'['" });
 export const RBracket = createToken({ name: "RBracket", pattern: /\]|】/, label: "']'" });
+/** The spellings of each word token (keywords, units, the word operators below): the scanner looks words up in them. */
+const wordSpellings = new Map<TokenType, readonly string[]>();
+
+/** A word token: its spellings, tried in the given order, unless the identifier there is longer. */
+function wordToken(name: string, spellings: readonly string[], label: string): TokenType {
+  const token = createToken({ name, pattern: new RegExp(spellings.map(escapeRegex).join("|")), longer_alt: Identifier, label });
+  wordSpellings.set(token, spellings);
+  return token;
+}
+
 /** A target's comparison in words: before the value (`不低于 1200 台`) or after it (`1200 台 以上`). */
-export const AtLeastWord = createToken({ name: "AtLeastWord", pattern: /不低于|不少于/, longer_alt: Identifier, label: "'不低于'" });
-export const AtMostWord = createToken({ name: "AtMostWord", pattern: /不超过|不高于/, longer_alt: Identifier, label: "'不超过'" });
-export const AboveWord = createToken({ name: "AboveWord", pattern: /以上/, longer_alt: Identifier, label: "'以上'" });
-export const BelowWord = createToken({ name: "BelowWord", pattern: /以下/, longer_alt: Identifier, label: "'以下'" });
+export const AtLeastWord = wordToken("AtLeastWord", ["不低于", "不少于"], "'不低于'");
+export const AtMostWord = wordToken("AtMostWord", ["不超过", "不高于"], "'不超过'");
+export const AboveWord = wordToken("AboveWord", ["以上"], "'以上'");
+export const BelowWord = wordToken("BelowWord", ["以下"], "'以下'");
 
 const identifierRegex = /[\p{L}_][\p{L}\p{N}_]*/uy;
 function matchIdentifier(text: string, offset: number): RegExpExecArray | null {
@@ -149,6 +160,7 @@ for (const [name, [en, zh]] of Object.entries(keywordSpellings) as [KeywordName,
     // a soft keyword is also an identifier wherever the parser expects one
     ...(softKeywords.has(name) ? { categories: [Identifier] } : {}),
   });
+  wordSpellings.set(keywordTokens[name], spellings);
 }
 
 export const UnitLiteral = createToken({
@@ -158,6 +170,7 @@ export const UnitLiteral = createToken({
   longer_alt: Identifier,
   label: "单位/unit",
 });
+wordSpellings.set(UnitLiteral, knownUnits);
 
 /**
  * Keywords and the unit token are tried before identifiers; a token whose spelling is a
@@ -217,7 +230,7 @@ export const allTokens: TokenType[] = [
 ];
 
 /**
- * Chevrotain's lexer, letting go of the text it has lexed. Tokens carry `startOffset` only:
+ * Chevrotain's lexer, the reference of the scanner (tests only), letting go of the text it has lexed. Tokens carry `startOffset` only:
  * lines and columns come from LineIndex, and parse() adds the `endOffset` the parser needs.
  */
 class PerfLexer extends Lexer {
@@ -248,4 +261,24 @@ class PerfLexer extends Lexer {
 /** The lexer's options; its definition checks run in a test (test/grammar-validation.test.ts), not at every start. */
 export const lexerConfig = { ensureOptimizations: true, positionTracking: "onlyOffset" } as const;
 
-export const perfLexer: Lexer = new PerfLexer(allTokens, { ...lexerConfig, skipValidations: true });
+let reference: Lexer | undefined;
+
+/**
+ * Chevrotain's lexer of the same tokens: what `perfLexer` must return for every text (the tests
+ * compare them). Made at the first call: building its tables costs each start several milliseconds.
+ */
+export function referenceLexer(): Lexer {
+  return (reference ??= new PerfLexer(allTokens, { ...lexerConfig, skipValidations: true }));
+}
+
+/**
+ * The lexer of the language: a hand-written scanner that returns what Chevrotain's lexer of
+ * `allTokens` returns (`referenceLexer()`; decision 0200) — the same tokens with the same fields,
+ * comments and errors — and sets `newlineBefore` on an identifier with a line break before it.
+ */
+export const perfLexer: { tokenize(text: string): ILexingResult } = createScanner({
+  Identifier, LineComment, BlockComment, UnterminatedBlockComment, StringLiteral, UnterminatedString, DateLiteral, NumberLiteral,
+  LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon,
+  GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash,
+  words: allTokens.filter((t) => t.LONGER_ALT === Identifier).map((type) => ({ type, spellings: wordSpellings.get(type)! })),
+});

@@ -60,12 +60,9 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
 
   const tokens = lexed.tokens;
   const unterminated = new WeakSet<IToken>();
-  let previousEnd = 0;
   for (const t of lexed.tokens) {
-    // The lexer gives each token its endOffset (node locations need it) and a newlineBefore of false.
-    // A word is a number's unit only on the number's line (decision 0092); each gap is read once.
-    if (t.tokenType === T.Identifier && hasLineBreak(text, previousEnd, t.startOffset)) (t as { newlineBefore?: boolean }).newlineBefore = true;
-    previousEnd = t.startOffset + t.image.length;
+    // The lexer gives each token its endOffset (node locations need it) and an identifier after a
+    // line break its newlineBefore: a word is a number's unit only on the number's line (decision 0092).
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
@@ -204,14 +201,6 @@ function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
 /** `a`–`z`: an English keyword's first letter. */
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
-}
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
 }
 
 function tokenRange(lines: LineIndex, t: IToken): Range {

@@ -130,4 +130,9 @@ describe("token shape", () => {
       expect((t as { newlineBefore?: boolean }).newlineBefore).toBe(false);
     }
   });
+
+  it("marks an identifier with a line break before it (in spaces or a block comment), and nothing else", () => {
+    const { tokens } = perfLexer.tokenize("a b\nc 1\r\nd /* x\n */ e // k\nf /* y */ g\nindicator");
+    expect(tokens.map((t) => `${t.image}:${(t as { newlineBefore?: boolean }).newlineBefore}`)).toEqual(["a:false", "b:false", "c:true", "1:false", "d:true", "e:true", "f:true", "g:false", "indicator:false"]);
+  });
 });
