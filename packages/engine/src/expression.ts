@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import { aggregateOf } from "@perf/language";
 import { aggregate } from "./aggregate.js";
 import { addMonths, dateText, dayNumber, isValidDate } from "./dates.js";
-import { Decimal, decimalText, divide } from "./decimal.js";
+import { Decimal, decimalText, divide, literal } from "./decimal.js";
 
 /** A value with its unit; `%` values are plain fractions (unit null). */
 export interface Quantity {
@@ -42,8 +42,7 @@ export type ExpressionProblem =
   | { kind: "unresolved" };
 
 export function numberValue(n: A.NumberValue): Quantity {
-  const v = new Decimal(n.text);
-  return { value: n.percent ? v.dividedBy(100) : v, unit: n.percent ? null : (n.unit ?? null) };
+  return { value: literal(n.text, n.percent), unit: n.percent ? null : (n.unit ?? null) };
 }
 
 /**
