@@ -25,15 +25,17 @@ export const ONE = new Decimal(1);
  */
 let literals: Map<string, Decimal> | undefined;
 let percents: Map<string, Decimal> | undefined;
+let texts: Map<string, string> | undefined;
 
 export function withLiteralCache<T>(f: () => T): T {
   if (literals) return f();
   literals = new Map();
   percents = new Map();
+  texts = new Map();
   try {
     return f();
   } finally {
-    literals = percents = undefined;
+    literals = percents = texts = undefined;
   }
 }
 
@@ -44,6 +46,16 @@ export function literal(text: string, percent = false): Decimal {
   let d = cache.get(text);
   if (d === undefined) cache.set(text, (d = percent ? new Decimal(text).dividedBy(100) : new Decimal(text)));
   return d;
+}
+
+/** `decimalText(literal(text, percent))`, kept with the literal: one string for every weight "5" of the tree. */
+export function literalText(text: string, percent = false): string {
+  const cache = texts;
+  if (!cache) return decimalText(literal(text, percent));
+  const key = percent ? text + "%" : text;
+  let t = cache.get(key);
+  if (t === undefined) cache.set(key, (t = decimalText(literal(text, percent))));
+  return t;
 }
 
 /** a ÷ b to 34 significant digits, half-up. */

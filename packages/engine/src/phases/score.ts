@@ -1,6 +1,6 @@
 import type * as A from "@perf/language";
 import { Decimal, ZERO, decimalText, divide, roundHalfUp, sum } from "../decimal.js";
-import { numberValue, type Quantity } from "../expression.js";
+import { numberText, type Quantity } from "../expression.js";
 import { evaluateChecked } from "../checks/units.js";
 import { weightOf } from "../checks/weights.js";
 import type { Framework, Subject } from "../framework.js";
@@ -95,19 +95,20 @@ export function scoreTree(framework: Framework, subject: Subject, sink: Diagnost
     const name = d.title?.value ?? d.name.text;
     const path = [...parentPath, name];
     const weight = weightOf(d);
+    const attached = subject.attachments.get(d.name.text);
     const r: IndicatorResult = {
       id: d.name.text,
       name,
       path,
       level,
-      weight: decimalText(weight),
+      weight: d.weight ? numberText(d.weight) : "0",
       score: null,
       rate: null,
-      declared: d.declared ? decimalText(numberValue(d.declared).value) : null,
+      declared: d.declared ? numberText(d.declared) : null,
       method: { kind: "none" },
       deductions: [],
-      findings: [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding.name.text))],
-      evidence: d.evidence.map((e) => e.value),
+      findings: attached ? [...new Set(attached.map((a) => a.finding.name.text))] : [],
+      evidence: d.evidence.length ? d.evidence.map((e) => e.value) : [],
       uri,
       range: d.range,
       nameRange: d.name.range,
