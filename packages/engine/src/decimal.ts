@@ -60,7 +60,8 @@ export function literalText(text: string, percent = false): string {
 
 /** a ÷ b to 34 significant digits, half-up. */
 export function divide(a: Decimal, b: Decimal | number): Decimal {
-  return new Decimal(new Quotient(a).dividedBy(new Quotient(b)));
+  // dividedBy converts b to a Quotient itself
+  return new Decimal(new Quotient(a).dividedBy(b));
 }
 
 /**
@@ -79,6 +80,8 @@ export function isExactLiteral(text: string): boolean {
 
 /** 四舍五入 to `places` decimals. */
 export function roundHalfUp(d: Decimal, places: number): Decimal {
+  // already within `places`: rounding gives the same value (decimals are immutable, so d itself)
+  if (d.decimalPlaces() <= places) return d;
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
