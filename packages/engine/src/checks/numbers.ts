@@ -44,11 +44,16 @@ function forEachNumber(node: unknown, f: (n: A.NumberValue) => void): void {
   }
 }
 
-/** Keys the walk enters: not `children` (nested indicators) nor a range (`range`, `nameRange`…); decided once per key. */
+/**
+ * Keys the walk enters: not `children` (nested indicators), not a range (`range`, `nameRange`…),
+ * and not a key the AST types as a `Name` or `StringValue` (or a list of them), which hold a text
+ * and a range, never a number; decided once per key.
+ */
 const keyWalked = new Map<string, boolean>();
+const textKeys: ReadonlySet<string> = new Set(["name", "title", "explain", "criteria", "note", "evidence", "reason", "description", "issue"]);
 function walked(k: string): boolean {
   let w = keyWalked.get(k);
-  if (w === undefined) keyWalked.set(k, (w = k !== "children" && !k.toLowerCase().endsWith("range")));
+  if (w === undefined) keyWalked.set(k, (w = k !== "children" && !textKeys.has(k) && !k.toLowerCase().endsWith("range")));
   return w;
 }
 
