@@ -39,6 +39,9 @@ const surveyResult = (model: Linked) => (s: At<A.SurveyDecl>): SurveyResult => (
 
 const vetoResult = (v: At<A.VetoDecl>): VetoResult => ({ id: v.name.text, title: v.title?.value ?? v.name.text, triggered: v.triggered?.value ?? false, grade: v.grade?.text ?? null, uri: v.uri, range: v.range });
 
+/** A finding's texts the result copies when written, in this order. */
+const findingTexts = ["title", "unit", "project", "class", "type", "issue", "description"] as const;
+
 /** What the top level of the result shows when it is not one subject's score. */
 export interface TopLevel {
   /** The framework's tree, unscored, for an evaluation with subjects or a framework alone. */
@@ -53,7 +56,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
   const findings: FindingResult[] = model.findings.map((f) => {
     const r: FindingResult = { id: f.name.text, on: f.on.map((o) => o.text), evidence: f.evidence.map((e) => e.value), count: findingCount(f), uri: f.uri, range: f.range };
-    for (const k of ["title", "unit", "project", "class", "type", "issue", "description"] as const) {
+    for (const k of findingTexts) {
       const v = f[k]?.value;
       if (v !== undefined) r[k] = v;
     }
