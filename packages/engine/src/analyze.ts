@@ -3,6 +3,7 @@ import { parse, type Diagnostic, type Locale, type ParseResult } from "@perf/lan
 import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
 import { numberValue } from "./expression.js";
+import { withLiteralCache } from "./decimal.js";
 import { computeNumbers } from "./numbers.js";
 import { checkAssertions } from "./checks/assertions.js";
 import { collect } from "./phases/collect.js";
@@ -54,6 +55,10 @@ export function analyze(documents: SourceDocument[], options: AnalyzeOptions = {
  * A file with subject blocks is scored once per subject; a framework alone is checked, not scored.
  */
 export function analyzeParsed(parsed: Map<string, ParseResult>, options: AnalyzeOptions = {}, loaded: Diagnostic[] = []): Analysis {
+  return withLiteralCache(() => analyzeModel(parsed, options, loaded));
+}
+
+function analyzeModel(parsed: Map<string, ParseResult>, options: AnalyzeOptions, loaded: Diagnostic[]): Analysis {
   const sink = new DiagnosticSink(options.strict);
   sink.list.push(...loaded);
   const model = link(collect(parsed, sink), sink);

@@ -18,9 +18,50 @@ export const DIGIT_LIMIT = 34;
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 
+/**
+ * Literals parsed once per analysis: while `withLiteralCache` runs (analyze does), `literal`
+ * gives the same immutable Decimal for the same text instead of parsing it again — a weight or
+ * a fact is read by several phases. Outside it every call parses; nothing outlives the analysis.
+ */
+let literals: Map<string, Decimal> | undefined;
+let percents: Map<string, Decimal> | undefined;
+let texts: Map<string, string> | undefined;
+
+export function withLiteralCache<T>(f: () => T): T {
+  if (literals) return f();
+  literals = new Map();
+  percents = new Map();
+  texts = new Map();
+  try {
+    return f();
+  } finally {
+    literals = percents = texts = undefined;
+  }
+}
+
+/** The Decimal of a literal's text (digits and an optional point, as the parser gives them); `percent`: the text ÷ 100. */
+export function literal(text: string, percent = false): Decimal {
+  const cache = percent ? percents : literals;
+  if (!cache) return percent ? new Decimal(text).dividedBy(100) : new Decimal(text);
+  let d = cache.get(text);
+  if (d === undefined) cache.set(text, (d = percent ? new Decimal(text).dividedBy(100) : new Decimal(text)));
+  return d;
+}
+
+/** `decimalText(literal(text, percent))`, kept with the literal: one string for every weight "5" of the tree. */
+export function literalText(text: string, percent = false): string {
+  const cache = texts;
+  if (!cache) return decimalText(literal(text, percent));
+  const key = percent ? text + "%" : text;
+  let t = cache.get(key);
+  if (t === undefined) cache.set(key, (t = decimalText(literal(text, percent))));
+  return t;
+}
+
 /** a ÷ b to 34 significant digits, half-up. */
 export function divide(a: Decimal, b: Decimal | number): Decimal {
-  return new Decimal(new Quotient(a).dividedBy(new Quotient(b)));
+  // dividedBy converts b to a Quotient itself
+  return new Decimal(new Quotient(a).dividedBy(b));
 }
 
 /**
@@ -28,6 +69,8 @@ export function divide(a: Decimal, b: Decimal | number): Decimal {
  * the engine's arithmetic: at most DIGIT_LIMIT significant digits, integer digits and decimals.
  */
 export function isExactLiteral(text: string): boolean {
+  // no part of a text this short can have more digits than the limit
+  if (text.length <= DIGIT_LIMIT) return true;
   const [int = "", frac = ""] = text.split(".");
   const i = int.replace(/^0+/, "");
   const f = frac.replace(/0+$/, "");
@@ -37,6 +80,8 @@ export function isExactLiteral(text: string): boolean {
 
 /** 四舍五入 to `places` decimals. */
 export function roundHalfUp(d: Decimal, places: number): Decimal {
+  // already within `places`: rounding gives the same value (decimals are immutable, so d itself)
+  if (d.decimalPlaces() <= places) return d;
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 

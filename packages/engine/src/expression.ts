@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import { aggregateOf } from "@perf/language";
 import { aggregate } from "./aggregate.js";
 import { addMonths, dateText, dayNumber, isValidDate } from "./dates.js";
-import { Decimal, decimalText, divide } from "./decimal.js";
+import { Decimal, decimalText, divide, literal, literalText } from "./decimal.js";
 
 /** A value with its unit; `%` values are plain fractions (unit null). */
 export interface Quantity {
@@ -42,8 +42,12 @@ export type ExpressionProblem =
   | { kind: "unresolved" };
 
 export function numberValue(n: A.NumberValue): Quantity {
-  const v = new Decimal(n.text);
-  return { value: n.percent ? v.dividedBy(100) : v, unit: n.percent ? null : (n.unit ?? null) };
+  return { value: literal(n.text, n.percent), unit: n.percent ? null : (n.unit ?? null) };
+}
+
+/** `decimalText(numberValue(n).value)`, the same string for the same literal within an analysis. */
+export function numberText(n: A.NumberValue): string {
+  return literalText(n.text, n.percent);
 }
 
 /**

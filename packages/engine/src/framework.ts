@@ -158,17 +158,22 @@ export function lookupOf(facts: Map<string, At<A.FactDecl>>, surveys: Map<string
 
 /** The one subject a single-file evaluation has: every fact, survey, finding and veto of the model. */
 export function implicitSubject(model: Linked): Subject {
+  // the defining declarations, as collect already copied them with their document (no second copy)
   const facts = new Map<string, At<A.FactDecl>>();
   const surveys = new Map<string, At<A.SurveyDecl>>();
-  for (const s of model.symbols.values()) {
-    if (s.kind === "fact") facts.set(s.id, { ...(s.node as A.FactDecl), uri: s.uri });
-    if (s.kind === "survey") surveys.set(s.id, { ...(s.node as A.SurveyDecl), uri: s.uri });
-  }
+  for (const f of model.facts) if (defines(model, "fact", f)) facts.set(f.name.text, f);
+  for (const s of model.surveys) if (defines(model, "survey", s)) surveys.set(s.name.text, s);
   const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: model.numbers?.lookup ?? lookupOf(facts, surveys) };
   const declared = model.header?.decl.declared;
   // a published total only is the report's word, not a sum to check
   if (declared && !publishedTotalOnly(model)) subject.declared = { value: declared, uri: model.header!.uri, name: model.header!.decl.title?.value ?? "" };
   return subject;
+}
+
+/** `d` is the declaration its name's symbol stands for. */
+function defines(model: Linked, kind: "fact" | "survey", d: { name: A.Name }): boolean {
+  const s = model.symbols.get(d.name.text);
+  return s?.kind === kind && s.nameRange === d.name.range;
 }
 
 /** Phases 4 and 5 for one subject: score the tree, check declared scores, grade the total. */

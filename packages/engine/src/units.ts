@@ -21,6 +21,8 @@ const builtIn: Record<string, readonly [string, number]> = {
   年: ["月", 12],
 };
 
+const builtInUnits: ReadonlySet<string> = new Set(knownUnits);
+
 /** A unit as a multiple of its dimension's base unit. */
 export interface UnitMeasure {
   base: string;
@@ -59,7 +61,7 @@ export class UnitTable {
 
   /** Whether a word is a unit: built in, or declared. */
   knows(unit: string): boolean {
-    return (knownUnits as readonly string[]).includes(unit) || this.declared.has(unit);
+    return builtInUnits.has(unit) || this.declared.has(unit);
   }
 
   private cycleFrom(unit: string): string | undefined {

@@ -28,7 +28,7 @@ function validCount(c: A.NumberValue): boolean {
 /** Every number literal of a declaration, not descending into nested indicators. */
 function forEachNumber(node: unknown, f: (n: A.NumberValue) => void): void {
   if (Array.isArray(node)) {
-    for (const x of node) forEachNumber(x, f);
+    for (const x of node) if (x !== null && typeof x === "object") forEachNumber(x, f);
     return;
   }
   if (!node || typeof node !== "object") return;
@@ -37,7 +37,24 @@ function forEachNumber(node: unknown, f: (n: A.NumberValue) => void): void {
     f(o as unknown as A.NumberValue);
     return;
   }
-  for (const [k, v] of Object.entries(o)) if (k !== "children" && !k.toLowerCase().endsWith("range")) forEachNumber(v, f);
+  // for…in reads the same keys in the same order as Object.entries on the AST's plain objects, without an array per key
+  for (const k in o) {
+    const v = o[k];
+    if (v !== null && typeof v === "object" && walked(k)) forEachNumber(v, f);
+  }
+}
+
+/**
+ * Keys the walk enters: not `children` (nested indicators), not a range (`range`, `nameRange`…),
+ * and not a key the AST types as a `Name` or `StringValue` (or a list of them), which hold a text
+ * and a range, never a number; decided once per key.
+ */
+const keyWalked = new Map<string, boolean>();
+const textKeys: ReadonlySet<string> = new Set(["name", "title", "explain", "criteria", "note", "evidence", "reason", "description", "issue"]);
+function walked(k: string): boolean {
+  let w = keyWalked.get(k);
+  if (w === undefined) keyWalked.set(k, (w = k !== "children" && !textKeys.has(k) && !k.toLowerCase().endsWith("range")));
+  return w;
 }
 
 function inexact(decl: unknown, uri: string, sink: DiagnosticSink) {

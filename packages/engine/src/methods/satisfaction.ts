@@ -1,5 +1,5 @@
 import { Decimal, ONE, decimalText, divide, sum } from "../decimal.js";
-import { numberValue } from "../expression.js";
+import { numberText, numberValue } from "../expression.js";
 import type { Method } from "../schema.js";
 import { percentOf, shortfall, type Scorer } from "./method.js";
 
@@ -9,8 +9,8 @@ export const scoreSatisfaction: Scorer<"satisfaction"> = (m, ctx) => {
   const surveys = uses.map(({ ref, survey }) => ({
     id: ref.text,
     title: survey?.title?.value ?? ref.text,
-    satisfaction: survey?.satisfaction ? decimalText(numberValue(survey.satisfaction).value) : null,
-    respondents: survey?.respondents ? decimalText(numberValue(survey.respondents).value) : null,
+    satisfaction: survey?.satisfaction ? numberText(survey.satisfaction) : null,
+    respondents: survey?.respondents ? numberText(survey.respondents) : null,
   }));
   const open = { score: null, method: { kind: "satisfaction", aggregation: m.aggregation, surveys, value: null } as Method, deductions: [] };
   if (!uses.length || uses.some((u) => !u.survey)) return open;

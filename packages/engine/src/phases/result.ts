@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@perf/language";
 import { decimalText, divide, roundHalfUp, type Decimal } from "../decimal.js";
-import { dateValueText, numberValue } from "../expression.js";
+import { dateValueText, numberText, numberValue } from "../expression.js";
 import { isoOfDay } from "../dates.js";
 import { factValue, type Framework, type SubjectScore } from "../framework.js";
 import { findingCount } from "../checks/numbers.js";
@@ -30,14 +30,17 @@ const factResult = (model: Linked) => (f: At<A.FactDecl>): FactResult => {
 const surveyResult = (model: Linked) => (s: At<A.SurveyDecl>): SurveyResult => ({
   id: s.name.text,
   title: s.title?.value ?? s.name.text,
-  satisfaction: s.satisfaction ? decimalText(numberValue(s.satisfaction).value) : null,
-  respondents: s.respondents ? decimalText(numberValue(s.respondents).value) : null,
+  satisfaction: s.satisfaction ? numberText(s.satisfaction) : null,
+  respondents: s.respondents ? numberText(s.respondents) : null,
   usedBy: [...(model.used.get(s.name.text) ?? [])],
   uri: s.uri,
   range: s.range,
 });
 
 const vetoResult = (v: At<A.VetoDecl>): VetoResult => ({ id: v.name.text, title: v.title?.value ?? v.name.text, triggered: v.triggered?.value ?? false, grade: v.grade?.text ?? null, uri: v.uri, range: v.range });
+
+/** A finding's texts the result copies when written, in this order. */
+const findingTexts = ["title", "unit", "project", "class", "type", "issue", "description"] as const;
 
 /** What the top level of the result shows when it is not one subject's score. */
 export interface TopLevel {
@@ -53,7 +56,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
   const findings: FindingResult[] = model.findings.map((f) => {
     const r: FindingResult = { id: f.name.text, on: f.on.map((o) => o.text), evidence: f.evidence.map((e) => e.value), count: findingCount(f), uri: f.uri, range: f.range };
-    for (const k of ["title", "unit", "project", "class", "type", "issue", "description"] as const) {
+    for (const k of findingTexts) {
       const v = f[k]?.value;
       if (v !== undefined) r[k] = v;
     }
@@ -78,7 +81,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
       // nothing is scored: a published total only, an audit-only file, or the top level of an evaluation with subjects
       score: !isAuditOnly(model) && (scoredTop || (!top.unscored && !publishedOnly(model))) ? decimalText(scored.total) : null,
       rate: !isAuditOnly(model) && (scoredTop || (!top.unscored && !publishedOnly(model))) ? rate(scored.total) : null,
-      declared: h?.declared ? decimalText(numberValue(h.declared).value) : null,
+      declared: h?.declared ? numberText(h.declared) : null,
     },
     grade: top.unscored ? { name: null, vetoedBy: null } : publishedOnly(model) ? { name: publishedGrade(h, framework) ?? scored.grade.name, vetoedBy: scored.grade.vetoedBy } : scored.grade,
     grades: framework.grades,
@@ -131,7 +134,7 @@ function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, ra
       weight: decimalText(framework.total),
       score: scored ? decimalText(s.score.total) : null,
       rate: scored ? rate(s.score.total) : null,
-      declared: d.declared ? decimalText(numberValue(d.declared).value) : null,
+      declared: d.declared ? numberText(d.declared) : null,
     },
     grade: s.score.grade,
     indicators: s.score.nodes.map((n) => n.result),

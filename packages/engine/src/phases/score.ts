@@ -1,6 +1,6 @@
 import type * as A from "@perf/language";
 import { Decimal, ZERO, decimalText, divide, roundHalfUp, sum } from "../decimal.js";
-import { numberValue } from "../expression.js";
+import { numberText, type Quantity } from "../expression.js";
 import { evaluateChecked } from "../checks/units.js";
 import { weightOf } from "../checks/weights.js";
 import type { Framework, Subject } from "../framework.js";
@@ -30,30 +30,60 @@ export interface ScoredTree {
 export function scoreLeaf(framework: Framework, subject: Subject, d: A.IndicatorDecl, uri: string, weight: Decimal, sink: DiagnosticSink): LeafScore | null {
   const m = d.methods[0];
   if (!m) return null;
-  // a subject's `assess` gives the method: its diagnostics point there
-  const methodUri = (m as { uri?: string }).uri ?? uri;
-  const report: LeafContext["report"] = (code, range, args = {}, data, at) => void sink.report(code, at ?? methodUri, range, args, data);
-  const ctx: LeafContext = {
-    decl: d,
-    uri,
-    name: d.title?.value ?? d.name.text,
-    weight,
-    precision: framework.precision,
-    report,
-    evaluate: (e) => evaluateChecked(e, subject.lookup, (code, range, args) => report(code, range, args)),
-    convert: (q, unit) => subject.lookup.convert?.(q, unit),
-    attached: () => [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding))],
-    survey: (id) => subject.surveys.get(id),
-    target: (id) => subject.targets?.get(id),
-    percentInput: (e) => {
-      while (e.kind === "paren") e = e.inner;
-      if (e.kind === "number") return e.percent ? e : undefined;
-      if (e.kind !== "ref") return undefined;
-      const v = subject.facts.get(e.name.text)?.value ?? subject.surveys.get(e.name.text)?.satisfaction;
-      return v?.percent ? v : undefined;
-    },
-  };
+  const ctx = new Leaf(framework, subject, d, uri, weight, sink, (m as { uri?: string }).uri ?? uri);
   return sink.within(d.name.text, () => (scorers[m.kind] as (m: A.ScoringMethod, ctx: LeafContext) => LeafScore)(m, ctx));
+}
+
+/** The LeafContext of one leaf: one object per leaf, its methods on the prototype (not a closure each). */
+class Leaf implements LeafContext {
+  readonly name: string;
+  readonly precision: number;
+
+  constructor(
+    framework: Framework,
+    private readonly subject: Subject,
+    readonly decl: A.IndicatorDecl,
+    readonly uri: string,
+    readonly weight: Decimal,
+    private readonly sink: DiagnosticSink,
+    /** a subject's `assess` gives the method: its diagnostics point there */
+    private readonly methodUri: string,
+  ) {
+    this.name = decl.title?.value ?? decl.name.text;
+    this.precision = framework.precision;
+  }
+
+  report(code: Parameters<LeafContext["report"]>[0], range: A.Range, args: Parameters<LeafContext["report"]>[2] = {}, data?: Record<string, string | number>, at?: string): void {
+    this.sink.report(code, at ?? this.methodUri, range, args, data);
+  }
+
+  evaluate(e: A.Expression) {
+    return evaluateChecked(e, this.subject.lookup, (code, range, args) => this.report(code, range, args));
+  }
+
+  convert(q: Quantity, unit: string) {
+    return this.subject.lookup.convert?.(q, unit);
+  }
+
+  attached() {
+    return [...new Set((this.subject.attachments.get(this.decl.name.text) ?? []).map((a) => a.finding))];
+  }
+
+  survey(id: string) {
+    return this.subject.surveys.get(id);
+  }
+
+  target(id: string) {
+    return this.subject.targets?.get(id);
+  }
+
+  percentInput(e: A.Expression) {
+    while (e.kind === "paren") e = e.inner;
+    if (e.kind === "number") return e.percent ? e : undefined;
+    if (e.kind !== "ref") return undefined;
+    const v = this.subject.facts.get(e.name.text)?.value ?? this.subject.surveys.get(e.name.text)?.satisfaction;
+    return v?.percent ? v : undefined;
+  }
 }
 
 /** Phase 4: the subject's score at every node; a branch is the sum of its rounded, scored children. */
@@ -65,19 +95,20 @@ export function scoreTree(framework: Framework, subject: Subject, sink: Diagnost
     const name = d.title?.value ?? d.name.text;
     const path = [...parentPath, name];
     const weight = weightOf(d);
+    const attached = subject.attachments.get(d.name.text);
     const r: IndicatorResult = {
       id: d.name.text,
       name,
       path,
       level,
-      weight: decimalText(weight),
+      weight: d.weight ? numberText(d.weight) : "0",
       score: null,
       rate: null,
-      declared: d.declared ? decimalText(numberValue(d.declared).value) : null,
+      declared: d.declared ? numberText(d.declared) : null,
       method: { kind: "none" },
       deductions: [],
-      findings: [...new Set((subject.attachments.get(d.name.text) ?? []).map((a) => a.finding.name.text))],
-      evidence: d.evidence.map((e) => e.value),
+      findings: attached ? [...new Set(attached.map((a) => a.finding.name.text))] : [],
+      evidence: d.evidence.length ? d.evidence.map((e) => e.value) : [],
       uri,
       range: d.range,
       nameRange: d.name.range,
