@@ -27,7 +27,11 @@ interface Entry {
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 32);
 
-/** Everything an analysis gives a front end, as one string (AST nodes named by kind and range: the parse has its own golden). */
+/**
+ * Everything an analysis gives a front end, as one string (AST nodes named by kind and range: the
+ * parse has its own golden). The checkout's folder is cut out of every path, so a clone elsewhere
+ * (CI, a worktree) compares the same.
+ */
 export function analysisFingerprint(a: Analysis): string {
   return sha(
     JSON.stringify({
@@ -37,7 +41,7 @@ export function analysisFingerprint(a: Analysis): string {
       symbols: [...a.symbols.symbols].map(([id, s]) => [id, { ...s, node: [s.node.kind, s.node.range] }]),
       references: a.symbols.references.map((r) => ({ ...r, target: r.target && [r.target.kind, r.target.id, r.target.uri] })),
       parsed: [...a.parsed].map(([uri, p]) => [uri, p.diagnostics.length]),
-    }),
+    }).replaceAll(repoRoot, "<repo>"),
   );
 }
 
