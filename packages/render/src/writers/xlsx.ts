@@ -168,7 +168,16 @@ const frozenColumns = (t: Table) => (t.name === "scores" ? t.columns.filter((c) 
 function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string, nodes: NodeCells | null, locale: "zh" | "en"): string[] {
   const n = t.columns.length;
   // a column of values ("≤2020年11月底") is as wide as its widest value, and not narrowed to fit the page
-  const values = t.columns.map((c, j) => (c.values ? Math.max(0, ...t.rows.map((r) => r.cells[j]!).filter((cell) => !cell.covered && (cell.colSpan ?? 1) === 1 && isValueText(cell.text)).map((cell) => valueWidth(cell.text))) : 0));
+  const values = t.columns.map((c, j) => {
+    let widest = 0;
+    if (!c.values) return widest;
+    // a loop, not Math.max(...): a table of 100 000 rows would overflow the stack with a spread
+    for (const r of t.rows) {
+      const cell = r.cells[j]!;
+      if (!cell.covered && (cell.colSpan ?? 1) === 1 && isValueText(cell.text)) widest = Math.max(widest, valueWidth(cell.text));
+    }
+    return widest;
+  });
   const layout = printLayout(
     t.columns.map((c, j) => Math.max(6, c.width * 2, values[j]!)),
     t.columns.map((c) => c.width >= 20),
