@@ -124,12 +124,12 @@ const KW_Weight = idx(K.Weight);
 const KW_Weighted = idx(K.Weighted);
 const KW_Within = idx(K.Within);
 
-/** The text clauses each block takes (the builder reports the others: PERF008). */
-const INDICATOR_TEXTS: readonly KeywordName[] = ["Explain", "Criteria", "Note", "Evidence"];
-const HEADER_TEXTS: readonly KeywordName[] = ["Client", "Evaluator", "Subject", "Kind"];
-const FINDING_TEXTS: readonly KeywordName[] = ["Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence"];
-const ASSESS_TEXTS: readonly KeywordName[] = ["Note", "Evidence"];
-const SURVEY_TEXTS: readonly KeywordName[] = ["Note"];
+/** The text clauses each block takes (the builder reports the others: PERF008; both parsers read these lists). */
+export const INDICATOR_TEXTS: readonly KeywordName[] = ["Explain", "Criteria", "Note", "Evidence"];
+export const HEADER_TEXTS: readonly KeywordName[] = ["Client", "Evaluator", "Subject", "Kind"];
+export const FINDING_TEXTS: readonly KeywordName[] = ["Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence"];
+export const ASSESS_TEXTS: readonly KeywordName[] = ["Note", "Evidence"];
+export const SURVEY_TEXTS: readonly KeywordName[] = ["Note"];
 
 /** Past the last token: matches nothing (Chevrotain's EOF). */
 const END = -1;

@@ -7,7 +7,7 @@ import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
-import { addDeduction, dateValue, fastParse, unquote } from "./fast-parser.js";
+import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, unquote, type FastParse } from "./fast-parser.js";
 
 export { unquote };
 
@@ -142,9 +142,10 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
   }
 
-  const builder = new AstBuilder(lines, unterminated);
-  const declarations = fast ? fast.declarations : csts.flatMap((cst) => builder.file(cst));
-  const names = fast ? fast.names : builder.names;
+  // Chevrotain's CSTs go through the builder, which also finds clauses given twice or out of place
+  // (the fast parser gave up on those, so its tree has none).
+  const builder = fast ? undefined : new AstBuilder(lines, unterminated);
+  const { declarations, names }: FastParse = builder ? { declarations: csts.flatMap((cst) => builder.file(cst)), names: builder.names } : fast!;
   const keywords: A.KeywordUse[] = [];
   for (const t of tokens) {
     const name = keywordByIndex[t.tokenTypeIdx];
@@ -159,8 +160,8 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     keywords,
     range: lines.range(0, text.length),
   };
-  for (const d of builder.duplicates) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
-  for (const m of builder.misplaced) {
+  for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
+  for (const m of builder?.misplaced ?? []) {
     const [whereZh, whereEn] = placeNames[m.where];
     diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
   }
@@ -452,7 +453,7 @@ class AstBuilder {
         if (s) this.set(h, "period", s, "period");
         else if (n) this.set(h, "period", { kind: "number", text: n.image, percent: false, range: tokenRange(this.lines, n) }, "period");
       }
-      for (const { keyword, value } of this.textClauses(item, ["Client", "Evaluator", "Subject", "Kind"], "evaluation")) {
+      for (const { keyword, value } of this.textClauses(item, HEADER_TEXTS, "evaluation")) {
         if (keyword === "Kind") this.set(h, "evaluationKind", value, "kind");
         else if (keyword === "Client") this.set(h, "client", value, "client");
         else if (keyword === "Evaluator") this.set(h, "evaluator", value, "evaluator");
@@ -555,7 +556,7 @@ class AstBuilder {
       if (kw.tokenType === T.keywordTokens.Score) this.set(a, "score", v, "score");
       else this.set(a, "declared", v, "declared");
     }
-    for (const { keyword, value } of this.textClauses(node, ["Note", "Evidence"], "assess")) {
+    for (const { keyword, value } of this.textClauses(node, ASSESS_TEXTS, "assess")) {
       if (keyword === "Note") this.set(a, "note", value, "note");
       else a.evidence.push(value);
     }
@@ -612,7 +613,7 @@ class AstBuilder {
       if (kw.tokenType === T.keywordTokens.Satisfaction) this.set(s, "satisfaction", v, "satisfaction");
       else this.set(s, "respondents", v, "respondents");
     }
-    for (const { keyword, value } of this.textClauses(node, ["Note"], "survey")) if (keyword === "Note") this.set(s, "note", value, "note");
+    for (const { keyword, value } of this.textClauses(node, SURVEY_TEXTS, "survey")) if (keyword === "Note") this.set(s, "note", value, "note");
     for (const tally of this.subs(node, "tally")) {
       if (s.tally) this.duplicates.push({ clause: "tally", range: this.nodeRange(tally) });
       s.tally = {
@@ -661,7 +662,7 @@ class AstBuilder {
         if (c) ind.children.push(c);
         continue;
       }
-      for (const { keyword, value } of this.textClauses(item, ["Explain", "Criteria", "Note", "Evidence"], "indicator")) {
+      for (const { keyword, value } of this.textClauses(item, INDICATOR_TEXTS, "indicator")) {
         if (keyword === "Explain") this.set(ind, "explain", value, "explain");
         else if (keyword === "Criteria") this.set(ind, "criteria", value, "criteria");
         else if (keyword === "Note") this.set(ind, "note", value, "note");
@@ -784,7 +785,7 @@ class AstBuilder {
     };
     const title = this.string(this.first(node, "StringLiteral"));
     if (title) f.title = title;
-    for (const { keyword, value } of this.textClauses(node, ["Unit", "Project", "Class", "Type", "Issue", "Description", "Evidence"], "finding")) {
+    for (const { keyword, value } of this.textClauses(node, FINDING_TEXTS, "finding")) {
       if (keyword === "Unit") this.set(f, "unit", value, "unit");
       else if (keyword === "Project") this.set(f, "project", value, "project");
       else if (keyword === "Class") this.set(f, "class", value, "class");
@@ -865,7 +866,6 @@ class AstBuilder {
     const range = this.tok(t);
     return t && range ? dateValue(t.image, range) : undefined;
   }
-
 
   private tier(node: CstNode | undefined): { value: A.TierName; range: Range } | undefined {
     if (!node) return undefined;
