@@ -1,11 +1,16 @@
 import type * as A from "@perf/language";
 import type { Diagnostic } from "@perf/language";
 import { ZERO, decimalText, sum, type Decimal } from "../decimal.js";
-import { numberValue } from "../expression.js";
+import { numberText, numberValue } from "../expression.js";
 import { check, type Check } from "./check.js";
 
 export function weightOf(d: A.IndicatorDecl): Decimal {
   return d.weight ? numberValue(d.weight).value : ZERO;
+}
+
+/** `decimalText(weightOf(d))`, one string per literal within an analysis. */
+export function weightText(d: A.IndicatorDecl): string {
+  return d.weight ? numberText(d.weight) : "0";
 }
 
 /**

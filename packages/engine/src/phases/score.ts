@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import { Decimal, ZERO, decimalText, divide, roundHalfUp, sum } from "../decimal.js";
 import { numberText, type Quantity } from "../expression.js";
 import { evaluateChecked } from "../checks/units.js";
-import { weightOf } from "../checks/weights.js";
+import { weightOf, weightText } from "../checks/weights.js";
 import type { Framework, Subject } from "../framework.js";
 import { scorers, type LeafContext, type LeafScore } from "../methods/index.js";
 
@@ -101,14 +101,14 @@ export function scoreTree(framework: Framework, subject: Subject, sink: Diagnost
       name,
       path,
       level,
-      weight: d.weight ? numberText(d.weight) : "0",
+      weight: weightText(d),
       score: null,
       rate: null,
       declared: d.declared ? numberText(d.declared) : null,
       method: { kind: "none" },
       deductions: [],
       findings: attached ? [...new Set(attached.map((a) => a.finding.name.text))] : [],
-      evidence: d.evidence.length ? d.evidence.map((e) => e.value) : [],
+      evidence: d.evidence.map((e) => e.value),
       uri,
       range: d.range,
       nameRange: d.name.range,
