@@ -71,6 +71,18 @@ export async function interleaved<K extends string>(
   /** Runs per round of cheap tasks (a limit such as JSON.parse), so their median is as steady as the others'. */
   repeat: Partial<Record<K, number>> = {},
 ): Promise<Record<K, Stats>> {
+  const samples = await interleavedSamples(tasks, rounds, warmup, clock, repeat);
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v as number[])])) as Record<K, Stats>;
+}
+
+/** What `interleaved` measures, as the samples of each task in round order. */
+export async function interleavedSamples<K extends string>(
+  tasks: Record<K, () => unknown>,
+  rounds: number,
+  warmup = 1,
+  clock: Clock = processCpu,
+  repeat: Partial<Record<K, number>> = {},
+): Promise<Record<K, number[]>> {
   const samples = Object.fromEntries(Object.keys(tasks).map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < warmup + rounds; round++) {
     for (const key of Object.keys(tasks) as K[]) {
@@ -83,9 +95,18 @@ export async function interleaved<K extends string>(
       }
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v as number[])])) as Record<K, Stats>;
+  return samples;
 }
 
+/**
+ * The median of the per-round ratios a[i] / b[i] of two interleaved tasks: a round's load or
+ * collection hits both of its runs alike, so the ratio of a pair is steadier than the ratio of
+ * two medians taken apart.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length || a.length === 0) throw new Error("pairedRatio needs two samples of one length");
+  return stats(a.map((x, i) => x / b[i]!)).median;
+}
 
 /**
  * Full collections until the heap stops shrinking: one pass may only finalize what the next
