@@ -92,15 +92,16 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     // outside any indicator). Resume at the next declaration keyword so nothing after the
     // mistake is lost; every stretch skipped is already reported by the parser.
     const parserErrors: IRecognitionException[] = [];
+    const parser = perfParser();
     let start = 0;
     while (start < parsed.length || csts.length === 0) {
-      csts.push(perfParser.fileFrom(parsed, start));
+      csts.push(parser.fileFrom(parsed, start));
       // a loop, not push(...errors): a spread of 300 000 recovered errors overflows the stack
-      for (const e of perfParser.errors) {
+      for (const e of parser.errors) {
         if (parserErrors.length >= MAX_SYNTAX_ERRORS) break;
         parserErrors.push(e);
       }
-      const stop = perfParser.errors.find((e) => e.name === "NotAllInputParsedException");
+      const stop = parser.errors.find((e) => e.name === "NotAllInputParsedException");
       if (!stop || csts.length > MAX_SYNTAX_ERRORS) break;
       const at = parsed.indexOf(stop.token, start);
       if (at < 0) break;
@@ -110,7 +111,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
       start = next;
     }
     // The shared parser would otherwise keep this document's tokens (and so its text) alive until the next parse.
-    perfParser.input = [];
+    parser.input = [];
     for (const e of parserErrors) {
       if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
       const token = e.token.tokenType.name === "EOF" ? parsed[parsed.length - 1] : e.token;

@@ -1133,5 +1133,13 @@ export class PerfParser extends CstParser {
   });
 }
 
-/** One instance serves every document: Chevrotain parsers are reset by assigning `input`. */
-export const perfParser = new PerfParser();
+let shared: PerfParser | undefined;
+
+/**
+ * The recovering parser. One instance serves every document (Chevrotain parsers are reset by
+ * assigning `input`); it is built — Chevrotain's grammar analysis, a sixth of a CLI's start-up —
+ * the first time an input needs it, which error-free input never does (decision 0201).
+ */
+export function perfParser(): PerfParser {
+  return (shared ??= new PerfParser());
+}

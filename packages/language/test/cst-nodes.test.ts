@@ -5,9 +5,9 @@ import { perfParser } from "../src/parser.js";
 /** The parser makes its CST nodes itself (parser.ts: fast objects instead of Chevrotain's Object.create(null)). */
 describe("CST nodes", () => {
   it("have children without inherited keys and a location, as Chevrotain's own did", () => {
-    perfParser.input = perfLexer.tokenize('indicator a "A" weight 10 { score 5 }').tokens;
-    const file = perfParser.file();
-    perfParser.input = [];
+    perfParser().input = perfLexer.tokenize('indicator a "A" weight 10 { score 5 }').tokens;
+    const file = perfParser().file();
+    perfParser().input = [];
     const indicator = file.children.indicator![0] as { name: string; children: Record<string, unknown>; location: { startOffset: number; endOffset: number } };
     expect(indicator.name).toBe("indicator");
     expect(indicator.location).toEqual({ startOffset: 0, endOffset: 36 });

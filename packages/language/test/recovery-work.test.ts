@@ -15,7 +15,7 @@ import { perfParser } from "../src/parser.js";
 
 /** The parser's `LA` calls during one parse of `text`. */
 function tokenReads(text: string): number {
-  const parser = perfParser as unknown as { LA(k: number): IToken };
+  const parser = perfParser() as unknown as { LA(k: number): IToken };
   const la = parser.LA;
   let reads = 0;
   parser.LA = function (this: unknown, k: number) {
@@ -71,7 +71,7 @@ describe("the re-sync scan finds what Chevrotain's own finds", () => {
 
   /** parse() with Chevrotain's scan in place of ours. */
   function parseWithChevrotainScan(text: string) {
-    const parser = perfParser as unknown as { findReSyncTokenType: unknown };
+    const parser = perfParser() as unknown as { findReSyncTokenType: unknown };
     parser.findReSyncTokenType = (CstParser.prototype as unknown as { findReSyncTokenType: unknown }).findReSyncTokenType;
     try {
       return parse(text);
@@ -106,7 +106,7 @@ describe("recognition errors are made without stacks", () => {
     expect(Error.stackTraceLimit).toBe(before);
 
     // a bug stood in for by a failing token read during recovery
-    const parser = perfParser as unknown as { LA(k: number): IToken };
+    const parser = perfParser() as unknown as { LA(k: number): IToken };
     parser.LA = () => {
       throw new Error("a bug in the parser");
     };
