@@ -2,7 +2,7 @@ import type { IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
-import type { LineIndex, Range } from "./range.js";
+import { LineIndex, type Range } from "./range.js";
 
 /**
  * A recursive-descent parser for error-free input that builds the AST directly, with no CST
@@ -153,13 +153,15 @@ for (const t of [GREATER_EQ, NUMBER, MINUS, LBRACE, DOT, LPAREN]) notBeforeUnit[
 
 /** The AST of the tokens, or undefined where the Chevrotain path must decide (an error, or a construct not covered). */
 export function fastParse(tokens: IToken[], lines: LineIndex, unterminated: WeakSet<IToken>): FastParse | undefined {
-  const parser = new FastParser(tokens, lines, unterminated);
+  const parser = shared.start(tokens, lines, unterminated);
   try {
     return { declarations: parser.file(), names: parser.names };
   } catch {
     // giving up, or anything unexpected (a stack overflow, a bug): the Chevrotain path decides,
     // so parse() still never throws; the tests require every valid input to take this path
     return undefined;
+  } finally {
+    parser.release();
   }
 }
 
@@ -196,15 +198,35 @@ export function addDeduction(ind: A.IndicatorDecl, judgement: Judgement | undefi
   return judgement;
 }
 
-class FastParser {
-  readonly names = new Set<number>();
-  private p = 0;
+const noTokens: IToken[] = [];
+const noLines = new LineIndex("");
+const noUnterminated = new WeakSet<IToken>();
+const noNames = new Set<number>();
 
-  constructor(
-    private readonly tokens: IToken[],
-    private readonly lines: LineIndex,
-    private readonly unterminated: WeakSet<IToken>,
-  ) {}
+class FastParser {
+  names = noNames;
+  private p = 0;
+  private tokens = noTokens;
+  private lines = noLines;
+  private unterminated = noUnterminated;
+
+  /** This parser, set to read `tokens` from their start. */
+  start(tokens: IToken[], lines: LineIndex, unterminated: WeakSet<IToken>): this {
+    this.tokens = tokens;
+    this.lines = lines;
+    this.unterminated = unterminated;
+    this.names = new Set();
+    this.p = 0;
+    return this;
+  }
+
+  /** Lets go of the last input (its tokens hold the text), keeping every field's type. */
+  release(): void {
+    this.tokens = noTokens;
+    this.lines = noLines;
+    this.unterminated = noUnterminated;
+    this.names = noNames;
+  }
 
   // ---- tokens ----
 
@@ -1255,3 +1277,12 @@ class FastParser {
 /** A target's comparison tokens and the operator each means. */
 const targetOperators: (A.TargetOperator | undefined)[] = [];
 for (const [t, op] of [[T.GreaterEq, ">="], [T.LessEq, "<="], [T.Greater, ">"], [T.Less, "<"], [T.Equals, "="], [T.AtLeastWord, ">="], [T.AtMostWord, "<="], [T.AboveWord, ">="], [T.BelowWord, "<="]] as const) targetOperators[idx(t)] = op;
+
+/**
+ * One parser serves every input, as Chevrotain's does (parse() is synchronous and never
+ * re-entered). A parser made per call died with its parse, and with it the hidden classes its
+ * methods' optimised code was specialised to: every full collection then discarded that code
+ * ("weak objects", ~75 deoptimisations in 12 parses after `gc()`), and the next parse ran in the
+ * lower tiers while it was compiled again (decision 0209).
+ */
+const shared = new FastParser();
