@@ -170,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * counted them, so a second collection right after moves the sparse pages' objects and gives
    * their pages back (110 MiB for 105), for about as much CPU as the first (≈ 200 ms at 10 000
    * leaves). Asking V8 to compact every page instead (`--compact-on-every-full-gc`) cost four
-   * times the collection and raised RSS.
+   * to seven times the collection and raised RSS.
    */
   function compactIfFragmented(): void {
     const old = getHeapSpaceStatistics().find((s) => s.space_name === "old_space");
