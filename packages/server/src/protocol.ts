@@ -51,6 +51,11 @@ export interface ServerStatus {
   analyses: number;
   /** Full collections the server ran after the analysis of a large document (decision 0203). */
   collections: number;
+  /** Second collections that followed one of those because old space was left fragmented (decision 0207). */
+  compactions: number;
+  /** CPU time (ms, the whole process) of those collections and of the second ones. */
+  collectionMs: number;
+  compactionMs: number;
 }
 /** `perf/serverStatus` → memory and queue figures, for tests and diagnostics. */
 export const ServerStatusRequest = new RequestType0<ServerStatus, void>("perf/serverStatus");
