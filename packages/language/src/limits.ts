@@ -87,3 +87,43 @@ export function checkLimits(tokens: readonly IToken[], declarationStarts: Readon
   if (skippingFrom >= 0) excluded.push([skippingFrom, tokens.length]);
   return { violations, excluded };
 }
+
+/** The token type indices of the operators and of the expression parts, for {@link LimitStream}. */
+const operatorIndex: boolean[] = [];
+for (const t of operators) operatorIndex[t.tokenTypeIdx!] = true;
+const expressionPartIndex: boolean[] = [];
+for (const t of expressionParts) expressionPartIndex[t.tokenTypeIdx!] = true;
+const LBRACE = T.LBrace.tokenTypeIdx!;
+const LPAREN = T.LParen.tokenTypeIdx!;
+const RBRACE = T.RBrace.tokenTypeIdx!;
+const RPAREN = T.RParen.tokenTypeIdx!;
+const UNTERMINATED = T.UnterminatedString.tokenTypeIdx!;
+
+/**
+ * {@link checkLimits} over a stream of tokens, for the fast parser (decision 0204), which reads no
+ * token array: `crossed` reads the next tokens' type indices and says whether one crosses a limit
+ * or is an unclosed string (PERF003). It agrees with checkLimits on any input whose brackets pair
+ * up, the only input the fast parser accepts (on any other it gives up and parse() runs
+ * checkLimits): there the stack of open brackets is as deep as the count of openings not yet closed.
+ */
+export class LimitStream {
+  private depth = 0;
+  private operatorsInRun = 0;
+  crossed(kinds: Int32Array, from: number, to: number): boolean {
+    let depth = this.depth;
+    let run = this.operatorsInRun;
+    for (let j = from; j < to; j++) {
+      const kind = kinds[j]!;
+      if (expressionPartIndex[kind] !== true) run = 0;
+      if (kind === LBRACE || kind === LPAREN) {
+        if (++depth > MAX_NESTING) return true;
+      } else if (kind === RBRACE || kind === RPAREN) {
+        if (depth > 0) depth--;
+      } else if (kind === UNTERMINATED) return true;
+      else if (operatorIndex[kind] === true && ++run > MAX_OPERATORS) return true;
+    }
+    this.depth = depth;
+    this.operatorsInRun = run;
+    return false;
+  }
+}
