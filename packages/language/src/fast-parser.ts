@@ -3,8 +3,6 @@ import type * as A from "./ast.js";
 import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import type { LineIndex, Range } from "./range.js";
-import { LimitStream } from "./limits.js";
-import type { ScanCursor, ScanSink, TokenChunk } from "./scanner.js";
 
 /**
  * A recursive-descent parser for error-free input that builds the AST directly, with no CST
@@ -58,10 +56,6 @@ const PLUS = idx(T.Plus);
 const MINUS = idx(T.Minus);
 const STAR = idx(T.Star);
 const SLASH = idx(T.Slash);
-const ABOVE = idx(T.AboveWord);
-const BELOW = idx(T.BelowWord);
-const AT_LEAST = idx(T.AtLeastWord);
-const AT_MOST = idx(T.AtMostWord);
 
 /** The keywords' type indices, read in every decision. */
 const KW_Acknowledged = idx(K.Acknowledged);
@@ -157,54 +151,9 @@ for (const t of [NUMBER, DATE, LPAREN, MINUS, KW_Count, KW_Max, KW_Mean]) expres
 const notBeforeUnit: boolean[] = [];
 for (const t of [GREATER_EQ, NUMBER, MINUS, LBRACE, DOT, LPAREN]) notBeforeUnit[t] = true;
 
-/**
- * The AST of a whole text, read from the scanner a token at a time with no token array (decision
- * 0204), with its comments and keywords; undefined where parse() must take its other path: a
- * syntax error or a construct not covered (as {@link fastParse}), and anything that path reports
- * — characters no token starts with, an unclosed string or comment, a limit crossed.
- */
-export function fastParseText(text: string, lines: LineIndex): FastText | undefined {
-  const sink = new CommentSink(lines);
-  const parser = new FastParser(T.perfLexer.cursor(text, sink), lines, NO_OFFSETS, new LimitStream());
-  try {
-    const declarations = parser.file();
-    return { declarations, comments: sink.comments, keywords: parser.keywordUses() };
-  } catch {
-    return undefined;
-  }
-}
-
-export interface FastText {
-  declarations: A.Declaration[];
-  comments: A.Comment[];
-  keywords: A.KeywordUse[];
-}
-
-const NO_OFFSETS: ReadonlySet<number> = new Set();
-
-/** Token slots in the fast parser's window. */
-const WINDOW = 4096;
-
-/** The comments of a text read by {@link fastParseText}; it gives up at an unclosed comment or an error (a class: see scanner.ts TokenizeSink). */
-class CommentSink implements ScanSink {
-  readonly comments: A.Comment[] = [];
-  constructor(private readonly lines: LineIndex) {}
-  comment(type: TokenType, start: number, end: number): void {
-    if (type === T.UnterminatedBlockComment) throw GIVE_UP;
-    this.comments.push({ text: this.lines.text.substring(start, end), block: type !== T.LineComment, range: this.lines.range(start, end) });
-  }
-  error(): void {
-    throw GIVE_UP;
-  }
-}
-
-/**
- * The AST of the tokens parse() gives Chevrotain (after a lexer problem: the unclosed strings made
- * strings, whose start offsets are in `unterminated`, and the declarations over a limit left out),
- * or undefined where the Chevrotain path must decide (an error, or a construct not covered).
- */
-export function fastParse(tokens: readonly IToken[], lines: LineIndex, unterminated: ReadonlySet<number>): FastParse | undefined {
-  const parser = new FastParser(new TokenArrayCursor(tokens), lines, unterminated, undefined);
+/** The AST of the tokens, or undefined where the Chevrotain path must decide (an error, or a construct not covered). */
+export function fastParse(tokens: IToken[], lines: LineIndex, unterminated: WeakSet<IToken>): FastParse | undefined {
+  const parser = new FastParser(tokens, lines, unterminated);
   try {
     return { declarations: parser.file(), names: parser.names };
   } catch {
@@ -212,36 +161,6 @@ export function fastParse(tokens: readonly IToken[], lines: LineIndex, untermina
     // so parse() still never throws; the tests require every valid input to take this path
     return undefined;
   }
-}
-
-/** A token array read as the scanner's cursor is. */
-class TokenArrayCursor implements ScanCursor {
-  private i = 0;
-  constructor(private readonly tokens: readonly IToken[]) {}
-  fill(chunk: TokenChunk, from: number, to: number): number {
-    const tokens = this.tokens;
-    let j = from;
-    for (; j < to && this.i < tokens.length; j++) {
-      const t = tokens[this.i++]!;
-      chunk.kinds[j] = t.tokenTypeIdx;
-      chunk.starts[j] = t.startOffset;
-      chunk.ends[j] = t.startOffset + t.image.length;
-      chunk.newlines[j] = (t as { newlineBefore?: boolean }).newlineBefore === true ? 1 : 0;
-      chunk.words[j] = t.image;
-    }
-    return j;
-  }
-}
-
-/** The keyword each token type index is (parse()'s keyword list). */
-export const keywordByIndex: (KeywordName | undefined)[] = [];
-for (const name of Object.keys(K) as KeywordName[]) keywordByIndex[idx(K[name])] = name;
-const softIndex: boolean[] = [];
-for (const name of softKeywords) softIndex[idx(K[name])] = true;
-
-/** `a`–`z`: an English keyword's first letter. */
-export function isLowerAscii(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 /** `2022-09-27`, `2022年9月27日`, `2020年11月`, `2020年11月底` (the month's last day) as a date value. */
@@ -279,196 +198,91 @@ export function addDeduction(ind: A.IndicatorDecl, judgement: Judgement | undefi
 
 class FastParser {
   readonly names = new Set<number>();
-  /**
-   * The keyword tokens read, in order, as (type index, start, end) triples, when reading a whole text;
-   * their list is made after the parse, when the soft keywords taken as names are known, in one
-   * pass in order (LineIndex's hints: lookups in order need no search).
-   */
-  private readonly keywords: number[] | undefined;
-  private readonly text: string;
-
-  // A window of the tokens (decision 0204): the next one at `p`, the source's tokens up to `count`,
-  // END in the slots after them once the source is done; refilled while fewer than three are left
-  // (la(2) is the farthest look).
-  readonly kinds = new Int32Array(WINDOW + 3);
-  readonly starts = new Int32Array(WINDOW + 3);
-  readonly ends = new Int32Array(WINDOW + 3);
-  readonly newlines = new Uint8Array(WINDOW + 3);
-  readonly words: (string | undefined)[] = new Array<string | undefined>(WINDOW + 3).fill(undefined);
   private p = 0;
-  private count = 0;
-  private done = false;
-  // The last token read.
-  private lk = END;
-  private ls = 0;
-  private le = 0;
-  private lw: string | undefined = undefined;
 
   constructor(
-    private readonly source: ScanCursor,
+    private readonly tokens: IToken[],
     private readonly lines: LineIndex,
-    /** start offsets of unclosed strings the lexer made strings */
-    private readonly unterminated: ReadonlySet<number>,
-    /** the limits, checked here when reading a whole text (else parse() checked them) */
-    private readonly limits: LimitStream | undefined,
-  ) {
-    this.text = lines.text;
-    this.keywords = limits ? [] : undefined;
-  }
-
-  /** parse()'s keyword list: the keywords read, less the soft ones taken as names. */
-  keywordUses(): A.KeywordUse[] {
-    const out: A.KeywordUse[] = [];
-    const k = this.keywords!;
-    for (let i = 0; i < k.length; i += 3) {
-      const kind = k[i]!;
-      const start = k[i + 1]!;
-      if (softIndex[kind] === true && this.names.has(start)) continue;
-      out.push({ name: keywordByIndex[kind]!, spelling: isLowerAscii(this.text.charCodeAt(start)) ? "en" : "zh", range: this.lines.range(start, k[i + 2]!) });
-    }
-    return out;
-  }
+    private readonly unterminated: WeakSet<IToken>,
+  ) {}
 
   // ---- tokens ----
 
-  /** Moves the tokens not read yet to the front of the window and reads more after them. */
-  private refill(): void {
-    const { kinds, starts, ends, newlines, words } = this;
-    const rest = this.count - this.p;
-    kinds.copyWithin(0, this.p, this.count);
-    starts.copyWithin(0, this.p, this.count);
-    ends.copyWithin(0, this.p, this.count);
-    newlines.copyWithin(0, this.p, this.count);
-    for (let j = 0; j < rest; j++) words[j] = words[this.p + j];
-    let count = this.source.fill(this, rest, WINDOW);
-    if (count < WINDOW) this.done = true;
-    if (this.limits !== undefined && this.limits.crossed(kinds, rest, count)) throw GIVE_UP;
-    this.p = 0;
-    this.count = count;
-    for (let end = count + 3; count < end; count++) {
-      kinds[count] = END;
-      starts[count] = ends[count] = this.text.length;
-      newlines[count] = 0;
-      words[count] = undefined;
-    }
-  }
-
-  /** The type index of the token `k` ahead of the next one (0: the next; at most 2), END past the last. */
+  /** The type index of the token `k` ahead of the next one (0: the next), END past the last. */
   private la(k = 0): number {
-    return this.kinds[this.p + k]!;
+    const t = this.tokens[this.p + k];
+    return t === undefined ? END : t.tokenTypeIdx;
   }
 
-  /** The next token's start offset. */
-  private at(): number {
-    return this.starts[this.p]!;
+  private next(): IToken {
+    return this.tokens[this.p++]!;
   }
 
-  /** Reads the next token (it becomes the last one read); its start offset. */
-  private next(): number {
-    const p = this.p;
-    const start = this.starts[p]!;
-    const kind = this.kinds[p]!;
-    this.lk = kind;
-    this.ls = start;
-    this.le = this.ends[p]!;
-    this.lw = this.words[p];
-    if (this.keywords !== undefined && keywordByIndex[kind] !== undefined) this.keywords.push(kind, start, this.le);
-    // past the last token the next one stays END
-    if (p < this.count) this.p = p + 1;
-    if (!this.done && this.p + 3 > this.count) this.refill();
-    return start;
+  private expect(type: number): IToken {
+    const t = this.tokens[this.p];
+    if (t === undefined || t.tokenTypeIdx !== type) throw GIVE_UP;
+    this.p++;
+    return t;
   }
 
-  private expect(type: number): number {
-    if (this.kinds[this.p] !== type) throw GIVE_UP;
-    return this.next();
+  private expectIdent(): IToken {
+    const t = this.tokens[this.p];
+    if (t === undefined || identLike[t.tokenTypeIdx] !== true) throw GIVE_UP;
+    this.p++;
+    return t;
   }
 
-  private expectIdent(): number {
-    if (identLike[this.kinds[this.p]!] !== true) throw GIVE_UP;
-    return this.next();
+  /** The last token read. */
+  private last(): IToken {
+    return this.tokens[this.p - 1]!;
   }
 
   // ---- ranges and leaves, as the builder makes them ----
 
-  /** The last token's text. */
-  private image(): string {
-    return this.lw ?? this.text.substring(this.ls, this.le);
+  private tok(t: IToken): Range {
+    return this.lines.range(t.startOffset, t.startOffset + t.image.length);
   }
 
-  /** The last token's range. */
-  private lastRange(): Range {
-    return this.lines.range(this.ls, this.le);
+  /** A node's range: from its first token to the last one read (Chevrotain's node location). */
+  private span(first: IToken): Range {
+    return this.lines.range(first.startOffset, this.last().endOffset! + 1);
   }
 
-  /** Reads the next token; its range. */
-  private readRange(): Range {
-    this.next();
-    return this.lastRange();
+  private name(t: IToken): A.Name {
+    const range = this.tok(t);
+    if (t.tokenType !== T.Identifier) this.names.add(t.startOffset);
+    return { text: t.image, range };
   }
 
-  /** A node's range: from its first token (its start offset) to the last one read (Chevrotain's node location). */
-  private span(first: number): Range {
-    return this.lines.range(first, this.le);
-  }
-
-  /** The last token read, as a name. */
-  private name(): A.Name {
-    const range = this.lastRange();
-    if (this.lk !== IDENT) this.names.add(this.ls);
-    return { text: this.image(), range };
-  }
-
-  private readName(): A.Name {
-    this.next();
-    return this.name();
-  }
-
-  private expectName(): A.Name {
-    this.expectIdent();
-    return this.name();
-  }
-
-  /** The last token read, a string. */
-  private string(): A.StringValue {
-    const image = this.image();
-    // only a string that does not end in an unescaped quote may be unterminated (PERF003): no set lookup for the others
+  private string(t: IToken): A.StringValue {
+    const image = t.image;
+    // only a string that does not end in an unescaped quote may be unterminated (PERF003): no WeakSet lookup for the others
     const closed = image.length > 1 && image.charCodeAt(image.length - 1) === 34 && image.charCodeAt(image.length - 2) !== 92;
-    return { value: unquote(closed || !this.unterminated.has(this.ls) ? image : image + '"'), range: this.lastRange() };
-  }
-
-  private readString(): A.StringValue {
-    this.next();
-    return this.string();
-  }
-
-  private expectString(): A.StringValue {
-    this.expect(STRING);
-    return this.string();
+    return { value: unquote(closed || !this.unterminated.has(t) ? image : image + '"'), range: this.tok(t) };
   }
 
   private optionalString(): A.StringValue | undefined {
-    return this.la() === STRING ? this.readString() : undefined;
+    return this.la() === STRING ? this.string(this.next()) : undefined;
   }
 
   /** `NUMBER [UNIT | word on the same line]` (parser.ts `value`). */
   private value(): A.NumberValue {
-    const start = this.expect(NUMBER);
-    const numberEnd = this.le;
+    const n = this.expect(NUMBER);
+    let unit: IToken | undefined;
     const next = this.la();
-    const unit = next === UNIT || (next === IDENT && this.newlines[this.p] === 0 && notBeforeUnit[this.la(1)] !== true);
-    if (unit) this.next();
-    const percent = this.text.charCodeAt(numberEnd - 1) === 37; /* % */
-    const v: A.NumberValue = { kind: "number", text: this.text.substring(start, percent ? numberEnd - 1 : numberEnd), percent, range: this.lines.range(start, this.le) };
-    if (unit) v.unit = this.image();
+    if (next === UNIT) unit = this.next();
+    else if (next === IDENT && !(this.tokens[this.p] as { newlineBefore?: boolean }).newlineBefore && notBeforeUnit[this.la(1)] !== true) unit = this.next();
+    const percent = n.image.endsWith("%");
+    const end = unit ?? n;
+    const v: A.NumberValue = { kind: "number", text: percent ? n.image.slice(0, -1) : n.image, percent, range: this.lines.range(n.startOffset, end.startOffset + end.image.length) };
+    if (unit) v.unit = unit.image;
     return v;
   }
 
   /** A clause keyword's `"text"` (parser.ts `textClause`); a keyword not allowed here is the builder's PERF008: give up. */
   private textClause(allowed: readonly KeywordName[]): { keyword: KeywordName; value: A.StringValue } {
-    const keyword = textClauseKeyword[this.la()]!;
-    this.next();
-    const value = this.expectString();
+    const keyword = textClauseKeyword[this.next().tokenTypeIdx]!;
+    const value = this.string(this.expect(STRING));
     if (!allowed.includes(keyword)) throw GIVE_UP;
     return { keyword, value };
   }
@@ -484,7 +298,7 @@ class FastParser {
   private expression(): A.Expression {
     let acc = this.term();
     for (let t = this.la(); t === PLUS || t === MINUS; t = this.la()) {
-      this.next();
+      this.p++;
       const right = this.term();
       acc = { kind: "binary", op: t === PLUS ? "+" : "-", left: acc, right, range: { start: acc.range.start, end: right.range.end } };
     }
@@ -494,7 +308,7 @@ class FastParser {
   private term(): A.Expression {
     let acc = this.unary();
     for (let t = this.la(); t === STAR || t === SLASH; t = this.la()) {
-      this.next();
+      this.p++;
       const right = this.unary();
       acc = { kind: "binary", op: t === STAR ? "*" : "/", left: acc, right, range: { start: acc.range.start, end: right.range.end } };
     }
@@ -504,7 +318,7 @@ class FastParser {
   private unary(): A.Expression {
     const minus = this.la() === MINUS ? this.next() : undefined;
     const inner = this.primary();
-    return minus !== undefined ? { kind: "negate", operand: inner, range: this.lines.range(minus, inner.range.end.offset) } : inner;
+    return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, inner.range.end.offset) } : inner;
   }
 
   private primary(): A.Expression {
@@ -513,16 +327,16 @@ class FastParser {
     // a call: a name (or count, max, mean) and `(`, tried before a plain name
     if ((identLike[t] === true && this.la(1) === LPAREN) || t === KW_Count || t === KW_Max || t === KW_Mean) return this.call();
     if (t === DATE) {
-      this.next();
-      return dateValue(this.image(), this.lastRange()) ?? this.giveUp();
+      const d = this.next();
+      return dateValue(d.image, this.tok(d)) ?? this.giveUp();
     }
     if (identLike[t] === true) {
-      const id = this.readName();
+      const id = this.name(this.next());
       if (this.la() !== DOT) return { kind: "ref", name: id, range: id.range };
       const path: A.Name[] = [];
       while (this.la() === DOT) {
-        this.next();
-        path.push(this.expectName());
+        this.p++;
+        path.push(this.name(this.expectIdent()));
       }
       return { kind: "ref", name: id, path, range: this.lines.range(id.range.start.offset, path[path.length - 1]!.range.end.offset) };
     }
@@ -536,21 +350,21 @@ class FastParser {
   }
 
   private call(): A.Expression {
-    const fnTok = this.at();
-    const fn = this.readName();
+    const fnTok = this.next();
+    const fn = this.name(fnTok);
     this.expect(LPAREN);
     const args: A.Expression[] = [];
     if (expressionStart[this.la()] === true) {
       args.push(this.expression());
       while (this.la() === COMMA) {
-        this.next();
+        this.p++;
         args.push(this.expression());
       }
     }
     let where: A.StringValue | undefined;
     if (this.la() === EQUALS) {
-      this.next();
-      where = this.expectString();
+      this.p++;
+      where = this.string(this.expect(STRING));
     }
     this.expect(RPAREN);
     return where ? { kind: "call", fn, args, where, range: this.span(fnTok) } : { kind: "call", fn, args, range: this.span(fnTok) };
@@ -560,10 +374,10 @@ class FastParser {
   private nameList(): A.Name[] {
     const out: A.Name[] = [];
     if (identLike[this.la()] !== true) return out;
-    out.push(this.readName());
+    out.push(this.name(this.next()));
     while (this.la() === COMMA) {
-      this.next();
-      out.push(this.expectName());
+      this.p++;
+      out.push(this.name(this.expectIdent()));
     }
     return out;
   }
@@ -571,8 +385,8 @@ class FastParser {
   /** `acknowledged "reason"` after a block, if there. */
   private acknowledged(): A.StringValue | undefined {
     if (this.la() !== KW_Acknowledged) return undefined;
-    this.next();
-    return this.expectString();
+    this.p++;
+    return this.string(this.expect(STRING));
   }
 
   private giveUp(): never {
@@ -583,8 +397,8 @@ class FastParser {
 
   file(): A.Declaration[] {
     const out: A.Declaration[] = [];
-    this.refill();
-    while (this.la() !== END) {
+    const tokens = this.tokens;
+    while (this.p < tokens.length) {
       const t = this.la();
       if (t === KW_Indicator) out.push(this.indicator());
       else if (t === KW_Fact) out.push(this.fact());
@@ -599,7 +413,7 @@ class FastParser {
       else if (t === KW_Table) out.push(this.table());
       else if (t === KW_Assert) out.push(this.assertion());
       else if (t === KW_Target) out.push(this.target());
-      else if (t === SEMI) this.next();
+      else if (t === SEMI) this.p++;
       else this.giveUp();
     }
     return out;
@@ -607,12 +421,11 @@ class FastParser {
 
   private evaluation(): A.EvaluationHeader {
     const start = this.next();
-    const keywordEnd = this.le;
     const title = this.optionalString();
     this.expect(LBRACE);
     const items = this.headerItems();
     const range = this.span(start);
-    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.lines.range(start, keywordEnd) };
+    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.tok(start) };
     if (title) h.title = title;
     for (const item of items) item(h);
     return h;
@@ -621,8 +434,7 @@ class FastParser {
   /** A framework header: the evaluation header's items, of which only total, precision and grades belong here (others: PERF008, or dropped as the builder drops them). */
   private framework(): A.FrameworkHeader {
     const start = this.next();
-    const keywordEnd = this.le;
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     this.expect(LBRACE);
     const items = this.headerItems();
@@ -630,7 +442,7 @@ class FastParser {
     const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: range };
     for (const item of items) item(h);
     if (h.period || h.client || h.evaluator || h.subject || h.declared || h.grade || h.use) this.giveUp();
-    const f: A.FrameworkHeader = { kind: "framework", range, keywordRange: this.lines.range(start, keywordEnd) };
+    const f: A.FrameworkHeader = { kind: "framework", range, keywordRange: this.tok(start) };
     f.name = name;
     if (title) f.title = title;
     if (h.total) f.total = h.total;
@@ -644,14 +456,14 @@ class FastParser {
     const items: ((h: A.EvaluationHeader) => void)[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (t === KW_Period) {
-        this.next();
+        this.p++;
         const v = this.la();
         if (v === STRING) {
-          const s = this.readString();
+          const s = this.string(this.next());
           items.push((h) => this.set(h, "period", s));
         } else if (v === NUMBER) {
-          this.next();
-          const period: A.NumberValue = { kind: "number", text: this.image(), percent: false, range: this.lastRange() };
+          const n = this.next();
+          const period: A.NumberValue = { kind: "number", text: n.image, percent: false, range: this.tok(n) };
           items.push((h) => this.set(h, "period", period));
         } else this.giveUp();
       } else if (textClauseKeyword[t] !== undefined) {
@@ -659,7 +471,7 @@ class FastParser {
         const key = keyword === "Kind" ? "evaluationKind" : keyword === "Client" ? "client" : keyword === "Evaluator" ? "evaluator" : "subject";
         items.push((h) => this.set(h, key, value));
       } else if (t === KW_Total || t === KW_Precision || t === KW_Declared || t === KW_Quorum || t === KW_Deviation) {
-        this.next();
+        this.p++;
         const v = this.value();
         const key = t === KW_Total ? "total" : t === KW_Precision ? "precision" : t === KW_Declared ? "declared" : t === KW_Quorum ? "quorum" : "deviation";
         items.push((h) => this.set(h, key, v));
@@ -667,18 +479,18 @@ class FastParser {
         const grades = this.grades();
         items.push((h) => this.set(h, "grades", grades));
       } else if (t === KW_Grades) {
-        this.next();
-        const grade = this.expectName();
+        this.p++;
+        const grade = this.name(this.expectIdent());
         items.push((h) => this.set(h, "grade", grade));
       } else if (t === KW_Use) {
         const use = this.next();
-        const path = this.expectString();
+        const path = this.string(this.expect(STRING));
         const clause: A.UseClause = { path, range: this.span(use) };
         items.push((h) => this.set(h, "use", clause));
-      } else if (t === SEMI) this.next();
+      } else if (t === SEMI) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     return items;
   }
 
@@ -688,33 +500,33 @@ class FastParser {
     const bands: A.GradeBand[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (identLike[t] === true) {
-        const first = this.at();
-        const name = this.readName();
+        const first = this.next();
+        const name = this.name(first);
         this.expect(GREATER_EQ);
         const lower = this.value();
-        const upper = this.la() === LESS ? (this.next(), this.value()) : undefined;
+        const upper = this.la() === LESS ? (this.p++, this.value()) : undefined;
         const band: A.GradeBand = { name, range: this.span(first) };
         band.lower = lower;
         if (upper) band.upper = upper;
         bands.push(band);
-      } else if (t === SEMI || t === COMMA) this.next();
+      } else if (t === SEMI || t === COMMA) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     return { range: this.span(start), bands };
   }
 
   private fact(): A.FactDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     this.expect(EQUALS);
     const e = this.expression();
     let convert: A.Name | undefined;
     if (this.la() === KW_In) {
-      this.next();
+      this.p++;
       const w = this.la();
       if (w !== UNIT && identLike[w] !== true) this.giveUp();
-      convert = this.readName();
+      convert = this.name(this.next());
     }
     const description = this.optionalString();
     const f: A.FactDecl = { kind: "fact", name, range: this.span(start) };
@@ -731,7 +543,7 @@ class FastParser {
 
   private survey(): A.SurveyDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     this.expect(LBRACE);
     const answers: [satisfaction: boolean, value: A.NumberValue][] = [];
@@ -739,7 +551,7 @@ class FastParser {
     let tally: { levels: A.TallyLevel[]; range: Range } | undefined;
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (t === KW_Satisfaction || t === KW_Respondents) {
-        this.next();
+        this.p++;
         answers.push([t === KW_Satisfaction, this.value()]);
       } else if (t === KW_Tally) {
         if (tally) this.giveUp();
@@ -748,10 +560,10 @@ class FastParser {
         const { value } = this.textClause(SURVEY_TEXTS);
         if (note) this.giveUp();
         note = value;
-      } else if (t === SEMI) this.next();
+      } else if (t === SEMI) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     const s: A.SurveyDecl = { kind: "survey", name, range: this.span(start) };
     if (title) s.title = title;
     for (const [satisfaction, v] of answers) this.set(s, satisfaction ? "satisfaction" : "respondents", v);
@@ -766,41 +578,41 @@ class FastParser {
     const levels: A.TallyLevel[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (identLike[t] === true) {
-        const first = this.at();
-        const name = this.readName();
+        const first = this.next();
+        const name = this.name(first);
         const count = this.value();
         this.expect(STAR);
         const weight = this.value();
         levels.push({ name, range: this.span(first), count, weight });
-      } else if (t === SEMI || t === COMMA) this.next();
+      } else if (t === SEMI || t === COMMA) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     return { range: this.span(start), levels };
   }
 
   private indicator(): A.IndicatorDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
-    const weight = this.la() === KW_Weight ? (this.next(), this.value()) : undefined;
-    const headEnd = this.le;
+    const weight = this.la() === KW_Weight ? (this.p++, this.value()) : undefined;
+    const headEnd = this.last();
     const ind: A.IndicatorDecl = { kind: "indicator", name, evidence: [], methods: [], children: [], range: undefined!, headRange: undefined! };
     if (title) ind.title = title;
     if (weight) ind.weight = weight;
     if (this.la() === LBRACE) {
-      this.next();
+      this.p++;
       this.indicatorItems(ind);
     }
     ind.range = this.span(start);
-    ind.headRange = this.lines.range(ind.range.start.offset, headEnd);
+    ind.headRange = this.lines.range(ind.range.start.offset, headEnd.endOffset! + 1);
     return ind;
   }
 
   private indicatorItems(ind: A.IndicatorDecl): void {
     let judgement: Judgement | undefined;
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
-      const first = this.at();
+      const first = this.tokens[this.p]!;
       if (t === KW_Indicator) ind.children.push(this.indicator());
       else if (textClauseKeyword[t] !== undefined) {
         const { keyword, value } = this.textClause(INDICATOR_TEXTS);
@@ -809,14 +621,14 @@ class FastParser {
         else if (keyword === "Note") this.set(ind, "note", value);
         else ind.evidence.push(value);
       } else if (t === KW_Score) {
-        this.next();
+        this.p++;
         const value = this.value();
         ind.methods.push({ kind: "fixed", value, range: this.span(first) });
       } else if (t === KW_Declared) {
-        this.next();
+        this.p++;
         this.set(ind, "declared", this.value());
       } else if (t === KW_Deduct) {
-        this.next();
+        this.p++;
         const amount = this.value();
         const reason = this.optionalString();
         const itemRange = this.span(first);
@@ -825,13 +637,13 @@ class FastParser {
         if (reason) d.reason = reason;
         judgement = addDeduction(ind, judgement, d);
       } else if (t === KW_Judgement) {
-        this.next();
-        ind.methods.push({ kind: "judgement", deductions: [], open: true, range: this.lastRange() });
+        this.p++;
+        ind.methods.push({ kind: "judgement", deductions: [], open: true, range: this.tok(first) });
       } else if (t === KW_Row) (ind.rows ??= []).push(this.rowRef());
-      else if (t === SEMI) this.next();
+      else if (t === SEMI) this.p++;
       else ind.methods.push(this.computedMethod(t));
     }
-    this.next();
+    this.p++;
   }
 
   /** ratio, per finding, bands, satisfaction, elements (parser.ts `indicatorItem`); `targets` is not covered. */
@@ -845,7 +657,7 @@ class FastParser {
       this.expect(KW_Finding);
       this.expect(KW_Deduct);
       const each = this.value();
-      const max = this.la() === KW_Max ? (this.next(), this.value()) : undefined;
+      const max = this.la() === KW_Max ? (this.p++, this.value()) : undefined;
       const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range: this.span(first) };
       m.each = each;
       if (max) m.max = max;
@@ -857,7 +669,7 @@ class FastParser {
       const bands: A.Band[] = [];
       for (let b = this.la(); b !== RBRACE; b = this.la()) {
         if (b === SEMI || b === COMMA) {
-          this.next();
+          this.p++;
           continue;
         }
         const bandStart = this.next();
@@ -877,13 +689,13 @@ class FastParser {
         band.score = score;
         bands.push(band);
       }
-      this.next();
+      this.p++;
       return { kind: "bands", value, bands, range: this.span(first) };
     }
     if (t === KW_Satisfaction) {
       const how = this.la();
       if (how !== KW_Mean && how !== KW_Weighted) this.giveUp();
-      this.next();
+      this.p++;
       this.expect(LPAREN);
       const surveys = this.nameList();
       this.expect(RPAREN);
@@ -895,17 +707,17 @@ class FastParser {
       this.expect(RBRACKET);
       const tiers: { tier: A.TierName; share?: A.NumberValue; range: Range }[] = [];
       if (this.la() === KW_Tiers) {
-        this.next();
+        this.p++;
         this.expect(LBRACE);
         for (let e = this.la(); e !== RBRACE; e = this.la()) {
-          if (e === SEMI || e === COMMA) this.next();
+          if (e === SEMI || e === COMMA) this.p++;
           else {
             const tier = this.tierName();
             const share = this.value();
             tiers.push({ tier: tier.value, share, range: { start: tier.range.start, end: share.range.end } });
           }
         }
-        this.next();
+        this.p++;
       }
       return { kind: "targets", targets, tiers, range: this.span(first) };
     }
@@ -914,26 +726,25 @@ class FastParser {
       const elements: A.Element[] = [];
       for (let e = this.la(); e !== RBRACE; e = this.la()) {
         if (e === SEMI || e === COMMA) {
-          this.next();
+          this.p++;
           continue;
         }
-        const labelTok = this.at();
-        const label = this.expectString();
+        const labelTok = this.expect(STRING);
+        const label = this.string(labelTok);
         const share = this.value();
         const mark = this.la();
         if (mark !== KW_Met && mark !== KW_Unmet) this.giveUp();
-        this.next();
-        const markRange = this.lastRange();
+        const markTok = this.next();
         // a string followed by a number is the next element's label, not this one's reason
-        const reason = mark === KW_Unmet && this.la() === STRING && this.la(1) !== NUMBER ? this.readString() : undefined;
+        const reason = mark === KW_Unmet && this.la() === STRING && this.la(1) !== NUMBER ? this.string(this.next()) : undefined;
         const el: A.Element = { range: this.span(labelTok) };
         el.label = label;
         el.share = share;
-        el.met = { value: mark === KW_Met, range: markRange };
+        el.met = { value: mark === KW_Met, range: this.tok(markTok) };
         if (reason) el.reason = reason;
         elements.push(el);
       }
-      this.next();
+      this.p++;
       return { kind: "elements", elements, range: this.span(first) };
     }
     return this.giveUp();
@@ -942,19 +753,19 @@ class FastParser {
   /** `row TABLE.ROW`. */
   private rowRef(): A.RowRef {
     const start = this.next();
-    const table = this.expectName();
+    const table = this.name(this.expectIdent());
     this.expect(DOT);
-    const row = this.expectName();
+    const row = this.name(this.expectIdent());
     return { table, row, range: this.span(start) };
   }
 
   private finding(): A.FindingDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     let on: A.Name[] = [];
     if (this.la() === KW_On) {
-      this.next();
+      this.p++;
       // at least one
       if (identLike[this.la()] !== true) this.giveUp();
       on = this.nameList();
@@ -964,24 +775,24 @@ class FastParser {
     let subject: A.Name | undefined;
     let rows: A.RowRef[] | undefined;
     if (this.la() === LBRACE) {
-      this.next();
+      this.p++;
       for (let t = this.la(); t !== RBRACE; t = this.la()) {
         if (t === KW_Subject && this.la(1) !== STRING) {
-          this.next();
-          const s = this.expectName();
+          this.p++;
+          const s = this.name(this.expectIdent());
           // the builder reads the first `subject` only; two are left to it
           if (subject) this.giveUp();
           subject = s;
         } else if (textClauseKeyword[t] !== undefined) clauses.push(this.textClause(FINDING_TEXTS));
         else if (t === KW_Count) {
-          this.next();
+          this.p++;
           if (count) this.giveUp();
           count = this.value();
         } else if (t === KW_Row) (rows ??= []).push(this.rowRef());
-        else if (t === SEMI) this.next();
+        else if (t === SEMI) this.p++;
         else this.giveUp();
       }
-      this.next();
+      this.p++;
     }
     const f: A.FindingDecl = { kind: "finding", name, on, evidence: [], range: this.span(start) };
     if (title) f.title = title;
@@ -1002,28 +813,28 @@ class FastParser {
 
   private veto(): A.VetoDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     let triggered: { value: boolean; range: Range } | undefined;
     let grade: A.Name | undefined;
     if (this.la() === LBRACE) {
-      this.next();
+      this.p++;
       for (let t = this.la(); t !== RBRACE; t = this.la()) {
         if (t === KW_Triggered) {
-          this.next();
+          this.p++;
           const v = this.la();
           if ((v !== KW_True && v !== KW_False) || triggered) this.giveUp();
-          triggered = { value: v === KW_True, range: this.readRange() };
+          triggered = { value: v === KW_True, range: this.tok(this.next()) };
         } else if (t === KW_Grades) {
-          this.next();
-          const g = this.expectName();
+          this.p++;
+          const g = this.name(this.expectIdent());
           if (grade) this.giveUp();
           grade = g;
-        } else if (t === SEMI) this.next();
+        } else if (t === SEMI) this.p++;
         // a text clause in a veto is misplaced (PERF008); anything else an error
         else this.giveUp();
       }
-      this.next();
+      this.p++;
     }
     const v: A.VetoDecl = { kind: "veto", name, range: this.span(start) };
     if (title) v.title = title;
@@ -1037,13 +848,12 @@ class FastParser {
     const t = this.la();
     const value: A.TierName | undefined = t === KW_Met ? "met" : t === KW_Partial ? "partial" : t === KW_Unmet ? "unmet" : undefined;
     if (!value) this.giveUp();
-    return { value, range: this.readRange() };
+    return { value, range: this.tok(this.next()) };
   }
 
   private subject(): A.SubjectDecl {
     const start = this.next();
-    const keywordEnd = this.le;
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     this.expect(LBRACE);
     const members: A.SubjectMember[] = [];
@@ -1057,19 +867,19 @@ class FastParser {
       else if (t === KW_Assess) members.push(this.assess());
       else if (t === KW_Target) members.push(this.target());
       else if (t === KW_Declared) {
-        this.next();
+        this.p++;
         if (declared) this.giveUp();
         declared = this.value();
       } else if (t === KW_Grades) {
-        this.next();
+        this.p++;
         if (grade) this.giveUp();
-        grade = this.expectName();
-      } else if (t === SEMI) this.next();
+        grade = this.name(this.expectIdent());
+      } else if (t === SEMI) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     const range = this.span(start);
-    const s: A.SubjectDecl = { kind: "subject", name, members, range, keywordRange: this.lines.range(start, keywordEnd) };
+    const s: A.SubjectDecl = { kind: "subject", name, members, range, keywordRange: this.tok(start) };
     if (title) s.title = title;
     if (declared) s.declared = declared;
     if (grade) s.grade = grade;
@@ -1078,7 +888,7 @@ class FastParser {
 
   private assess(): A.AssessDecl {
     const start = this.next();
-    const indicator = this.expectName();
+    const indicator = this.name(this.expectIdent());
     this.expect(LBRACE);
     const deductions: A.Deduction[] = [];
     const inputs: [score: boolean, value: A.NumberValue][] = [];
@@ -1093,13 +903,13 @@ class FastParser {
         if (reason) d.reason = reason;
         deductions.push(d);
       } else if (t === KW_Score || t === KW_Declared) {
-        this.next();
+        this.p++;
         inputs.push([t === KW_Score, this.value()]);
       } else if (textClauseKeyword[t] !== undefined) clauses.push(this.textClause(ASSESS_TEXTS));
-      else if (t === SEMI) this.next();
+      else if (t === SEMI) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     const a: A.AssessDecl = { kind: "assess", indicator, deductions, evidence: [], range: this.span(start) };
     for (const [score, v] of inputs) this.set(a, score ? "score" : "declared", v);
     for (const { keyword, value } of clauses) {
@@ -1111,17 +921,17 @@ class FastParser {
 
   private override(): A.OverrideDecl {
     const start = this.next();
-    const indicator = this.expectName();
+    const indicator = this.name(this.expectIdent());
     let weight: A.NumberValue | undefined;
     let rule: A.ScoringMethod | undefined;
     const t = this.la();
     if (t === KW_Weight) {
-      this.next();
+      this.p++;
       weight = this.value();
     } else if (t === KW_Rule) {
-      this.next();
+      this.p++;
       const m = this.la();
-      if (m === KW_Judgement) rule = { kind: "judgement", deductions: [], open: true, range: this.readRange() };
+      if (m === KW_Judgement) rule = { kind: "judgement", deductions: [], open: true, range: this.tok(this.next()) };
       else if (m === KW_Ratio || m === KW_Per || m === KW_Bands || m === KW_Satisfaction) rule = this.computedMethod(m);
       else this.giveUp();
     } else this.giveUp();
@@ -1136,11 +946,11 @@ class FastParser {
     return o;
   }
 
-  /** A unit where one is required (parser.ts `unitWord`), read as a name. */
-  private unitName(): A.Name {
+  /** A unit where one is required (parser.ts `unitWord`): a known unit or any word. */
+  private unitWord(): IToken {
     const w = this.la();
     if (w !== UNIT && identLike[w] !== true) this.giveUp();
-    return this.readName();
+    return this.next();
   }
 
   private units(): A.UnitsDecl {
@@ -1149,23 +959,23 @@ class FastParser {
     const units: A.UnitDef[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (t === SEMI || t === COMMA) {
-        this.next();
+        this.p++;
         continue;
       }
-      const word = this.at();
-      const name = this.unitName();
-      const equals = this.la() === EQUALS ? (this.next(), this.value()) : undefined;
+      const word = this.unitWord();
+      const name = this.name(word);
+      const equals = this.la() === EQUALS ? (this.p++, this.value()) : undefined;
       const u: A.UnitDef = { name, range: this.span(word) };
       if (equals) u.equals = equals;
       units.push(u);
     }
-    this.next();
+    this.p++;
     return { kind: "units", units, range: this.span(start) };
   }
 
   private table(): A.TableDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     this.expect(LBRACE);
     const columns: A.TableColumn[] = [];
@@ -1173,42 +983,42 @@ class FastParser {
     const printed: A.PrintedTotal[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (t === KW_Columns) {
-        this.next();
+        this.p++;
         this.expect(LBRACE);
         for (let c = this.la(); c !== RBRACE; c = this.la()) {
           if (c === SEMI || c === COMMA) {
-            this.next();
+            this.p++;
             continue;
           }
-          const first = this.at();
-          const cname = this.expectName();
+          const first = this.expectIdent();
+          const cname = this.name(first);
           const ctitle = this.optionalString();
-          const type = this.unitName();
+          const type = this.name(this.unitWord());
           const col: A.TableColumn = { name: cname, type, range: this.span(first) };
           if (ctitle) col.title = ctitle;
           columns.push(col);
         }
-        this.next();
+        this.p++;
       } else if (t === KW_Row) {
         const first = this.next();
-        const rname = this.expectName();
+        const rname = this.name(this.expectIdent());
         this.expect(LBRACE);
         const cells: A.TableCell[] = [];
         const c = this.la();
         if (c === STRING || c === NUMBER || c === MINUS) {
           cells.push(this.cell());
           while (this.la() === COMMA) {
-            this.next();
+            this.p++;
             cells.push(this.cell());
           }
         }
         this.expect(RBRACE);
         rows.push({ name: rname, cells, range: this.span(first) });
       } else if (t === KW_Printed) printed.push(this.printed());
-      else if (t === SEMI) this.next();
+      else if (t === SEMI) this.p++;
       else this.giveUp();
     }
-    this.next();
+    this.p++;
     const tbl: A.TableDecl = { kind: "table", name, columns, rows, printed, range: this.span(start) };
     if (title) tbl.title = title;
     return tbl;
@@ -1216,10 +1026,10 @@ class FastParser {
 
   /** A string, a number, `-5`, or `-` alone for an empty cell. */
   private cell(): A.TableCell {
-    const first = this.at();
+    const first = this.tokens[this.p]!;
     const c = this.la();
     if (c === STRING) {
-      const value = this.readString();
+      const value = this.string(this.next());
       return { kind: "string", value, range: this.span(first) };
     }
     if (c === NUMBER) {
@@ -1238,30 +1048,30 @@ class FastParser {
     let name: A.Name | undefined;
     let rows: A.Name[] | undefined;
     if (t === KW_Subtotal) {
-      this.next();
-      name = this.expectName();
+      this.p++;
+      name = this.name(this.expectIdent());
       if (this.la() === KW_Rows) {
-        this.next();
+        this.p++;
         this.expect(LBRACKET);
         rows = this.nameList();
         this.expect(RBRACKET);
       }
-    } else if (t === KW_Total) this.next();
+    } else if (t === KW_Total) this.p++;
     else this.giveUp();
     this.expect(LBRACE);
     const values: A.PrintedTotal["values"] = [];
     for (let v = this.la(); v !== RBRACE; v = this.la()) {
       if (v === SEMI || v === COMMA) {
-        this.next();
+        this.p++;
         continue;
       }
-      const first = this.at();
-      const column = this.expectName();
-      const negative = this.la() === MINUS ? (this.next(), true) : false;
+      const first = this.expectIdent();
+      const column = this.name(first);
+      const negative = this.la() === MINUS ? (this.p++, true) : false;
       const value = this.value();
       values.push(negative ? { column, value, negative: true, range: this.span(first) } : { column, value, range: this.span(first) });
     }
-    this.next();
+    this.p++;
     const acknowledged = this.acknowledged();
     const p: A.PrintedTotal = { kind: name ? "subtotal" : "total", values, range: this.span(start) };
     if (name) p.name = name;
@@ -1273,26 +1083,26 @@ class FastParser {
   /** `assert ID "claim" { statements } acknowledged "reason"`. */
   private assertion(): A.AssertDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const claim = this.optionalString();
     this.expect(LBRACE);
     const statements: A.AssertStatement[] = [];
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
-      if (t === SEMI) this.next();
+      if (t === SEMI) this.p++;
       else statements.push(this.assertStatement(t));
     }
-    const blockEnd = this.next() + 1;
+    const close = this.next();
     const acknowledged = this.acknowledged();
-    const a: A.AssertDecl = { kind: "assert", name, statements, blockEnd, range: this.span(start) };
+    const a: A.AssertDecl = { kind: "assert", name, statements, blockEnd: close.startOffset + 1, range: this.span(start) };
     if (claim) a.claim = claim;
     if (acknowledged) a.acknowledged = acknowledged;
     return a;
   }
 
   private assertStatement(t: number): A.AssertStatement {
-    const first = this.at();
+    const first = this.tokens[this.p]!;
     if (t === KW_Indicator) {
-      this.next();
+      this.p++;
       this.expect(KW_Level);
       const level = this.value();
       this.expect(EQUALS);
@@ -1301,15 +1111,15 @@ class FastParser {
     }
     // `leaves = 27` is this statement (Chevrotain's alternatives in order, LL(3)); `leaves = x` an expression's
     if (t === KW_Total || (t === KW_Leaves && this.la(1) === EQUALS && this.la(2) === NUMBER)) {
-      this.next();
+      this.p++;
       this.expect(EQUALS);
       const expected = this.value();
       return { kind: t === KW_Total ? "total" : "leaves", range: this.span(first), expected };
     }
     if (t === KW_Grades) {
-      this.next();
+      this.p++;
       this.expect(EQUALS);
-      const grade = this.expectName();
+      const grade = this.name(this.expectIdent());
       return { kind: "grade", expected: grade, range: this.span(first) };
     }
     if (expressionStart[t] !== true) this.giveUp();
@@ -1317,9 +1127,9 @@ class FastParser {
     const o = this.la();
     const op: A.AssertOperator | undefined = o === LESS_EQ ? "<=" : o === GREATER_EQ ? ">=" : o === LESS ? "<" : o === GREATER ? ">" : undefined;
     if (!op && o !== EQUALS) this.giveUp();
-    this.next();
+    this.p++;
     const rhs = this.expression();
-    const tolerance = this.la() === KW_Within ? (this.next(), this.value()) : undefined;
+    const tolerance = this.la() === KW_Within ? (this.p++, this.value()) : undefined;
     const s: Extract<A.AssertStatement, { kind: "equals" }> = { kind: "equals", range: this.span(first) };
     s.expression = expression;
     if (op) s.op = op;
@@ -1332,7 +1142,7 @@ class FastParser {
   /** `target ID "name" { … } acknowledged "…"`; a clause given twice is left to the builder. */
   private target(): A.TargetDecl {
     const start = this.next();
-    const name = this.expectName();
+    const name = this.name(this.expectIdent());
     const title = this.optionalString();
     this.expect(LBRACE);
     let cls: A.StringValue | undefined;
@@ -1343,17 +1153,18 @@ class FastParser {
     let deviation: A.NumberValue | undefined;
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
       if (t === SEMI) {
-        this.next();
+        this.p++;
         continue;
       }
       const first = this.next();
       if (t === KW_Class) {
         if (cls) this.giveUp();
         const c = this.la();
-        if (c === STRING) cls = this.readString();
+        if (c === STRING) cls = this.string(this.next());
         else if (identLike[c] === true || c === KW_Satisfaction) {
-          const asName = this.readName();
-          cls = { value: asName.text, range: this.lastRange() };
+          const tok = this.next();
+          this.name(tok);
+          cls = { value: tok.image, range: this.tok(tok) };
         } else this.giveUp();
       } else if (t === KW_Expect) {
         if (expect) this.giveUp();
@@ -1366,13 +1177,13 @@ class FastParser {
         tier = this.tierName();
       } else if (t === KW_Reason) {
         if (reason) this.giveUp();
-        reason = this.expectString();
+        reason = this.string(this.expect(STRING));
       } else if (t === KW_Deviation) {
         if (deviation) this.giveUp();
         deviation = this.value();
       } else this.giveUp();
     }
-    this.next();
+    this.p++;
     const acknowledged = this.acknowledged();
     const tg: A.TargetDecl = { kind: "target", name, range: this.span(start) };
     if (title) tg.title = title;
@@ -1386,14 +1197,14 @@ class FastParser {
     return tg;
   }
 
-  private targetExpect(first: number): A.TargetExpect {
+  private targetExpect(first: IToken): A.TargetExpect {
     const t = this.la();
     if (t === STRING) {
-      const text = this.readString();
+      const text = this.string(this.next());
       return { kind: "qualitative", text, range: this.span(first) };
     }
     if (t === KW_Between) {
-      this.next();
+      this.p++;
       const low = this.value();
       this.expect(KW_And);
       const high = this.value();
@@ -1403,31 +1214,23 @@ class FastParser {
       return between;
     }
     // an operator before the value; `以上`/`以下` only after it
-    const before = targetOperators[t] !== undefined && t !== ABOVE && t !== BELOW;
-    let opText: string | undefined;
-    if (before) {
-      this.next();
-      if (t === AT_LEAST || t === AT_MOST) opText = this.image();
-    }
+    const opTok = targetOperators[t] !== undefined && t !== idx(T.AboveWord) && t !== idx(T.BelowWord) ? this.next() : undefined;
     const operand = this.targetOperand();
-    const after = !before && (this.la() === ABOVE || this.la() === BELOW);
-    let word = before ? t : END;
-    if (after) {
-      word = this.la();
-      this.next();
-    }
-    const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op: word !== END ? targetOperators[word]! : "=", range: this.span(first) };
+    let after: IToken | undefined;
+    if (!opTok && (this.la() === idx(T.AboveWord) || this.la() === idx(T.BelowWord))) after = this.next();
+    const word = opTok ?? after;
+    const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op: word ? targetOperators[word.tokenTypeIdx]! : "=", range: this.span(first) };
     cmp.value = operand;
-    if (opText !== undefined) cmp.word = { text: opText, after: false };
-    if (after) cmp.word = { text: this.image(), after: true };
-    if (word === END) cmp.bare = true;
+    if (opTok && (opTok.tokenType === T.AtLeastWord || opTok.tokenType === T.AtMostWord)) cmp.word = { text: opTok.image, after: false };
+    if (after) cmp.word = { text: after.image, after: true };
+    if (!word) cmp.bare = true;
     return cmp;
   }
 
   private targetOperand(): A.NumberValue | A.DateValue {
     if (this.la() !== DATE) return this.value();
-    this.next();
-    return dateValue(this.image(), this.lastRange()) ?? this.giveUp();
+    const d = this.next();
+    return dateValue(d.image, this.tok(d)) ?? this.giveUp();
   }
 
   private targetActual(): A.TargetActual {
@@ -1437,10 +1240,10 @@ class FastParser {
       const next = this.la(1);
       const clause = next === KW_Class || next === KW_Expect || next === KW_Actual || next === KW_Tier || next === KW_Reason || next === KW_Deviation;
       const operand = next === NUMBER || next === LPAREN || next === IDENT || (!clause && identLike[next] === true);
-      if (!operand) return { kind: "none", range: this.readRange() };
+      if (!operand) return { kind: "none", range: this.tok(this.next()) };
     }
     if (t === STRING) {
-      const text = this.readString();
+      const text = this.string(this.next());
       return { kind: "text", text, range: text.range };
     }
     if (expressionStart[t] !== true) this.giveUp();

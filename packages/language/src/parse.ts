@@ -7,7 +7,7 @@ import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
-import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, fastParseText, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, isLowerAscii, keywordByIndex, SURVEY_TEXTS, unquote, type FastParse } from "./fast-parser.js";
+import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, unquote, type FastParse } from "./fast-parser.js";
 
 export { unquote };
 
@@ -32,6 +32,9 @@ const hardDeclarationStarts = new Set<TokenType>(
 const keywordByType = new Map<TokenType, KeywordName>(
   (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
 );
+/** The same, by `tokenTypeIdx`: read once per token of the file. */
+const keywordByIndex: (KeywordName | undefined)[] = [];
+for (const [type, name] of keywordByType) keywordByIndex[type.tokenTypeIdx!] = name;
 
 /** Text in, AST and syntax diagnostics out. Never throws on any input. */
 export function parse(text: string, uri = "untitled.perf", options: DiagnosticFactoryOptions = {}): ParseResult {
@@ -47,16 +50,6 @@ export type ParsePath = "auto" | "chevrotain";
 /** parse(), with the path forced; `fast` says whether the fast parser built the AST. */
 export function parseWith(text: string, uri: string, options: DiagnosticFactoryOptions, path: ParsePath): { result: ParseResult; fast: boolean } {
   const lines = new LineIndex(text);
-  // Error-free input (most of it) is parsed straight from the scanner to the AST, with no token
-  // array (decision 0204); anything this path would report sends the text through the rest.
-  const suspicious = hasSuspiciousCharacter(text);
-  if (path === "auto" && !suspicious) {
-    const fast = fastParseText(text, lines);
-    if (fast) {
-      const ast: A.PerfFile = { uri, declarations: fast.declarations, comments: fast.comments, keywords: fast.keywords, range: lines.range(0, text.length) };
-      return { result: { ast, diagnostics: [], lines }, fast: true };
-    }
-  }
   const diagnostics: Diagnostic[] = [];
   const lexed = T.perfLexer.tokenize(text);
 
@@ -67,7 +60,6 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
 
   const tokens = lexed.tokens;
   const unterminated = new WeakSet<IToken>();
-  const unterminatedAt = new Set<number>();
   for (const t of lexed.tokens) {
     // The lexer gives each token its endOffset (node locations need it) and an identifier after a
     // line break its newlineBefore: a word is a number's unit only on the number's line (decision 0092).
@@ -77,7 +69,6 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
       t.tokenType = T.StringLiteral;
       t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
       unterminated.add(t);
-      unterminatedAt.add(t.startOffset);
     }
   }
 
@@ -92,11 +83,9 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
   }
 
-  // The fast parser again, over the tokens as the lexer's problems left them (the path above gave
-  // up on those problems, not on the syntax; when there are none it gave up on the syntax, and would again);
-  // it gives up on anything else, and Chevrotain's path makes every syntax error and the AST after recovery.
-  const lexerProblem = suspicious || lexed.errors.length > 0 || unterminatedAt.size > 0 || limits.violations.length > 0 || diagnostics.length > 0;
-  const fast = path === "auto" && lexerProblem ? fastParse(parsed, lines, unterminatedAt) : undefined;
+  // Error-free input (most of it) is parsed straight to the AST; the fast parser gives up on
+  // anything else, and Chevrotain's path makes every syntax error and the AST after recovery.
+  const fast = path === "auto" ? fastParse(parsed, lines, unterminated) : undefined;
   const csts: CstNode[] = [];
   if (!fast) {
     // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
@@ -145,7 +134,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
 
   // Warnings about characters come after the syntax errors and share their cap.
   // The spans of strings and comments are only needed when the text holds such a character at all (rare).
-  if (suspicious) {
+  if (hasSuspiciousCharacter(text)) {
     const texts: TextSpan[] = [];
     // an unterminated string is a StringLiteral by now
     for (const t of tokens) if (t.tokenType === T.StringLiteral) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
@@ -210,6 +199,10 @@ function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
   return out;
 }
 
+/** `a`–`z`: an English keyword's first letter. */
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 
 function tokenRange(lines: LineIndex, t: IToken): Range {
   return lines.range(t.startOffset, t.startOffset + t.image.length);

@@ -36,41 +36,8 @@ export interface ScannerTokens {
   words: readonly { type: TokenType; spellings: readonly string[] }[];
 }
 
-/**
- * Tokens without a token object each (decision 0204): their kinds (`tokenTypeIdx`), start offsets,
- * end offsets (one past the last unit), `newlineBefore` (1 or 0, as `tokenize` gives it) and, for a
- * word token, its spelling (the image all its tokens share; undefined for the others, whose image is
- * the text between the offsets). The fast parser keeps a window of a few hundred.
- */
-export interface TokenChunk {
-  readonly kinds: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly newlines: Uint8Array;
-  readonly words: (string | undefined)[];
-}
-
-/**
- * The scan of one text, a chunk of tokens at a time: `fill` writes the next tokens to slots
- * `from`… of the chunk and returns the slot after the last one written; fewer than `to` only once
- * the text is done (then 0 tokens each later call). Comments and the runs of characters no token
- * starts with go to the sink as they are passed, in the order `tokenize` gives them. Many tokens a
- * call, not one: a loop that stays in one call is compiled early (on-stack replacement), where a
- * large function called once per token runs unoptimised until its call count says it is hot.
- */
-export interface ScanCursor {
-  fill(chunk: TokenChunk, from: number, to: number): number;
-}
-
-export interface ScanSink {
-  comment(type: TokenType, start: number, end: number): void;
-  error(start: number, end: number): void;
-}
-
 export interface Scanner {
   tokenize(text: string): ILexingResult;
-  /** `tokenize`, a chunk at a time: `tokenize` is a loop over it. */
-  cursor(text: string, sink: ScanSink): ScanCursor;
 }
 
 /** Characters the string scans read while looking for a closing quote, since the process started (tests count work with it). */
@@ -210,29 +177,6 @@ function lexingError(text: string, offset: number, end: number): ILexingError {
   return { offset, line: undefined, column: undefined, length, message: `unexpected character: ->${text.charAt(offset)}<- at offset: ${offset}, skipped ${length} characters.` };
 }
 
-const TOKENIZE_CHUNK = 1024;
-
-/** A chunk of `size` token slots. */
-export function newChunk(size: number): TokenChunk {
-  return { kinds: new Int32Array(size), starts: new Int32Array(size), ends: new Int32Array(size), newlines: new Uint8Array(size), words: new Array<string | undefined>(size).fill(undefined) };
-}
-
-/**
- * The comments and errors of `tokenize`. A class, not closures made per call: a call site that
- * always met one closure is compiled against it, and a new one each call would throw that code away.
- */
-class TokenizeSink implements ScanSink {
-  readonly comments: IToken[] = [];
-  readonly errors: ILexingError[] = [];
-  constructor(private readonly text: string) {}
-  comment(type: TokenType, start: number, end: number): void {
-    this.comments.push({ image: this.text.substring(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, newlineBefore: false } as IToken);
-  }
-  error(start: number, end: number): void {
-    this.errors.push(lexingError(this.text, start, end));
-  }
-}
-
 /**
  * A token type with its index, one shape for all: the token types themselves have many shapes
  * (their options differ), and reading `tokenTypeIdx` from them at every token is a megamorphic load.
@@ -326,205 +270,159 @@ export function createScanner(T: ScannerTokens): Scanner {
     }
   }
 
-  /** The scan of one text, a token at a time (see {@link ScanCursor}). */
-  class Cursor implements ScanCursor {
-    private readonly n: number;
-    private i = 0;
+  const tokenize = (text: string): ILexingResult => {
+    const tokens: IToken[] = [];
+    const comments: IToken[] = [];
+    const errors: ILexingError[] = [];
+    const n = text.length;
+    let i = 0;
+    /** a line break since the last token (parse() reads it before identifiers) */
+    let newline = false;
     /** where a string found no closing quote: a later quote cannot close either (the scans agree from there) */
-    private unclosedFrom: number;
+    let unclosedFrom = n;
+    /** where characters no token starts with began, while such a run goes on */
+    let errorStart = -1;
 
-    constructor(
-      private readonly text: string,
-      private readonly sink: ScanSink,
-    ) {
-      this.n = text.length;
-      this.unclosedFrom = text.length;
-    }
-
-    fill(chunk: TokenChunk, from: number, to: number): number {
-      const text = this.text;
-      const n = this.n;
-      const { kinds, starts, ends, newlines, words } = chunk;
-      let i = this.i;
-      let count = from;
-      /** a line break since the last token (parse() reads it before identifiers) */
-      let lineBreak = false;
-      /** where characters no token starts with began, while such a run goes on (a token or the end ends it) */
-      let errorStart = -1;
-      // one exit, below: a path taken once per text (its end) is a path the compiled code has not
-      // seen, and would throw that code away at the end of every text
-      while (i < n && count < to) {
-        const c = text.charCodeAt(i);
-        let type: Kind | undefined;
-        let image: string | undefined;
-        let end = i + 1;
-        switch (c) {
-          case 32:
-          case 9:
-          case 10:
-          case 13:
-          case 0x3000:
-          case 0xfeff: {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      let type: Kind | undefined;
+      let image: string | undefined;
+      let end = i + 1;
+      switch (c) {
+        case 32:
+        case 9:
+        case 10:
+        case 13:
+        case 0x3000:
+        case 0xfeff: {
+          if (errorStart >= 0) {
+            errors.push(lexingError(text, errorStart, i));
+            errorStart = -1;
+          }
+          for (; end < n; end++) {
+            const d = text.charCodeAt(end);
+            if (d === 10 || d === 13) newline = true;
+            else if (d !== 32 && d !== 9 && d !== 0x3000 && d !== 0xfeff) break;
+          }
+          if (c === 10 || c === 13) newline = true;
+          i = end;
+          continue;
+        }
+        case 47 /* / */: {
+          const d = text.charCodeAt(i + 1);
+          if (d === 47 || d === 42) {
             if (errorStart >= 0) {
-              this.sink.error(errorStart, i);
+              errors.push(lexingError(text, errorStart, i));
               errorStart = -1;
             }
-            for (; end < n; end++) {
-              const d = text.charCodeAt(end);
-              if (d === 10 || d === 13) lineBreak = true;
-              else if (d !== 32 && d !== 9 && d !== 0x3000 && d !== 0xfeff) break;
+            if (d === 47) {
+              end = i + 2;
+              for (let e = text.charCodeAt(end); end < n && e !== 10 && e !== 13; e = text.charCodeAt(++end));
+              type = LineComment;
+            } else {
+              const close = text.indexOf("*/", i + 2);
+              end = close < 0 ? n : close + 2;
+              type = close < 0 ? UnterminatedBlockComment : BlockComment;
+              if (!newline) newline = hasLineBreak(text, i + 2, end);
             }
-            if (c === 10 || c === 13) lineBreak = true;
+            comments.push({ image: text.substring(i, end), startOffset: i, endOffset: end - 1, tokenTypeIdx: type.idx, tokenType: type.type, newlineBefore: false } as IToken);
             i = end;
             continue;
           }
-          case 47 /* / */: {
-            const d = text.charCodeAt(i + 1);
-            if (d === 47 || d === 42) {
-              if (errorStart >= 0) {
-                this.sink.error(errorStart, i);
-                errorStart = -1;
-              }
-              if (d === 47) {
-                end = i + 2;
-                for (let e = text.charCodeAt(end); end < n && e !== 10 && e !== 13; e = text.charCodeAt(++end));
-                type = LineComment;
-              } else {
-                const close = text.indexOf("*/", i + 2);
-                end = close < 0 ? n : close + 2;
-                type = close < 0 ? UnterminatedBlockComment : BlockComment;
-                if (!lineBreak) lineBreak = hasLineBreak(text, i + 2, end);
-              }
-              this.sink.comment(type.type, i, end);
-              i = end;
-              continue;
+          type = Slash;
+          break;
+        }
+        case 34 /* " */: {
+          if (i < unclosedFrom) {
+            let j = i + 1;
+            for (; j < n; j++) {
+              const d = text.charCodeAt(j);
+              if (d === 92) j++;
+              else if (d === 34) break;
             }
-            type = Slash;
-            break;
+            stringScanWork += j - i;
+            if (j < n) {
+              type = StringLiteral;
+              end = j + 1;
+              break;
+            }
+            unclosedFrom = i;
           }
-          case 34 /* " */: {
-            if (i < this.unclosedFrom) {
-              let j = i + 1;
-              for (; j < n; j++) {
-                const d = text.charCodeAt(j);
-                if (d === 92) j++;
-                else if (d === 34) break;
-              }
-              stringScanWork += j - i;
-              if (j < n) {
-                type = StringLiteral;
-                end = j + 1;
-                break;
-              }
-              this.unclosedFrom = i;
-            }
-            type = UnterminatedString;
-            end = unterminatedStringEnd(text, i);
-            break;
+          type = UnterminatedString;
+          end = unterminatedStringEnd(text, i);
+          break;
+        }
+        case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57: {
+          const date = dateEnd(text, i);
+          if (date > 0) {
+            type = DateLiteral;
+            end = date;
+          } else {
+            type = NumberLiteral;
+            end = numberEnd(text, i);
           }
-          case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57: {
-            const date = dateEnd(text, i);
-            if (date > 0) {
-              type = DateLiteral;
-              end = date;
-            } else {
-              type = NumberLiteral;
-              end = numberEnd(text, i);
-            }
-            break;
+          break;
+        }
+        case 123: type = LBrace; break;
+        case 125: type = RBrace; break;
+        case 40: type = LParen; break;
+        case 41: type = RParen; break;
+        case 91: case 0x3010 /* 【 */: type = LBracket; break;
+        case 93: case 0x3011 /* 】 */: type = RBracket; break;
+        case 46: type = Dot; break;
+        case 44: case 0xff0c /* ， */: case 0x3001 /* 、 */: type = Comma; break;
+        case 59: case 0xff1b /* ； */: type = Semicolon; break;
+        case 58: case 0xff1a /* ： */: type = Colon; break;
+        case 0x2265 /* ≥ */: type = GreaterEq; break;
+        case 0x2264 /* ≤ */: type = LessEq; break;
+        case 62 /* > */:
+          if (text.charCodeAt(i + 1) === 61) {
+            type = GreaterEq;
+            end = i + 2;
+          } else type = Greater;
+          break;
+        case 60 /* < */:
+          if (text.charCodeAt(i + 1) === 61) {
+            type = LessEq;
+            end = i + 2;
+          } else type = Less;
+          break;
+        case 61: type = Equals; break;
+        case 43: type = Plus; break;
+        case 45: type = Minus; break;
+        case 42: case 0xd7 /* × */: type = Star; break;
+        case 0xf7 /* ÷ */: type = Slash; break;
+        default: {
+          end = identifierEnd(text, i);
+          if (irregularFirst[c] === 1 || (end === i && firstUnits[c] === 1)) {
+            const found = wordAt(text, i, end);
+            if (found) ({ kind: type, end } = found);
+          } else if (end > i) {
+            if (firstUnits[c] === 1) {
+              image = text.substring(i, end);
+              const word = wordKinds.get(image);
+              if (word) ({ kind: type, image } = word);
+              else type = Identifier;
+            } else type = Identifier;
           }
-          case 123: type = LBrace; break;
-          case 125: type = RBrace; break;
-          case 40: type = LParen; break;
-          case 41: type = RParen; break;
-          case 91: case 0x3010 /* 【 */: type = LBracket; break;
-          case 93: case 0x3011 /* 】 */: type = RBracket; break;
-          case 46: type = Dot; break;
-          case 44: case 0xff0c /* ， */: case 0x3001 /* 、 */: type = Comma; break;
-          case 59: case 0xff1b /* ； */: type = Semicolon; break;
-          case 58: case 0xff1a /* ： */: type = Colon; break;
-          case 0x2265 /* ≥ */: type = GreaterEq; break;
-          case 0x2264 /* ≤ */: type = LessEq; break;
-          case 62 /* > */:
-            if (text.charCodeAt(i + 1) === 61) {
-              type = GreaterEq;
-              end = i + 2;
-            } else type = Greater;
-            break;
-          case 60 /* < */:
-            if (text.charCodeAt(i + 1) === 61) {
-              type = LessEq;
-              end = i + 2;
-            } else type = Less;
-            break;
-          case 61: type = Equals; break;
-          case 43: type = Plus; break;
-          case 45: type = Minus; break;
-          case 42: case 0xd7 /* × */: type = Star; break;
-          case 0xf7 /* ÷ */: type = Slash; break;
-          default: {
-            end = identifierEnd(text, i);
-            if (irregularFirst[c] === 1 || (end === i && firstUnits[c] === 1)) {
-              const found = wordAt(text, i, end);
-              if (found) ({ kind: type, end } = found);
-            } else if (end > i) {
-              if (firstUnits[c] === 1) {
-                // the word is looked up and dropped (garbage the young generation frees for nothing);
-                // a word token's image is its spelling, shared
-                const word = wordKinds.get(text.substring(i, end));
-                if (word) ({ kind: type, image } = word);
-                else type = Identifier;
-              } else type = Identifier;
-            }
-            if (type === undefined) {
-              // no token starts here: Chevrotain drops characters until one does, and reports them as one error
-              if (errorStart < 0) errorStart = i;
-              i++;
-              continue;
-            }
+          if (type === undefined) {
+            // no token starts here: Chevrotain drops characters until one does, and reports them as one error
+            if (errorStart < 0) errorStart = i;
+            i++;
+            continue;
           }
         }
-        if (errorStart >= 0) {
-          this.sink.error(errorStart, i);
-          errorStart = -1;
-        }
-        kinds[count] = type.idx;
-        starts[count] = i;
-        ends[count] = end;
-        newlines[count] = lineBreak && type === Identifier ? 1 : 0;
-        words[count] = image;
-        count++;
-        lineBreak = false;
-        i = end;
       }
-      this.i = i;
-      // a run of characters no token starts with ends at a token (then it was reported) or at the end
-      if (errorStart >= 0) this.sink.error(errorStart, n);
-      return count;
-    }
-  }
-
-  const cursor = (text: string, sink: ScanSink): ScanCursor => new Cursor(text, sink);
-  const typeByIndex: TokenType[] = [];
-  for (const k of [Identifier, StringLiteral, UnterminatedString, DateLiteral, NumberLiteral, LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon, GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash]) typeByIndex[k.idx] = k.type;
-  for (const { type } of T.words) typeByIndex[type.tokenTypeIdx!] = type;
-
-  const tokenize = (text: string): ILexingResult => {
-    const tokens: IToken[] = [];
-    const sink = new TokenizeSink(text);
-    const c = cursor(text, sink);
-    const chunk = newChunk(TOKENIZE_CHUNK);
-    const { kinds, starts, ends, newlines, words } = chunk;
-    for (;;) {
-      const got = c.fill(chunk, 0, TOKENIZE_CHUNK);
-      for (let j = 0; j < got; j++) {
-        const start = starts[j]!;
-        const end = ends[j]!;
-        tokens.push({ image: words[j] ?? text.substring(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: kinds[j]!, tokenType: typeByIndex[kinds[j]!]!, newlineBefore: newlines[j] === 1 } as IToken);
+      if (errorStart >= 0) {
+        errors.push(lexingError(text, errorStart, i));
+        errorStart = -1;
       }
-      if (got < TOKENIZE_CHUNK) break;
+      tokens.push({ image: image ?? text.substring(i, end), startOffset: i, endOffset: end - 1, tokenTypeIdx: type.idx, tokenType: type.type, newlineBefore: newline && type === Identifier } as IToken);
+      newline = false;
+      i = end;
     }
-    return { tokens, groups: { comments: sink.comments }, errors: sink.errors };
+    if (errorStart >= 0) errors.push(lexingError(text, errorStart, n));
+    return { tokens, groups: { comments }, errors };
   };
-  return { tokenize, cursor };
+  return { tokenize };
 }
