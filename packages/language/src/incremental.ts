@@ -82,7 +82,7 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     return replaceAt(d, path, 1, placed, after);
   });
 
-  const lines = new LineIndex(text);
+  const lines = LineIndex.edited(previous.lines, text, changed);
   const ast: A.PerfFile = {
     uri: previous.ast.uri,
     declarations,
