@@ -66,8 +66,11 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
     if (Array.isArray(v)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
-        const y = map(v[i]);
-        if (y !== v[i]) (copy ??= v.slice())[i] = y;
+        const x: unknown = v[i];
+        // most values of an analysis are strings and numbers: not worth a call
+        if (x === null || typeof x !== "object") continue;
+        const y = map(x);
+        if (y !== x) (copy ??= v.slice())[i] = y;
       }
       out = copy ?? v;
     } else if (v instanceof Map) {
@@ -85,11 +88,13 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
       const o = v as Record<string, unknown>;
       let copy: Record<string, unknown> | undefined;
       for (const k in o) {
-        const y = map(o[k]);
-        if (y !== o[k]) (copy ??= { ...o })[k] = y;
+        const x = o[k];
+        if (x === null || typeof x !== "object") continue;
+        const y = map(x);
+        if (y !== x) (copy ??= { ...o })[k] = y;
       }
-      const decl = retexted.get(o.range as A.Range);
-      if (decl && typeof o.id === "string" && Array.isArray(o.evidence)) {
+      const decl = retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? retexted.get(o.range as A.Range) : undefined;
+      if (decl) {
         copy ??= { ...o };
         copy.evidence = decl.evidence.map((e) => e.value);
         for (const k of ["explain", "criteria", "note"] as const) if (k in copy) copy[k] = decl[k]!.value;
@@ -157,7 +162,11 @@ function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retext
 
 function isRange(v: object): v is A.Range {
   const r = v as A.Range;
-  return r.start !== undefined && r.end !== undefined && typeof r.start.offset === "number" && typeof r.end.offset === "number" && Object.keys(r).length === 2;
+  if (r.start === undefined || r.end === undefined || typeof r.start.offset !== "number" || typeof r.end.offset !== "number") return false;
+  // counted, not Object.keys: a range is the commonest object of an analysis
+  let keys = 0;
+  for (const _ in r) keys++;
+  return keys === 2;
 }
 
 function isPosition(v: object): v is Position {

@@ -65,3 +65,66 @@ describe("reanalyze", () => {
     expect(parseFrom(undefined, e.text, e.uri)).toStrictEqual(p);
   });
 });
+
+describe("reanalyze at the edges of declarations", () => {
+  const file = examples.find((e) => e.uri.endsWith("yongzhou-2023.perf"))!;
+  const last = previous.get(file.uri)!;
+  const texts = new Map([[file.uri, file.text]]);
+  /** Just inside each indicator's 评价说明. */
+  const notesOf = (text: string) => [...text.matchAll(/^ +note +"/gm)].map((m) => m.index! + m[0].length);
+  const notes = notesOf(file.text);
+  const edit = (at: number, removed: number, text: string) => file.text.slice(0, at) + text + file.text.slice(at + removed);
+  const check = (after: string) => {
+    const incremental = reanalyze(last, texts, [{ uri: file.uri, text: after }]);
+    expect(incremental).toStrictEqual(analyze([{ uri: file.uri, text: after }]));
+    return { incremental, carried: incremental.result.summary === last.result.summary };
+  };
+
+  it("carries the analysis over for typing in the notes of the first, middle and last leaf, with lines added and removed", () => {
+    expect(notes.length).toBeGreaterThan(3);
+    for (const at of [notes[0]!, notes[notes.length >> 1]!, notes[notes.length - 1]!]) {
+      expect(check(edit(at, 0, "改")).carried).toBe(true);
+      // a line break typed into the note: every later position moves a line down
+      expect(check(edit(at, 0, "第一\n第二\n")).carried).toBe(true);
+      // a character removed from the note
+      expect(check(edit(at, 1, "")).carried).toBe(true);
+    }
+    // two lines removed: the previous analysis of a text with them, edited back
+    const withLines = edit(notes[1]!, 0, "\n\n");
+    const lastWith = analyze([{ uri: file.uri, text: withLines }]);
+    const back = reanalyze(lastWith, new Map([[file.uri, withLines]]), [{ uri: file.uri, text: file.text }]);
+    expect(back).toStrictEqual(last);
+    expect(back.result.summary).toBe(lastWith.result.summary);
+  });
+
+  it("analyzes afresh an edit before the first declaration, between two, after the last, or in a declaration's head", () => {
+    const firstDecl = file.text.indexOf("\nevaluation") + 1;
+    // the name of a top-level indicator: no declaration's block holds it
+    const head = file.text.search(/^indicator /m) + "indicator ".length;
+    // a blank line between two top-level declarations (a closing brace at the start of a line)
+    const between = file.text.indexOf("\n}\n", head) + 3;
+    for (const after of [edit(0, 0, "// 改\n"), edit(firstDecl, 0, "\n"), edit(between, 0, "\n// 说明\n"), file.text + "\n// 改\n", edit(head, 0, "x")]) {
+      const { incremental, carried } = check(after);
+      expect(carried).toBe(false);
+      expect(incremental.parsed.get(file.uri)!.ast.declarations[0]).not.toBe(last.parsed.get(file.uri)!.ast.declarations[0]);
+    }
+  });
+
+  it("runs the phases for an edit in one file of a workspace of two, equal to a fresh analysis", () => {
+    const docs = examples.filter((e) => e.uri.includes("changsha-2023/"));
+    expect(docs.length).toBe(2);
+    const before = analyze(docs);
+    const framework = docs.find((d) => d.uri.endsWith("framework.perf"))!;
+    // inside a leaf's block (the framework has no notes): a space and a comment
+    const at = framework.text.indexOf("{ judgement }", framework.text.indexOf("资金使用合规性")) + 1;
+    expect(at).toBeGreaterThan(framework.text.length >> 1);
+    const edited = docs.map((d) => (d === framework ? { uri: d.uri, text: d.text.slice(0, at) + " /* 改 */" + d.text.slice(at) } : d));
+    const incremental = reanalyze(before, new Map(docs.map((d) => [d.uri, d.text])), edited);
+    expect(incremental).toStrictEqual(analyze(edited));
+    // the other file's parse is the previous one; the edited file's untouched declarations are shared
+    const other = docs.find((d) => d !== framework)!;
+    expect(incremental.parsed.get(other.uri)).toBe(before.parsed.get(other.uri));
+    expect(incremental.parsed.get(framework.uri)!.ast.declarations[0]).toBe(before.parsed.get(framework.uri)!.ast.declarations[0]);
+    expect(incremental.result.summary).not.toBe(before.result.summary);
+  });
+});

@@ -82,7 +82,7 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     return replaceAt(d, path, 1, placed, after);
   });
 
-  const lines = new LineIndex(text);
+  const lines = LineIndex.edited(previous.lines, text, changed);
   const ast: A.PerfFile = {
     uri: previous.ast.uri,
     declarations,
@@ -252,8 +252,10 @@ export function movePositions(value: unknown, move: (p: Position) => Position | 
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const v = movePositions(value[i], move);
-      if (v !== value[i]) (out ??= value.slice())[i] = v;
+      const x: unknown = value[i];
+      if (x === null || typeof x !== "object") continue;
+      const v = movePositions(x, move);
+      if (v !== x) (out ??= value.slice())[i] = v;
     }
     return out ?? value;
   }
@@ -261,9 +263,13 @@ export function movePositions(value: unknown, move: (p: Position) => Position | 
   let out: Record<string, unknown> | undefined;
   const o = value as Record<string, unknown>;
   for (const k in o) {
-    // the one offset the AST keeps outside a position (AssertDecl.blockEnd)
-    const v = k === "blockEnd" && typeof o[k] === "number" ? (move({ line: -1, character: 0, offset: o[k] })?.offset ?? o[k]) : movePositions(o[k], move);
-    if (v !== o[k]) (out ??= { ...o })[k] = v;
+    const x = o[k];
+    let v: unknown;
+    if (x !== null && typeof x === "object") v = movePositions(x, move);
+    // the one offset the AST keeps outside a position (AssertDecl.blockEnd); other primitives stay
+    else if (k === "blockEnd" && typeof x === "number") v = move({ line: -1, character: 0, offset: x })?.offset ?? x;
+    else continue;
+    if (v !== x) (out ??= { ...o })[k] = v;
   }
   return out ?? value;
 }

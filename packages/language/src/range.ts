@@ -12,7 +12,7 @@ export interface Range {
 
 /** Maps offsets to positions for one text; built once per document. */
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private lineStarts: number[] = [0];
   /**
    * The lines of the last lookups, one for range starts and one for range ends: the AST builder
    * asks for positions mostly in order (an indicator's end lies far ahead, its items' starts and
@@ -34,6 +34,30 @@ export class LineIndex {
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
+  }
+  /**
+   * The index of `text`, which is `previous.text` with `[region.start, region.end)` replaced by
+   * `region.length` characters: the line starts before the region are kept, those after it
+   * shifted, and only the inserted characters are scanned — equal to `new LineIndex(text)`.
+   * A carriage return in or beside the region (where a lone CR and a CRLF differ) scans the whole text.
+   */
+  static edited(previous: LineIndex, text: string, region: { start: number; end: number; length: number }): LineIndex {
+    const { start, end, length } = region;
+    const insertedEnd = start + length;
+    if (text.charCodeAt(start - 1) === 13 || text.charCodeAt(insertedEnd) === 13 || text.slice(start, insertedEnd).indexOf("\r") >= 0) return new LineIndex(text);
+    const old = previous.lineStarts;
+    // the line starts at or before the region stay, those whose line feed it replaced go, the inserted text's come in
+    const kept = firstAfter(old, start);
+    const next = firstAfter(old, end);
+    const inserted: number[] = [];
+    for (let j = text.indexOf("\n", start); j >= 0 && j < insertedEnd; j = text.indexOf("\n", j + 1)) inserted.push(j + 1);
+    const starts = !inserted.length && kept === next ? old.slice() : old.slice(0, kept).concat(inserted, old.slice(next));
+    const delta = length - (end - start);
+    if (delta) for (let i = kept + inserted.length; i < starts.length; i++) starts[i]! += delta;
+    const index = new LineIndex("");
+    (index as { text: string }).text = text;
+    index.lineStarts = starts;
+    return index;
   }
   positionAt(offset: number): Position {
     return this.position(offset, 0);
@@ -80,4 +104,16 @@ export class LineIndex {
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, "");
   }
+}
+
+/** The index of the first entry of an ascending list greater than `x` (the list's length if none). */
+function firstAfter(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

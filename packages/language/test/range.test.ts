@@ -38,3 +38,21 @@ describe("LineIndex", () => {
     expect(new LineIndex("a\r\nb\rc\n").positionAt(5)).toEqual({ line: 2, character: 0, offset: 5 });
   });
 });
+
+describe("LineIndex.edited", () => {
+  it("equals the index of the edited text for any replacement, with LF, CRLF and lone CR on either side", () => {
+    const text = fc.stringMatching(/^[ab\n\r好]{0,40}$/);
+    const inserted = fc.stringMatching(/^[ab\n\r好]{0,6}$/);
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(4), inserted, (t, at, removed, put) => {
+        const start = at % (t.length + 1);
+        const end = Math.min(t.length, start + removed);
+        const after = t.slice(0, start) + put + t.slice(end);
+        const edited = LineIndex.edited(new LineIndex(t), after, { start, end, length: put.length });
+        expect(edited).toStrictEqual(new LineIndex(after));
+        for (let o = 0; o <= after.length; o++) expect(edited.positionAt(o)).toEqual(naivePosition(after, o));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
