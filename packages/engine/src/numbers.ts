@@ -6,6 +6,7 @@ import { forEachIndicator, type At, type Linked } from "./model.js";
 import type { DiagnosticSink } from "./sink.js";
 import { buildTable, tablePart, type TableModel } from "./tables.js";
 import { UnitTable } from "./units.js";
+import { DIGIT_LIMIT } from "./decimal.js";
 
 /** What the numbers phase knows: units, tables, computed facts, and the lookup every expression uses. */
 export interface Numbers {
@@ -16,6 +17,11 @@ export interface Numbers {
   computed: Map<string, Quantity | null>;
   /** Every name an expression may use: facts (literal or computed), survey satisfactions, table cells and columns. */
   lookup: Lookup;
+  /**
+   * Whether some number literal is longer than `DIGIT_LIMIT` characters: only such a literal can
+   * be inexact (PERF038), so without one validate need not walk the declarations for it.
+   */
+  longLiterals: boolean;
 }
 
 /** A computed fact's expression as the result and hovers show it (`sum(支出明细.预算) in 万元`). */
@@ -33,7 +39,8 @@ export function computedText(f: A.FactDecl): string | undefined {
 export function computeNumbers(model: Linked, sink: DiagnosticSink): Numbers {
   const units = new UnitTable(model.units ?? []);
   for (const p of units.problems) sink.report("PERF201", p.decl.uri, p.range, p.reason === "cycle" ? { unit: p.unit, reason: p.reason, cycle: p.cycle } : { unit: p.unit, reason: p.reason });
-  for (const [uri, parsed] of model.parsed) unknownUnits(parsed.ast.declarations, units, (unit, range) => sink.report("PERF200", uri, range, { unit }, { unit }), parsed.lines);
+  let longLiterals = false;
+  for (const [uri, parsed] of model.parsed) if (unknownUnits(parsed.ast.declarations, units, (unit, range) => sink.report("PERF200", uri, range, { unit }, { unit }), parsed.lines)) longLiterals = true;
 
   const tables = new Map<string, TableModel>();
   const printed = new Map<string, PrintedCheck[]>();
@@ -104,7 +111,7 @@ export function computeNumbers(model: Linked, sink: DiagnosticSink): Numbers {
   for (const f of model.findings) for (const r of f.rows ?? []) tableRef(r.table, [r.row], f.uri);
 
   evaluateFacts(facts, computed, lookup, units, sink);
-  return { units, tables, printed, computed, lookup };
+  return { units, tables, printed, computed, lookup, longLiterals };
 }
 
 /** Computed facts in dependency order (an iterative depth-first walk); a cycle is PERF202 on each of its facts. */
@@ -165,9 +172,12 @@ function evaluateFact(f: At<A.FactDecl>, lookup: Lookup, units: UnitTable, sink:
 /**
  * Every unit word of the documents that is neither built in nor declared (PERF200): after a
  * number, in `in UNIT`. Column types are checked with their table. An explicit stack walks
- * the declarations, so a table of 100 000 rows adds breadth, not depth.
+ * the declarations, so a table of 100 000 rows adds breadth, not depth. Returns whether it met a
+ * number literal longer than `DIGIT_LIMIT` characters (`Numbers.longLiterals`): the walk meets
+ * every literal but a header's `period`, which it looks at by name.
  */
-function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report: (unit: string, range: A.Range) => void, lines: { range(start: number, end: number): A.Range }): void {
+function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report: (unit: string, range: A.Range) => void, lines: { range(start: number, end: number): A.Range }): boolean {
+  let long = false;
   const stack: unknown[] = [...decls];
   while (stack.length) {
     const node = stack.pop();
@@ -179,8 +189,13 @@ function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report:
     const o = node as Record<string, unknown>;
     if (o.kind === "number" && typeof o.text === "string") {
       const n = o as unknown as A.NumberValue;
+      if (n.text.length > DIGIT_LIMIT) long = true;
       if (n.unit && !units.knows(n.unit)) report(n.unit, lines.range(n.range.end.offset - n.unit.length, n.range.end.offset));
       continue;
+    }
+    if (o.kind === "evaluation") {
+      const period = (o as unknown as A.EvaluationHeader).period;
+      if (period && "text" in period && period.text.length > DIGIT_LIMIT) long = true;
     }
     if (o.kind === "fact") {
       const f = o as unknown as A.FactDecl;
@@ -191,6 +206,7 @@ function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report:
       if (v && typeof v === "object" && !textKeys.has(k)) stack.push(v);
     }
   }
+  return long;
 }
 
 /** Keys of the AST that hold ranges, names or strings, never a number: the walk skips them. */

@@ -116,4 +116,14 @@ describe("defects of issue 13 and warnings of issue 8", () => {
     expect(w(`50.${"0".repeat(31)}1`, "50")).toEqual(["PERF011"]);
     expect(w("60", "40")).toEqual([]);
   });
+
+  it("finds a literal beyond exact representation wherever it stands, though the walk for it runs only when the numbers phase saw one that long", () => {
+    const long = "1".repeat(35);
+    const codes = (text: string) => analyzeText(text).result.diagnostics.filter((d) => d.code === "PERF038").map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
+    // a header's period is a literal the numbers phase's walk passes by name
+    expect(codes(`evaluation "t" { period ${long} }\nindicator a weight 1 { score 1 }`)).toEqual(["1:25"]);
+    expect(codes(`indicator a weight 2 {\n  indicator b weight 2 { score ${long} }\n}`)).toEqual(["2:32"]);
+    expect(codes(`fact f = ${long} 万元\nsurvey s { satisfaction 90% respondents ${long} }\nfinding g { count ${long} }\nindicator a weight 1 { ratio f / f }`)).toEqual(["1:10", "2:41", "3:19"]);
+    expect(codes(`fact f = ${long.slice(1)}\nindicator a weight 1 { ratio f / f }`)).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import { DIGIT_LIMIT, isExactLiteral } from "../decimal.js";
 import type { Header } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
-import { check, type Check } from "./check.js";
+import { check, type Check, type CheckContext } from "./check.js";
 
 /** The header's `precision`: a whole number from 0 to 6 (PERF005), 2 when absent or invalid. */
 export function precisionOf(header: Header | undefined, sink: DiagnosticSink): number {
@@ -57,19 +57,22 @@ function walked(k: string): boolean {
   return w;
 }
 
-function inexact(decl: unknown, uri: string, sink: DiagnosticSink) {
+function inexact(decl: unknown, uri: string, { model, sink }: CheckContext) {
+  // the numbers phase saw every literal: none longer than DIGIT_LIMIT characters, none inexact
+  if (model.numbers?.longLiterals === false) return;
   forEachNumber(decl, (n) => {
     if (!isExactLiteral(n.text)) sink.report("PERF038", uri, n.range, { text: n.text, limit: DIGIT_LIMIT });
   });
 }
 
 export const numberChecks: Check[] = [
-  check("numbers", "evaluation", (h, { sink }) => h && inexact(h.decl, h.uri, sink)),
-  check("numbers", "indicator", (n, { sink }) => inexact(n.decl, n.uri, sink)),
-  check("numbers", "fact", (f, { sink }) => inexact(f, f.uri, sink)),
-  check("numbers", "survey", (s, { sink }) => inexact(s, s.uri, sink)),
-  check("numbers", "finding", (f, { sink }) => {
-    inexact(f, f.uri, sink);
+  check("numbers", "evaluation", (h, ctx) => h && inexact(h.decl, h.uri, ctx)),
+  check("numbers", "indicator", (n, ctx) => inexact(n.decl, n.uri, ctx)),
+  check("numbers", "fact", (f, ctx) => inexact(f, f.uri, ctx)),
+  check("numbers", "survey", (s, ctx) => inexact(s, s.uri, ctx)),
+  check("numbers", "finding", (f, ctx) => {
+    const { sink } = ctx;
+    inexact(f, f.uri, ctx);
     if (f.count && !validCount(f.count))
       sink.report("PERF005", f.uri, f.count.range, { text: f.count.text, rule: "count" });
   }),
