@@ -32,7 +32,7 @@ const mode = quick ? "quick" : "full";
 
 const plan = quick
   ? { small: 300, large: 3000, smallRounds: 6, rounds: 3, cliRounds: 4, edits: 5, recoveryRounds: 5, files: 100, workspaceRounds: 2, peerSmallRounds: 4, peerRounds: 2 }
-  : { small: 1000, large: 10000, smallRounds: 4, rounds: 3, cliRounds: 5, edits: 6, recoveryRounds: 9, files: 1000, workspaceRounds: 2, peerSmallRounds: 3, peerRounds: 2 };
+  : { small: 1000, large: 10000, smallRounds: 9, rounds: 3, cliRounds: 5, edits: 6, recoveryRounds: 9, files: 1000, workspaceRounds: 2, peerSmallRounds: 3, peerRounds: 2 };
 
 const benchDir = join(fileURLToPath(import.meta.url), "..", "..");
 const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
