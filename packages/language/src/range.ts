@@ -47,8 +47,8 @@ export class LineIndex {
     if (text.charCodeAt(start - 1) === 13 || text.charCodeAt(insertedEnd) === 13 || text.slice(start, insertedEnd).indexOf("\r") >= 0) return new LineIndex(text);
     const old = previous.lineStarts;
     // the line starts at or before the region stay, those whose line feed it replaced go, the inserted text's come in
-    const kept = firstAfter(old, start);
-    const next = firstAfter(old, end);
+    const kept = previous.search(start, 0, old.length - 1) + 1;
+    const next = previous.search(end, kept - 1, old.length - 1) + 1;
     const inserted: number[] = [];
     for (let j = text.indexOf("\n", start); j >= 0 && j < insertedEnd; j = text.indexOf("\n", j + 1)) inserted.push(j + 1);
     const starts = !inserted.length && kept === next ? old.slice() : old.slice(0, kept).concat(inserted, old.slice(next));
@@ -104,16 +104,4 @@ export class LineIndex {
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, "");
   }
-}
-
-/** The index of the first entry of an ascending list greater than `x` (the list's length if none). */
-function firstAfter(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
