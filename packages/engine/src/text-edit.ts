@@ -18,8 +18,12 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   const memo = new Map<object, unknown>();
   /** Positions of the re-parsed declaration in the old tree → the new tree's. */
   const placed = new Map<object, unknown>();
-  /** Old indicator ranges (by identity) whose texts changed → the new declaration. */
-  const retexted = new Map<A.Range, A.IndicatorDecl>();
+  /**
+   * Where the old indicators whose texts changed start → the new declaration. By offset, not by
+   * range object: a result node carried over by an earlier edit holds a moved copy of its
+   * declaration's range, not the tree's own, and would not be found by identity.
+   */
+  const retexted = new Map<number, A.IndicatorDecl>();
   if (!sameButTexts(reparsed.before, reparsed.after, placed, retexted)) return undefined;
   // Every declaration (and nested indicator) of the old tree stands for its counterpart in the new one.
   const pairs: [A.Declaration, A.Declaration][] = oldDecls.map((d, i) => [d, newDecls[i]!]);
@@ -93,7 +97,7 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
         const y = map(x);
         if (y !== x) (copy ??= { ...o })[k] = y;
       }
-      const decl = retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? retexted.get(o.range as A.Range) : undefined;
+      const decl = retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? retexted.get((o.range as A.Range | undefined)?.start.offset ?? -1) : undefined;
       if (decl) {
         copy ??= { ...o };
         copy.evidence = decl.evidence.map((e) => e.value);
@@ -129,7 +133,7 @@ const freeTexts = new Set(["explain", "criteria", "note"]);
  * Whether two declarations differ at most in positions and in the texts of {@link freeTexts} and
  * evidence; records each old position's counterpart in `memo` and each indicator whose texts changed.
  */
-function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retexted: Map<A.Range, A.IndicatorDecl>): boolean {
+function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retexted: Map<number, A.IndicatorDecl>): boolean {
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
   if (isPosition(a)) {
     if (!isPosition(b)) return false;
@@ -151,7 +155,7 @@ function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retext
       texts.forEach((t, i) => {
         memo.set(t.range.start, others[i]!.range.start);
         memo.set(t.range.end, others[i]!.range.end);
-        if (t.value !== others[i]!.value) retexted.set(o.range as A.Range, b as A.IndicatorDecl);
+        if (t.value !== others[i]!.value) retexted.set((o.range as A.Range).start.offset, b as A.IndicatorDecl);
       });
       continue;
     }

@@ -57,6 +57,31 @@ describe("reanalyze", () => {
     expect(patched).toBeGreaterThan(RUNS / 10);
   }, 120_000);
 
+  it("equals a fresh analysis after each edit of a chain, each made from the analysis of the one before", () => {
+    // An editor's analysis after several keystrokes comes from a carried-over one, whose ranges
+    // are moved copies rather than the tree's own: each step is checked, not only the first.
+    const chains = fc.record({
+      file: fc.nat(examples.length - 1),
+      steps: fc.array(fc.record({ at: fc.nat(), text: fc.constantFrom("改", "说明", "1", "\n", " ") }), { minLength: 2, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(chains, ({ file, steps }) => {
+        const e = examples[file]!;
+        let text = e.text;
+        let last = previous.get(e.uri)!;
+        for (const { at, text: typed } of steps) {
+          const places = anchors(text);
+          const start = places[at % places.length]!;
+          const after = text.slice(0, start) + typed + text.slice(start);
+          last = reanalyze(last, new Map([[e.uri, text]]), [{ uri: e.uri, text: after }]);
+          expect(last).toStrictEqual(analyze([{ uri: e.uri, text: after }]));
+          text = after;
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, 120_000);
+
   it("keeps the previous parse of a text that did not change, and parses a document it never saw", () => {
     const e = examples[0]!;
     const p = previous.get(e.uri)!.parsed.get(e.uri)!;
@@ -89,6 +114,14 @@ describe("reanalyze at the edges of declarations", () => {
       // a character removed from the note
       expect(check(edit(at, 1, "")).carried).toBe(true);
     }
+    // typing in the first note, then in the last: the last indicator's result node was carried over once already
+    const first = edit(notes[0]!, 0, "改");
+    const carried = check(first).incremental;
+    const lastNote = notesOf(first).at(-1)!;
+    const both = first.slice(0, lastNote) + "改" + first.slice(lastNote);
+    const again = reanalyze(carried, new Map([[file.uri, first]]), [{ uri: file.uri, text: both }]);
+    expect(again).toStrictEqual(analyze([{ uri: file.uri, text: both }]));
+    expect(again.result.summary).toBe(last.result.summary);
     // two lines removed: the previous analysis of a text with them, edited back
     const withLines = edit(notes[1]!, 0, "\n\n");
     const lastWith = analyze([{ uri: file.uri, text: withLines }]);
