@@ -25,7 +25,7 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
     if (previous.text === text) return previous.parsed;
     const r = reparse(previous.parsed, previous.text, text, undefined, { strict: options.strict });
     if (r) {
-      ownStrings(r.after, r.ast.comments, r.ast.keywords);
+      ownStrings(r.after, r.ast.comments);
       provenance.delete(previous.parsed);
       const p: ParseResult = { ast: r.ast, diagnostics: r.diagnostics, lines: r.lines };
       provenance.set(p, { previous: previous.parsed, reparsed: r });
@@ -36,14 +36,14 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
 }
 
 /**
- * Gives every string of a re-parsed declaration (and of the comments and keywords inside it) a
- * copy of its own. V8 makes a substring of 13 characters or more a slice that keeps the whole
+ * Gives every string of a re-parsed declaration (and of the comments inside it; a keyword use
+ * holds only the parser's constants) a copy of its own. V8 makes a substring of 13 characters or more a slice that keeps the whole
  * string it was cut from alive, so each re-parsed declaration's texts kept the whole document
  * as it was at that edit: one more copy of the text (18 MiB at 10 000 leaves) for every
  * declaration edited since the document was opened. The declaration is the parser's own
  * (no earlier tree shares it), so its strings are replaced in place, by equal ones.
  */
-function ownStrings(decl: Declaration, comments: readonly object[], keywords: readonly object[]): void {
+function ownStrings(decl: Declaration, comments: readonly object[]): void {
   const { start, end } = decl.range;
   const inside = (x: object) => {
     const at = (x as { range?: { start?: { offset?: unknown } } }).range?.start?.offset;
@@ -62,7 +62,7 @@ function ownStrings(decl: Declaration, comments: readonly object[], keywords: re
     }
   };
   visit(decl);
-  for (const list of [comments, keywords]) for (const x of list) if (inside(x)) visit(x);
+  for (const x of comments) if (inside(x)) visit(x);
 }
 
 /** The shortest substring V8 makes a slice of its parent rather than a copy (`SlicedString::kMinLength`). */

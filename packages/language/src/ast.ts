@@ -33,11 +33,19 @@ export type Expression =
   /** A date literal as an operand (`fact 完工 = 2020年11月20日`, `完工 - 2020-11-30`): decision 0180. */
   | DateValue;
 
-/** Which spelling each keyword occurrence used, so the formatter can keep the file's choice. */
+/**
+ * Which spelling each keyword occurrence used, so the formatter can keep the file's choice, and
+ * where it is: offsets, not a `Range` — keywords are four in ten of a tree's nodes, and a range
+ * with its two positions three objects more each (decision 0211). `LineIndex.range(start, end)`
+ * gives the range where one is shown.
+ */
 export interface KeywordUse {
   name: KeywordName;
   spelling: Spelling;
-  range: Range;
+  /** The offset of the keyword's first character. */
+  start: number;
+  /** The offset after its last character. */
+  end: number;
 }
 
 export interface Comment {

@@ -151,7 +151,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   for (const t of tokens) {
     const name = keywordByIndex[t.tokenTypeIdx];
     // a soft keyword the parser took as a name is a name
-    if (name && !(softKeywords.has(name) && names.has(t.startOffset))) keywords.push({ name, spelling: isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", range: tokenRange(lines, t) });
+    if (name && !(softKeywords.has(name) && names.has(t.startOffset))) keywords.push({ name, spelling: isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", start: t.startOffset, end: t.startOffset + t.image.length });
   }
 
   const ast: A.PerfFile = {

@@ -124,7 +124,7 @@ class Printer {
     private readonly spelling: Spelling,
     private readonly width: number,
   ) {
-    this.keywordStarts = ast.keywords.map((k) => k.range.start.offset).sort((a, b) => a - b);
+    this.keywordStarts = ast.keywords.map((k) => k.start).sort((a, b) => a - b);
     this.comments = [...ast.comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
 

@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpus, seeds } from "../../fuzz/src/corpus.js";
-import { parse } from "../src/index.js";
+import { parseFingerprint, sha } from "./fingerprint.js";
 
 /**
  * parse() must give the same AST and diagnostics (shapes, key order, ranges, codes, args, order)
@@ -20,14 +19,6 @@ const update = process.env.UPDATE_GOLDEN === "1";
 interface Entry {
   text: string;
   parse: string;
-}
-
-const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 32);
-
-/** Everything parse() gives a consumer, as one string: the AST and the diagnostics in order, and the line count. */
-export function parseFingerprint(text: string, uri: string): string {
-  const { ast, diagnostics, lines } = parse(text, uri);
-  return sha(JSON.stringify({ ast, diagnostics, lineCount: lines.lineCount }));
 }
 
 /** The fuzzer's seeds (examples/, packages/*\/test) and its corpus, generated inputs included: plain functions of node:fs. */

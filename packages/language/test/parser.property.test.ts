@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { format, keywordSpellings, parse, type Range } from "../src/index.js";
+import { format, keywordAliases, keywordSpellings, parse, type Range } from "../src/index.js";
 
 /**
  * The parser never throws, and every range it gives (AST nodes, comments, keywords,
@@ -64,6 +64,20 @@ function expectRangesInside(text: string): void {
   let result: ReturnType<typeof parse> | undefined;
   expect(() => (result = parse(text)), JSON.stringify(text.slice(0, 200))).not.toThrow();
   expect(rangeProblems(text, allRanges([result!.ast, result!.diagnostics])), JSON.stringify(text.slice(0, 300))).toEqual([]);
+  expect(keywordProblems(text, result!.ast.keywords), JSON.stringify(text.slice(0, 300))).toEqual([]);
+}
+
+/** Keyword uses hold offsets, not ranges: each lies inside the text, in order, over a spelling of its keyword. */
+function keywordProblems(text: string, keywords: ReturnType<typeof parse>["ast"]["keywords"]): string[] {
+  const problems: string[] = [];
+  let last = 0;
+  for (const k of keywords) {
+    const spellings = [...keywordSpellings[k.name], ...(keywordAliases[k.name] ?? [])];
+    if (!(last <= k.start && k.start < k.end && k.end <= text.length)) problems.push(`${k.name} at ${k.start}..${k.end} after ${last} of ${text.length}`);
+    else if (!spellings.includes(text.slice(k.start, k.end))) problems.push(`${k.name} over ${JSON.stringify(text.slice(k.start, k.end))}`);
+    last = k.end;
+  }
+  return problems;
 }
 
 // ── generators ─────────────────────────────────────────────────────────────
@@ -118,6 +132,11 @@ describe("the parser never throws and keeps every range inside the text", () => 
     expect(rangeProblems("ab\ncd", [{ start: at(0, 1, 1), end: at(1, 3, 6) }])).toHaveLength(2);
     expect(rangeProblems("ab\ncd", [{ start: at(1, 0, 1), end: at(2, 0, 5) }])).toHaveLength(2);
     expect(allRanges({ x: [{ range: { start: at(0, 1, 1), end: at(1, 2, 5) } }] })).toHaveLength(1);
+    const kw = (start: number, end: number) => ({ name: "Indicator" as const, spelling: "en" as const, start, end });
+    expect(keywordProblems("indicator x", [kw(0, 9)])).toEqual([]);
+    expect(keywordProblems("indicator x", [kw(0, 8)])).toHaveLength(1);
+    expect(keywordProblems("indicator x", [kw(0, 9), kw(0, 9)])).toHaveLength(1);
+    expect(keywordProblems("indicator", [kw(0, 10)])).toHaveLength(1);
   });
 });
 
