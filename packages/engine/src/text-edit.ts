@@ -1,5 +1,7 @@
 import type * as A from "@perf/language";
 import type { Analysis } from "./analyze.js";
+import type { IndicatorResult } from "./schema.js";
+import type { PerfSymbol } from "./symbols.js";
 import type { ParseResult, Position, Reparsed } from "@perf/language";
 
 /**
@@ -52,6 +54,35 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   const from = reparsed.before.range.start.offset;
   const to = reparsed.before.range.end.offset;
   const position = (p: Position): Position => (p.offset >= from && p.offset <= to ? ((placed.get(p) as Position | undefined) ?? move(p)) : move(p));
+  /**
+   * The previous analysis' symbols and indicator results hold their declarations' own ranges: the
+   * new ones take the new tree's, which the re-parse already moved, instead of moving copies. A node
+   * whose ranges are not its declaration's (the identity is checked) goes the general way.
+   */
+  const symbols = previous.symbols.symbols;
+  const symbol = (o: PerfSymbol): PerfSymbol | undefined => {
+    const node = o.node;
+    const next = memo.get(node) as PerfSymbol["node"] | undefined;
+    if (!next || o.range !== node.range || o.nameRange !== node.name.range) return undefined;
+    return next === node ? o : { ...o, node: next, range: next.range, nameRange: next.name.range };
+  };
+  const indicatorResult = (o: IndicatorResult): IndicatorResult | undefined => {
+    const sym = symbols.get(o.id);
+    const decl = sym?.kind === "indicator" ? (sym.node as A.IndicatorDecl) : undefined;
+    const next = decl && (memo.get(decl) as A.IndicatorDecl | undefined);
+    if (!decl || !next || o.range !== decl.range || o.nameRange !== decl.name.range) return undefined;
+    // the other fields of an indicator's result hold no position (schema.ts): only the children are walked
+    let children: IndicatorResult[] | undefined;
+    o.children.forEach((c, i) => {
+      const y = map(c) as IndicatorResult;
+      if (y !== c) (children ??= o.children.slice())[i] = y;
+    });
+    const texts = retexted.get(decl.range.start.offset);
+    if (next === decl && !children && !texts) return o;
+    const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
+    if (texts) retext(out as unknown as Record<string, unknown>, texts);
+    return out;
+  };
   let depth = 0;
   const map = (v: unknown): unknown => {
     if (v === null || typeof v !== "object") return v;
@@ -61,13 +92,19 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
       const end = position(v.end);
       return start === v.start && end === v.end ? v : { start, end };
     }
-    // Only named things are shared within an analysis (a result node in `indicators`, a symbol a reference targets, a declaration).
+    // Only named things are shared within an analysis: a declaration (memo holds them all from the
+    // start), a symbol a reference targets, an indicator's result that `indicators` holds too. Only
+    // the last two are memoised as they are met; any other object met twice would be copied twice, equal.
     const named = typeof (v as { id?: unknown }).id === "string" || typeof (v as { kind?: unknown }).kind === "string";
-    if (named && memo.has(v)) return memo.get(v);
+    const known = named ? memo.get(v) : undefined;
+    if (known !== undefined) return known;
     // an analysis is a tree with shared nodes; a cycle would recurse without end
     if (++depth > 2000) throw abandon;
-    let out: unknown;
-    if (Array.isArray(v)) {
+    const shared = !named ? undefined : isSymbol(v) ? "symbol" : isIndicatorResult(v) ? "indicator" : undefined;
+    let out: unknown = shared === "symbol" ? symbol(v as PerfSymbol) : shared === "indicator" ? indicatorResult(v as IndicatorResult) : undefined;
+    if (out !== undefined) {
+      /* carried over by its declaration */
+    } else if (Array.isArray(v)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
@@ -98,15 +135,11 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
         if (y !== x) (copy ??= { ...o })[k] = y;
       }
       const decl = retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? retexted.get((o.range as A.Range | undefined)?.start.offset ?? -1) : undefined;
-      if (decl) {
-        copy ??= { ...o };
-        copy.evidence = decl.evidence.map((e) => e.value);
-        for (const k of ["explain", "criteria", "note"] as const) if (k in copy) copy[k] = decl[k]!.value;
-      }
+      if (decl) retext((copy ??= { ...o }), decl);
       out = copy ?? v;
     }
     depth--;
-    if (named) memo.set(v, out);
+    if (shared) memo.set(v, out);
     return out;
   };
 
@@ -125,6 +158,22 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
 }
 
 const abandon = new Error("the previous analysis cannot be carried over");
+
+/** An indicator's result given the texts of its edited declaration. */
+function retext(out: Record<string, unknown>, decl: A.IndicatorDecl): void {
+  out.evidence = decl.evidence.map((e) => e.value);
+  for (const k of ["explain", "criteria", "note"] as const) if (k in out) out[k] = decl[k]!.value;
+}
+
+function isSymbol(v: object): v is PerfSymbol {
+  const o = v as Partial<PerfSymbol>;
+  return typeof o.node === "object" && o.node !== null && o.nameRange !== undefined && typeof o.kind === "string";
+}
+
+function isIndicatorResult(v: object): v is IndicatorResult {
+  const o = v as Partial<IndicatorResult>;
+  return typeof o.level === "number" && o.nameRange !== undefined && Array.isArray(o.children) && Array.isArray(o.deductions);
+}
 
 /** Text clauses of an indicator that no score, check or diagnostic reads. */
 const freeTexts = new Set(["explain", "criteria", "note"]);

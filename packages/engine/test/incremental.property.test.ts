@@ -91,6 +91,33 @@ describe("reanalyze", () => {
   });
 });
 
+describe("what the carry-over of an edit assumes of an analysis", () => {
+  /** Whether a position ({ line, character, offset }) lies anywhere below `v`. */
+  const holdsPosition = (v: unknown): boolean => {
+    if (v === null || typeof v !== "object") return false;
+    if (typeof (v as { offset?: unknown }).offset === "number" && typeof (v as { line?: unknown }).line === "number") return true;
+    return Object.values(v).some(holdsPosition);
+  };
+  it("an indicator's result holds positions only in its range, name range and children; a symbol only in its ranges and declaration", () => {
+    for (const a of previous.values()) {
+      const todo = [...a.result.indicators];
+      for (let r = todo.pop(); r; r = todo.pop()) {
+        const { range, nameRange, children, ...rest } = r;
+        expect(holdsPosition(rest), r.id).toBe(false);
+        expect([range, nameRange].every(holdsPosition)).toBe(true);
+        todo.push(...children);
+      }
+      for (const sym of a.symbols.symbols.values()) {
+        const { range, nameRange, node, ...rest } = sym;
+        expect(holdsPosition(rest), sym.id).toBe(false);
+        // the declaration's own ranges, not copies: the carry-over takes the new tree's in their place
+        expect(range).toBe(node.range);
+        expect(nameRange).toBe(node.name.range);
+      }
+    }
+  });
+});
+
 describe("reanalyze at the edges of declarations", () => {
   const file = examples.find((e) => e.uri.endsWith("yongzhou-2023.perf"))!;
   const last = previous.get(file.uri)!;
