@@ -2,7 +2,7 @@ import type * as A from "./ast.js";
 import type { Diagnostic, DiagnosticFactoryOptions } from "./diagnostics.js";
 import { MAX_NESTING } from "./limits.js";
 import { parse, type ParseResult } from "./parse.js";
-import { LineIndex, type Position } from "./range.js";
+import { LineIndex, type Position, type Range } from "./range.js";
 
 /** One region of the previous text, `[start, end)`, replaced by `length` characters. */
 export interface ChangedRegion {
@@ -257,6 +257,21 @@ function isPosition(v: object): v is Position {
   return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
 }
 
+/** Exactly `{ start, end }` with two positions, as `LineIndex.range` makes it. */
+function isRange(v: object): v is Range {
+  const r = v as Partial<Range>;
+  if (typeof r.start !== "object" || typeof r.end !== "object" || !isPosition(r.start) || !isPosition(r.end)) return false;
+  let keys = 0;
+  for (const _ in r) keys++;
+  return keys === 2;
+}
+
+function moveRange(r: Range, move: (p: Position) => Position | undefined): Range {
+  const start = move(r.start);
+  const end = move(r.end);
+  return start === undefined && end === undefined ? r : { start: start ?? r.start, end: end ?? r.end };
+}
+
 /**
  * A copy of a tree of plain data with `move` applied to every position; a part in which
  * `move` changes nothing (returns undefined) is shared, not copied. The tree is an AST or a
@@ -280,7 +295,8 @@ export function movePositions(value: unknown, move: (p: Position) => Position | 
   for (const k in o) {
     const x = o[k];
     let v: unknown;
-    if (x !== null && typeof x === "object") v = movePositions(x, move);
+    // a range, the commonest object of a tree, is made anew, not spread and written key by key
+    if (x !== null && typeof x === "object") v = isRange(x) ? moveRange(x, move) : movePositions(x, move);
     // the one offset the AST keeps outside a position (AssertDecl.blockEnd); other primitives stay
     else if (k === "blockEnd" && typeof x === "number") v = move({ line: -1, character: 0, offset: x })?.offset ?? x;
     else continue;
