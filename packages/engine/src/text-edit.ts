@@ -27,10 +27,18 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
    */
   const retexted = new Map<number, A.IndicatorDecl>();
   if (!sameButTexts(reparsed.before, reparsed.after, placed, retexted)) return undefined;
-  // Every declaration (and nested indicator) of the old tree stands for its counterpart in the new one.
+  // Every declaration (and nested indicator) of the old tree stands for its counterpart in the new
+  // one. Those the re-parse shared — all that end before the re-parsed one starts, with everything
+  // in them — stand for themselves: not paired one by one (`counterpart`).
+  const from = reparsed.before.range.start.offset;
+  const to = reparsed.before.range.end.offset;
   const pairs: [A.Declaration, A.Declaration][] = oldDecls.map((d, i) => [d, newDecls[i]!]);
   for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
     const [o, n] = pair;
+    if (o === n) {
+      if (o.range.end.offset > from) return undefined;
+      continue;
+    }
     if (o.kind !== n.kind) return undefined;
     memo.set(o, n);
     if (o.kind === "indicator") {
@@ -51,8 +59,6 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   };
 
   // Positions and ranges are most of an analysis and never aliased where it matters: moved, not memoised.
-  const from = reparsed.before.range.start.offset;
-  const to = reparsed.before.range.end.offset;
   const position = (p: Position): Position => (p.offset >= from && p.offset <= to ? ((placed.get(p) as Position | undefined) ?? move(p)) : move(p));
   /**
    * The previous analysis' symbols and indicator results hold their declarations' own ranges: the
@@ -60,16 +66,17 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
    * whose ranges are not its declaration's (the identity is checked) goes the general way.
    */
   const symbols = previous.symbols.symbols;
+  const counterpart = <D extends A.Declaration>(d: D): D | undefined => (memo.get(d) as D | undefined) ?? (d.range.end.offset <= from ? d : undefined);
   const symbol = (o: PerfSymbol): PerfSymbol | undefined => {
     const node = o.node;
-    const next = memo.get(node) as PerfSymbol["node"] | undefined;
+    const next = counterpart(node);
     if (!next || o.range !== node.range || o.nameRange !== node.name.range) return undefined;
     return next === node ? o : { ...o, node: next, range: next.range, nameRange: next.name.range };
   };
   const indicatorResult = (o: IndicatorResult): IndicatorResult | undefined => {
     const sym = symbols.get(o.id);
     const decl = sym?.kind === "indicator" ? (sym.node as A.IndicatorDecl) : undefined;
-    const next = decl && (memo.get(decl) as A.IndicatorDecl | undefined);
+    const next = decl && counterpart(decl);
     if (!decl || !next || o.range !== decl.range || o.nameRange !== decl.name.range) return undefined;
     // the other fields of an indicator's result hold no position (schema.ts): only the children are walked
     let children: IndicatorResult[] | undefined;
