@@ -198,6 +198,7 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   fix: { zh: "修改", en: "fix" },
   noFiles: { zh: "没有找到 .perf 文件", en: "no .perf files found" },
   cannotRead: { zh: "无法读取", en: "cannot read" },
+  cannotCheck: { zh: "无法检查", en: "cannot check" },
   fmtNotRewritten: { zh: "{file} 无法解析，未改写", en: "{file} does not parse and was not rewritten" },
   diffOutputDeprecated: {
     zh: "diff 的 -o {format} 已弃用，请改用 --format {format}：-o 现在与 render、import 一样是输出文件路径（要写入名为 {format} 的文件，请写 -o ./{format}）",
