@@ -1,7 +1,10 @@
 import { dirname, isAbsolute, relative, sep } from "node:path";
 import { evidencePathDiagnostics, sortDiagnostics, type Analysis } from "@perf/engine";
 import { diagnosticText, isAuditCode, type Diagnostic, type Locale, type Severity } from "@perf/language";
+import type { CommonOptions } from "./io.js";
 import { displayPath } from "./files.js";
+import { analyzeEntry, rootOf } from "./project.js";
+import { readSourceFile } from "./read-source.js";
 import { formatDiagnostic, formatFileDiagnostic } from "./format-diagnostic.js";
 import { checkNarrative, narrativePath, readNarrative } from "./narrative-file.js";
 import { t } from "./messages.js";
@@ -59,6 +62,30 @@ export interface CheckedFile {
   refusal?: Diagnostic;
   /** Why it was read but could not be checked: the checker's exception, or its worker ran out of memory. */
   failure?: string;
+}
+
+/**
+ * Checks one file: read through the CLI's one reader, then analysed as one evaluation with the
+ * files it `use`s (a framework file alone as a framework). An exception of the checker is the
+ * file's failure, reported with the others, not a stack trace.
+ */
+export function checkOne(file: string, options: CommonOptions, cwd: string | undefined, roots: string[]): CheckedFile {
+  const here = cwd ?? process.cwd();
+  const read = readSourceFile(file, options.locale, cwd ? displayPath(file, cwd) : file);
+  if (!read.ok) return "error" in read ? { file, readError: read.error } : { file, refusal: read.diagnostic };
+  const root = rootOf(file, roots, here);
+  try {
+    return { file, root, analysis: analyzeEntry(file, read.source.text, root, here, options) };
+  } catch (e) {
+    return { file, root, failure: describeFailure(e) };
+  }
+}
+
+/** An exception as one line: its name or code and its message, never its stack. */
+export function describeFailure(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const code = (e as NodeJS.ErrnoException).code;
+  return `${code ?? e.name}: ${e.message.split("\n")[0]}`;
 }
 
 /**

@@ -199,6 +199,9 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   noFiles: { zh: "没有找到 .perf 文件", en: "no .perf files found" },
   cannotRead: { zh: "无法读取", en: "cannot read" },
   cannotCheck: { zh: "无法检查", en: "cannot check" },
+  workerOutOfMemory: { zh: "检查它的工作线程内存不足（{code}）", en: "the worker thread checking it ran out of memory ({code})" },
+  workerFailed: { zh: "工作线程失败（{reason}），其余 {n} 个文件改在主线程中检查", en: "a worker thread failed ({reason}); {n} file(s) left were checked in the main thread" },
+  jobsInvalid: { zh: "--jobs 的值须为正整数（如 --jobs 2），不能是 {value}", en: "--jobs takes a positive whole number (e.g. --jobs 2), not {value}" },
   fmtNotRewritten: { zh: "{file} 无法解析，未改写", en: "{file} does not parse and was not rewritten" },
   diffOutputDeprecated: {
     zh: "diff 的 -o {format} 已弃用，请改用 --format {format}：-o 现在与 render、import 一样是输出文件路径（要写入名为 {format} 的文件，请写 -o ./{format}）",

@@ -1,13 +1,15 @@
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
-import { readSourceFile } from "../read-source.js";
-import { analyzeEntry, folders, rootOf, usersOf } from "../project.js";
-import { reportFile, type CheckedFile, type FileReport, type ReportContext } from "../check-report.js";
+import { folders, usersOf } from "../project.js";
+import { checkOne, reportFile, type CheckedFile, type FileReport, type ReportContext } from "../check-report.js";
 import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
+import { autoBytesPerWorker, autoJobs, checkInThreads, jobsCap } from "../jobs.js";
 import { mergeAudit } from "./audit.js";
 
 export type { CheckedFile } from "../check-report.js";
@@ -19,30 +21,8 @@ export interface CheckOptions extends CommonOptions {
   dryRun?: boolean;
   /** List the audit findings (`--audit`), acknowledged or not, instead of every diagnostic. */
   audit?: boolean;
-}
-
-/**
- * Checks one file: read through the CLI's one reader, then analysed as one evaluation with the
- * files it `use`s (a framework file alone as a framework). An exception of the checker is the
- * file's failure, reported with the others, not a stack trace.
- */
-export function checkOne(file: string, options: CommonOptions, cwd: string | undefined, roots: string[]): CheckedFile {
-  const here = cwd ?? process.cwd();
-  const read = readSourceFile(file, options.locale, cwd ? displayPath(file, cwd) : file);
-  if (!read.ok) return "error" in read ? { file, readError: read.error } : { file, refusal: read.diagnostic };
-  const root = rootOf(file, roots, here);
-  try {
-    return { file, root, analysis: analyzeEntry(file, read.source.text, root, here, options) };
-  } catch (e) {
-    return { file, root, failure: describeFailure(e) };
-  }
-}
-
-/** An exception as one line: its name or code and its message, never its stack. */
-export function describeFailure(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const code = (e as NodeJS.ErrnoException).code;
-  return `${code ?? e.name}: ${e.message.split("\n")[0]}`;
+  /** Threads that check files (`--jobs N`, a positive integer: the main thread and N − 1 workers); automatic when not given (decision 0210). */
+  jobs?: number;
 }
 
 /**
@@ -68,6 +48,12 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
       .then(({ fixFiles }) => fixFiles(files, { ...options, dryRun: !!options.dryRun }, io))
       .then((checked) => report(files, checked.map((c) => reportFile(c, ctx)), missing, ctx, io));
   const roots = folders(absolute);
+  // --fix (above) stays sequential: a fix written to a framework would race with its users' checks
+  const jobs = options.jobs === undefined ? autoJobs(files.length, bytesUpTo(files, availableParallelism() * autoBytesPerWorker)) : Math.min(options.jobs, jobsCap(files.length));
+  if (jobs > 1) {
+    const here = (file: string) => reportFile(checkOne(file, options, io.cwd, roots), ctx);
+    return checkInThreads(files, jobs, { ctx, roots }, io, here).then((reports) => report(files, reports, missing, ctx, io));
+  }
   // each file's report is made as soon as it is checked: its analysis is not kept for the others
   const reports = files.map((file) => {
     const c = checkOne(file, options, io.cwd, roots);
@@ -75,6 +61,20 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
     return reportFile(c, ctx);
   });
   return report(files, reports, missing, ctx, io);
+}
+
+/** The size of `files` in bytes, counted until it reaches `limit` (enough to choose the workers). */
+function bytesUpTo(files: string[], limit: number): number {
+  let bytes = 0;
+  for (const f of files) {
+    if (bytes >= limit) break;
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // the check says why it cannot read it
+    }
+  }
+  return bytes;
 }
 
 function contextOf(options: CheckOptions, io: CliIO): ReportContext {
