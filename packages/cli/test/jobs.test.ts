@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { maxSourceBytes } from "@perf/language";
 import { describe, expect, it } from "vitest";
 import { run, type CliIO } from "../src/index.js";
-import { testVariable, jobsCap } from "../src/jobs.js";
+import { autoBytesPerWorker, autoJobs, jobsCap, testVariable } from "../src/jobs.js";
 import { perf } from "./run-perf.js";
 
 // `perf check --jobs N` (decision 0210). The worker threads run the built binary (dist/main.cjs):
@@ -130,6 +130,15 @@ describe("perf check --jobs", () => {
     const code = run(["check", "claims.perf", "sums.perf"], io);
     expect(code).toBe(1);
     expect(stdout).toContain("[PERF010]");
+  });
+
+  it("chooses its threads by the bytes to check: the main thread alone below the threshold, at most one per core and per file", () => {
+    expect(autoJobs(6, 124_000)).toBe(1); // the examples
+    expect(autoJobs(1000, autoBytesPerWorker - 1)).toBe(1);
+    expect(autoJobs(1000, autoBytesPerWorker)).toBe(Math.min(2, availableParallelism()));
+    expect(autoJobs(1000, 100 * autoBytesPerWorker)).toBe(availableParallelism());
+    expect(autoJobs(1, 100 * autoBytesPerWorker)).toBe(1);
+    expect(jobsCap(3)).toBe(Math.min(3, 4 * availableParallelism()));
   });
 
   it("refuses a --jobs that is not a positive whole number, in Chinese and in English", async () => {
