@@ -74,10 +74,10 @@ export function autoJobs(files: number, bytes: number): number {
 /**
  * The bytes of `.perf` text each thread beyond the first must have to check, so that its start
  * pays (decision 0210): a worker answers its first file ≈ 0.2 s after it is made, runs cold for
- * its first files, and on the two-core machine of the bench two threads check at most ≈ 1.3–1.4×
- * the files of one per second. At 1 000 files of 57 KB (57 MB) `--jobs 2` took 0.88× the wall
- * time of `--jobs 1` with the other core mostly free and 1.0–1.4× with it busy; at 300 files
- * (17 MB) and below it never paid.
+ * its first files, and on the two-core machine of the bench two busy threads cost 1.35–1.45× the
+ * CPU of one. At 1 000 files of 57 KB (57 MB) `--jobs 2` took 0.88–0.90× the wall time of
+ * `--jobs 1` with the other core mostly free, 0.93–1.63× (median 1.45×) with it busy; at 300
+ * files (17 MB) and below it never paid.
  */
 export const autoBytesPerWorker = 32 * 1024 * 1024;
 
