@@ -156,6 +156,15 @@ describe("perf check --jobs", () => {
     expect(missing.stderr).toContain("选项 --jobs 需要一个值");
   });
 
+  it("leaves --fix sequential: --fix --dry-run prints the same with any --jobs", async () => {
+    const d = mkdtempSync(join(tmpdir(), "perf-jobs-fix-"));
+    // a declared score that no longer matches: the one fix perf applies without asking
+    for (let i = 0; i < 4; i++) writeFileSync(join(d, `f${i}.perf`), `evaluation "t${i}" { total 10 }\nindicator a weight 10 { score ${i + 5} declared 9 }\n`);
+    const one = await perf(["check", ".", "--fix", "--dry-run", "--jobs", "1"], d);
+    expect(one.stdout).toContain("+++ b/f3.perf");
+    expect(await perf(["check", ".", "--fix", "--dry-run", "--jobs", "3"], d, { NODE_DEBUG: "perf-jobs" })).toEqual(one);
+  });
+
   describe("a worker that fails", () => {
     // A test-only switch (jobs.ts): the worker fails on the first file it is given; the main
     // thread hands the first files out before it checks any, so that is the first file.
@@ -201,7 +210,10 @@ describe("perf check --jobs", () => {
       const count = (s: string) => Number(/(\d+) error/.exec(s)![1]);
       expect(count(rest.at(-1)!)).toBe(count(one.stdout.split("\n\n").at(-1)!) + 1);
       expect(r.stderr).toContain("ERR_WORKER_OUT_OF_MEMORY");
-      const json = JSON.parse((await perf(["check", ".", "--jobs", "2", "--format", "json"], d, faulty("oom"))).stdout);
+      const jsonRun = await perf(["check", ".", "--jobs", "2", "--format", "json"], d, faulty("oom"));
+      // outside text format the line about the file goes to stderr, besides the note
+      expect(jsonRun.stderr).toContain("perf: 错误: 无法检查 f0.perf: 检查它的工作线程内存不足（ERR_WORKER_OUT_OF_MEMORY）\n");
+      const json = JSON.parse(jsonRun.stdout);
       expect(json.files).toHaveLength(6);
       expect(json.errors).toBe(JSON.parse((await perf(["check", ".", "--jobs", "1", "--format", "json"], d)).stdout).errors + 1);
     });
