@@ -31,8 +31,8 @@ const runs = (section: string) => !only || only.includes(section);
 const mode = quick ? "quick" : "full";
 
 const plan = quick
-  ? { small: 300, large: 3000, smallRounds: 6, rounds: 3, cliRounds: 4, edits: 5, recoveryRounds: 5, files: 100, workspaceRounds: 2, peerSmallRounds: 4, peerRounds: 2 }
-  : { small: 1000, large: 10000, smallRounds: 9, rounds: 3, cliRounds: 5, edits: 6, recoveryRounds: 9, files: 1000, workspaceRounds: 2, peerSmallRounds: 3, peerRounds: 2 };
+  ? { small: 300, large: 3000, smallRounds: 6, rounds: 3, cliRounds: 4, edits: 5, recoveryRounds: 5, files: 100, workspaceRounds: 3, peerSmallRounds: 4, peerRounds: 2 }
+  : { small: 1000, large: 10000, smallRounds: 9, rounds: 3, cliRounds: 5, edits: 6, recoveryRounds: 9, files: 1000, workspaceRounds: 3, peerSmallRounds: 3, peerRounds: 2 };
 
 const benchDir = join(fileURLToPath(import.meta.url), "..", "..");
 const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", node: process.version, memoryGiB: Math.round(totalmem() / 2 ** 30) };
@@ -78,7 +78,7 @@ if (runs("server")) {
   show(await serverFigures(large, { edits: plan.edits, typingMs: 50, jsonBytes, coldCheckMs }));
 }
 if (runs("workspace")) {
-  section("workspace with one and two workers");
+  section("workspace: perf check --jobs 1 and --jobs 2");
   show([await workspaceFigure(plan.files, plan.workspaceRounds)]);
 }
 if (runs("peer")) {

@@ -141,3 +141,21 @@ export function retainedBytes(make: () => unknown, { copies = 1, reset }: { copi
 }
 
 export const MiB = 1024 * 1024;
+
+/**
+ * CPU time the whole machine spent busy (every process, every core: the non-idle fields of
+ * /proc/stat's `cpu` line), in milliseconds; undefined where /proc is missing. With
+ * `childrenCpu` it tells how much of the machine other processes took during a measurement.
+ */
+export const machineBusy: Clock | undefined = (() => {
+  const read = (): number => {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0); // idle, iowait
+    return ((fields.slice(0, 8).reduce((s, x) => s + x, 0) - idle) * 1000) / ticksPerSecond; // user … steal
+  };
+  try {
+    return Number.isFinite(read()) ? read : undefined;
+  } catch {
+    return undefined;
+  }
+})();

@@ -29,9 +29,7 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
     const lang = langAt < 0 ? undefined : argv[langAt]!.includes("=") ? argv[langAt]!.split("=")[1] : argv[langAt + 1];
     const locale: Locale = lang ? (lang.toLowerCase().startsWith("en") ? "en" : "zh") : envLocale;
     const command = argv.find((a) => commands.includes(a));
-    io.stderr(`perf: ${t(locale, "error")}: ${parseError(e as NodeJS.ErrnoException, locale)}${t(locale, "seeHelp", { what: command ? `help ${command}` : "--help" })}\n`);
-    // For diff, 2 means "changes": a usage error there is 1.
-    return command === "diff" ? 1 : 2;
+    return usageError(parseError(e as NodeJS.ErrnoException, argv, locale), command, locale, io);
   }
   const { values, positionals } = parsed;
   const locale: Locale = values.lang ? (values.lang.toLowerCase().startsWith("en") ? "en" : "zh") : envLocale;
@@ -58,8 +56,10 @@ export function run(argv: string[], io: CliIO): number | Promise<number> {
   const common = { locale, strict: values.strict };
   switch (command) {
     case "check": {
+      const jobs = values.jobs === undefined ? undefined : jobsOf(values.jobs);
+      if (jobs === null) return usageError(t(locale, "jobsInvalid", { value: values.jobs! }), "check", locale, io);
       const format = values.format === "json" || values.format === "sarif" || values.format === "github" ? values.format : "text";
-      return runCheck(rest, { ...common, format, fix: values.fix || values["dry-run"], dryRun: values["dry-run"], audit: values.audit }, io);
+      return runCheck(rest, { ...common, format, fix: values.fix || values["dry-run"], dryRun: values["dry-run"], audit: values.audit, jobs }, io);
     }
     case "score":
       return runScore(rest, { ...common, json: values.json || values.format === "json" }, io);
@@ -123,11 +123,23 @@ const options = {
   fix: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
   audit: { type: "boolean", default: false },
+  jobs: { type: "string", short: "j" },
 } as const;
 
 function commandHelp(command: string, locale: Locale): string {
   const key = { check: "helpCheck", score: "helpScore", render: "helpRender", fmt: "helpFmt", diff: "helpDiff", init: "initUsage", import: "importUsage" }[command] as MessageKey;
   return t(locale, key);
+}
+
+/** A usage error: the message, where to see the usage, exit 2 (1 for diff, where 2 means "changes"). */
+function usageError(message: string, command: string | undefined, locale: Locale, io: CliIO): number {
+  io.stderr(`perf: ${t(locale, "error")}: ${message}${t(locale, "seeHelp", { what: command ? `help ${command}` : "--help" })}\n`);
+  return command === "diff" ? 1 : 2;
+}
+
+/** `--jobs N`: a positive integer written in decimal digits, or null. */
+function jobsOf(value: string): number | null {
+  return /^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value)) ? Number(value) : null;
 }
 
 function unknownCommand(command: string, locale: Locale, io: CliIO): number {
@@ -138,8 +150,10 @@ function unknownCommand(command: string, locale: Locale, io: CliIO): number {
 }
 
 /** parseArgs' English errors, in the user's language, with the nearest option for a typo. */
-function parseError(e: NodeJS.ErrnoException, locale: Locale): string {
+function parseError(e: NodeJS.ErrnoException, argv: string[], locale: Locale): string {
   const option = /'(-[^',]+)/.exec(e.message)?.[1] ?? "";
+  // `--jobs -1`: parseArgs takes the value for an option of its own
+  if (/ambiguous/.test(e.message) && (option === "--jobs" || option === "-j")) return t(locale, "jobsInvalid", { value: argv[argv.indexOf(option) + 1] ?? "" });
   if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const names = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...("short" in o ? [`-${o.short}`] : [])]);
     const near = closest(option, names);

@@ -18,6 +18,7 @@ const table = {
 选项：
   --strict              未评分的末级指标视为错误
   --format text|json|sarif|github   check 的输出格式（默认 text；sarif 供代码扫描，github 为 Actions 注释）
+  -j, --jobs N          check 用 N 个线程并行检查（缺省自动）
   --format text|md|json diff 的输出格式（默认 text；md 可直接贴到 PR 评论）
   --json                score 输出符合结果模式的 JSON
   --table 名称          render 只输出指定表格：scores summary roots root-N deductions findings targets（可重复）
@@ -45,6 +46,7 @@ commands:
 options:
   --strict              unscored leaves are errors
   --format text|json|sarif|github   output of check (default text; sarif for code scanning, github for Actions annotations)
+  -j, --jobs N          check in N threads (default: automatic)
   --format text|md|json output of diff (default text; md is ready for a PR comment)
   --json                score prints the schema-valid JSON result
   --table NAME          render only these tables: scores summary roots root-N deductions findings targets (repeatable)
@@ -58,7 +60,7 @@ options:
 `,
   },
   helpCheck: {
-    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--audit] [--lang zh|en]
+    zh: `用法：perf check [文件或目录…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--audit] [-j N] [--lang zh|en]
 
 检查 .perf 文件（目录下的全部 .perf 文件），报告全部诊断。无问题时不输出、退出码 0；有错误时退出码 1。
 不是 UTF-8 编码的文件（如 GBK）、命名管道、设备和超过 64 MiB 的文件不会被读取，并以诊断代码说明原因。
@@ -71,8 +73,11 @@ options:
   --dry-run             与 --fix 同用：输出将要修改内容的统一差异格式（unified diff），不写入
   --audit               只列出核对发现（报告与自身不符之处：核对、印刷合计、绩效目标等），含已知（acknowledged）的
                         及其原因，按文件分组；全部已知且无其他错误时退出码 0（见 docs/audit.md）
+  -j, --jobs N          用 N 个线程并行检查（主线程和 N−1 个工作线程），输出与 --jobs 1 完全相同；
+                        缺省时自动：文件合计不足 32 MiB 时只用主线程，更多时每 32 MiB 加一个线程，至多 CPU 核数；
+                        N 不超过文件数。--fix 始终逐个文件进行
 `,
-    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--audit] [--lang zh|en]
+    en: `usage: perf check [files or folders…] [--strict] [--format text|json|sarif|github] [--fix [--dry-run]] [--audit] [-j N] [--lang zh|en]
 
 Checks .perf files (every .perf below a folder) and reports every diagnostic: silent with exit 0
 when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, devices and files over
@@ -88,6 +93,10 @@ when clean, exit 1 on errors. Files that are not UTF-8 (e.g. GBK), FIFOs, device
   --audit               list only the audit findings (where the report contradicts itself: assertions, printed
                         totals, targets…), acknowledged ones too with their reason, per file; exit 0 when every
                         one is acknowledged and nothing else is an error (see docs/audit.md)
+  -j, --jobs N          check in N threads (the main thread and N−1 worker threads); the output is that of
+                        --jobs 1, byte for byte. Default: automatic — the main thread alone below 32 MiB of files,
+                        one more thread per 32 MiB up to the number of cores; never more than the files.
+                        --fix always goes one file after another
 `,
   },
   helpScore: {
@@ -198,6 +207,10 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
   fix: { zh: "修改", en: "fix" },
   noFiles: { zh: "没有找到 .perf 文件", en: "no .perf files found" },
   cannotRead: { zh: "无法读取", en: "cannot read" },
+  cannotCheck: { zh: "无法检查", en: "cannot check" },
+  workerOutOfMemory: { zh: "检查它的工作线程内存不足（{code}）", en: "the worker thread checking it ran out of memory ({code})" },
+  workerFailed: { zh: "工作线程失败（{reason}），其余 {n} 个文件改在主线程中检查", en: "a worker thread failed ({reason}); {n} file(s) left were checked in the main thread" },
+  jobsInvalid: { zh: "--jobs 的值须为正整数（如 --jobs 2），不能是 {value}", en: "--jobs takes a positive whole number (e.g. --jobs 2), not {value}" },
   fmtNotRewritten: { zh: "{file} 无法解析，未改写", en: "{file} does not parse and was not rewritten" },
   diffOutputDeprecated: {
     zh: "diff 的 -o {format} 已弃用，请改用 --format {format}：-o 现在与 render、import 一样是输出文件路径（要写入名为 {format} 的文件，请写 -o ./{format}）",

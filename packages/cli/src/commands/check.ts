@@ -1,16 +1,18 @@
-import { dirname, isAbsolute, relative, sep } from "node:path";
-import { evidencePathDiagnostics, sortDiagnostics, type Analysis } from "@perf/engine";
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname } from "node:path";
 import { diagnosticText, type Diagnostic } from "@perf/language";
 import { collectPerfFiles, displayPath } from "../files.js";
-import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
-import { checkNarrative, narrativePath, readNarrative } from "../narrative-file.js";
-import { readSourceFile } from "../read-source.js";
-import { analyzeEntry, folders, rootOf, usersOf } from "../project.js";
+import { folders, usersOf } from "../project.js";
+import { checkOne, reportFile, type CheckedFile, type FileReport, type ReportContext } from "../check-report.js";
 import { toGithubAnnotations } from "../github-format.js";
 import { toSarif } from "../sarif-format.js";
 import type { CliIO, CommonOptions } from "../io.js";
 import { t } from "../messages.js";
-import { reportAudit } from "./audit.js";
+import { autoBytesPerWorker, autoJobs, checkInThreads, jobsCap } from "../jobs.js";
+import { mergeAudit } from "./audit.js";
+
+export type { CheckedFile } from "../check-report.js";
 
 export interface CheckOptions extends CommonOptions {
   format: "text" | "json" | "sarif" | "github";
@@ -19,17 +21,8 @@ export interface CheckOptions extends CommonOptions {
   dryRun?: boolean;
   /** List the audit findings (`--audit`), acknowledged or not, instead of every diagnostic. */
   audit?: boolean;
-}
-
-export interface CheckedFile {
-  file: string;
-  analysis?: Analysis;
-  /** The workspace folder the evaluation may not leave (its `use`s, its evidence paths). */
-  root?: string;
-  /** The system's error code when the file could not be opened or read. */
-  readError?: string;
-  /** Why the file was not read: not UTF-8 (PERF110), not a regular file, too large. */
-  refusal?: Diagnostic;
+  /** Threads that check files (`--jobs N`, a positive integer: the main thread and N − 1 workers); automatic when not given (decision 0210). */
+  jobs?: number;
 }
 
 /**
@@ -38,13 +31,7 @@ export interface CheckedFile {
  * folders given on the command line, the workspaces `use` may not leave.
  */
 export function checkFiles(files: string[], options: CommonOptions, cwd?: string, folders: string[] = []): CheckedFile[] {
-  const here = cwd ?? process.cwd();
-  return files.map((file) => {
-    const read = readSourceFile(file, options.locale, cwd ? displayPath(file, cwd) : file);
-    if (!read.ok) return "error" in read ? { file, readError: read.error } : { file, refusal: read.diagnostic };
-    const root = rootOf(file, folders, here);
-    return { file, root, analysis: analyzeEntry(file, read.source.text, root, here, options) };
-  });
+  return files.map((file) => checkOne(file, options, cwd, folders));
 }
 
 export function runCheck(paths: string[], options: CheckOptions, io: CliIO): number | Promise<number> {
@@ -55,10 +42,43 @@ export function runCheck(paths: string[], options: CheckOptions, io: CliIO): num
     io.stderr(`perf: ${t(options.locale, "error")}: ${t(options.locale, "noFiles")}\n`);
     return 1;
   }
-  if (options.fix) return import("./fix.js").then(({ fixFiles }) => fixFiles(files, { ...options, dryRun: !!options.dryRun }, io)).then((checked) => report(checked, missing, options, io));
-  const checked = checkFiles(files, options, io.cwd, folders(absolute));
-  if (options.format === "text" && checked.length === 1 && !folders(absolute).length) noteFrameworkAlone(checked[0]!, options, io);
-  return report(checked, missing, options, io);
+  const ctx = contextOf(options, io);
+  if (options.fix)
+    return import("./fix.js")
+      .then(({ fixFiles }) => fixFiles(files, { ...options, dryRun: !!options.dryRun }, io))
+      .then((checked) => report(files, checked.map((c) => reportFile(c, ctx)), missing, ctx, io));
+  const roots = folders(absolute);
+  // --fix (above) stays sequential: a fix written to a framework would race with its users' checks
+  const jobs = options.jobs === undefined ? autoJobs(files.length, bytesUpTo(files, availableParallelism() * autoBytesPerWorker)) : Math.min(options.jobs, jobsCap(files.length));
+  if (jobs > 1) {
+    const here = (file: string) => reportFile(checkOne(file, options, io.cwd, roots), ctx);
+    return checkInThreads(files, jobs, { ctx, roots }, io, here).then((reports) => report(files, reports, missing, ctx, io));
+  }
+  // each file's report is made as soon as it is checked: its analysis is not kept for the others
+  const reports = files.map((file) => {
+    const c = checkOne(file, options, io.cwd, roots);
+    if (options.format === "text" && files.length === 1 && !roots.length) noteFrameworkAlone(c, options, io);
+    return reportFile(c, ctx);
+  });
+  return report(files, reports, missing, ctx, io);
+}
+
+/** The size of `files` in bytes, counted until it reaches `limit` (enough to choose the workers). */
+function bytesUpTo(files: string[], limit: number): number {
+  let bytes = 0;
+  for (const f of files) {
+    if (bytes >= limit) break;
+    try {
+      bytes += statSync(f).size;
+    } catch {
+      // the check says why it cannot read it
+    }
+  }
+  return bytes;
+}
+
+function contextOf(options: CheckOptions, io: CliIO): ReportContext {
+  return { locale: options.locale, strict: options.strict, format: options.format, audit: !!options.audit, cwd: io.cwd, color: io.color };
 }
 
 /**
@@ -75,85 +95,37 @@ function noteFrameworkAlone(c: CheckedFile, options: CheckOptions, io: CliIO): v
   io.stderr(`perf: ${t(options.locale, "note")}: ${t(options.locale, "frameworkAlone", { file: displayPath(c.file, io.cwd) })}${tail}\n`);
 }
 
-/**
- * The analysis' diagnostics with PERF125 for evidence paths that leave the workspace `root` (or
- * are absolute, URLs, devices…), as the language server reports them: a path may climb from a
- * file's folder up to the root, never above it.
- */
-function withEvidencePaths(a: Analysis, root: string | undefined, options: CommonOptions): readonly Diagnostic[] {
-  if (root === undefined) return a.result.diagnostics;
-  const extra: Diagnostic[] = [];
-  for (const [uri, parsed] of a.parsed) {
-    const rel = relative(root, dirname(uri));
-    if (rel.startsWith("..") || isAbsolute(rel)) continue;
-    const maxUp = rel === "" ? 0 : rel.split(sep).length;
-    extra.push(...evidencePathDiagnostics(parsed.ast, uri, maxUp, { strict: options.strict }));
-  }
-  return extra.length ? sortDiagnostics([...a.result.diagnostics, ...extra]) : a.result.diagnostics;
-}
-
-/** Prints the diagnostics of the checked files in the chosen format; the exit code. */
-function report(checked: CheckedFile[], missing: string[], options: CheckOptions, io: CliIO): number {
-  if (options.audit) return reportAudit(checked, missing, options, io);
+/** Prints the reports of the checked files, in their order, in the chosen format; the exit code. */
+function report(files: string[], reports: FileReport[], missing: string[], ctx: ReportContext, io: CliIO): number {
+  if (ctx.audit) return mergeAudit(files, reports, missing, ctx, io);
   let errors = missing.length;
   let warnings = 0;
   const all: (Diagnostic & { file: string })[] = [];
   const blocks: string[] = [];
   // a framework used by several evaluations (and checked alone) is reported once
   const seen = new Set<string>();
-  for (const c of checked) {
-    const shown = displayPath(c.file, io.cwd);
-    if (c.readError) {
-      errors++;
-      blocks.push(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${shown}: ${c.readError}`);
-      continue;
-    }
-    if (c.refusal) {
-      errors++;
-      all.push({ ...c.refusal, file: shown });
-      blocks.push(formatFileDiagnostic(c.refusal, shown, options.locale, { color: io.color }));
-      continue;
-    }
-    const a = c.analysis!;
-    const lines = a.parsed.get(c.file)!.lines;
-    for (const d of withEvidencePaths(a, c.root, options)) {
-      const key = `${d.code}\u0000${d.uri}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${JSON.stringify(d.args)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // an acknowledged audit finding is not a problem of the file: `perf check --audit` lists it
-      if (d.data?.acknowledged !== undefined) continue;
-      if (d.severity === "error") errors++;
-      else if (d.severity === "warning") warnings++;
-      all.push({ ...d, file: shown });
-      // an acknowledged audit finding (decision 0092) is information the audit lists, not noise in every check
-      if (d.data?.acknowledged !== undefined && !(options as { audit?: boolean }).audit) continue;
-      blocks.push(formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }, (u) => displayPath(u, io.cwd)));
-    }
-    // the evaluation's narrative (NAME.report.md): its references must resolve against this result
-    let narrative;
-    try {
-      narrative = readNarrative(c.file, options.locale);
-    } catch (e) {
-      errors++;
-      blocks.push(`perf: ${t(options.locale, "error")}: ${t(options.locale, "cannotRead")} ${displayPath(narrativePath(c.file)!, io.cwd)}: ${(e as Error).message}`);
-    }
-    if (narrative) {
-      for (const d of checkNarrative(narrative, a.result, options.locale)) {
-        if (d.severity === "error") errors++;
-        else if (d.severity === "warning") warnings++;
-        all.push({ ...d, file: shown });
-        blocks.push(formatDiagnostic(d, narrative.lines, displayPath(d.uri, io.cwd), options.locale, { color: io.color }));
+  for (const r of reports) {
+    if (!("entries" in r)) continue;
+    for (const e of r.entries) {
+      if (e.key !== undefined) {
+        if (seen.has(e.key)) continue;
+        seen.add(e.key);
       }
+      if (e.hidden) continue;
+      if (e.severity === "error") errors++;
+      else if (e.severity === "warning") warnings++;
+      if (e.diagnostic) all.push(e.diagnostic);
+      if (e.block !== undefined) blocks.push(e.block);
+      if (e.line !== undefined) io.stderr(e.line + "\n");
     }
   }
-  if (options.format === "sarif" || options.format === "github") {
+  if (ctx.format === "sarif" || ctx.format === "github") {
     const located = all.map(({ file, ...diagnostic }) => ({ diagnostic, path: diagnostic.uri === file ? file : displayPath(diagnostic.uri, io.cwd) }));
-    io.stdout(options.format === "sarif" ? JSON.stringify(toSarif(located, options.locale), null, 2) + "\n" : toGithubAnnotations(located, options.locale));
-  } else if (options.format === "json") {
-    io.stdout(JSON.stringify({ files: checked.map((c) => displayPath(c.file, io.cwd)), errors, warnings, diagnostics: all.map((d) => ({ ...d, ...diagnosticText(d, options.locale) })) }, null, 2) + "\n");
+    io.stdout(ctx.format === "sarif" ? JSON.stringify(toSarif(located, ctx.locale), null, 2) + "\n" : toGithubAnnotations(located, ctx.locale));
+  } else if (ctx.format === "json") {
+    io.stdout(JSON.stringify({ files: files.map((f) => displayPath(f, io.cwd)), errors, warnings, diagnostics: all.map((d) => ({ ...d, ...diagnosticText(d, ctx.locale) })) }, null, 2) + "\n");
   } else if (blocks.length) {
-    io.stdout(blocks.join("\n\n") + "\n\n" + t(options.locale, "summary", { files: checked.length, errors, warnings }) + "\n");
+    io.stdout(blocks.join("\n\n") + "\n\n" + t(ctx.locale, "summary", { files: files.length, errors, warnings }) + "\n");
   }
   return errors > 0 ? 1 : 0;
 }
-
