@@ -1,5 +1,5 @@
 import type { Range } from "./range.js";
-import type { KeywordName, Spelling } from "./keywords.js";
+import type { KeywordUses } from "./keyword-uses.js";
 
 /** An exact decimal as written in the source: the digits are kept as text so nothing is lost. */
 export interface NumberValue {
@@ -32,21 +32,6 @@ export type Expression =
   | { kind: "paren"; inner: Expression; range: Range }
   /** A date literal as an operand (`fact 完工 = 2020年11月20日`, `完工 - 2020-11-30`): decision 0180. */
   | DateValue;
-
-/**
- * Which spelling each keyword occurrence used, so the formatter can keep the file's choice, and
- * where it is: offsets, not a `Range` — keywords are four in ten of a tree's nodes, and a range
- * with its two positions three objects more each (decision 0211). `LineIndex.range(start, end)`
- * gives the range where one is shown.
- */
-export interface KeywordUse {
-  name: KeywordName;
-  spelling: Spelling;
-  /** The offset of the keyword's first character. */
-  start: number;
-  /** The offset after its last character. */
-  end: number;
-}
 
 export interface Comment {
   text: string;
@@ -414,6 +399,7 @@ export interface PerfFile {
   uri: string;
   declarations: Declaration[];
   comments: Comment[];
-  keywords: KeywordUse[];
+  /** Which spelling each keyword occurrence used, so the formatter can keep the file's choice, and where. */
+  keywords: KeywordUses;
   range: Range;
 }

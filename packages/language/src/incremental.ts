@@ -87,7 +87,7 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     uri: previous.ast.uri,
     declarations,
     comments: splice(previous.ast.comments, slice.ast.comments, start.offset, oldEnd.offset, intoPlace, after),
-    keywords: spliceKeywords(previous.ast.keywords, slice.ast.keywords, start.offset, oldEnd.offset, delta),
+    keywords: previous.ast.keywords.spliced(start.offset, oldEnd.offset, slice.ast.keywords, delta),
     range: lines.range(0, text.length),
   };
   // Parse diagnostics are in an order a shift keeps; the slice had none.
@@ -218,35 +218,20 @@ function replaceAt(node: A.Declaration, path: number[], depth: number, placed: A
 
 /** A list in source order with the entries in `[from, to)` replaced by the slice's (placed) and the later ones moved. */
 function splice(old: readonly A.Comment[], fresh: readonly A.Comment[], from: number, to: number, place: (p: Position) => Position, after: (p: Position) => Position | undefined): A.Comment[] {
-  const a = firstAtOrAfter(old, from, commentStart);
-  const b = firstAtOrAfter(old, to, commentStart);
+  const a = firstAtOrAfter(old, from);
+  const b = firstAtOrAfter(old, to);
   const out = old.slice(0, a);
   for (const x of fresh) out.push(movePositions(x, place) as A.Comment);
   for (let i = b; i < old.length; i++) out.push(movePositions(old[i]!, after) as A.Comment);
   return out;
 }
 
-/** The keyword uses with those in `[from, to)` replaced by the slice's (which start at 0) and the later ones shifted by `delta`. */
-function spliceKeywords(old: readonly A.KeywordUse[], fresh: readonly A.KeywordUse[], from: number, to: number, delta: number): A.KeywordUse[] {
-  const out = old.slice(0, firstAtOrAfter(old, from, keywordStart));
-  for (const k of fresh) out.push({ name: k.name, spelling: k.spelling, start: k.start + from, end: k.end + from });
-  for (let i = firstAtOrAfter(old, to, keywordStart); i < old.length; i++) {
-    const k = old[i]!;
-    out.push(delta ? { name: k.name, spelling: k.spelling, start: k.start + delta, end: k.end + delta } : k);
-  }
-  return out;
-}
-
-const commentStart = (c: A.Comment) => c.range.start.offset;
-const keywordStart = (k: A.KeywordUse) => k.start;
-
-/** The first entry of a list in source order that starts at or after `offset`. */
-function firstAtOrAfter<T>(list: readonly T[], offset: number, startOf: (x: T) => number): number {
+function firstAtOrAfter(list: readonly A.Comment[], offset: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (startOf(list[mid]!) < offset) lo = mid + 1;
+    if (list[mid]!.range.start.offset < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,6 +1,7 @@
 export * from "./ast.js";
 export * from "./range.js";
 export * from "./keywords.js";
+export { KeywordUses, type KeywordUse } from "./keyword-uses.js";
 export * from "./diagnostics.js";
 export { parse, unquote, type ParseResult } from "./parse.js";
 export { reparse, changedRegion, movePositions, type ChangedRegion, type Reparsed } from "./incremental.js";

@@ -51,11 +51,12 @@ export function format(input: string, options: FormatOptions = {}): FormatResult
 
 /** The spelling most keywords of the file use; a tie goes to the first keyword's. */
 export function majoritySpelling(ast: A.PerfFile): Spelling {
+  const uses = ast.keywords;
   let en = 0;
-  for (const k of ast.keywords) if (k.spelling === "en") en++;
-  const zh = ast.keywords.length - en;
+  for (let i = 0; i < uses.length; i++) if (uses.spelling(i) === "en") en++;
+  const zh = uses.length - en;
   if (en !== zh) return en > zh ? "en" : "zh";
-  return ast.keywords[0]?.spelling ?? "en";
+  return uses.length ? uses.spelling(0) : "en";
 }
 
 /** Columns a string takes in a terminal or editor: CJK and full-width characters count two. */
@@ -124,7 +125,7 @@ class Printer {
     private readonly spelling: Spelling,
     private readonly width: number,
   ) {
-    this.keywordStarts = ast.keywords.map((k) => k.start).sort((a, b) => a - b);
+    this.keywordStarts = Array.from(ast.keywords.starts);
     this.comments = [...ast.comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
 

@@ -10,6 +10,6 @@ export const sha = (s: string) => createHash("sha256").update(s).digest("hex").s
  */
 export function parseFingerprint(text: string, uri: string): string {
   const { ast, diagnostics, lines } = parse(text, uri);
-  const keywords = ast.keywords.map(({ name, spelling, start, end }) => ({ name, spelling, range: lines.range(start, end) }));
+  const keywords = [...ast.keywords].map(({ name, spelling, start, end }) => ({ name, spelling, range: lines.range(start, end) }));
   return sha(JSON.stringify({ ast: { ...ast, keywords }, diagnostics, lineCount: lines.lineCount }));
 }

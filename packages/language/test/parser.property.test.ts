@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { format, keywordAliases, keywordSpellings, parse, type Range } from "../src/index.js";
+import { format, keywordAliases, keywordSpellings, parse, type KeywordUse, type Range } from "../src/index.js";
 
 /**
  * The parser never throws, and every range it gives (AST nodes, comments, keywords,
@@ -68,7 +68,7 @@ function expectRangesInside(text: string): void {
 }
 
 /** Keyword uses hold offsets, not ranges: each lies inside the text, in order, over a spelling of its keyword. */
-function keywordProblems(text: string, keywords: ReturnType<typeof parse>["ast"]["keywords"]): string[] {
+function keywordProblems(text: string, keywords: Iterable<KeywordUse>): string[] {
   const problems: string[] = [];
   let last = 0;
   for (const k of keywords) {

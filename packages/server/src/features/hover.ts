@@ -6,7 +6,6 @@ import { rateOf, subjectScores } from "../subjects.js";
 import { toRange } from "../convert.js";
 import { msg } from "../messages.js";
 import { keywordDocs } from "./keyword-docs.js";
-import { findOffsetsAt } from "../find-at.js";
 import { targetLabel, targetTooltip } from "./inlay-hints.js";
 
 /** Hover on a name: an indicator's score sheet, a fact's value and uses, a finding's row and costs. */
@@ -39,7 +38,7 @@ function assertionHover(ctx: FeatureContext, offset: number): Hover | null {
 
 /** A keyword: both spellings and what it introduces. */
 function keywordHover(ctx: FeatureContext, offset: number): Hover | null {
-  const k = findOffsetsAt(ctx.parsed.ast.keywords, offset);
+  const k = ctx.parsed.ast.keywords.useAt(offset);
   if (!k) return null;
   const [en, zh] = keywordSpellings[k.name];
   const doc = keywordDocs[k.name][ctx.locale === "en" ? 1 : 0];
