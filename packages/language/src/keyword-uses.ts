@@ -13,6 +13,11 @@ export interface KeywordUse {
 const names = Object.keys(keywordSpellings) as KeywordName[];
 const codeOf = new Map<KeywordName, number>(names.map((n, i) => [n, i]));
 
+/** What `KeywordUses` stores for a keyword in a spelling. */
+export function keywordCode(name: KeywordName, spelling: Spelling): number {
+  return (codeOf.get(name)! << 1) | (spelling === "en" ? 1 : 0);
+}
+
 /**
  * The keyword uses of a file in source order, packed into typed arrays: which spelling each
  * used (the formatter keeps the file's choice) and where it is (the keyword hover). Keywords are
@@ -33,9 +38,20 @@ export class KeywordUses implements Iterable<KeywordUse> {
 
   /** A list of `uses` (in source order). */
   static of(uses: readonly KeywordUse[]): KeywordUses {
-    const b = new KeywordUsesBuilder();
-    for (const u of uses) b.push(u.name, u.spelling, u.start, u.end);
-    return b.build();
+    return KeywordUses.pack(
+      uses.map((u) => u.start),
+      uses.map((u) => u.end),
+      uses.map((u) => keywordCode(u.name, u.spelling)),
+    );
+  }
+
+  /**
+   * The list of uses collected as plain arrays (start offsets, end offsets, `keywordCode`s), in
+   * source order. Plain arrays, not a builder object: a builder's hidden class dies with each parse,
+   * and a full collection would then discard the code that fills it (decision 0209).
+   */
+  static pack(starts: readonly number[], ends: readonly number[], codes: readonly number[]): KeywordUses {
+    return new KeywordUses(Int32Array.from(starts), Int32Array.from(ends), Uint16Array.from(codes));
   }
 
   get length(): number {
@@ -109,25 +125,5 @@ export class KeywordUses implements Iterable<KeywordUse> {
   /** The uses as objects: what `JSON.stringify` of a tree shows. */
   toJSON(): KeywordUse[] {
     return [...this];
-  }
-
-  /** @internal the builder's way in */
-  static fromArrays(starts: Int32Array, ends: Int32Array, codes: Uint16Array): KeywordUses {
-    return new KeywordUses(starts, ends, codes);
-  }
-}
-
-/** Collects keyword uses in source order, then packs them. */
-export class KeywordUsesBuilder {
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private codes: number[] = [];
-  push(name: KeywordName, spelling: Spelling, start: number, end: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.codes.push((codeOf.get(name)! << 1) | (spelling === "en" ? 1 : 0));
-  }
-  build(): KeywordUses {
-    return KeywordUses.fromArrays(Int32Array.from(this.starts), Int32Array.from(this.ends), Uint16Array.from(this.codes));
   }
 }

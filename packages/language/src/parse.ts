@@ -1,6 +1,6 @@
 import type { CstElement, CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
-import { KeywordUsesBuilder } from "./keyword-uses.js";
+import { keywordCode, KeywordUses } from "./keyword-uses.js";
 import { keywordSpellings, softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import { perfParser } from "./parser.js";
@@ -148,18 +148,24 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   // (the fast parser gave up on those, so its tree has none).
   const builder = fast ? undefined : new AstBuilder(lines, unterminated);
   const { declarations, names }: FastParse = builder ? { declarations: csts.flatMap((cst) => builder.file(cst)), names: builder.names } : fast!;
-  const keywords = new KeywordUsesBuilder();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const codes: number[] = [];
   for (const t of tokens) {
     const name = keywordByIndex[t.tokenTypeIdx];
     // a soft keyword the parser took as a name is a name
-    if (name && !(softKeywords.has(name) && names.has(t.startOffset))) keywords.push(name, isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh", t.startOffset, t.startOffset + t.image.length);
+    if (name && !(softKeywords.has(name) && names.has(t.startOffset))) {
+      starts.push(t.startOffset);
+      ends.push(t.startOffset + t.image.length);
+      codes.push(keywordCode(name, isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh"));
+    }
   }
 
   const ast: A.PerfFile = {
     uri,
     declarations,
     comments,
-    keywords: keywords.build(),
+    keywords: KeywordUses.pack(starts, ends, codes),
     range: lines.range(0, text.length),
   };
   for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
