@@ -64,3 +64,6 @@ export class DiagnosticSink {
     return this.folded.size ? this.list.filter((d) => !this.folded.has(d)) : this.list;
   }
 }
+
+/** A sink that lives as long as the module, so a full collection keeps the class's hidden classes (see `leafShape`, phases/score.ts). */
+export const sinkShape = new DiagnosticSink();

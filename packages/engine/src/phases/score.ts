@@ -160,3 +160,19 @@ export function scoreTree(framework: Framework, subject: Subject, sink: Diagnost
   return { nodes, byId, total, leaves, scoredLeaves };
 }
 
+
+/**
+ * A leaf context that lives as long as the module. Every other one dies with its analysis, and
+ * once none is left a full collection drops the hidden classes a Leaf is built through — and the
+ * optimised code of the scorers specialised to them, compiled again by the next analysis
+ * (decision 0213; the parser's instance of decision 0209 is the same cure).
+ */
+export const leafShape: LeafContext = new Leaf(
+  { precision: 0 } as Framework,
+  { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: (() => undefined) as unknown as Subject["lookup"] },
+  { name: { text: "" } } as A.IndicatorDecl,
+  "",
+  ZERO,
+  new DiagnosticSink(),
+  "",
+);
