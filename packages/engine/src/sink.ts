@@ -22,6 +22,20 @@ export class DiagnosticSink {
     return d;
   }
 
+  /**
+   * Makes indicator `id` the owner of what is reported until `leave(saved)`, where `saved` is what
+   * this returned — `within` without a closure, for a loop over every leaf.
+   */
+  enter(id: string): string | undefined {
+    const saved = this.owner;
+    this.owner = id;
+    return saved;
+  }
+
+  leave(saved: string | undefined): void {
+    this.owner = saved;
+  }
+
   /** Runs `f` with every diagnostic it reports owned by indicator `id`. */
   within<T>(id: string, f: () => T): T {
     const saved = this.owner;
@@ -50,3 +64,6 @@ export class DiagnosticSink {
     return this.folded.size ? this.list.filter((d) => !this.folded.has(d)) : this.list;
   }
 }
+
+/** A sink that lives as long as the module, so a full collection keeps the class's hidden classes (see `leafShape`, phases/score.ts). */
+export const sinkShape = new DiagnosticSink();

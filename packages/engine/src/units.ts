@@ -40,7 +40,8 @@ export class UnitTable {
   readonly problems: UnitProblem[] = [];
 
   constructor(blocks: readonly At<UnitsDecl>[]) {
-    const known = new Set<string>(knownUnits);
+    // the built-in units' set, not a copy of it per analysis
+    const known = builtInUnits;
     for (const decl of blocks) {
       for (const u of decl.units) {
         const name = u.name.text;
@@ -114,3 +115,6 @@ export class UnitTable {
     return { value: divide(q.value.times(from.factor), to.factor), unit };
   }
 }
+
+/** A unit table that lives as long as the module, so a full collection keeps the class's hidden classes (see `leafShape`, phases/score.ts). */
+export const unitTableShape = new UnitTable([]);

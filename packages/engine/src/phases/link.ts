@@ -68,7 +68,9 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       }
     }),
   );
-  forEachIndicator(model.roots, (d, uri) => sink.within(d.name.text, () => d.rows?.forEach((r) => reference(r.table, ["table"], uri, d.name.text))));
+  forEachIndicator(model.roots, (d, uri) => {
+    if (d.rows?.length) sink.within(d.name.text, () => d.rows!.forEach((r) => reference(r.table, ["table"], uri, d.name.text)));
+  });
   // computed facts (decision 0092): the facts, surveys and tables they are made of
   for (const f of model.facts) forEachRef(f.expression, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], f.uri, f.name.text));
   // performance targets: what their `actual` expressions are made of

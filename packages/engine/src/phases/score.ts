@@ -31,7 +31,12 @@ export function scoreLeaf(framework: Framework, subject: Subject, d: A.Indicator
   const m = d.methods[0];
   if (!m) return null;
   const ctx = new Leaf(framework, subject, d, uri, weight, sink, (m as { uri?: string }).uri ?? uri);
-  return sink.within(d.name.text, () => (scorers[m.kind] as (m: A.ScoringMethod, ctx: LeafContext) => LeafScore)(m, ctx));
+  const saved = sink.enter(d.name.text);
+  try {
+    return (scorers[m.kind] as (m: A.ScoringMethod, ctx: LeafContext) => LeafScore)(m, ctx);
+  } finally {
+    sink.leave(saved);
+  }
 }
 
 /** The LeafContext of one leaf: one object per leaf, its methods on the prototype (not a closure each). */
@@ -120,11 +125,20 @@ export function scoreTree(framework: Framework, subject: Subject, sink: Diagnost
     if (!byId.has(r.id)) byId.set(r.id, r);
     const node: ScoredNode = { decl: d, uri, result: r, score: null, children: [] };
     if (d.children.length) {
-      node.children = d.children.map((c) => visit(c, uri, path, level + 1));
-      r.children = node.children.map((c) => c.result);
+      // one pass over the children: their nodes, their results and the sum of the scored ones
+      const nodes: ScoredNode[] = [];
+      const results: IndicatorResult[] = [];
+      let total: Decimal | null = null;
+      for (const c of d.children) {
+        const child = visit(c, uri, path, level + 1);
+        nodes.push(child);
+        results.push(child.result);
+        if (child.score !== null) total = (total ?? ZERO).plus(child.score);
+      }
+      node.children = nodes;
+      r.children = results;
       r.method = { kind: "sum" };
-      const scored = node.children.filter((c) => c.score !== null);
-      node.score = scored.length ? sum(scored.map((c) => c.score!)) : null;
+      node.score = total;
     } else {
       leaves++;
       const leaf = scoreLeaf(framework, subject, d, uri, weight, sink);
@@ -146,3 +160,19 @@ export function scoreTree(framework: Framework, subject: Subject, sink: Diagnost
   return { nodes, byId, total, leaves, scoredLeaves };
 }
 
+
+/**
+ * A leaf context that lives as long as the module. Every other one dies with its analysis, and
+ * once none is left a full collection drops the hidden classes a Leaf is built through — and the
+ * optimised code of the scorers specialised to them, compiled again by the next analysis
+ * (decision 0213; the parser's instance of decision 0209 is the same cure).
+ */
+export const leafShape: LeafContext = new Leaf(
+  { precision: 0 } as Framework,
+  { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: (() => undefined) as unknown as Subject["lookup"] },
+  { name: { text: "" } } as A.IndicatorDecl,
+  "",
+  ZERO,
+  new DiagnosticSink(),
+  "",
+);
