@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import type { Analysis } from "./analyze.js";
 import type { IndicatorResult } from "./schema.js";
 import type { PerfSymbol } from "./symbols.js";
-import type { ParseResult, Position, Reparsed } from "@perf/language";
+import { isPosition, isRange, type ParseResult, type Position, type Reparsed } from "@perf/language";
 
 /**
  * An edit that changed only texts no score reads (an indicator's 指标解释, 评价标准, 评价说明 and
@@ -99,9 +99,10 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
       const end = position(v.end);
       return start === v.start && end === v.end ? v : { start, end };
     }
-    // Only named things are shared within an analysis: a declaration (memo holds them all from the
-    // start), a symbol a reference targets, an indicator's result that `indicators` holds too. Only
-    // the last two are memoised as they are met; any other object met twice would be copied twice, equal.
+    // Only named things are shared within an analysis: a declaration (memo holds those the re-parse
+    // made anew from the start), a symbol a reference targets, an indicator's result that
+    // `indicators` holds too. Only the last two are memoised as they are met; any other object met
+    // twice would be copied twice, equal.
     const named = typeof (v as { id?: unknown }).id === "string" || typeof (v as { kind?: unknown }).kind === "string";
     const known = named ? memo.get(v) : undefined;
     if (known !== undefined) return known;
@@ -220,16 +221,3 @@ function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retext
   return true;
 }
 
-function isRange(v: object): v is A.Range {
-  const r = v as A.Range;
-  if (r.start === undefined || r.end === undefined || typeof r.start.offset !== "number" || typeof r.end.offset !== "number") return false;
-  // counted, not Object.keys: a range is the commonest object of an analysis
-  let keys = 0;
-  for (const _ in r) keys++;
-  return keys === 2;
-}
-
-function isPosition(v: object): v is Position {
-  const p = v as Position;
-  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
-}

@@ -2,7 +2,7 @@ import type * as A from "./ast.js";
 import type { Diagnostic, DiagnosticFactoryOptions } from "./diagnostics.js";
 import { MAX_NESTING } from "./limits.js";
 import { parse, type ParseResult } from "./parse.js";
-import { LineIndex, type Position, type Range } from "./range.js";
+import { isPosition, isRange, LineIndex, type Position, type Range } from "./range.js";
 
 /** One region of the previous text, `[start, end)`, replaced by `length` characters. */
 export interface ChangedRegion {
@@ -235,20 +235,6 @@ function firstAtOrAfter(list: readonly A.Comment[], offset: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function isPosition(v: object): v is Position {
-  const p = v as Position;
-  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
-}
-
-/** Exactly `{ start, end }` with two positions, as `LineIndex.range` makes it. */
-function isRange(v: object): v is Range {
-  const r = v as Partial<Range>;
-  if (typeof r.start !== "object" || typeof r.end !== "object" || !isPosition(r.start) || !isPosition(r.end)) return false;
-  let keys = 0;
-  for (const _ in r) keys++;
-  return keys === 2;
 }
 
 function moveRange(r: Range, move: (p: Position) => Position | undefined): Range {

@@ -10,6 +10,24 @@ export interface Range {
   end: Position;
 }
 
+/** Whether `v` is a position: `line`, `character` and `offset` numbers. */
+export function isPosition(v: object): v is Position {
+  const p = v as Partial<Position>;
+  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
+}
+
+/**
+ * Whether `v` is exactly a range — `{ start, end }` with two positions, as `LineIndex.range` makes
+ * it. Its keys are counted, not listed: ranges are the commonest objects of a tree and of an analysis.
+ */
+export function isRange(v: object): v is Range {
+  const r = v as { start?: unknown; end?: unknown };
+  if (typeof r.start !== "object" || r.start === null || typeof r.end !== "object" || r.end === null || !isPosition(r.start) || !isPosition(r.end)) return false;
+  let keys = 0;
+  for (const _ in r) keys++;
+  return keys === 2;
+}
+
 /** Maps offsets to positions for one text; built once per document. */
 export class LineIndex {
   /**
