@@ -38,12 +38,11 @@ export class DiagnosticSink {
 
   /** Runs `f` with every diagnostic it reports owned by indicator `id`. */
   within<T>(id: string, f: () => T): T {
-    const saved = this.owner;
-    this.owner = id;
+    const saved = this.enter(id);
     try {
       return f();
     } finally {
-      this.owner = saved;
+      this.leave(saved);
     }
   }
 
@@ -64,6 +63,3 @@ export class DiagnosticSink {
     return this.folded.size ? this.list.filter((d) => !this.folded.has(d)) : this.list;
   }
 }
-
-/** A sink that lives as long as the module, so a full collection keeps the class's hidden classes (see `leafShape`, phases/score.ts). */
-export const sinkShape = new DiagnosticSink();
