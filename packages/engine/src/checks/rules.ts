@@ -9,10 +9,9 @@ export const ruleChecks: Check[] = [
     // the common case, a leaf with one method or a branch with none, reports nothing: no closure for it
     if (d.children.length ? !d.methods.length : d.methods.length === 1) return;
     sink.within(d.name.text, () => {
-      if (d.children.length) {
-        if (d.methods.length) sink.report("PERF032", uri, d.methods[0]!.range, { name: nameOf(d) });
-      } else if (!d.methods.length) sink.report("PERF030", uri, d.name.range, { name: nameOf(d) });
-      else if (d.methods.length > 1) sink.report("PERF031", uri, d.methods[1]!.range, { name: nameOf(d), methods: [...new Set(d.methods.map((m) => m.kind))].join(", ") });
+      if (d.children.length) sink.report("PERF032", uri, d.methods[0]!.range, { name: nameOf(d) });
+      else if (!d.methods.length) sink.report("PERF030", uri, d.name.range, { name: nameOf(d) });
+      else sink.report("PERF031", uri, d.methods[1]!.range, { name: nameOf(d), methods: [...new Set(d.methods.map((m) => m.kind))].join(", ") });
     });
   }),
   check("rules", "finding", (f, { model, sink }) => {
