@@ -37,10 +37,10 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
 
 /**
  * Gives every string of a re-parsed declaration (and of the comments inside it; a keyword use
- * holds only the parser's constants) a copy of its own. V8 makes a substring of 13 characters or more a slice that keeps the whole
- * string it was cut from alive, so each re-parsed declaration's texts kept the whole document
- * as it was at that edit: one more copy of the text (18 MiB at 10 000 leaves) for every
- * declaration edited since the document was opened. The declaration is the parser's own
+ * holds only the parser's constants) a copy of its own. V8 makes a substring of 13 characters or
+ * more a slice that keeps the whole string it was cut from alive, so each re-parsed
+ * declaration's texts kept the whole document as it was at that edit: one more copy of the text
+ * (18 MiB at 10 000 leaves) for every declaration edited since the document was opened. The declaration is the parser's own
  * (no earlier tree shares it), so its strings are replaced in place, by equal ones.
  */
 function ownStrings(decl: Declaration, comments: readonly object[]): void {
