@@ -1,4 +1,4 @@
-import type { Comment, PerfFile, Range } from "@perf/language";
+import { isRange, type Comment, type PerfFile, type Range } from "@perf/language";
 import { FoldingRangeKind, type FoldingRange, type Position, type SelectionRange } from "vscode-languageserver";
 import type { FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
@@ -9,13 +9,12 @@ function childNodes(node: object): { range: Range }[] {
   for (const [key, value] of Object.entries(node)) {
     if (key === "range" || !value || typeof value !== "object") continue;
     const items = Array.isArray(value) ? value : [value];
-    for (const item of items) if (item && typeof item === "object" && isRange((item as { range?: unknown }).range)) out.push(item as { range: Range });
+    for (const item of items) {
+      const r: unknown = item && typeof item === "object" ? (item as { range?: unknown }).range : undefined;
+      if (typeof r === "object" && r !== null && isRange(r)) out.push(item as { range: Range });
+    }
   }
   return out;
-}
-
-function isRange(r: unknown): r is Range {
-  return !!r && typeof r === "object" && typeof (r as Range).start?.offset === "number" && typeof (r as Range).end?.offset === "number";
 }
 
 const blockKinds = new Set(["evaluation", "fact", "survey", "indicator", "finding", "veto"]);
