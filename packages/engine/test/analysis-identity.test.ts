@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../bench/src/generate.js";
+import { canonicalJson } from "../../language/test/fingerprint.js";
 import { corpus, repoRoot, seeds } from "../../fuzz/src/corpus.js";
 import { analyzeLoaded, analyzeText, loadEvaluation, type Analysis, type AnalyzeOptions } from "../src/index.js";
 
@@ -34,7 +35,7 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0,
  */
 export function analysisFingerprint(a: Analysis): string {
   return sha(
-    JSON.stringify({
+    canonicalJson({
       result: a.result,
       indicators: [...a.indicators],
       subjects: [...a.subjects].map(([id, m]) => [id, [...m]]),
