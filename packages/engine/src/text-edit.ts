@@ -206,6 +206,11 @@ function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retext
   for (const k of keys) {
     if (!(k in n)) return false;
     if (indicator && (freeTexts.has(k) || k === "evidence")) {
+      // a clause the indicator does not have is an undefined property (decision 0214)
+      if (o[k] === undefined || n[k] === undefined) {
+        if (o[k] !== n[k]) return false;
+        continue;
+      }
       const texts = k === "evidence" ? (o[k] as A.StringValue[]) : [o[k] as A.StringValue];
       const others = k === "evidence" ? (n[k] as A.StringValue[]) : [n[k] as A.StringValue];
       if (texts.length !== others.length) return false;

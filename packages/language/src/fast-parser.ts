@@ -3,6 +3,7 @@ import type * as A from "./ast.js";
 import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import { LineIndex, type Range } from "./range.js";
+import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
 
 /**
  * A recursive-descent parser for error-free input that builds the AST directly, with no CST
@@ -296,9 +297,7 @@ class FastParser {
     else if (next === IDENT && !(this.tokens[this.p] as { newlineBefore?: boolean }).newlineBefore && notBeforeUnit[this.la(1)] !== true) unit = this.next();
     const percent = n.image.endsWith("%");
     const end = unit ?? n;
-    const v: A.NumberValue = { kind: "number", text: percent ? n.image.slice(0, -1) : n.image, percent, range: this.lines.range(n.startOffset, end.startOffset + end.image.length) };
-    if (unit) v.unit = unit.image;
-    return v;
+    return numberValue(percent ? n.image.slice(0, -1) : n.image, percent, this.lines.range(n.startOffset, end.startOffset + end.image.length), unit?.image);
   }
 
   /** A clause keyword's `"text"` (parser.ts `textClause`); a keyword not allowed here is the builder's PERF008: give up. */
@@ -551,16 +550,7 @@ class FastParser {
       convert = this.name(this.next());
     }
     const description = this.optionalString();
-    const f: A.FactDecl = { kind: "fact", name, range: this.span(start) };
-    if (convert) f.convert = convert;
-    // a plain number (or its negation) is a literal fact, as before computed facts existed
-    if (e.kind === "number" && !convert) f.value = e;
-    else if (e.kind === "negate" && e.operand.kind === "number" && !convert) {
-      f.value = e.operand;
-      f.negative = true;
-    } else f.expression = e;
-    if (description) f.description = description;
-    return f;
+    return factDecl(name, this.span(start), e, convert, description);
   }
 
   private survey(): A.SurveyDecl {
@@ -619,9 +609,7 @@ class FastParser {
     const title = this.optionalString();
     const weight = this.la() === KW_Weight ? (this.p++, this.value()) : undefined;
     const headEnd = this.last();
-    const ind: A.IndicatorDecl = { kind: "indicator", name, evidence: [], methods: [], children: [], range: undefined!, headRange: undefined! };
-    if (title) ind.title = title;
-    if (weight) ind.weight = weight;
+    const ind = indicatorDecl(name, title, weight, undefined!, undefined!);
     if (this.la() === LBRACE) {
       this.p++;
       this.indicatorItems(ind);
@@ -654,10 +642,7 @@ class FastParser {
         const amount = this.value();
         const reason = this.optionalString();
         const itemRange = this.span(first);
-        const d: A.Deduction = { range: itemRange };
-        d.amount = amount;
-        if (reason) d.reason = reason;
-        judgement = addDeduction(ind, judgement, d);
+        judgement = addDeduction(ind, judgement, deduction(itemRange, amount, reason));
       } else if (t === KW_Judgement) {
         this.p++;
         ind.methods.push({ kind: "judgement", deductions: [], open: true, range: this.tok(first) });
@@ -680,10 +665,7 @@ class FastParser {
       this.expect(KW_Deduct);
       const each = this.value();
       const max = this.la() === KW_Max ? (this.p++, this.value()) : undefined;
-      const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range: this.span(first) };
-      m.each = each;
-      if (max) m.max = max;
-      return m;
+      return perFinding(this.span(first), each, max);
     }
     if (t === KW_Bands) {
       const value = this.expression();
@@ -705,11 +687,7 @@ class FastParser {
         if (comparator) threshold = this.expression();
         this.expect(COLON);
         const score = this.value();
-        const band: A.Band = { range: this.span(bandStart) };
-        if (comparator) band.comparator = comparator;
-        if (threshold) band.threshold = threshold;
-        band.score = score;
-        bands.push(band);
+        bands.push(band(this.span(bandStart), comparator, threshold, score));
       }
       this.p++;
       return { kind: "bands", value, bands, range: this.span(first) };
@@ -759,12 +737,7 @@ class FastParser {
         const markTok = this.next();
         // a string followed by a number is the next element's label, not this one's reason
         const reason = mark === KW_Unmet && this.la() === STRING && this.la(1) !== NUMBER ? this.string(this.next()) : undefined;
-        const el: A.Element = { range: this.span(labelTok) };
-        el.label = label;
-        el.share = share;
-        el.met = { value: mark === KW_Met, range: this.tok(markTok) };
-        if (reason) el.reason = reason;
-        elements.push(el);
+        elements.push(element(this.span(labelTok), label, share, { value: mark === KW_Met, range: this.tok(markTok) }, reason));
       }
       this.p++;
       return { kind: "elements", elements, range: this.span(first) };
@@ -816,8 +789,7 @@ class FastParser {
       }
       this.p++;
     }
-    const f: A.FindingDecl = { kind: "finding", name, on, evidence: [], range: this.span(start) };
-    if (title) f.title = title;
+    const f = findingDecl(name, title, on, this.span(start));
     for (const { keyword, value } of clauses) {
       if (keyword === "Unit") this.set(f, "unit", value);
       else if (keyword === "Project") this.set(f, "project", value);
@@ -827,9 +799,9 @@ class FastParser {
       else if (keyword === "Description") this.set(f, "description", value);
       else f.evidence.push(value);
     }
-    if (count) f.count = count;
-    if (subject) f.subject = subject;
-    if (rows) f.rows = rows;
+    f.count = count;
+    f.subject = subject;
+    f.rows = rows;
     return f;
   }
 
@@ -920,10 +892,7 @@ class FastParser {
         const first = this.next();
         const amount = this.value();
         const reason = this.optionalString();
-        const d: A.Deduction = { range: this.span(first) };
-        d.amount = amount;
-        if (reason) d.reason = reason;
-        deductions.push(d);
+        deductions.push(deduction(this.span(first), amount, reason));
       } else if (t === KW_Score || t === KW_Declared) {
         this.p++;
         inputs.push([t === KW_Score, this.value()]);

@@ -7,6 +7,7 @@ import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits } from "./limits.js";
+import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, unquote, type FastParse } from "./fast-parser.js";
 
@@ -417,14 +418,7 @@ class AstBuilder {
     if (!n) return undefined;
     const unit = this.first(node, "UnitLiteral") ?? this.first(node, "unit");
     const percent = n.image.endsWith("%");
-    const v: A.NumberValue = {
-      kind: "number",
-      text: percent ? n.image.slice(0, -1) : n.image,
-      percent,
-      range: this.lines.range(n.startOffset, (unit ?? n).startOffset + (unit ?? n).image.length),
-    };
-    if (unit) v.unit = unit.image;
-    return v;
+    return numberValue(percent ? n.image.slice(0, -1) : n.image, percent, this.lines.range(n.startOffset, (unit ?? n).startOffset + (unit ?? n).image.length), unit?.image);
   }
 
   /** The `KEYWORD "text"` clauses of a declaration; one that does not belong there is reported, not dropped silently. */
@@ -550,12 +544,7 @@ class AstBuilder {
     if (!indicator) return undefined;
     const a: A.AssessDecl = { kind: "assess", indicator, deductions: [], evidence: [], range: this.nodeRange(node) };
     for (const ded of this.subs(node, "deduction")) {
-      const d: A.Deduction = { range: this.nodeRange(ded) };
-      const amount = this.value(this.sub(ded, "value"));
-      const reason = this.string(this.first(ded, "StringLiteral"));
-      if (amount) d.amount = amount;
-      if (reason) d.reason = reason;
-      a.deductions.push(d);
+      a.deductions.push(deduction(this.nodeRange(ded), this.value(this.sub(ded, "value")), this.string(this.first(ded, "StringLiteral"))));
     }
     const kws = [...(node.children.Score ?? []), ...(node.children.Declared ?? [])].filter(isToken);
     for (const [kw, valueNode] of pairByOffset(kws, this.subs(node, "value"), nodeStart)) {
@@ -590,19 +579,10 @@ class AstBuilder {
   private fact(node: CstNode): A.FactDecl | undefined {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
-    const f: A.FactDecl = { kind: "fact", name, range: this.nodeRange(node) };
+    const range = this.nodeRange(node);
     const e = this.expression(this.sub(node, "expression"));
     const convert = this.name(this.wordOf(this.sub(node, "convert")));
-    if (convert) f.convert = convert;
-    // a plain number (or its negation) is a literal fact, as before computed facts existed
-    if (e?.kind === "number" && !convert) f.value = e;
-    else if (e?.kind === "negate" && e.operand.kind === "number" && !convert) {
-      f.value = e.operand;
-      f.negative = true;
-    } else if (e) f.expression = e;
-    const d = this.string(this.first(node, "StringLiteral"));
-    if (d) f.description = d;
-    return f;
+    return factDecl(name, range, e, convert, this.string(this.first(node, "StringLiteral")));
   }
 
   private survey(node: CstNode): A.SurveyDecl | undefined {
@@ -649,17 +629,7 @@ class AstBuilder {
     const weight = this.value(this.sub(node, "value"));
     const title = this.string(this.first(node, "StringLiteral"));
     const headEnd = weight?.range.end.offset ?? title?.range.end.offset ?? name.range.end.offset;
-    const ind: A.IndicatorDecl = {
-      kind: "indicator",
-      name,
-      evidence: [],
-      methods: [],
-      children: [],
-      range,
-      headRange: this.lines.range(range.start.offset, headEnd),
-    };
-    if (title) ind.title = title;
-    if (weight) ind.weight = weight;
+    const ind = indicatorDecl(name, title, weight, range, this.lines.range(range.start.offset, headEnd));
     let judgement: Extract<A.ScoringMethod, { kind: "judgement" }> | undefined;
     for (const item of this.subs(node, "indicatorItem")) {
       const rows = this.rowRefs(item);
@@ -684,12 +654,7 @@ class AstBuilder {
       }
       const ded = this.sub(item, "deduction");
       if (ded) {
-        const d: A.Deduction = { range: itemRange };
-        const amount = this.value(this.sub(ded, "value"));
-        const reason = this.string(this.first(ded, "StringLiteral"));
-        if (amount) d.amount = amount;
-        if (reason) d.reason = reason;
-        judgement = addDeduction(ind, judgement, d);
+        judgement = addDeduction(ind, judgement, deduction(itemRange, this.value(this.sub(ded, "value")), this.string(this.first(ded, "StringLiteral"))));
       }
       if (item.children.Judgement) {
         const r = tokenRange(this.lines, item.children.Judgement[0] as IToken);
@@ -708,12 +673,7 @@ class AstBuilder {
     if (ratio) return { kind: "ratio", expression: this.expression(this.sub(ratio, "expression")), range };
     const per = this.sub(item, "perFinding");
     if (per) {
-      const m: Extract<A.ScoringMethod, { kind: "perFinding" }> = { kind: "perFinding", range };
-      const each = this.value(this.sub(per, "each"));
-      const max = this.value(this.sub(per, "max"));
-      if (each) m.each = each;
-      if (max) m.max = max;
-      return m;
+      return perFinding(range, this.value(this.sub(per, "each")), this.value(this.sub(per, "max")));
     }
     const bands = this.sub(item, "bands");
     if (bands) {
@@ -721,14 +681,9 @@ class AstBuilder {
         kind: "bands",
         value: this.expression(this.sub(bands, "expression")),
         bands: this.subs(bands, "band").map((b) => {
-          const band: A.Band = { range: this.nodeRange(b) };
           const cmp = this.first(b, "GreaterEq") ?? this.first(b, "Greater") ?? this.first(b, "LessEq") ?? this.first(b, "Less");
-          if (cmp) band.comparator = ({ GreaterEq: ">=", Greater: ">", LessEq: "<=", Less: "<" } as const)[cmp.tokenType.name as "Less"];
-          const threshold = this.expression(this.sub(b, "expression"));
-          if (threshold) band.threshold = threshold;
-          const score = this.value(this.sub(b, "value"));
-          if (score) band.score = score;
-          return band;
+          const comparator = cmp && ({ GreaterEq: ">=", Greater: ">", LessEq: "<=", Less: "<" } as const)[cmp.tokenType.name as "Less"];
+          return band(this.nodeRange(b), comparator, this.expression(this.sub(b, "expression")), this.value(this.sub(b, "value")));
         }),
         range,
       };
@@ -738,17 +693,13 @@ class AstBuilder {
       return {
         kind: "elements",
         elements: this.subs(elements, "element").map((e) => {
-          const el: A.Element = { range: this.nodeRange(e) };
+          const range = this.nodeRange(e);
           const label = this.string(this.first(e, "label"));
           const reason = this.string(this.first(e, "reason"));
           const share = this.value(this.sub(e, "value"));
           const mark = this.first(e, "Met") ?? this.first(e, "Unmet");
           const markRange = this.tok(mark);
-          if (label) el.label = label;
-          if (share) el.share = share;
-          if (mark && markRange) el.met = { value: mark.tokenType === T.keywordTokens.Met, range: markRange };
-          if (reason) el.reason = reason;
-          return el;
+          return element(range, label, share, mark && markRange ? { value: mark.tokenType === T.keywordTokens.Met, range: markRange } : undefined, reason);
         }),
         range,
       };
@@ -784,15 +735,9 @@ class AstBuilder {
   private finding(node: CstNode): A.FindingDecl | undefined {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
-    const f: A.FindingDecl = {
-      kind: "finding",
-      name,
-      on: (node.children.target ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []),
-      evidence: [],
-      range: this.nodeRange(node),
-    };
-    const title = this.string(this.first(node, "StringLiteral"));
-    if (title) f.title = title;
+    const on = (node.children.target ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []);
+    const range = this.nodeRange(node);
+    const f = findingDecl(name, this.string(this.first(node, "StringLiteral")), on, range);
     for (const { keyword, value } of this.textClauses(node, FINDING_TEXTS, "finding")) {
       if (keyword === "Unit") this.set(f, "unit", value, "unit");
       else if (keyword === "Project") this.set(f, "project", value, "project");
@@ -806,8 +751,7 @@ class AstBuilder {
       const count = this.value(c);
       if (count) this.set(f, "count", count, "count");
     }
-    const subject = this.name(this.first(node, "subject"));
-    if (subject) f.subject = subject;
+    f.subject = this.name(this.first(node, "subject"));
     const rows = this.rowRefs(node);
     if (rows.length) f.rows = rows;
     return f;
