@@ -260,3 +260,37 @@ describe("a subject's computed and date facts", () => {
     expect(d.filter((c) => c.startsWith("PERF202"))).toEqual(["PERF202 10:8", "PERF202 11:8"]);
   });
 });
+
+describe("a target a subject defines itself, named by the shared tree's targets […]", () => {
+  const text = (second: string) => `evaluation "试" { total 100 }
+indicator 产出 "产出指标" weight 100 {
+  targets [完成数] tiers { met 100%; partial 60%; unmet 0 }
+}
+subject 甲 "甲单位" {
+  target 完成数 "完成数" { expect >= 10 个; actual 8 个 }
+}
+subject 乙 "乙单位" {
+${second}
+}
+`;
+
+  it("scores each subject on its own target: no unknown name, a reference to each subject's target", () => {
+    const a = analyzeText(text('  target 完成数 "完成数" { expect >= 10 个; actual 12 个 }'), "/ws/t.perf");
+    expect(a.result.diagnostics.map((d) => d.code)).toEqual([]);
+    expect([a.subjects.get("甲")!.get("产出")!.score, a.subjects.get("乙")!.get("产出")!.score]).toEqual(["80", "100"]);
+    expect(a.symbols.references.filter((r) => r.id === "完成数").map((r) => r.target?.subject)).toEqual(["甲", "乙"]);
+  });
+
+  it("names the subject without it (PERF217), once, and leaves its score open", () => {
+    const a = analyzeText(text('  fact 完成 = 8 个\n  assess 产出 { note "无目标" }'), "/ws/t.perf");
+    const d = a.result.diagnostics.filter((x) => x.code === "PERF217");
+    expect(d.map((x) => [x.args.subject, x.args.name, x.args.indicator, x.range.start.line + 1])).toEqual([["乙单位", "完成数", "产出指标", 8]]);
+    expect(a.result.diagnostics.some((x) => x.code === "PERF020")).toBe(false);
+    expect([a.subjects.get("甲")!.get("产出")!.score, a.subjects.get("乙")!.get("产出")!.score]).toEqual(["80", null]);
+  });
+
+  it("without subjects is still an unknown target (PERF020)", () => {
+    const a = analyzeText(`evaluation "试" { total 100 }\nindicator 产出 "产出指标" weight 100 { targets [完成数] }\n`, "/ws/t.perf");
+    expect(a.result.diagnostics.map((d) => d.code)).toContain("PERF020");
+  });
+});

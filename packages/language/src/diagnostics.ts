@@ -815,6 +815,14 @@ export const catalogue = {
     hintZh: () => "如：count(子项目.状态 = \"已完成\") 计数状态为「已完成」的行。",
     hintEn: () => "For example count(子项目.状态 = \"已完成\") counts the rows whose 状态 is 已完成.",
   },
+  PERF217: {
+    severity: "error",
+    title: "subject-lacks-target",
+    zh: (a) => `评价对象「${a.subject}」没有指标「${a.indicator}」按目标计分所需的绩效目标「${a.name}」`,
+    en: (a) => `subject '${a.subject}' has no target '${a.name}', which indicator '${a.indicator}' is scored on`,
+    hintZh: (a) => `在评价对象块内声明 target ${a.name} { … }，或在文件顶层声明供所有对象共用。`,
+    hintEn: (a) => `Declare target ${a.name} { … } in the subject block, or at the top level for every subject.`,
+  },
   PERF209: {
     severity: "info",
     title: "table-row-value",

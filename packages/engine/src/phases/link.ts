@@ -8,8 +8,8 @@ import type { Reference, SymbolKind } from "../symbols.js";
 /**
  * Phase 2: resolves every name used in a rule (facts and surveys) or a finding's `on`
  * (indicators). An unknown name is PERF020, owned by the indicator whose score it leaves open.
- * With subjects (or in a framework file alone) a rule's facts and surveys come from each
- * subject: they are resolved per subject (PERF166 names the subject that lacks one).
+ * With subjects (or in a framework file alone) a rule's facts, surveys and targets come from
+ * each subject: they are resolved per subject (PERF166 and PERF217 name the subject that lacks one).
  */
 export function link(model: Collected, sink: DiagnosticSink): Linked {
   const linked: Linked = { ...model, references: [], used: new Map(), attachments: new Map(), subjectAttachments: new Map() };
@@ -64,7 +64,8 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
           for (const b of m.bands) values(b.threshold);
         }
         if (m.kind === "satisfaction") for (const s of m.surveys) input(s, ["survey"], uri, d.name.text);
-        if (m.kind === "targets") for (const t of m.targets) reference(t, ["target"], uri, d.name.text);
+        // a subject's own target, like its facts, may be named by the shared tree (PERF217 names a subject without it)
+        if (m.kind === "targets") for (const t of m.targets) input(t, ["target"], uri, d.name.text);
       }
     }),
   );

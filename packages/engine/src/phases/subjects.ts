@@ -66,7 +66,10 @@ function assessedRoots(framework: Framework, s: SubjectModel, sink: DiagnosticSi
   return framework.roots.map((r) => ({ ...copy(r), uri: r.uri }));
 }
 
-/** PERF166: a rule's fact or survey that neither the subject nor the whole evaluation supplies (once per name and subject). */
+/**
+ * PERF166: a rule's fact or survey that neither the subject nor the whole evaluation supplies;
+ * PERF217: a target of `targets […]` that neither has (once per name and subject).
+ */
 function checkInputs(framework: Framework, model: Linked, s: SubjectModel, subject: Subject, sink: DiagnosticSink): void {
   const seen = new Set<string>();
   const need = (name: A.Name, d: A.IndicatorDecl, surveyOnly: boolean) => {
@@ -75,6 +78,11 @@ function checkInputs(framework: Framework, model: Linked, s: SubjectModel, subje
     if (has) return;
     seen.add(name.text);
     sink.within(d.name.text, () => sink.report("PERF166", s.uri, s.decl.name.range, { subject: subjectName(s), name: name.text, indicator: nameOf(d) }));
+  };
+  const needTarget = (name: A.Name, d: A.IndicatorDecl) => {
+    if (seen.has(name.text) || subject.targets?.has(name.text)) return;
+    seen.add(name.text);
+    sink.within(d.name.text, () => sink.report("PERF217", s.uri, s.decl.name.range, { subject: subjectName(s), name: name.text, indicator: nameOf(d) }));
   };
   forEachIndicator(framework.roots, (d) => {
     if (d.children.length) return;
@@ -86,6 +94,7 @@ function checkInputs(framework: Framework, model: Linked, s: SubjectModel, subje
       for (const b of m.bands) forEachRef(b.threshold, (r) => need(r.name, d, false));
     }
     if (m.kind === "satisfaction") for (const x of m.surveys) need(x, d, true);
+    if (m.kind === "targets") for (const x of m.targets) needTarget(x, d);
   });
   void model;
 }
