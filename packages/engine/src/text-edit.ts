@@ -49,114 +49,27 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   }
 
   const { region } = reparsed;
-  const newRegionEnd = region.start + region.length;
-  const oldEndAt = before.lines.positionAt(region.end);
-  const newEndAt = parsed.lines.positionAt(newRegionEnd);
-  const move = (p: Position): Position => {
-    if (p.offset < region.start) return p;
-    if (p.offset <= region.end) throw abandon; // on the edit's edge: which side it went to is not known
-    return { line: p.line + newEndAt.line - oldEndAt.line, character: p.line === oldEndAt.line ? p.character + newEndAt.character - oldEndAt.character : p.character, offset: p.offset + newRegionEnd - region.end };
+  // one object literal: its hidden class outlives the edit (decision 0214)
+  const c: CarryOver = {
+    memo,
+    placed,
+    retexted,
+    symbols: previous.symbols.symbols,
+    from,
+    to,
+    regionStart: region.start,
+    regionEnd: region.end,
+    newRegionEnd: region.start + region.length,
+    oldEndAt: before.lines.positionAt(region.end),
+    newEndAt: parsed.lines.positionAt(region.start + region.length),
+    depth: 0,
   };
-
-  // Positions and ranges are most of an analysis and never aliased where it matters: moved, not memoised.
-  const position = (p: Position): Position => (p.offset >= from && p.offset <= to ? ((placed.get(p) as Position | undefined) ?? move(p)) : move(p));
-  /**
-   * The previous analysis' symbols and indicator results hold their declarations' own ranges: the
-   * new ones take the new tree's, which the re-parse already moved, instead of moving copies. A node
-   * whose ranges are not its declaration's (the identity is checked) goes the general way.
-   */
-  const symbols = previous.symbols.symbols;
-  const counterpart = <D extends A.Declaration>(d: D): D | undefined => (memo.get(d) as D | undefined) ?? (d.range.end.offset <= from ? d : undefined);
-  const symbol = (o: PerfSymbol): PerfSymbol | undefined => {
-    const node = o.node;
-    const next = counterpart(node);
-    if (!next || o.range !== node.range || o.nameRange !== node.name.range) return undefined;
-    return next === node ? o : { ...o, node: next, range: next.range, nameRange: next.name.range };
-  };
-  const indicatorResult = (o: IndicatorResult): IndicatorResult | undefined => {
-    const sym = symbols.get(o.id);
-    const decl = sym?.kind === "indicator" ? (sym.node as A.IndicatorDecl) : undefined;
-    const next = decl && counterpart(decl);
-    if (!decl || !next || o.range !== decl.range || o.nameRange !== decl.name.range) return undefined;
-    // the other fields of an indicator's result hold no position (schema.ts): only the children are walked
-    let children: IndicatorResult[] | undefined;
-    o.children.forEach((c, i) => {
-      const y = map(c) as IndicatorResult;
-      if (y !== c) (children ??= o.children.slice())[i] = y;
-    });
-    const texts = retexted.get(decl.range.start.offset);
-    if (next === decl && !children && !texts) return o;
-    const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
-    if (texts) retext(out as unknown as Record<string, unknown>, texts);
-    return out;
-  };
-  let depth = 0;
-  const map = (v: unknown): unknown => {
-    if (v === null || typeof v !== "object") return v;
-    if (isPosition(v)) return position(v);
-    if (isRange(v)) {
-      const start = position(v.start);
-      const end = position(v.end);
-      return start === v.start && end === v.end ? v : { start, end };
-    }
-    // Only named things are shared within an analysis: a declaration (memo holds those the re-parse
-    // made anew from the start), a symbol a reference targets, an indicator's result that
-    // `indicators` holds too. Only the last two are memoised as they are met; any other object met
-    // twice would be copied twice, equal.
-    const named = typeof (v as { id?: unknown }).id === "string" || typeof (v as { kind?: unknown }).kind === "string";
-    const known = named ? memo.get(v) : undefined;
-    if (known !== undefined) return known;
-    // an analysis is a tree with shared nodes; a cycle would recurse without end
-    if (++depth > 2000) throw abandon;
-    const shared = !named ? undefined : isSymbol(v) ? "symbol" : isIndicatorResult(v) ? "indicator" : undefined;
-    let out: unknown = shared === "symbol" ? symbol(v as PerfSymbol) : shared === "indicator" ? indicatorResult(v as IndicatorResult) : undefined;
-    if (out !== undefined) {
-      /* carried over by its declaration */
-    } else if (Array.isArray(v)) {
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const x: unknown = v[i];
-        // most values of an analysis are strings and numbers: not worth a call
-        if (x === null || typeof x !== "object") continue;
-        const y = map(x);
-        if (y !== x) (copy ??= v.slice())[i] = y;
-      }
-      out = copy ?? v;
-    } else if (v instanceof Map) {
-      let changed = false;
-      const copy = new Map<unknown, unknown>();
-      for (const [k, x] of v) {
-        const y = map(x);
-        if (y !== x || typeof k === "object") changed = true;
-        copy.set(map(k), y);
-      }
-      out = changed ? copy : v;
-    } else {
-      const proto = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) throw abandon;
-      const o = v as Record<string, unknown>;
-      let copy: Record<string, unknown> | undefined;
-      for (const k in o) {
-        const x = o[k];
-        if (x === null || typeof x !== "object") continue;
-        const y = map(x);
-        if (y !== x) (copy ??= { ...o })[k] = y;
-      }
-      const decl = retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? retexted.get((o.range as A.Range | undefined)?.start.offset ?? -1) : undefined;
-      if (decl) retext((copy ??= { ...o }), decl);
-      out = copy ?? v;
-    }
-    depth--;
-    if (shared) memo.set(v, out);
-    return out;
-  };
-
   try {
     return {
-      result: map(previous.result) as Analysis["result"],
+      result: map(previous.result, c) as Analysis["result"],
       parsed: new Map([[uri, parsed]]),
-      symbols: map(previous.symbols) as Analysis["symbols"],
-      indicators: map(previous.indicators) as Analysis["indicators"],
+      symbols: map(previous.symbols, c) as Analysis["symbols"],
+      indicators: map(previous.indicators, c) as Analysis["indicators"],
       subjects: new Map(),
     };
   } catch (e) {
@@ -166,6 +79,140 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
 }
 
 const abandon = new Error("the previous analysis cannot be carried over");
+
+/**
+ * What the carry-over of one edit works with. The walk is module-level functions over this, not
+ * closures made per edit: V8 keeps a closure's optimised code only while the closure lives, so
+ * each edit compiled the walk again (≈ 90 ms of compiler time per edit in the 10 000-leaf
+ * document, decision 0216).
+ */
+interface CarryOver {
+  /** Old declarations → new; symbols and indicator results as they are carried over. */
+  memo: Map<object, unknown>;
+  /** Positions of the re-parsed declaration in the old tree → the new tree's. */
+  placed: Map<object, unknown>;
+  /** Where the old indicators whose texts changed start → the new declaration. */
+  retexted: Map<number, A.IndicatorDecl>;
+  symbols: Map<string, PerfSymbol>;
+  /** The re-parsed declaration's old range. */
+  from: number;
+  to: number;
+  /** The edited region: old offsets, and where it ends in the new text. */
+  regionStart: number;
+  regionEnd: number;
+  newRegionEnd: number;
+  oldEndAt: Position;
+  newEndAt: Position;
+  depth: number;
+}
+
+function move(p: Position, c: CarryOver): Position {
+  if (p.offset < c.regionStart) return p;
+  if (p.offset <= c.regionEnd) throw abandon; // on the edit's edge: which side it went to is not known
+  const { oldEndAt, newEndAt } = c;
+  return { line: p.line + newEndAt.line - oldEndAt.line, character: p.line === oldEndAt.line ? p.character + newEndAt.character - oldEndAt.character : p.character, offset: p.offset + c.newRegionEnd - c.regionEnd };
+}
+
+// Positions and ranges are most of an analysis and never aliased where it matters: moved, not memoised.
+function position(p: Position, c: CarryOver): Position {
+  return p.offset >= c.from && p.offset <= c.to ? ((c.placed.get(p) as Position | undefined) ?? move(p, c)) : move(p, c);
+}
+
+/*
+ * The previous analysis' symbols and indicator results hold their declarations' own ranges: the
+ * new ones take the new tree's, which the re-parse already moved, instead of moving copies. A node
+ * whose ranges are not its declaration's (the identity is checked) goes the general way.
+ */
+function counterpart<D extends A.Declaration>(d: D, c: CarryOver): D | undefined {
+  return (c.memo.get(d) as D | undefined) ?? (d.range.end.offset <= c.from ? d : undefined);
+}
+
+function symbol(o: PerfSymbol, c: CarryOver): PerfSymbol | undefined {
+  const node = o.node;
+  const next = counterpart(node, c);
+  if (!next || o.range !== node.range || o.nameRange !== node.name.range) return undefined;
+  return next === node ? o : { ...o, node: next, range: next.range, nameRange: next.name.range };
+}
+
+function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | undefined {
+  const sym = c.symbols.get(o.id);
+  const decl = sym?.kind === "indicator" ? (sym.node as A.IndicatorDecl) : undefined;
+  const next = decl && counterpart(decl, c);
+  if (!decl || !next || o.range !== decl.range || o.nameRange !== decl.name.range) return undefined;
+  // the other fields of an indicator's result hold no position (schema.ts): only the children are walked
+  let children: IndicatorResult[] | undefined;
+  for (let i = 0; i < o.children.length; i++) {
+    const x = o.children[i]!;
+    const y = map(x, c) as IndicatorResult;
+    if (y !== x) (children ??= o.children.slice())[i] = y;
+  }
+  const texts = c.retexted.get(decl.range.start.offset);
+  if (next === decl && !children && !texts) return o;
+  const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
+  if (texts) retext(out as unknown as Record<string, unknown>, texts);
+  return out;
+}
+
+/** A value of the previous analysis as it is after the edit: the same object where nothing in it moved. */
+function map(v: unknown, c: CarryOver): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (isPosition(v)) return position(v, c);
+  if (isRange(v)) {
+    const start = position(v.start, c);
+    const end = position(v.end, c);
+    return start === v.start && end === v.end ? v : { start, end };
+  }
+  // Only named things are shared within an analysis: a declaration (memo holds those the re-parse
+  // made anew from the start), a symbol a reference targets, an indicator's result that
+  // `indicators` holds too. Only the last two are memoised as they are met; any other object met
+  // twice would be copied twice, equal.
+  const named = typeof (v as { id?: unknown }).id === "string" || typeof (v as { kind?: unknown }).kind === "string";
+  const known = named ? c.memo.get(v) : undefined;
+  if (known !== undefined) return known;
+  // an analysis is a tree with shared nodes; a cycle would recurse without end
+  if (++c.depth > 2000) throw abandon;
+  const shared = !named ? undefined : isSymbol(v) ? "symbol" : isIndicatorResult(v) ? "indicator" : undefined;
+  let out: unknown = shared === "symbol" ? symbol(v as PerfSymbol, c) : shared === "indicator" ? indicatorResult(v as IndicatorResult, c) : undefined;
+  if (out !== undefined) {
+    /* carried over by its declaration */
+  } else if (Array.isArray(v)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      // most values of an analysis are strings and numbers: not worth a call
+      if (x === null || typeof x !== "object") continue;
+      const y = map(x, c);
+      if (y !== x) (copy ??= v.slice())[i] = y;
+    }
+    out = copy ?? v;
+  } else if (v instanceof Map) {
+    let changed = false;
+    const copy = new Map<unknown, unknown>();
+    for (const [k, x] of v) {
+      const y = map(x, c);
+      if (y !== x || typeof k === "object") changed = true;
+      copy.set(map(k, c), y);
+    }
+    out = changed ? copy : v;
+  } else {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw abandon;
+    const o = v as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const k in o) {
+      const x = o[k];
+      if (x === null || typeof x !== "object") continue;
+      const y = map(x, c);
+      if (y !== x) (copy ??= { ...o })[k] = y;
+    }
+    const decl = c.retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? c.retexted.get((o.range as A.Range | undefined)?.start.offset ?? -1) : undefined;
+    if (decl) retext((copy ??= { ...o }), decl);
+    out = copy ?? v;
+  }
+  c.depth--;
+  if (shared) c.memo.set(v, out);
+  return out;
+}
 
 /** An indicator's result given the texts of its edited declaration. */
 function retext(out: Record<string, unknown>, decl: A.IndicatorDecl): void {
