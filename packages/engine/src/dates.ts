@@ -90,9 +90,12 @@ export function isoOfDay(n: number): string {
   return isoText(c.year, c.month, c.day);
 }
 
-/** A day number as a report writes it: "2020年11月30日" (`zh`), or ISO. */
-export function dateText(n: number, zh: boolean): string {
+/**
+ * A day number as a report writes it: "2020年11月30日" (`zh`), "2020年11月底" (`zh` and
+ * `monthEnd`: a month's end kept by month arithmetic from a `…月底` date), or ISO.
+ */
+export function dateText(n: number, zh: boolean, monthEnd = false): string {
   if (!zh) return isoOfDay(n);
   const c = civilFromDays(n);
-  return `${c.year}年${c.month}月${c.day}日`;
+  return monthEnd ? `${c.year}年${c.month}月底` : `${c.year}年${c.month}月${c.day}日`;
 }

@@ -217,9 +217,12 @@ export function dateValue(d: A.DateValue): Quantity | ExpressionProblem {
   return { value: new Decimal(dayNumber(d)), unit: DATE_UNIT, date: { text: d.text, zh: !d.text.includes("-"), endOfMonth: d.endOfMonth } };
 }
 
-/** The text of a date value as the report writes it: the literal, or a computed date in its operand's style. */
+/**
+ * The text of a date value as the report writes it: the literal, or a computed date in its
+ * operand's style — `2021年2月底 + 1 个月` is 2021年3月底, `+ 3 天` a day (2021年3月3日).
+ */
 export function dateValueText(q: Quantity): string {
-  return q.date?.text ?? dateText(q.value.toNumber(), q.date?.zh ?? true);
+  return q.date?.text ?? dateText(q.value.toNumber(), q.date?.zh ?? true, q.date?.endOfMonth ?? false);
 }
 
 /** Units of durations in days and in months: they never convert into each other (decision 0180). */

@@ -44,6 +44,8 @@ describe("dates and durations as values", () => {
         "fact 提前 = 计划 - 完工",
         "fact 到期 = 开工 + 滞后",
         "fact 月底 = 2021年2月底 + 1 个月",
+        "fact 再一月 = 月底 + 1 个月",
+        "fact 月底加天 = 2021年2月底 + 3 天",
         "fact 闰月 = 2020-01-31 + 1 个月",
         "fact 后延 = 完工 + 30 天",
         "fact 前推 = 完工 - 2 年",
@@ -61,8 +63,11 @@ describe("dates and durations as values", () => {
       提前: "10 天",
       // 3月31日 + 8 个月: November has no 31st
       到期: "2020年11月30日",
-      // 2021年2月底 is 2月28日; one month after a month's end is the next month's end
-      月底: "2021年3月31日",
+      // 2021年2月底 is 2月28日; one month after a month's end is the next month's end, written as the operand is
+      月底: "2021年3月底",
+      再一月: "2021年4月底",
+      // days move off the month's end: a day
+      月底加天: "2021年3月3日",
       闰月: "2020-02-29",
       后延: "2020年12月20日",
       前推: "2018年11月20日",
