@@ -2,7 +2,7 @@ import { analyze, reanalyze, type Analysis } from "@perf/engine";
 import { parse } from "@perf/language";
 import type { Figure } from "./figures.js";
 import type { GeneratedDocument } from "./generate.js";
-import { interleaved, MiB, processCpu, retainedBytes, type Stats } from "./measure.js";
+import { interleaved, MiB, processCpu, retainedBytes, stats, type Stats } from "./measure.js";
 
 export const uri = "bench.perf";
 
@@ -118,5 +118,37 @@ export function editRecheck(leaves: number, times: CoreTimes): Figure {
     stats: edit,
     clock: "CPU",
     detail: "reanalyze from the last analysis, as the server does",
+  };
+}
+
+/**
+ * The same one-character edit re-checked `runs` times after one another from one analysis, with
+ * no forced collection and no other task between (after `warmup` such calls): context for
+ * `editRecheck`, whose edits each follow a cold check and a full `gc()` and so also pay for the
+ * memory that check's garbage gave back (docs/performance.md, "cold heap"). Shown, not judged.
+ */
+export function editsInARow(doc: GeneratedDocument, runs = 5, warmup = 2): Stats {
+  const last = check(doc.perf);
+  const texts = new Map([[uri, doc.perf]]);
+  const { text } = oneCharacterEdit(doc);
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const t0 = processCpu();
+    recheck(last, texts, text);
+    if (i >= warmup) samples.push(processCpu() - t0);
+  }
+  return stats(samples);
+}
+
+/** `editsInARow` against the interleaved cold check: a figure for context, without a target. */
+export function editInARowFigure(leaves: number, inARow: Stats, times: CoreTimes): Figure {
+  return {
+    id: "edit-in-a-row-vs-cold",
+    label: `  the same edit, ${inARow.runs} in a row, no gc() between ÷ cold check`,
+    value: inARow.median / times.check.median,
+    unit: "×",
+    stats: inARow,
+    clock: "CPU",
+    detail: `context for the figure above (${leaves} leaves), not judged`,
   };
 }

@@ -8,7 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cliStartup } from "./cli.js";
-import { editRecheck, heap, parseAndCheck, scaling } from "./core.js";
+import { editInARowFigure, editRecheck, editsInARow, heap, parseAndCheck, scaling } from "./core.js";
 import { recoveryFigures } from "./recovery.js";
 import { formatFigure, markdownTable, passes, regressions, type Figure } from "./figures.js";
 import { generate } from "./generate.js";
@@ -64,7 +64,12 @@ if (runs("core") || runs("server")) {
   jsonBytes = h.jsonBytes;
   if (runs("core")) {
     show([...s.figures, ...l.figures]);
-    show([scaling({ leaves: plan.small, check: s.times.check }, { leaves: plan.large, check: l.times.check }), h.figure, editRecheck(plan.large, l.times)]);
+    show([
+      scaling({ leaves: plan.small, check: s.times.check }, { leaves: plan.large, check: l.times.check }),
+      h.figure,
+      editRecheck(plan.large, l.times),
+      editInARowFigure(plan.large, editsInARow(large), l.times),
+    ]);
   }
 }
 if (runs("recovery")) {

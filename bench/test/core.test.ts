@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { check, oneCharacterEdit, recheck, uri } from "../src/core.js";
+import { check, editInARowFigure, editsInARow, oneCharacterEdit, recheck, uri } from "../src/core.js";
+import { passes, regressions } from "../src/figures.js";
 import { generate } from "../src/generate.js";
 import { Random } from "../src/random.js";
 
@@ -31,4 +32,19 @@ describe("edit-vs-cold", () => {
       last = again;
     }
   }, 120_000);
+});
+
+describe("edits in a row", () => {
+  it("times each re-check of the edit and is shown for context: no target, never a regression", () => {
+    const doc = generate({ leaves: 60 });
+    const inARow = editsInARow(doc, 3, 1);
+    expect(inARow.runs).toBe(3);
+    expect(inARow.min).toBeGreaterThanOrEqual(0);
+    expect(inARow.max).toBeGreaterThanOrEqual(inARow.median);
+    const check = { median: 10, min: 10, max: 10, runs: 1 };
+    const f = editInARowFigure(60, { median: 2, min: 1, max: 3, runs: 3 }, { json: check, parse: check, check });
+    expect(f.value).toBe(0.2);
+    expect(passes(f)).toBeUndefined();
+    expect(regressions([f], { [f.id]: 0.01 })).toEqual([]);
+  });
 });
