@@ -6,8 +6,8 @@ export const sha = (s: string) => createHash("sha256").update(s).digest("hex").s
 /**
  * Everything parse() gives a consumer, as one string's hash: the AST and the diagnostics in order,
  * and the line count. Keyword uses hold offsets since decision 0211; they are hashed in the shape
- * the golden hashes were taken in (with a range), so the hashes still prove that nothing else changed. Keys are hashed in sorted order
- * (`canonicalJson`).
+ * the golden hashes were taken in (with a range), so the hashes still prove that nothing else
+ * changed. Keys are hashed in sorted order (`canonicalJson`).
  */
 export function parseFingerprint(text: string, uri: string): string {
   const { ast, diagnostics, lines } = parse(text, uri);

@@ -38,7 +38,7 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
     linked.references.push(ref);
   };
   const fromSubjects = inputsFromSubjects(model);
-  /** A rule's fact or survey: resolved here, or left to the subjects. */
+  /** A rule's fact, survey or target: resolved here, or left to the subjects. */
   const input = (name: A.Name, expects: SymbolKind[], uri: string, from: string) => {
     const target = model.symbols.get(name.text);
     if (fromSubjects && !(target && expects.includes(target.kind))) {

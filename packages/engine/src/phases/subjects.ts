@@ -72,29 +72,24 @@ function assessedRoots(framework: Framework, s: SubjectModel, sink: DiagnosticSi
  */
 function checkInputs(framework: Framework, model: Linked, s: SubjectModel, subject: Subject, sink: DiagnosticSink): void {
   const seen = new Set<string>();
-  const need = (name: A.Name, d: A.IndicatorDecl, surveyOnly: boolean) => {
+  const need = (name: A.Name, d: A.IndicatorDecl, kind: "input" | "survey" | "target") => {
     if (seen.has(name.text)) return;
-    const has = subject.surveys.has(name.text) || (!surveyOnly && subject.facts.has(name.text));
+    const has = kind === "target" ? subject.targets?.has(name.text) : subject.surveys.has(name.text) || (kind === "input" && subject.facts.has(name.text));
     if (has) return;
     seen.add(name.text);
-    sink.within(d.name.text, () => sink.report("PERF166", s.uri, s.decl.name.range, { subject: subjectName(s), name: name.text, indicator: nameOf(d) }));
-  };
-  const needTarget = (name: A.Name, d: A.IndicatorDecl) => {
-    if (seen.has(name.text) || subject.targets?.has(name.text)) return;
-    seen.add(name.text);
-    sink.within(d.name.text, () => sink.report("PERF217", s.uri, s.decl.name.range, { subject: subjectName(s), name: name.text, indicator: nameOf(d) }));
+    sink.within(d.name.text, () => sink.report(kind === "target" ? "PERF217" : "PERF166", s.uri, s.decl.name.range, { subject: subjectName(s), name: name.text, indicator: nameOf(d) }));
   };
   forEachIndicator(framework.roots, (d) => {
     if (d.children.length) return;
     const m = d.methods[0];
     if (!m) return;
-    if (m.kind === "ratio") forEachRef(m.expression, (r) => need(r.name, d, false));
+    if (m.kind === "ratio") forEachRef(m.expression, (r) => need(r.name, d, "input"));
     if (m.kind === "bands") {
-      forEachRef(m.value, (r) => need(r.name, d, false));
-      for (const b of m.bands) forEachRef(b.threshold, (r) => need(r.name, d, false));
+      forEachRef(m.value, (r) => need(r.name, d, "input"));
+      for (const b of m.bands) forEachRef(b.threshold, (r) => need(r.name, d, "input"));
     }
-    if (m.kind === "satisfaction") for (const x of m.surveys) need(x, d, true);
-    if (m.kind === "targets") for (const x of m.targets) needTarget(x, d);
+    if (m.kind === "satisfaction") for (const x of m.surveys) need(x, d, "survey");
+    if (m.kind === "targets") for (const x of m.targets) need(x, d, "target");
   });
   void model;
 }
