@@ -62,7 +62,10 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
 
   const tokens = lexed.tokens;
   const unterminated = new WeakSet<IToken>();
-  for (const t of lexed.tokens) {
+  // Indexed, not for…of: parseWith runs once per parse and seldom gets optimised, and an
+  // unoptimised for…of makes an iterator result per token (≈ 15 MB a 10 000-leaf parse).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     // The lexer gives each token its endOffset (node locations need it) and an identifier after a
     // line break its newlineBefore: a word is a number's unit only on the number's line (decision 0092).
     if (t.tokenType === T.UnterminatedString) {
@@ -152,7 +155,8 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   const starts: number[] = [];
   const ends: number[] = [];
   const codes: number[] = [];
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const name = keywordByIndex[t.tokenTypeIdx];
     // a soft keyword the parser took as a name is a name
     if (name && !(softKeywords.has(name) && names.has(t.startOffset))) {
