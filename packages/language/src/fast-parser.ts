@@ -1,8 +1,9 @@
-import type { IToken, TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import { LineIndex, type Range } from "./range.js";
+import { tokenTable, type TokenTable } from "./scanner.js";
 import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
 
 /**
@@ -153,7 +154,7 @@ const notBeforeUnit: boolean[] = [];
 for (const t of [GREATER_EQ, NUMBER, MINUS, LBRACE, DOT, LPAREN]) notBeforeUnit[t] = true;
 
 /** The AST of the tokens, or undefined where the Chevrotain path must decide (an error, or a construct not covered). */
-export function fastParse(tokens: IToken[], lines: LineIndex, unterminated: WeakSet<IToken>): FastParse | undefined {
+export function fastParse(tokens: TokenTable, lines: LineIndex, unterminated: ReadonlySet<number>): FastParse | undefined {
   const parser = shared.start(tokens, lines, unterminated);
   try {
     return { declarations: parser.file(), names: parser.names };
@@ -199,21 +200,34 @@ export function addDeduction(ind: A.IndicatorDecl, judgement: Judgement | undefi
   return judgement;
 }
 
-const noTokens: IToken[] = [];
+/** A token: its index in the table. */
+type Tok = number;
+
+const noTokens = tokenTable("", 0);
 const noLines = new LineIndex("");
-const noUnterminated = new WeakSet<IToken>();
+const noUnterminated: ReadonlySet<number> = new Set<number>();
 const noNames = new Set<number>();
 
 class FastParser {
   names = noNames;
   private p = 0;
-  private tokens = noTokens;
+  private text = "";
+  private count = 0;
+  private types = noTokens.types;
+  private starts = noTokens.starts;
+  private ends = noTokens.ends;
+  private newlines = noTokens.newlines;
   private lines = noLines;
   private unterminated = noUnterminated;
 
   /** This parser, set to read `tokens` from their start. */
-  start(tokens: IToken[], lines: LineIndex, unterminated: WeakSet<IToken>): this {
-    this.tokens = tokens;
+  start(tokens: TokenTable, lines: LineIndex, unterminated: ReadonlySet<number>): this {
+    this.text = tokens.text;
+    this.count = tokens.count;
+    this.types = tokens.types;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.newlines = tokens.newlines;
     this.lines = lines;
     this.unterminated = unterminated;
     this.names = new Set();
@@ -221,9 +235,14 @@ class FastParser {
     return this;
   }
 
-  /** Lets go of the last input (its tokens hold the text), keeping every field's type. */
+  /** Lets go of the last input (its table and text), keeping every field's type. */
   release(): void {
-    this.tokens = noTokens;
+    this.text = "";
+    this.count = 0;
+    this.types = noTokens.types;
+    this.starts = noTokens.starts;
+    this.ends = noTokens.ends;
+    this.newlines = noTokens.newlines;
     this.lines = noLines;
     this.unterminated = noUnterminated;
     this.names = noNames;
@@ -233,55 +252,65 @@ class FastParser {
 
   /** The type index of the token `k` ahead of the next one (0: the next), END past the last. */
   private la(k = 0): number {
-    const t = this.tokens[this.p + k];
-    return t === undefined ? END : t.tokenTypeIdx;
+    const i = this.p + k;
+    return i < this.count ? this.types[i]! : END;
   }
 
-  private next(): IToken {
-    return this.tokens[this.p++]!;
+  private next(): Tok {
+    return this.p++;
   }
 
-  private expect(type: number): IToken {
-    const t = this.tokens[this.p];
-    if (t === undefined || t.tokenTypeIdx !== type) throw GIVE_UP;
+  private expect(type: number): Tok {
+    const i = this.p;
+    if (i >= this.count || this.types[i] !== type) throw GIVE_UP;
     this.p++;
-    return t;
+    return i;
   }
 
-  private expectIdent(): IToken {
-    const t = this.tokens[this.p];
-    if (t === undefined || identLike[t.tokenTypeIdx] !== true) throw GIVE_UP;
+  private expectIdent(): Tok {
+    const i = this.p;
+    if (i >= this.count || identLike[this.types[i]!] !== true) throw GIVE_UP;
     this.p++;
-    return t;
+    return i;
   }
 
   /** The last token read. */
-  private last(): IToken {
-    return this.tokens[this.p - 1]!;
+  private last(): Tok {
+    return this.p - 1;
+  }
+
+  /** A token's type index. */
+  private type(t: Tok): number {
+    return this.types[t]!;
+  }
+
+  /** A token's text, taken from the document only where the tree keeps it. */
+  private image(t: Tok): string {
+    return this.text.substring(this.starts[t]!, this.ends[t]!);
   }
 
   // ---- ranges and leaves, as the builder makes them ----
 
-  private tok(t: IToken): Range {
-    return this.lines.range(t.startOffset, t.startOffset + t.image.length);
+  private tok(t: Tok): Range {
+    return this.lines.range(this.starts[t]!, this.ends[t]!);
   }
 
   /** A node's range: from its first token to the last one read (Chevrotain's node location). */
-  private span(first: IToken): Range {
-    return this.lines.range(first.startOffset, this.last().endOffset! + 1);
+  private span(first: Tok): Range {
+    return this.lines.range(this.starts[first]!, this.ends[this.p - 1]!);
   }
 
-  private name(t: IToken): A.Name {
+  private name(t: Tok): A.Name {
     const range = this.tok(t);
-    if (t.tokenType !== T.Identifier) this.names.add(t.startOffset);
-    return { text: t.image, range };
+    if (this.types[t] !== IDENT) this.names.add(this.starts[t]!);
+    return { text: this.image(t), range };
   }
 
-  private string(t: IToken): A.StringValue {
-    const image = t.image;
-    // only a string that does not end in an unescaped quote may be unterminated (PERF003): no WeakSet lookup for the others
+  private string(t: Tok): A.StringValue {
+    const image = this.image(t);
+    // only a string that does not end in an unescaped quote may be unterminated (PERF003): no set lookup for the others
     const closed = image.length > 1 && image.charCodeAt(image.length - 1) === 34 && image.charCodeAt(image.length - 2) !== 92;
-    return { value: unquote(closed || !this.unterminated.has(t) ? image : image + '"'), range: this.tok(t) };
+    return { value: unquote(closed || !this.unterminated.has(this.starts[t]!) ? image : image + '"'), range: this.tok(t) };
   }
 
   private optionalString(): A.StringValue | undefined {
@@ -291,18 +320,19 @@ class FastParser {
   /** `NUMBER [UNIT | word on the same line]` (parser.ts `value`). */
   private value(): A.NumberValue {
     const n = this.expect(NUMBER);
-    let unit: IToken | undefined;
+    let unit: Tok | undefined;
     const next = this.la();
     if (next === UNIT) unit = this.next();
-    else if (next === IDENT && !(this.tokens[this.p] as { newlineBefore?: boolean }).newlineBefore && notBeforeUnit[this.la(1)] !== true) unit = this.next();
-    const percent = n.image.endsWith("%");
+    else if (next === IDENT && this.newlines[this.p] !== 1 && notBeforeUnit[this.la(1)] !== true) unit = this.next();
+    const image = this.image(n);
+    const percent = image.endsWith("%");
     const end = unit ?? n;
-    return numberValue(percent ? n.image.slice(0, -1) : n.image, percent, this.lines.range(n.startOffset, end.startOffset + end.image.length), unit?.image);
+    return numberValue(percent ? image.slice(0, -1) : image, percent, this.lines.range(this.starts[n]!, this.ends[end]!), unit === undefined ? undefined : this.image(unit));
   }
 
   /** A clause keyword's `"text"` (parser.ts `textClause`); a keyword not allowed here is the builder's PERF008: give up. */
   private textClause(allowed: readonly KeywordName[]): { keyword: KeywordName; value: A.StringValue } {
-    const keyword = textClauseKeyword[this.next().tokenTypeIdx]!;
+    const keyword = textClauseKeyword[this.type(this.next())]!;
     const value = this.string(this.expect(STRING));
     if (!allowed.includes(keyword)) throw GIVE_UP;
     return { keyword, value };
@@ -339,7 +369,7 @@ class FastParser {
   private unary(): A.Expression {
     const minus = this.la() === MINUS ? this.next() : undefined;
     const inner = this.primary();
-    return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, inner.range.end.offset) } : inner;
+    return minus !== undefined ? { kind: "negate", operand: inner, range: this.lines.range(this.starts[minus]!, inner.range.end.offset) } : inner;
   }
 
   private primary(): A.Expression {
@@ -349,7 +379,7 @@ class FastParser {
     if ((identLike[t] === true && this.la(1) === LPAREN) || t === KW_Count || t === KW_Max || t === KW_Mean) return this.call();
     if (t === DATE) {
       const d = this.next();
-      return dateValue(d.image, this.tok(d)) ?? this.giveUp();
+      return dateValue(this.image(d), this.tok(d)) ?? this.giveUp();
     }
     if (identLike[t] === true) {
       const id = this.name(this.next());
@@ -418,8 +448,7 @@ class FastParser {
 
   file(): A.Declaration[] {
     const out: A.Declaration[] = [];
-    const tokens = this.tokens;
-    while (this.p < tokens.length) {
+    while (this.p < this.count) {
       const t = this.la();
       if (t === KW_Indicator) out.push(this.indicator());
       else if (t === KW_Fact) out.push(this.fact());
@@ -484,7 +513,7 @@ class FastParser {
           items.push((h) => this.set(h, "period", s));
         } else if (v === NUMBER) {
           const n = this.next();
-          const period: A.NumberValue = { kind: "number", text: n.image, percent: false, range: this.tok(n) };
+          const period: A.NumberValue = { kind: "number", text: this.image(n), percent: false, range: this.tok(n) };
           items.push((h) => this.set(h, "period", period));
         } else this.giveUp();
       } else if (textClauseKeyword[t] !== undefined) {
@@ -615,14 +644,14 @@ class FastParser {
       this.indicatorItems(ind);
     }
     ind.range = this.span(start);
-    ind.headRange = this.lines.range(ind.range.start.offset, headEnd.endOffset! + 1);
+    ind.headRange = this.lines.range(ind.range.start.offset, this.ends[headEnd]!);
     return ind;
   }
 
   private indicatorItems(ind: A.IndicatorDecl): void {
     let judgement: Judgement | undefined;
     for (let t = this.la(); t !== RBRACE; t = this.la()) {
-      const first = this.tokens[this.p]!;
+      const first = this.p;
       if (t === KW_Indicator) ind.children.push(this.indicator());
       else if (textClauseKeyword[t] !== undefined) {
         const { keyword, value } = this.textClause(INDICATOR_TEXTS);
@@ -938,7 +967,7 @@ class FastParser {
   }
 
   /** A unit where one is required (parser.ts `unitWord`): a known unit or any word. */
-  private unitWord(): IToken {
+  private unitWord(): Tok {
     const w = this.la();
     if (w !== UNIT && identLike[w] !== true) this.giveUp();
     return this.next();
@@ -1017,7 +1046,7 @@ class FastParser {
 
   /** A string, a number, `-5`, or `-` alone for an empty cell. */
   private cell(): A.TableCell {
-    const first = this.tokens[this.p]!;
+    const first = this.p;
     const c = this.la();
     if (c === STRING) {
       const value = this.string(this.next());
@@ -1084,14 +1113,14 @@ class FastParser {
     }
     const close = this.next();
     const acknowledged = this.acknowledged();
-    const a: A.AssertDecl = { kind: "assert", name, statements, blockEnd: close.startOffset + 1, range: this.span(start) };
+    const a: A.AssertDecl = { kind: "assert", name, statements, blockEnd: this.starts[close]! + 1, range: this.span(start) };
     if (claim) a.claim = claim;
     if (acknowledged) a.acknowledged = acknowledged;
     return a;
   }
 
   private assertStatement(t: number): A.AssertStatement {
-    const first = this.tokens[this.p]!;
+    const first = this.p;
     if (t === KW_Indicator) {
       this.p++;
       this.expect(KW_Level);
@@ -1155,7 +1184,7 @@ class FastParser {
         else if (identLike[c] === true || c === KW_Satisfaction) {
           const tok = this.next();
           this.name(tok);
-          cls = { value: tok.image, range: this.tok(tok) };
+          cls = { value: this.image(tok), range: this.tok(tok) };
         } else this.giveUp();
       } else if (t === KW_Expect) {
         if (expect) this.giveUp();
@@ -1188,7 +1217,7 @@ class FastParser {
     return tg;
   }
 
-  private targetExpect(first: IToken): A.TargetExpect {
+  private targetExpect(first: Tok): A.TargetExpect {
     const t = this.la();
     if (t === STRING) {
       const text = this.string(this.next());
@@ -1207,21 +1236,21 @@ class FastParser {
     // an operator before the value; `以上`/`以下` only after it
     const opTok = targetOperators[t] !== undefined && t !== idx(T.AboveWord) && t !== idx(T.BelowWord) ? this.next() : undefined;
     const operand = this.targetOperand();
-    let after: IToken | undefined;
-    if (!opTok && (this.la() === idx(T.AboveWord) || this.la() === idx(T.BelowWord))) after = this.next();
+    let after: Tok | undefined;
+    if (opTok === undefined && (this.la() === idx(T.AboveWord) || this.la() === idx(T.BelowWord))) after = this.next();
     const word = opTok ?? after;
-    const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op: word ? targetOperators[word.tokenTypeIdx]! : "=", range: this.span(first) };
+    const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op: word !== undefined ? targetOperators[this.type(word)]! : "=", range: this.span(first) };
     cmp.value = operand;
-    if (opTok && (opTok.tokenType === T.AtLeastWord || opTok.tokenType === T.AtMostWord)) cmp.word = { text: opTok.image, after: false };
-    if (after) cmp.word = { text: after.image, after: true };
-    if (!word) cmp.bare = true;
+    if (opTok !== undefined && (this.type(opTok) === idx(T.AtLeastWord) || this.type(opTok) === idx(T.AtMostWord))) cmp.word = { text: this.image(opTok), after: false };
+    if (after !== undefined) cmp.word = { text: this.image(after), after: true };
+    if (word === undefined) cmp.bare = true;
     return cmp;
   }
 
   private targetOperand(): A.NumberValue | A.DateValue {
     if (this.la() !== DATE) return this.value();
     const d = this.next();
-    return dateValue(d.image, this.tok(d)) ?? this.giveUp();
+    return dateValue(this.image(d), this.tok(d)) ?? this.giveUp();
   }
 
   private targetActual(): A.TargetActual {

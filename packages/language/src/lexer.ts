@@ -1,6 +1,6 @@
 import { createToken, Lexer, type ILexingResult, type IToken, type TokenType } from "chevrotain";
 import { keywordAliases, keywordSpellings, knownUnits, softKeywords, type KeywordName } from "./keywords.js";
-import { createScanner } from "./scanner.js";
+import { createScanner, type Scanner } from "./scanner.js";
 
 export const Identifier = createToken({
   name: "Identifier",
@@ -276,7 +276,7 @@ export function referenceLexer(): Lexer {
  * `allTokens` returns (`referenceLexer()`; decision 0200) — the same tokens with the same fields,
  * comments and errors — and sets `newlineBefore` on an identifier with a line break before it.
  */
-export const perfLexer: { tokenize(text: string): ILexingResult } = createScanner({
+export const perfLexer: Scanner = createScanner({
   Identifier, LineComment, BlockComment, UnterminatedBlockComment, StringLiteral, UnterminatedString, DateLiteral, NumberLiteral,
   LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon,
   GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash,

@@ -1,6 +1,7 @@
-import type { IToken, TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
 import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
+import type { TokenTable } from "./scanner.js";
 
 /**
  * How deep `{ }` and `( )` may nest, together. Real files nest 3–4 indicator levels plus a
@@ -17,8 +18,8 @@ export const MAX_OPERATORS = 256;
 
 export interface LimitViolation {
   code: "PERF014" | "PERF015";
-  /** The token that crosses the limit: the opening bracket or the operator. */
-  token: IToken;
+  /** The token that crosses the limit (its index): the opening bracket or the operator. */
+  token: number;
   limit: number;
 }
 
@@ -28,20 +29,33 @@ export interface LimitCheck {
   excluded: [number, number][];
 }
 
-const operators = new Set<TokenType>([T.Plus, T.Minus, T.Star, T.Slash]);
+/** A set of token types as flags by `tokenTypeIdx`, read once per token. */
+export function typeFlags(types: readonly TokenType[]): Uint8Array {
+  const flags = new Uint8Array(1 + Math.max(0, ...types.map((t) => t.tokenTypeIdx!)));
+  for (const t of types) flags[t.tokenTypeIdx!] = 1;
+  return flags;
+}
+
+const idx = (t: TokenType): number => t.tokenTypeIdx!;
+const operatorTypes = [T.Plus, T.Minus, T.Star, T.Slash];
+const operators = typeFlags(operatorTypes);
 /** Tokens that may stand inside an expression: a run of them holds at most one expression's operators. */
-const expressionParts = new Set<TokenType>([
-  ...operators, T.Identifier, T.NumberLiteral, T.UnitLiteral, T.LParen, T.RParen,
+const expressionParts = typeFlags([
+  ...operatorTypes, T.Identifier, T.NumberLiteral, T.UnitLiteral, T.LParen, T.RParen,
   // dotted names, aggregate calls and their arguments, and the keywords that may stand as names
   T.Dot, T.Comma, ...[...softKeywords, "Count", "Max", "Mean"].map((k) => T.keywordTokens[k as KeywordName]),
 ]);
+const LBRACE = idx(T.LBrace);
+const LPAREN = idx(T.LParen);
+const RBRACE = idx(T.RBrace);
+const RPAREN = idx(T.RParen);
 
 /**
  * One pass over the tokens, before the parser sees them, so nothing downstream ever receives a
  * tree deeper than the limits. A top-level declaration that crosses one is reported at the
  * crossing token and left out whole: a partial tree would only add noise to a file already in error.
  */
-export function checkLimits(tokens: readonly IToken[], declarationStarts: ReadonlySet<TokenType>): LimitCheck {
+export function checkLimits(tokens: TokenTable, declarationStarts: Uint8Array): LimitCheck {
   const violations: LimitViolation[] = [];
   const excluded: [number, number][] = [];
   /** Open brackets, innermost last; `true` for a brace. */
@@ -52,38 +66,39 @@ export function checkLimits(tokens: readonly IToken[], declarationStarts: Readon
   /** Set while skipping to the end of a declaration that broke a limit. */
   let skippingFrom = -1;
 
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (open.length === 0 && declarationStarts.has(type)) {
+  const { types, count } = tokens;
+  for (let i = 0; i < count; i++) {
+    const type = types[i]!;
+    if (open.length === 0 && declarationStarts[type] === 1) {
       if (skippingFrom >= 0) {
         excluded.push([skippingFrom, i]);
         skippingFrom = -1;
       }
       declStart = i;
     }
-    if (!expressionParts.has(type)) operatorsInRun = 0;
+    if (expressionParts[type] !== 1) operatorsInRun = 0;
 
     let crossed: LimitViolation | undefined;
-    if (type === T.LBrace || type === T.LParen) {
-      open.push(type === T.LBrace);
-      if (type === T.LBrace) braces++;
-      if (open.length > MAX_NESTING) crossed = { code: "PERF014", token: tokens[i]!, limit: MAX_NESTING };
-    } else if (type === T.RBrace) {
+    if (type === LBRACE || type === LPAREN) {
+      open.push(type === LBRACE);
+      if (type === LBRACE) braces++;
+      if (open.length > MAX_NESTING) crossed = { code: "PERF014", token: i, limit: MAX_NESTING };
+    } else if (type === RBRACE) {
       // A '}' closes its brace and any parenthesis left open inside it.
       if (braces > 0) {
         while (!open.pop());
         braces--;
       }
-    } else if (type === T.RParen) {
+    } else if (type === RPAREN) {
       if (open.length && !open[open.length - 1]) open.pop();
-    } else if (operators.has(type) && ++operatorsInRun > MAX_OPERATORS) {
-      crossed = { code: "PERF015", token: tokens[i]!, limit: MAX_OPERATORS };
+    } else if (operators[type] === 1 && ++operatorsInRun > MAX_OPERATORS) {
+      crossed = { code: "PERF015", token: i, limit: MAX_OPERATORS };
     }
     if (crossed && skippingFrom < 0) {
       violations.push(crossed);
       skippingFrom = declStart;
     }
   }
-  if (skippingFrom >= 0) excluded.push([skippingFrom, tokens.length]);
+  if (skippingFrom >= 0) excluded.push([skippingFrom, count]);
   return { violations, excluded };
 }

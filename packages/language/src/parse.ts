@@ -6,7 +6,8 @@ import * as T from "./lexer.js";
 import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
-import { checkLimits } from "./limits.js";
+import { checkLimits, typeFlags } from "./limits.js";
+import { addToken, tokenTable, type TokenTable } from "./scanner.js";
 import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, unquote, type FastParse } from "./fast-parser.js";
@@ -27,9 +28,10 @@ const declarationStarts = new Set<TokenType>(
 );
 
 /** Declaration starts that are never names: soft keywords may also name things (`indicator framework`), so they do not delimit declarations for the limits. */
-const hardDeclarationStarts = new Set<TokenType>(
-  (["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Subject"] as const).map((k) => T.keywordTokens[k]),
-);
+const hardDeclarationStarts = typeFlags((["Evaluation", "Fact", "Survey", "Indicator", "Finding", "Veto", "Subject"] as const).map((k) => T.keywordTokens[k]));
+
+const STRING = T.StringLiteral.tokenTypeIdx!;
+const UNTERMINATED_STRING = T.UnterminatedString.tokenTypeIdx!;
 
 const keywordByType = new Map<TokenType, KeywordName>(
   (Object.keys(T.keywordTokens) as KeywordName[]).map((k) => [T.keywordTokens[k], k]),
@@ -53,46 +55,46 @@ export type ParsePath = "auto" | "chevrotain";
 export function parseWith(text: string, uri: string, options: DiagnosticFactoryOptions, path: ParsePath): { result: ParseResult; fast: boolean } {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const lexed = T.perfLexer.tokenize(text);
+  const lexed = T.perfLexer.scan(text);
 
   for (const e of lexed.errors) {
     if (diagnostics.length >= MAX_SYNTAX_ERRORS) break;
     diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: showCharacters(text.substr(e.offset, e.length)) }, options));
   }
 
+  // The tokens as columns (decision 0218). Indexed loops, not for…of: parseWith runs once per parse
+  // and seldom gets optimised, and an unoptimised for…of makes an iterator result per token.
   const tokens = lexed.tokens;
-  const unterminated = new WeakSet<IToken>();
-  // Indexed, not for…of: parseWith runs once per parse and seldom gets optimised, and an
-  // unoptimised for…of makes an iterator result per token (≈ 15 MB a 10 000-leaf parse).
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    // The lexer gives each token its endOffset (node locations need it) and an identifier after a
-    // line break its newlineBefore: a word is a number's unit only on the number's line (decision 0092).
-    if (t.tokenType === T.UnterminatedString) {
-      diagnostics.push(makeDiagnostic("PERF003", uri, tokenRange(lines, t), {}, options));
+  const { types, starts, ends } = tokens;
+  /** where the strings with no closing quote start: the parsers read them as closed at the end of their line */
+  const unterminated = new Set<number>();
+  for (let i = 0; i < tokens.count; i++) {
+    if (types[i] === UNTERMINATED_STRING) {
+      diagnostics.push(makeDiagnostic("PERF003", uri, lines.range(starts[i]!, ends[i]!), {}, options));
       // Let the parser go on as if the string had closed at the end of the line.
-      t.tokenType = T.StringLiteral;
-      t.tokenTypeIdx = T.StringLiteral.tokenTypeIdx!;
-      unterminated.add(t);
+      types[i] = STRING;
+      unterminated.add(starts[i]!);
     }
   }
 
   // Depth and length limits, before the parser and every tree walker after it can recurse.
   const limits = checkLimits(tokens, hardDeclarationStarts);
-  for (const v of limits.violations.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(makeDiagnostic(v.code, uri, tokenRange(lines, v.token), { limit: v.limit }, options));
-  const parsed = without(tokens, limits.excluded);
+  for (const v of limits.violations.slice(0, MAX_SYNTAX_ERRORS)) diagnostics.push(makeDiagnostic(v.code, uri, lines.range(starts[v.token]!, ends[v.token]!), { limit: v.limit }, options));
+  const kept = without(tokens, limits.excluded);
 
   const comments: A.Comment[] = [];
-  for (const c of (lexed.groups.comments ?? []) as IToken[]) {
+  for (const c of lexed.comments) {
     if (c.tokenType === T.UnterminatedBlockComment) diagnostics.push(makeDiagnostic("PERF004", uri, tokenRange(lines, c), {}, options));
     comments.push({ text: c.image, block: c.tokenType !== T.LineComment, range: tokenRange(lines, c) });
   }
 
   // Error-free input (most of it) is parsed straight to the AST; the fast parser gives up on
   // anything else, and Chevrotain's path makes every syntax error and the AST after recovery.
-  const fast = path === "auto" ? fastParse(parsed, lines, unterminated) : undefined;
+  const fast = path === "auto" ? fastParse(kept, lines, unterminated) : undefined;
   const csts: CstNode[] = [];
   if (!fast) {
+    // Chevrotain reads token objects, made only here
+    const parsed = T.perfLexer.tokenObjects(kept);
     // Chevrotain stops at a token that cannot start a declaration (a stray '}', a clause
     // outside any indicator). Resume at the next declaration keyword so nothing after the
     // mistake is lost; every stretch skipped is already reported by the parser.
@@ -143,7 +145,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   if (hasSuspiciousCharacter(text)) {
     const texts: TextSpan[] = [];
     // an unterminated string is a StringLiteral by now
-    for (const t of tokens) if (t.tokenType === T.StringLiteral) texts.push({ start: t.startOffset, end: t.startOffset + t.image.length, kind: "string" });
+    for (let i = 0; i < tokens.count; i++) if (types[i] === STRING) texts.push({ start: starts[i]!, end: ends[i]!, kind: "string" });
     for (const c of comments) texts.push({ start: c.range.start.offset, end: c.range.end.offset, kind: c.block ? "blockComment" : "lineComment" });
     diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
   }
@@ -152,17 +154,16 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   // (the fast parser gave up on those, so its tree has none).
   const builder = fast ? undefined : new AstBuilder(lines, unterminated);
   const { declarations, names }: FastParse = builder ? { declarations: csts.flatMap((cst) => builder.file(cst)), names: builder.names } : fast!;
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const keywordStarts: number[] = [];
+  const keywordEnds: number[] = [];
   const codes: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const name = keywordByIndex[t.tokenTypeIdx];
+  for (let i = 0; i < tokens.count; i++) {
+    const name = keywordByIndex[types[i]!];
     // a soft keyword the parser took as a name is a name
-    if (name && !(softKeywords.has(name) && names.has(t.startOffset))) {
-      starts.push(t.startOffset);
-      ends.push(t.startOffset + t.image.length);
-      codes.push(keywordCode(name, isLowerAscii(t.image.charCodeAt(0)) ? "en" : "zh"));
+    if (name && !(softKeywords.has(name) && names.has(starts[i]!))) {
+      keywordStarts.push(starts[i]!);
+      keywordEnds.push(ends[i]!);
+      codes.push(keywordCode(name, isLowerAscii(text.charCodeAt(starts[i]!)) ? "en" : "zh"));
     }
   }
 
@@ -170,7 +171,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     uri,
     declarations,
     comments,
-    keywords: KeywordUses.pack(starts, ends, codes),
+    keywords: KeywordUses.pack(keywordStarts, keywordEnds, codes),
     range: lines.range(0, text.length),
   };
   for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
@@ -200,14 +201,14 @@ function characterDiagnostics(text: string, spans: TextSpan[], lines: LineIndex,
 }
 
 /** The tokens outside the sorted index ranges [from, to). */
-function without(tokens: IToken[], ranges: [number, number][]): IToken[] {
+function without(tokens: TokenTable, ranges: [number, number][]): TokenTable {
   if (!ranges.length) return tokens;
-  const out: IToken[] = [];
+  const out = tokenTable(tokens.text, tokens.count);
   let r = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.count; i++) {
     while (r < ranges.length && i >= ranges[r]![1]) r++;
     if (r < ranges.length && i >= ranges[r]![0]) continue;
-    out.push(tokens[i]!);
+    addToken(out, tokens.types[i]!, tokens.starts[i]!, tokens.ends[i]!, tokens.newlines[i] === 1);
   }
   return out;
 }
@@ -240,7 +241,8 @@ class AstBuilder {
 
   constructor(
     private readonly lines: LineIndex,
-    private readonly unterminated: WeakSet<IToken>,
+    /** where the unterminated strings start */
+    private readonly unterminated: ReadonlySet<number>,
   ) {}
 
   private set<O extends object, K extends keyof O>(target: O, key: K, value: O[K] & { range: Range }, clause: string) {
@@ -281,7 +283,7 @@ class AstBuilder {
 
   private string(t: IToken | undefined): A.StringValue | undefined {
     const range = this.tok(t);
-    return t && range ? { value: unquote(this.unterminated.has(t) ? t.image + '"' : t.image), range } : undefined;
+    return t && range ? { value: unquote(this.unterminated.has(t.startOffset) ? t.image + '"' : t.image), range } : undefined;
   }
 
   file(cst: CstNode | undefined): A.Declaration[] {

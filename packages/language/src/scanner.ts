@@ -36,8 +36,71 @@ export interface ScannerTokens {
   words: readonly { type: TokenType; spellings: readonly string[] }[];
 }
 
+/**
+ * The tokens of a text as columns, one entry per token (decision 0218): a parse reads types and
+ * offsets, and takes a token's text only where the tree keeps it — no object per token, which at
+ * 300 000 tokens was half the lexer's time and a third of its garbage.
+ */
+export interface TokenTable {
+  readonly text: string;
+  /** how many tokens: the columns may be longer */
+  count: number;
+  /** each token's type, as its `tokenTypeIdx` */
+  types: Uint16Array;
+  /** where each token starts and ends (exclusive), as offsets in `text` */
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** 1 for an identifier with a line break before it (a word is a number's unit only on its line: decision 0092) */
+  newlines: Uint8Array;
+}
+
+/** What {@link Scanner.scan} finds: the tokens as a table; comments (few) and errors as Chevrotain makes them. */
+export interface Scanned {
+  tokens: TokenTable;
+  comments: IToken[];
+  errors: ILexingError[];
+}
+
 export interface Scanner {
+  /** Chevrotain's lexing result: a token object each (editors' features, tests, Chevrotain's parser). */
   tokenize(text: string): ILexingResult;
+  /** The same tokens as a table. */
+  scan(text: string): Scanned;
+  /** Chevrotain's token objects of a table's tokens, as `tokenize` makes them. */
+  tokenObjects(table: TokenTable): IToken[];
+}
+
+/** A table of no tokens that can grow to about `capacity`. */
+export function tokenTable(text: string, capacity: number): TokenTable {
+  const c = Math.max(16, capacity);
+  return { text, count: 0, types: new Uint16Array(c), starts: new Uint32Array(c), ends: new Uint32Array(c), newlines: new Uint8Array(c) };
+}
+
+/** Appends a token, doubling the columns when they are full. */
+export function addToken(table: TokenTable, type: number, start: number, end: number, newline: boolean): void {
+  const k = table.count;
+  if (k === table.types.length) grow(table);
+  table.types[k] = type;
+  table.starts[k] = start;
+  table.ends[k] = end;
+  table.newlines[k] = newline ? 1 : 0;
+  table.count = k + 1;
+}
+
+function grow(table: TokenTable): void {
+  const c = table.types.length * 2;
+  const types = new Uint16Array(c);
+  types.set(table.types);
+  const starts = new Uint32Array(c);
+  starts.set(table.starts);
+  const ends = new Uint32Array(c);
+  ends.set(table.ends);
+  const newlines = new Uint8Array(c);
+  newlines.set(table.newlines);
+  table.types = types;
+  table.starts = starts;
+  table.ends = ends;
+  table.newlines = newlines;
 }
 
 /** Characters the string scans read while looking for a closing quote, since the process started (tests count work with it). */
@@ -257,21 +320,25 @@ export function createScanner(T: ScannerTokens): Scanner {
     return identEnd > i ? { kind: Identifier, end: identEnd } : undefined;
   }
 
-  // each spelling that the rule above makes a word token when it stands alone (other words are
-  // identifiers), with the spelling as the image its tokens share: a keyword's token then keeps no
-  // copy of the text (the word looked up is garbage at once, which the young generation frees for nothing)
-  const wordKinds = new Map<string, { kind: Kind; image: string }>();
+  // each spelling that the rule above makes a word token when it stands alone (other words are identifiers)
+  const wordKinds = new Map<string, Kind>();
   for (const { spellings } of T.words) {
     for (const s of spellings) {
       const end = identifierEnd(s, 0);
       if (end !== s.length) continue;
       const found = wordAt(s, 0, end);
-      if (found && found.kind !== Identifier) wordKinds.set(s, { kind: found.kind, image: s });
+      if (found && found.kind !== Identifier) wordKinds.set(s, found.kind);
     }
   }
 
-  const tokenize = (text: string): ILexingResult => {
-    const tokens: IToken[] = [];
+  /** every token type the scanner makes, by its index: a table's token as Chevrotain's object */
+  const typeByIdx: TokenType[] = [];
+  for (const k of [Identifier, LineComment, BlockComment, UnterminatedBlockComment, StringLiteral, UnterminatedString, DateLiteral, NumberLiteral, LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon, GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash]) typeByIdx[k.idx] = k.type;
+  for (const { type } of T.words) typeByIdx[type.tokenTypeIdx!] = type;
+
+  const scan = (text: string): Scanned => {
+    // about one token per 16 characters in documents with report-length texts; the columns double beyond
+    const tokens = tokenTable(text, text.length >> 4);
     const comments: IToken[] = [];
     const errors: ILexingError[] = [];
     const n = text.length;
@@ -286,7 +353,6 @@ export function createScanner(T: ScannerTokens): Scanner {
     while (i < n) {
       const c = text.charCodeAt(i);
       let type: Kind | undefined;
-      let image: string | undefined;
       let end = i + 1;
       switch (c) {
         case 32:
@@ -399,10 +465,7 @@ export function createScanner(T: ScannerTokens): Scanner {
             if (found) ({ kind: type, end } = found);
           } else if (end > i) {
             if (firstUnits[c] === 1) {
-              image = text.substring(i, end);
-              const word = wordKinds.get(image);
-              if (word) ({ kind: type, image } = word);
-              else type = Identifier;
+              type = wordKinds.get(text.substring(i, end)) ?? Identifier;
             } else type = Identifier;
           }
           if (type === undefined) {
@@ -417,12 +480,29 @@ export function createScanner(T: ScannerTokens): Scanner {
         errors.push(lexingError(text, errorStart, i));
         errorStart = -1;
       }
-      tokens.push({ image: image ?? text.substring(i, end), startOffset: i, endOffset: end - 1, tokenTypeIdx: type.idx, tokenType: type.type, newlineBefore: newline && type === Identifier } as IToken);
+      addToken(tokens, type.idx, i, end, newline && type === Identifier);
       newline = false;
       i = end;
     }
     if (errorStart >= 0) errors.push(lexingError(text, errorStart, n));
-    return { tokens, groups: { comments }, errors };
+    return { tokens, comments, errors };
   };
-  return { tokenize };
+
+  const tokenObjects = (table: TokenTable): IToken[] => {
+    const { text, types, starts, ends, newlines, count } = table;
+    const out: IToken[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      const type = typeByIdx[types[k]!]!;
+      const start = starts[k]!;
+      const end = ends[k]!;
+      out[k] = { image: text.substring(start, end), startOffset: start, endOffset: end - 1, tokenTypeIdx: types[k]!, tokenType: type, newlineBefore: newlines[k] === 1 } as IToken;
+    }
+    return out;
+  };
+
+  const tokenize = (text: string): ILexingResult => {
+    const { tokens, comments, errors } = scan(text);
+    return { tokens: tokenObjects(tokens), groups: { comments }, errors };
+  };
+  return { tokenize, scan, tokenObjects };
 }
