@@ -181,7 +181,11 @@ export function dateValue(text: string, range: Range): A.DateValue | undefined {
 
 /** A string literal's value: without its quotes, escapes resolved. */
 export function unquote(image: string): string {
-  const body = image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined);
+  return unescape(image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined));
+}
+
+/** A string's body with its escapes resolved. */
+function unescape(body: string): string {
   // most strings have no escape: no regular expression for them
   if (body.indexOf("\\") < 0) return body;
   return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
@@ -306,11 +310,16 @@ class FastParser {
     return { text: this.image(t), range };
   }
 
+  /** `unquote` of the token's image (an unterminated one closed), read from the text without taking the image. */
   private string(t: Tok): A.StringValue {
-    const image = this.image(t);
+    const text = this.text;
+    const start = this.starts[t]!;
+    const end = this.ends[t]!;
+    const quoted = end - start > 1 && text.charCodeAt(end - 1) === 34;
     // only a string that does not end in an unescaped quote may be unterminated (PERF003): no set lookup for the others
-    const closed = image.length > 1 && image.charCodeAt(image.length - 1) === 34 && image.charCodeAt(image.length - 2) !== 92;
-    return { value: unquote(closed || !this.unterminated.has(this.starts[t]!) ? image : image + '"'), range: this.tok(t) };
+    const closed = quoted && text.charCodeAt(end - 2) !== 92;
+    const bodyEnd = quoted && (closed || !this.unterminated.has(start)) ? end - 1 : end;
+    return { value: unescape(text.substring(start + 1, bodyEnd)), range: this.tok(t) };
   }
 
   private optionalString(): A.StringValue | undefined {

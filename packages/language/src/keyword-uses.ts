@@ -58,6 +58,11 @@ export class KeywordUses implements Iterable<KeywordUse> {
     return new KeywordUses(Int32Array.from(starts), Int32Array.from(ends), Uint16Array.from(codes));
   }
 
+  /** The first `length` uses of columns filled in source order (the parse's; copied, so the columns may be longer). */
+  static columns(starts: Int32Array, ends: Int32Array, codes: Uint16Array, length: number): KeywordUses {
+    return new KeywordUses(starts.slice(0, length), ends.slice(0, length), codes.slice(0, length));
+  }
+
   get length(): number {
     return this.starts.length;
   }

@@ -39,6 +39,8 @@ const keywordByType = new Map<TokenType, KeywordName>(
 /** The same, by `tokenTypeIdx`: read once per token of the file. */
 const keywordByIndex: (KeywordName | undefined)[] = [];
 for (const [type, name] of keywordByType) keywordByIndex[type.tokenTypeIdx!] = name;
+/** `keywordCode` of each keyword's Chinese spelling, by `tokenTypeIdx` (the English one is 1 more). */
+const keywordCodeByIndex: number[] = keywordByIndex.map((name) => (name ? keywordCode(name, "zh") : 0));
 
 /** Text in, AST and syntax diagnostics out. Never throws on any input. */
 export function parse(text: string, uri = "untitled.perf", options: DiagnosticFactoryOptions = {}): ParseResult {
@@ -154,16 +156,18 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   // (the fast parser gave up on those, so its tree has none).
   const builder = fast ? undefined : new AstBuilder(lines, unterminated);
   const { declarations, names }: FastParse = builder ? { declarations: csts.flatMap((cst) => builder.file(cst)), names: builder.names } : fast!;
-  const keywordStarts: number[] = [];
-  const keywordEnds: number[] = [];
-  const codes: number[] = [];
+  // columns as long as the tokens, not arrays pushed to: 100 000 keywords in a large file
+  const keywordStarts = new Int32Array(tokens.count);
+  const keywordEnds = new Int32Array(tokens.count);
+  const codes = new Uint16Array(tokens.count);
+  let keywordCount = 0;
   for (let i = 0; i < tokens.count; i++) {
     const name = keywordByIndex[types[i]!];
     // a soft keyword the parser took as a name is a name
     if (name && !(softKeywords.has(name) && names.has(starts[i]!))) {
-      keywordStarts.push(starts[i]!);
-      keywordEnds.push(ends[i]!);
-      codes.push(keywordCode(name, isLowerAscii(text.charCodeAt(starts[i]!)) ? "en" : "zh"));
+      keywordStarts[keywordCount] = starts[i]!;
+      keywordEnds[keywordCount] = ends[i]!;
+      codes[keywordCount++] = keywordCodeByIndex[types[i]!]! | (isLowerAscii(text.charCodeAt(starts[i]!)) ? 1 : 0);
     }
   }
 
@@ -171,7 +175,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     uri,
     declarations,
     comments,
-    keywords: KeywordUses.pack(keywordStarts, keywordEnds, codes),
+    keywords: KeywordUses.columns(keywordStarts, keywordEnds, codes, keywordCount),
     range: lines.range(0, text.length),
   };
   for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
