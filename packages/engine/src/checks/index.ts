@@ -31,10 +31,18 @@ export function runChecks(ctx: CheckContext, list: Check[] = checks): void {
     const node = parent ? { decl, uri, parent, level } : { decl, uri, level };
     for (const run of by.indicator) run(node, ctx);
   });
-  for (const f of model.facts) for (const run of by.fact) run(f, ctx);
-  for (const s of model.surveys) for (const run of by.survey) run(s, ctx);
-  for (const f of model.findings) for (const run of by.finding) run(f, ctx);
-  for (const v of model.vetoes) for (const run of by.veto) run(v, ctx);
+  runEach(model.facts, by.fact, ctx);
+  runEach(model.surveys, by.survey, ctx);
+  runEach(model.findings, by.finding, ctx);
+  runEach(model.vetoes, by.veto, ctx);
+}
+
+/**
+ * Each check over each node. Indexed loops in a function of their own: runChecks runs once per
+ * analysis, seldom optimised, where a for…of makes an iterator result per step.
+ */
+function runEach<N>(nodes: readonly N[], runs: readonly ((node: N, ctx: CheckContext) => void)[], ctx: CheckContext): void {
+  for (let i = 0; i < nodes.length; i++) for (let j = 0; j < runs.length; j++) runs[j]!(nodes[i]!, ctx);
 }
 
 export type { Check, CheckContext, CheckedNodes, IndicatorNode } from "./check.js";
