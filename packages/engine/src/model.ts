@@ -87,12 +87,20 @@ export function isDefining(model: Collected, d: { name: A.Name }): boolean {
 }
 
 /** Pre-order walk of every indicator with its parent. */
-export function forEachIndicator(roots: At<A.IndicatorDecl>[], f: (d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number) => void): void {
-  const walk = (d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number) => {
-    f(d, uri, parent, level);
-    for (const c of d.children) walk(c, uri, d, level + 1);
-  };
-  for (const r of roots) walk(r, r.uri, undefined, 1);
+export function forEachIndicator(roots: At<A.IndicatorDecl>[], f: IndicatorVisitor): void {
+  for (const r of roots) walkIndicators(r, r.uri, undefined, 1, f);
+}
+
+type IndicatorVisitor = (d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number) => void;
+
+/**
+ * forEachIndicator's walk: module-level, not a closure made by each call — V8 keeps a closure's
+ * optimised code only while a closure of it lives, and every analysis compiled this one again (decision 0216).
+ */
+function walkIndicators(d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, f: IndicatorVisitor): void {
+  f(d, uri, parent, level);
+  const children = d.children;
+  for (let i = 0; i < children.length; i++) walkIndicators(children[i]!, uri, d, level + 1, f);
 }
 
 /** Only the published total (and grade) is stated: a header with `declared` and no indicators, subjects or `use` (seed 001). */

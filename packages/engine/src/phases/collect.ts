@@ -13,22 +13,6 @@ import type { PerfSymbol, SymbolKind } from "../symbols.js";
  */
 export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink): Collected {
   const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], symbols: new Map(), subjects: [], overrides: [], assertions: [], targets: [] };
-  const define = (kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string, scope?: SubjectModel) => {
-    if (model.symbols.has(name.text) || scope?.scope.has(name.text)) {
-      sink.report("PERF021", uri, name.range, { name: name.text });
-      return;
-    }
-    const s: PerfSymbol = { kind, id: name.text, uri, nameRange: name.range, range, node };
-    if (parent) s.parent = parent;
-    if (scope) {
-      s.subject = scope.decl.name.text;
-      scope.scope.set(name.text, s);
-    } else model.symbols.set(name.text, s);
-  };
-  const defineIndicator = (d: A.IndicatorDecl, uri: string, parent: string | undefined) => {
-    define("indicator", d.name, uri, d.range, d, parent);
-    for (const c of d.children) defineIndicator(c, uri, d.name.text);
-  };
   const subjects: SubjectModel[] = [];
   for (const [uri, p] of parsed) {
     sink.list.push(...p.diagnostics);
@@ -46,29 +30,29 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           break;
         case "fact":
           model.facts.push({ ...d, uri });
-          define("fact", d.name, uri, d.range, d);
+          define(model, sink, "fact", d.name, uri, d.range, d);
           break;
         case "survey": {
           // a tally gives the survey its satisfaction and respondents (survey-tally.ts)
           const s = withTally(d);
           model.surveys.push({ ...s, uri });
-          define("survey", d.name, uri, d.range, s);
+          define(model, sink, "survey", d.name, uri, d.range, s);
           break;
         }
         case "indicator":
           model.roots.push({ ...d, uri });
-          defineIndicator(d, uri, undefined);
+          defineIndicator(model, sink, d, uri, undefined);
           break;
         case "finding":
           model.findings.push({ ...d, uri });
-          define("finding", d.name, uri, d.range, d);
+          define(model, sink, "finding", d.name, uri, d.range, d);
           break;
         case "veto":
           model.vetoes.push({ ...d, uri });
-          define("veto", d.name, uri, d.range, d);
+          define(model, sink, "veto", d.name, uri, d.range, d);
           break;
         case "subject":
-          define("subject", d.name, uri, d.range, d);
+          define(model, sink, "subject", d.name, uri, d.range, d);
           subjects.push({ decl: d, uri, facts: [], surveys: [], findings: [], vetoes: [], assessments: [], targets: [], scope: new Map() });
           break;
         case "override":
@@ -79,14 +63,14 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           break;
         case "table":
           model.tables!.push({ ...d, uri });
-          define("table", d.name, uri, d.range, d);
+          define(model, sink, "table", d.name, uri, d.range, d);
           break;
         case "assert":
           model.assertions.push({ ...d, uri });
           break;
         case "target":
           model.targets.push({ ...d, uri });
-          define("target", d.name, uri, d.range, d);
+          define(model, sink, "target", d.name, uri, d.range, d);
           break;
       }
     }
@@ -97,21 +81,21 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
       switch (m.kind) {
         case "fact":
           s.facts.push({ ...m, uri: s.uri });
-          define("fact", m.name, s.uri, m.range, m, undefined, s);
+          define(model, sink, "fact", m.name, s.uri, m.range, m, undefined, s);
           break;
         case "survey":
           s.surveys.push({ ...m, uri: s.uri });
-          define("survey", m.name, s.uri, m.range, m, undefined, s);
+          define(model, sink, "survey", m.name, s.uri, m.range, m, undefined, s);
           break;
         case "veto":
           s.vetoes.push({ ...m, uri: s.uri });
-          define("veto", m.name, s.uri, m.range, m, undefined, s);
+          define(model, sink, "veto", m.name, s.uri, m.range, m, undefined, s);
           break;
         case "finding": {
           const f = { ...m, uri: s.uri };
           s.findings.push(f);
           model.findings.push(f);
-          define("finding", m.name, s.uri, m.range, m);
+          define(model, sink, "finding", m.name, s.uri, m.range, m);
           break;
         }
         case "assess":
@@ -122,7 +106,7 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           if (s.targets!.some((t) => t.name.text === m.name.text)) sink.report("PERF021", s.uri, m.name.range, { name: m.name.text });
           else {
             s.targets!.push({ ...m, uri: s.uri });
-            if (model.symbols.get(m.name.text)?.kind !== "target") define("target", m.name, s.uri, m.range, m, undefined, s);
+            if (model.symbols.get(m.name.text)?.kind !== "target") define(model, sink, "target", m.name, s.uri, m.range, m, undefined, s);
           }
           break;
       }
@@ -130,4 +114,28 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
   }
   model.subjects = subjects.filter((s) => model.symbols.get(s.decl.name.text)?.node === s.decl);
   return model;
+}
+
+/*
+ * define and defineIndicator are module-level, not closures made by each collect: V8 keeps a
+ * closure's optimised code only while a closure of it lives, and every analysis compiled them
+ * again (decision 0216).
+ */
+function define(model: Collected, sink: DiagnosticSink, kind: SymbolKind, name: A.Name, uri: string, range: Range, node: PerfSymbol["node"], parent?: string, scope?: SubjectModel): void {
+  if (model.symbols.has(name.text) || scope?.scope.has(name.text)) {
+    sink.report("PERF021", uri, name.range, { name: name.text });
+    return;
+  }
+  const s: PerfSymbol = { kind, id: name.text, uri, nameRange: name.range, range, node };
+  if (parent) s.parent = parent;
+  if (scope) {
+    s.subject = scope.decl.name.text;
+    scope.scope.set(name.text, s);
+  } else model.symbols.set(name.text, s);
+}
+
+function defineIndicator(model: Collected, sink: DiagnosticSink, d: A.IndicatorDecl, uri: string, parent: string | undefined): void {
+  define(model, sink, "indicator", d.name, uri, d.range, d, parent);
+  const children = d.children;
+  for (let i = 0; i < children.length; i++) defineIndicator(model, sink, children[i]!, uri, d.name.text);
 }

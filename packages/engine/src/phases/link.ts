@@ -91,11 +91,6 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       });
     }
   }
-  const attach = (map: Map<string, Attachment[]>, f: Attachment["finding"], o: A.Name) => {
-    const list = map.get(o.text) ?? [];
-    list.push({ finding: f, ref: o });
-    map.set(o.text, list);
-  };
   const ownerOf = new Map<Attachment["finding"], string>();
   for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
   for (const s of model.subjects) linked.subjectAttachments.set(s.decl.name.text, new Map());
@@ -118,4 +113,11 @@ export function link(model: Collected, sink: DiagnosticSink): Linked {
       for (const e of [st.expression, st.right]) forEachRef(e, (r) => reference(r.name, r.path ? ["table"] : ["fact", "survey"], a.uri, a.name.text));
     }
   return linked;
+}
+
+/** A finding's `on` name, filed under the indicator it names (module-level: see decision 0216). */
+function attach(map: Map<string, Attachment[]>, f: Attachment["finding"], o: A.Name): void {
+  const list = map.get(o.text);
+  if (list) list.push({ finding: f, ref: o });
+  else map.set(o.text, [{ finding: f, ref: o }]);
 }
