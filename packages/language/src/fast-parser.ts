@@ -8,12 +8,12 @@ import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberV
 
 /**
  * A recursive-descent parser for error-free input that builds the AST directly, with no CST
- * (decision 0201). It reads the token array parse() gives Chevrotain and makes exactly the nodes
- * the CST→AST builder of parse.ts makes for it: the same shapes, key order, ranges (the same
- * LineIndex calls) and the same record of soft keywords used as names. It decides alternatives
- * as Chevrotain's LL(3) lookahead does for the grammar of parser.ts (first alternative whose
- * lookahead matches; soft keywords are identifiers where an identifier is expected; a word is a
- * number's unit only on its line, under the same gate).
+ * (decision 0201). It reads the tokens parse() would give Chevrotain, as the scanner's table
+ * (decision 0218), and makes exactly the nodes the CST→AST builder of parse.ts makes for them:
+ * the same shapes, key order, ranges (the same LineIndex calls) and the same record of soft
+ * keywords used as names. It decides alternatives as Chevrotain's LL(3) lookahead does for the
+ * grammar of parser.ts (first alternative whose lookahead matches; soft keywords are identifiers
+ * where an identifier is expected; a word is a number's unit only on its line, under the same gate).
  *
  * It is a fast path, not a second parser: at the first token it does not expect, at a construct
  * it does not cover, and wherever the builder would report something (a duplicate or misplaced
