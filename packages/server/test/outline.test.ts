@@ -95,6 +95,21 @@ describe("semantic tokens", () => {
     ]);
   });
 
+  it("colours a string with no closing quote as a string, and a date not at all", () => {
+    const text = `fact 开工 = 2023-01-05\nindicator a weight 100 { note "未闭合\n}\n`;
+    const s = setup(text);
+    expect(decode(s.service.semanticTokens(s.uri).data, text)).toEqual([
+      ["fact", "keyword", []],
+      ["开工", "variable", ["declaration", "readonly"]],
+      ["indicator", "keyword", []],
+      ["a", "class", ["declaration"]],
+      ["weight", "keyword", []],
+      ["100", "number", []],
+      ["note", "keyword", []],
+      ['"未闭合', "string", []],
+    ]);
+  });
+
   it("splits a token spanning lines", () => {
     const text = `/* a\nbc */\n`;
     const s = setup(text);

@@ -1,4 +1,4 @@
-import { keywordTokens, perfLexer, type LineIndex } from "@perf/language";
+import { allTokens, keywordTokens, perfLexer, type LineIndex } from "@perf/language";
 import type { Range, SemanticTokens, SemanticTokensLegend } from "vscode-languageserver";
 import type { FeatureContext } from "../context.js";
 
@@ -10,7 +10,11 @@ export const semanticTokensLegend: SemanticTokensLegend = { tokenTypes: [...toke
 type TokenKind = (typeof tokenTypes)[number];
 const typeIndex = new Map<string, number>(tokenTypes.map((t, i) => [t, i]));
 const symbolTypes: Record<string, TokenKind> = { indicator: "class", fact: "variable", survey: "struct", finding: "event", veto: "enumMember" };
-const keywordTypes = new Set<unknown>(Object.values(keywordTokens));
+/** What each token type is coloured as, by `tokenTypeIdx`: a keyword, a literal, or (an identifier) what it names. */
+const kindByIndex: (TokenKind | "identifier" | undefined)[] = [];
+for (const t of Object.values(keywordTokens)) kindByIndex[t.tokenTypeIdx!] = "keyword";
+const literalKinds = new Map<string, TokenKind | "identifier">([["NumberLiteral", "number"], ["UnitLiteral", "type"], ["StringLiteral", "string"], ["UnterminatedString", "string"], ["Identifier", "identifier"]]);
+for (const t of allTokens) kindByIndex[t.tokenTypeIdx!] ??= literalKinds.get(t.name);
 
 /** Beyond this, colouring is not worth the payload; the TextMate grammar still colours the file. */
 export const MAX_SEMANTIC_TOKENS_TEXT = 2_000_000;
@@ -30,26 +34,27 @@ export function semanticTokens(ctx: FeatureContext, range?: Range): SemanticToke
   const from = range ? lines.offsetAt(range.start.line, range.start.character) : 0;
   const to = range ? lines.offsetAt(range.end.line, range.end.character) : text.length;
   const occurrences = ctx.group.occurrences(ctx.uri);
-  const lexed = perfLexer.tokenize(text);
+  // the scanner's table (decision 0218): no token object per token
+  const { tokens, comments } = perfLexer.scan(text);
   const raw: Raw[] = [];
   const push = (offset: number, length: number, kind: TokenKind, modifiers = 0) => {
     if (offset + length < from || offset > to) return;
     raw.push({ offset, length, type: typeIndex.get(kind)!, modifiers });
   };
-  for (const t of lexed.tokens) {
-    const name = t.tokenType.name;
-    if (keywordTypes.has(t.tokenType)) push(t.startOffset, t.image.length, "keyword");
-    else if (name === "NumberLiteral") push(t.startOffset, t.image.length, "number");
-    else if (name === "UnitLiteral") push(t.startOffset, t.image.length, "type");
-    else if (name === "StringLiteral" || name === "UnterminatedString") push(t.startOffset, t.image.length, "string");
-    else if (name === "Identifier") {
-      const o = occurrences.at(t.startOffset);
-      if (!o || o.range.start.offset !== t.startOffset) continue;
-      const kind = symbolTypes[o.kind];
-      if (kind) push(t.startOffset, t.image.length, kind, (o.declaration ? 1 : 0) | (o.kind === "fact" ? 2 : 0));
+  for (let i = 0; i < tokens.count; i++) {
+    const kind = kindByIndex[tokens.types[i]!];
+    if (kind === undefined) continue;
+    const start = tokens.starts[i]!;
+    const length = tokens.ends[i]! - start;
+    if (kind !== "identifier") push(start, length, kind);
+    else {
+      const o = occurrences.at(start);
+      if (!o || o.range.start.offset !== start) continue;
+      const symbolKind = symbolTypes[o.kind];
+      if (symbolKind) push(start, length, symbolKind, (o.declaration ? 1 : 0) | (o.kind === "fact" ? 2 : 0));
     }
   }
-  for (const c of lexed.groups.comments ?? []) push(c.startOffset, c.image.length, "comment");
+  for (const c of comments) push(c.startOffset, c.image.length, "comment");
   raw.sort((a, b) => a.offset - b.offset);
   return { data: encode(raw, lines) };
 }
