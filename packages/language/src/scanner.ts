@@ -337,8 +337,9 @@ export function createScanner(T: ScannerTokens): Scanner {
   for (const { type } of T.words) typeByIdx[type.tokenTypeIdx!] = type;
 
   const scan = (text: string): Scanned => {
-    // about one token per 16 characters in documents with report-length texts; the columns double beyond
-    const tokens = tokenTable(text, text.length >> 4);
+    // about one token per 16 characters in documents with report-length texts, at most 65 536 to
+    // start with (a text of one huge token needs two): the columns double beyond
+    const tokens = tokenTable(text, Math.min(text.length >> 4, 65536));
     const comments: IToken[] = [];
     const errors: ILexingError[] = [];
     const n = text.length;
