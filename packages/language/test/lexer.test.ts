@@ -135,4 +135,21 @@ describe("token shape", () => {
     const { tokens } = perfLexer.tokenize("a b\nc 1\r\nd /* x\n */ e // k\nf /* y */ g\nindicator");
     expect(tokens.map((t) => `${t.image}:${(t as { newlineBefore?: boolean }).newlineBefore}`)).toEqual(["a:false", "b:false", "c:true", "1:false", "d:true", "e:true", "f:true", "g:false", "indicator:false"]);
   });
+
+  it("scans into a table that holds tokenize's tokens, column by column, past its first capacity", () => {
+    const sample = 'indicator 产出 "产出" weight 10 { ratio 到位 / 计划 ≥ 95% \n note "未闭合\n score 5 万元 }\n// c\n/* d */ 2023年3月底 ，x\n';
+    // dense texts: far more tokens than the table starts with (one per 16 characters — 8 750 for
+    // the last), so its columns double several times before they hold them all
+    for (const text of [sample, sample.repeat(4000), "a ".repeat(70_000)]) {
+      const { tokens: table, comments, errors } = perfLexer.scan(text);
+      const objects = perfLexer.tokenize(text);
+      expect(table.text).toBe(text);
+      expect(table.count).toBe(objects.tokens.length);
+      const columns = Array.from({ length: table.count }, (_, i) => [table.types[i], table.starts[i], table.ends[i], table.newlines[i] === 1]);
+      expect(columns).toEqual(objects.tokens.map((t) => [t.tokenTypeIdx, t.startOffset, t.startOffset + t.image.length, (t as { newlineBefore?: boolean }).newlineBefore]));
+      expect(comments).toEqual(objects.groups.comments);
+      expect(errors).toEqual(objects.errors);
+      expect(perfLexer.tokenObjects(table)).toEqual(objects.tokens);
+    }
+  });
 });
