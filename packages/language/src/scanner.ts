@@ -248,7 +248,7 @@ interface Kind {
   type: TokenType;
   idx: number;
 }
-const kind = (type: TokenType): Kind => ({ type, idx: type.tokenTypeIdx! });
+const kindOf = (type: TokenType): Kind => ({ type, idx: type.tokenTypeIdx! });
 
 interface WordCandidate {
   kind: Kind;
@@ -265,6 +265,12 @@ interface WordCandidate {
  * once here by the same rule.
  */
 export function createScanner(T: ScannerTokens): Scanner {
+  /** every token type the scanner makes, by its index (a table's token as Chevrotain's object): each kind is made through `kind` */
+  const typeByIdx: TokenType[] = [];
+  const kind = (type: TokenType): Kind => {
+    typeByIdx[type.tokenTypeIdx!] = type;
+    return kindOf(type);
+  };
   const Identifier = kind(T.Identifier);
   const LineComment = kind(T.LineComment);
   const BlockComment = kind(T.BlockComment);
@@ -330,11 +336,6 @@ export function createScanner(T: ScannerTokens): Scanner {
       if (found && found.kind !== Identifier) wordKinds.set(s, found.kind);
     }
   }
-
-  /** every token type the scanner makes, by its index: a table's token as Chevrotain's object */
-  const typeByIdx: TokenType[] = [];
-  for (const k of [Identifier, LineComment, BlockComment, UnterminatedBlockComment, StringLiteral, UnterminatedString, DateLiteral, NumberLiteral, LBrace, RBrace, LParen, RParen, LBracket, RBracket, Dot, Comma, Semicolon, Colon, GreaterEq, LessEq, Greater, Less, Equals, Plus, Minus, Star, Slash]) typeByIdx[k.idx] = k.type;
-  for (const { type } of T.words) typeByIdx[type.tokenTypeIdx!] = type;
 
   const scan = (text: string): Scanned => {
     // about one token per 16 characters in documents with report-length texts, at most 65 536 to
