@@ -181,11 +181,17 @@ export function dateValue(text: string, range: Range): A.DateValue | undefined {
 
 /** A string literal's value: without its quotes, escapes resolved. */
 export function unquote(image: string): string {
-  return unescape(image.slice(1, image.endsWith('"') && image.length > 1 ? -1 : undefined));
+  return stringValueAt(image, 0, image.length, false);
 }
 
-/** A string's body with its escapes resolved. */
-function unescape(body: string): string {
+/**
+ * The value of the string literal at `[start, end)` of `text`, read without taking its image:
+ * without its quotes, escapes resolved. `unclosed`: the string found no closing quote (PERF003)
+ * and is read as closed at its end, so a last `"` (escaped) is part of its value.
+ */
+export function stringValueAt(text: string, start: number, end: number, unclosed: boolean): string {
+  const quoted = end - start > 1 && text.charCodeAt(end - 1) === 34;
+  const body = text.substring(start + 1, quoted && !unclosed ? end - 1 : end);
   // most strings have no escape: no regular expression for them
   if (body.indexOf("\\") < 0) return body;
   return body.replace(/\\(.)/gs, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
@@ -310,16 +316,13 @@ class FastParser {
     return { text: this.image(t), range };
   }
 
-  /** `unquote` of the token's image (an unterminated one closed), read from the text without taking the image. */
   private string(t: Tok): A.StringValue {
     const text = this.text;
     const start = this.starts[t]!;
     const end = this.ends[t]!;
-    const quoted = end - start > 1 && text.charCodeAt(end - 1) === 34;
     // only a string that does not end in an unescaped quote may be unterminated (PERF003): no set lookup for the others
-    const closed = quoted && text.charCodeAt(end - 2) !== 92;
-    const bodyEnd = quoted && (closed || !this.unterminated.has(start)) ? end - 1 : end;
-    return { value: unescape(text.substring(start + 1, bodyEnd)), range: this.tok(t) };
+    const closed = end - start > 1 && text.charCodeAt(end - 1) === 34 && text.charCodeAt(end - 2) !== 92;
+    return { value: stringValueAt(text, start, end, !closed && this.unterminated.has(start)), range: this.tok(t) };
   }
 
   private optionalString(): A.StringValue | undefined {

@@ -10,7 +10,7 @@ import { checkLimits, typeFlags } from "./limits.js";
 import { addToken, tokenTable, type TokenTable } from "./scanner.js";
 import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
-import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, unquote, type FastParse } from "./fast-parser.js";
+import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, stringValueAt, unquote, type FastParse } from "./fast-parser.js";
 
 export { unquote };
 
@@ -287,7 +287,7 @@ class AstBuilder {
 
   private string(t: IToken | undefined): A.StringValue | undefined {
     const range = this.tok(t);
-    return t && range ? { value: unquote(this.unterminated.has(t.startOffset) ? t.image + '"' : t.image), range } : undefined;
+    return t && range ? { value: stringValueAt(t.image, 0, t.image.length, this.unterminated.has(t.startOffset)), range } : undefined;
   }
 
   file(cst: CstNode | undefined): A.Declaration[] {
