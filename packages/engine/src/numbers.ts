@@ -1,4 +1,5 @@
 import type * as A from "@perf/language";
+import { numberWords } from "@perf/language";
 import { checkPrinted, type PrintedCheck } from "./checks/tables.js";
 import { evaluateChecked } from "./checks/units.js";
 import { daysAndMonths, expressionText, forEachRef, numberValue, type Lookup, type NonNumber, type Quantity } from "./expression.js";
@@ -40,7 +41,12 @@ export function computeNumbers(model: Linked, sink: DiagnosticSink): Numbers {
   const units = new UnitTable(model.units ?? []);
   for (const p of units.problems) sink.report("PERF201", p.decl.uri, p.range, p.reason === "cycle" ? { unit: p.unit, reason: p.reason, cycle: p.cycle } : { unit: p.unit, reason: p.reason });
   let longLiterals = false;
-  for (const [uri, parsed] of model.parsed) if (unknownUnits(parsed.ast.declarations, units, (unit, range) => sink.report("PERF200", uri, range, { unit }, { unit }), parsed.lines)) longLiterals = true;
+  for (const [uri, parsed] of model.parsed) {
+    // the parse's tokens show when no literal can have an unknown unit or too many digits: no walk
+    const words = numberWords(parsed.ast);
+    if (words && words.longest <= DIGIT_LIMIT && allKnown(words.units, units)) continue;
+    if (unknownUnits(parsed.ast.declarations, units, (unit, range) => sink.report("PERF200", uri, range, { unit }, { unit }), parsed.lines)) longLiterals = true;
+  }
 
   const tables = new Map<string, TableModel>();
   const printed = new Map<string, PrintedCheck[]>();
@@ -207,6 +213,11 @@ function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report:
     }
   }
   return long;
+}
+
+function allKnown(words: ReadonlySet<string>, units: UnitTable): boolean {
+  for (const w of words) if (!units.knows(w)) return false;
+  return true;
 }
 
 /** Keys of the AST that hold ranges, names or strings, never a number: the walk skips them. */

@@ -229,3 +229,16 @@ describe("examples/yiyang-2018: seed 001's cost breakdown", () => {
     expect(result.tables![0]!.rows.map((r) => r.cells[1])).toEqual(["1835", "38", "20.8", "8.4 元", "3"]);
   });
 });
+
+describe("unknown units and long literals when the parse's number words rule them out", () => {
+  const clean = 'units { 台套 }\nfact a = 12 台套\nfact b = 600 万元 in 元\nindicator i "i" weight 100 { ratio a / a * b / b }';
+  const numberCodes = (text: string) => codes(text).filter((c) => c === "PERF200" || c === "PERF038");
+  it("reports nothing when every word after a number or `in` is a unit", () => {
+    expect(codes(clean)).toEqual([]);
+  });
+  it("still finds an unknown unit, an unknown conversion target and a long literal in an error-free file", () => {
+    expect(numberCodes(clean.replace("12 台套", "12 T"))).toEqual(["PERF200"]);
+    expect(numberCodes(clean.replace("in 元", "in 吨公里"))).toEqual(["PERF200"]);
+    expect(numberCodes(clean.replace("12 台套", `1${"0".repeat(40)} 台套`))).toEqual(["PERF038"]);
+  });
+});

@@ -1,6 +1,7 @@
 import type * as A from "./ast.js";
 import type { Diagnostic, DiagnosticFactoryOptions } from "./diagnostics.js";
 import { MAX_NESTING } from "./limits.js";
+import { joinNumberWords, numberWords, setNumberWords } from "./number-words.js";
 import { parse, type ParseResult } from "./parse.js";
 import { isPosition, isRange, LineIndex, type Position, type Range } from "./range.js";
 
@@ -90,6 +91,8 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     keywords: previous.ast.keywords.spliced(start.offset, oldEnd.offset, slice.ast.keywords, delta),
     range: lines.range(0, text.length),
   };
+  const words = joinNumberWords(numberWords(previous.ast), numberWords(slice.ast));
+  if (words) setNumberWords(ast, words);
   // Parse diagnostics are in an order a shift keeps; the slice had none.
   const diagnostics: Diagnostic[] = [];
   for (const d of previous.diagnostics) {

@@ -7,6 +7,7 @@ import { perfParser } from "./parser.js";
 import { LineIndex, type Range } from "./range.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "./diagnostics.js";
 import { checkLimits, typeFlags } from "./limits.js";
+import { numberWordsOf, setNumberWords } from "./number-words.js";
 import { addToken, tokenTable, type TokenTable } from "./scanner.js";
 import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
@@ -178,6 +179,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     keywords: KeywordUses.columns(keywordStarts, keywordEnds, codes, keywordCount),
     range: lines.range(0, text.length),
   };
+  if (fast) setNumberWords(ast, numberWordsOf(kept));
   for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
   for (const m of builder?.misplaced ?? []) {
     const [whereZh, whereEn] = placeNames[m.where];

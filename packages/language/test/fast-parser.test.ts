@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { corpus, seeds } from "../../fuzz/src/corpus.js";
 import { parseWith } from "../src/parse.js";
+import { exampleFiles } from "./helpers.js";
 
 /**
  * The fast parser (fast-parser.ts, decision 0201) builds the AST of error-free input without
@@ -12,7 +11,6 @@ import { parseWith } from "../src/parse.js";
  * never be the path of an input Chevrotain reports a syntax error (PERF002) for.
  */
 
-const root = join(import.meta.dirname, "..", "..", "..");
 const uri = "fast.perf";
 
 /** Both paths on one text: whether the fast one was taken, and whether they agree. */
@@ -28,10 +26,7 @@ function compare(text: string, name = uri): { fast: boolean; syntaxError: boolea
   return { fast: auto.fast, syntaxError };
 }
 
-const examples = readdirSync(join(root, "examples"), { recursive: true, encoding: "utf8" })
-  .filter((f) => f.endsWith(".perf"))
-  .sort()
-  .map((f) => ({ name: f, text: readFileSync(join(root, "examples", f), "utf8") }));
+const examples = exampleFiles();
 
 describe("the fast parser", () => {
   it("gives the Chevrotain path's AST and diagnostics for every known input, and takes every valid one", () => {

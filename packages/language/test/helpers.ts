@@ -1,4 +1,17 @@
-import type { Range } from "../src/index.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { numberWords, type PerfFile, type Range } from "../src/index.js";
+
+/** The repository's root, from the language package's tests. */
+export const repositoryRoot = join(import.meta.dirname, "..", "..", "..");
+
+/** Every bundled example, sorted by path: `{ name, text }`. */
+export function exampleFiles(): { name: string; text: string }[] {
+  return readdirSync(join(repositoryRoot, "examples"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".perf"))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(repositoryRoot, "examples", f), "utf8") }));
+}
 
 /** "line:col-line:col", 1-based, for compact golden files. */
 export function rangeText(r: Range): string {
@@ -16,4 +29,29 @@ export function compact(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/**
+ * Fails unless the tree's number words (when it has them) hold every unit and conversion target
+ * of its literals and a length at least each literal's: the superset the engine skips its walk on.
+ */
+export function expectNumberWordsCover(ast: PerfFile): void {
+  const words = numberWords(ast);
+  if (!words) return;
+  const stack: unknown[] = [ast.declarations];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      stack.push(...v);
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    if (o.kind === "number" && typeof o.text === "string") {
+      if (typeof o.unit === "string" && !words.units.has(o.unit)) throw new Error(`the unit ${o.unit} is not among the number words`);
+      if (o.text.length > words.longest) throw new Error(`the literal ${o.text} is longer than the longest number word`);
+    }
+    if (o.kind === "fact" && o.convert && !words.units.has((o.convert as { text: string }).text)) throw new Error(`the conversion to ${(o.convert as { text: string }).text} is not among the number words`);
+    stack.push(...Object.values(o));
+  }
 }

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changedRegion, parse, reparse, type ParseResult } from "../src/index.js";
+import { changedRegion, numberWords, parse, reparse, type ParseResult } from "../src/index.js";
+import { exampleFiles, expectNumberWordsCover } from "./helpers.js";
 
 /**
  * `reparse` of an edited text is the fresh `parse` of it, or null: for random edits of every
@@ -10,11 +9,7 @@ import { changedRegion, parse, reparse, type ParseResult } from "../src/index.js
  * the string clauses where most typing happens so that the incremental path is taken often.
  */
 
-const root = join(import.meta.dirname, "..", "..", "..");
-const examples = readdirSync(join(root, "examples"), { recursive: true, encoding: "utf8" })
-  .filter((f) => f.endsWith(".perf"))
-  .sort()
-  .map((f) => ({ name: f, text: readFileSync(join(root, "examples", f), "utf8") }));
+const examples = exampleFiles();
 const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 200);
 const uri = "edited.perf";
 
@@ -48,6 +43,8 @@ describe("reparse", () => {
   it("gives the fresh parse of the edited text, or null", () => {
     let taken = 0;
     let runs = 0;
+    let withWords = 0;
+    let keptWords = 0;
     fc.assert(
       fc.property(edits, ({ before, start, end, text }) => {
         const after = before.slice(0, start) + text + before.slice(end);
@@ -62,12 +59,19 @@ describe("reparse", () => {
           // what lies before the re-parsed declaration is the previous tree's, not a copy
           expect(r.ast.declarations.slice(0, r.path[0])).toEqual(old.ast.declarations.slice(0, r.path[0]));
           for (let i = 0; i < r.path[0]!; i++) expect(r.ast.declarations[i]).toBe(old.ast.declarations[i]);
+          // the words the engine's numbers phase may skip its walk on stay a superset through edits
+          expectNumberWordsCover(r.ast);
+          if (numberWords(old.ast) && numberWords(fresh.ast)) withWords++;
+          if (numberWords(r.ast)) keptWords++;
         }
       }),
       { numRuns: RUNS },
     );
     // The property is worth something only if the incremental path is taken.
     expect(taken / runs).toBeGreaterThan(0.3);
+    // a re-parse of a tree with number words keeps them (both error-free: the slice parsed fast too)
+    expect(keptWords).toBeGreaterThanOrEqual(withWords);
+    expect(withWords).toBeGreaterThan(0);
   }, 120_000);
 
   it("re-parses only the leaf an edit of its note touches", () => {
