@@ -199,15 +199,16 @@ export function expressionText(e: A.Expression): string {
   }
 }
 
-export function forEachRef(e: A.Expression | undefined, f: (ref: Extract<A.Expression, { kind: "ref" }>) => void): void {
+/** Every name an expression reads, in order; `ctx` is handed to each call of `f` (see forEachIndicator). */
+export function forEachRef<C = undefined>(e: A.Expression | undefined, f: (ref: Extract<A.Expression, { kind: "ref" }>, ctx: C) => void, ctx?: C): void {
   if (!e) return;
-  if (e.kind === "ref") f(e);
-  else if (e.kind === "paren") forEachRef(e.inner, f);
-  else if (e.kind === "negate") forEachRef(e.operand, f);
-  else if (e.kind === "call") for (const a of e.args) forEachRef(a, f);
+  if (e.kind === "ref") f(e, ctx as C);
+  else if (e.kind === "paren") forEachRef(e.inner, f, ctx);
+  else if (e.kind === "negate") forEachRef(e.operand, f, ctx);
+  else if (e.kind === "call") for (const a of e.args) forEachRef(a, f, ctx);
   else if (e.kind === "binary") {
-    forEachRef(e.left, f);
-    forEachRef(e.right, f);
+    forEachRef(e.left, f, ctx);
+    forEachRef(e.right, f, ctx);
   }
 }
 

@@ -86,21 +86,26 @@ export function isDefining(model: Collected, d: { name: A.Name }): boolean {
   return model.symbols.get(d.name.text)?.nameRange === d.name.range;
 }
 
-/** Pre-order walk of every indicator with its parent. */
-export function forEachIndicator(roots: At<A.IndicatorDecl>[], f: IndicatorVisitor): void {
-  for (const r of roots) walkIndicators(r, r.uri, undefined, 1, f);
+/**
+ * Pre-order walk of every indicator with its parent. `ctx` is handed to each call of `f`: a hot
+ * visitor is a module-level function given what it works with, not an arrow function made by each
+ * analysis — V8 drops a closure's optimised code when the last closure of it dies, so every
+ * analysis after a full collection compiled such visitors again (decision 0219).
+ */
+export function forEachIndicator<C = undefined>(roots: At<A.IndicatorDecl>[], f: IndicatorVisitor<C>, ctx?: C): void {
+  for (const r of roots) walkIndicators(r, r.uri, undefined, 1, f, ctx as C);
 }
 
-type IndicatorVisitor = (d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number) => void;
+type IndicatorVisitor<C> = (d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, ctx: C) => void;
 
 /**
  * forEachIndicator's walk: module-level, not a closure made by each call — V8 keeps a closure's
  * optimised code only while a closure of it lives, and every analysis compiled this one again (decision 0216).
  */
-function walkIndicators(d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, f: IndicatorVisitor): void {
-  f(d, uri, parent, level);
+function walkIndicators<C>(d: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, f: IndicatorVisitor<C>, ctx: C): void {
+  f(d, uri, parent, level, ctx);
   const children = d.children;
-  for (let i = 0; i < children.length; i++) walkIndicators(children[i]!, uri, d, level + 1, f);
+  for (let i = 0; i < children.length; i++) walkIndicators(children[i]!, uri, d, level + 1, f, ctx);
 }
 
 /** Only the published total (and grade) is stated: a header with `declared` and no indicators, subjects or `use` (seed 001). */

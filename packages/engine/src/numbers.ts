@@ -92,32 +92,58 @@ export function computeNumbers(model: Linked, sink: DiagnosticSink): Numbers {
   lookup.convert = (q, unit) => units.convert(q, unit);
 
   // the rows and columns of every table reference (the tables themselves are resolved by link)
-  const tableRef = (table: A.Name, path: A.Name[], uri: string) => {
-    const t = tables.get(table.text);
-    if (!t) return;
-    const [first, second] = path;
-    if (!first) return;
-    if (path.length === 1) {
-      if (!t.columnById.has(first.text) && !t.rowById.has(first.text)) sink.report("PERF206", uri, first.range, { table: table.text, part: "rowOrColumn", name: first.text });
-    } else {
-      if (!t.rowById.has(first.text)) sink.report("PERF206", uri, first.range, { table: table.text, part: "row", name: first.text });
-      else if (second && !t.columnById.has(second.text)) sink.report("PERF206", uri, second.range, { table: table.text, part: "column", name: second.text });
-    }
-  };
+  const refs: TableRefs = { tables, sink, uri: "" };
+  const tableRef = (table: A.Name, path: A.Name[], uri: string) => checkTableRef(tables, sink, table, path, uri);
   for (const f of facts.values()) forEachRef(f.expression, (r) => r.path && tableRef(r.name, r.path, f.uri));
-  forEachIndicator(model.roots, (d, uri) => {
-    sink.within(d.name.text, () => {
-      for (const m of d.methods) {
-        const exprs = m.kind === "ratio" ? [m.expression] : m.kind === "bands" ? [m.value, ...m.bands.map((b) => b.threshold)] : [];
-        for (const e of exprs) forEachRef(e, (r) => r.path && tableRef(r.name, r.path, uri));
-      }
-      for (const r of d.rows ?? []) tableRef(r.table, [r.row], uri);
-    });
-  });
+  forEachIndicator(model.roots, indicatorTableRefs, refs);
   for (const f of model.findings) for (const r of f.rows ?? []) tableRef(r.table, [r.row], f.uri);
 
   evaluateFacts(facts, computed, lookup, units, sink);
   return { units, tables, printed, computed, lookup, longLiterals };
+}
+
+/** Where table references are checked: the tables, and the document of the names being read. */
+interface TableRefs {
+  tables: Map<string, TableModel>;
+  sink: DiagnosticSink;
+  uri: string;
+}
+
+/** PERF206: a row or column a table reference names that its table does not have. */
+function checkTableRef(tables: Map<string, TableModel>, sink: DiagnosticSink, table: A.Name, path: A.Name[], uri: string): void {
+  const t = tables.get(table.text);
+  if (!t) return;
+  const [first, second] = path;
+  if (!first) return;
+  if (path.length === 1) {
+    if (!t.columnById.has(first.text) && !t.rowById.has(first.text)) sink.report("PERF206", uri, first.range, { table: table.text, part: "rowOrColumn", name: first.text });
+  } else {
+    if (!t.rowById.has(first.text)) sink.report("PERF206", uri, first.range, { table: table.text, part: "row", name: first.text });
+    else if (second && !t.columnById.has(second.text)) sink.report("PERF206", uri, second.range, { table: table.text, part: "column", name: second.text });
+  }
+}
+
+/** forEachRef's visitor: a reference with a path into a table. */
+function pathRef(r: Extract<A.Expression, { kind: "ref" }>, at: TableRefs): void {
+  if (r.path) checkTableRef(at.tables, at.sink, r.name, r.path, at.uri);
+}
+
+/** The table references of an indicator's ratio, bands and rows, owned by it (forEachIndicator's visitor, decision 0219). */
+function indicatorTableRefs(d: A.IndicatorDecl, uri: string, _parent: A.IndicatorDecl | undefined, _level: number, at: TableRefs): void {
+  const saved = at.sink.enter(d.name.text);
+  try {
+    at.uri = uri;
+    for (const m of d.methods) {
+      if (m.kind === "ratio") forEachRef(m.expression, pathRef, at);
+      else if (m.kind === "bands") {
+        forEachRef(m.value, pathRef, at);
+        for (const b of m.bands) forEachRef(b.threshold, pathRef, at);
+      }
+    }
+    for (const r of d.rows ?? []) checkTableRef(at.tables, at.sink, r.table, [r.row], uri);
+  } finally {
+    at.sink.leave(saved);
+  }
 }
 
 /** Computed facts in dependency order (an iterative depth-first walk); a cycle is PERF202 on each of its facts. */

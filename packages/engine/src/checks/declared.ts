@@ -48,41 +48,59 @@ export function checkDeclared(
     }
     if (d.code === "PERF010" && !sums.has(owner)) sums.set(owner, d);
   }
-  const own = (n: ScoredNode) => byOwner.get(n.decl.name.text) ?? [];
-  /** Where a declared value is written: an indicator's own, or a subject's `assess` (`declaredUri`). */
-  const declaredAt = (n: ScoredNode) => (n.decl as { declaredUri?: string }).declaredUri ?? n.uri;
-  const mismatch = (declared: Decimal, computed: Decimal, uri: string, n: { range: Diagnostic["range"] }, name: string) =>
-    sink.report("PERF040", uri, n.range, { name, declared: decimalText(declared), computed: decimalText(computed) }, { computed: decimalText(computed) });
-
-  const visit = (n: ScoredNode, parent: ScoredNode | undefined): Diagnostic[] => {
-    const below = n.children.flatMap((c) => visit(c, n)).sort(bySource);
-    const mine = own(n);
-    const causes = [...mine, ...below];
-    const declared = declaredOf(n);
-    if (declared === null || n.score === null || declared.equals(n.score)) return causes;
-    const d = mismatch(declared, n.score, declaredAt(n), n.decl.declared!, n.decl.title?.value ?? n.decl.name.text);
-    let cause: Diagnostic | undefined = mine[0];
-    if (!cause && below.length && declared.equals(fromChildren(n.children.map((c) => ({ declared: declaredOf(c), score: c.score }))))) cause = below[0];
-    if (!cause && !n.children.length && parent) cause = weightCause(n, parent, declared);
-    if (cause) sink.fold(d, cause);
-    else causes.push(d);
-    return causes;
-  };
-
-  const weightCause = (n: ScoredNode, parent: ScoredNode, declared: Decimal): Diagnostic | undefined => {
-    const sumCheck = sums.get(parent.decl.name.text);
-    if (!sumCheck) return undefined;
-    const excess = sum(parent.decl.children.map(weightOf)).minus(weightOf(parent.decl));
-    const weight = weightOf(n.decl).minus(excess);
-    if (weight.lessThan(0)) return undefined;
-    const s = rescore(n, weight);
-    return s !== null && s.equals(declared) ? sumCheck : undefined;
-  };
-
-  const causes = tree.flatMap((n) => visit(n, undefined)).sort(bySource);
+  const c: Declared = { byOwner, sums, sink, rescore };
+  const causes: Diagnostic[] = [];
+  // loops, not push(...): a subtree may hold more causes than a call has room for arguments
+  for (const n of tree) for (const x of visit(c, n, undefined)) causes.push(x);
+  causes.sort(bySource);
   if (!declaredTotal) return;
   const declared = numberValue(declaredTotal.value).value;
   if (declared.equals(total)) return;
-  const reported = mismatch(declared, total, declaredTotal.uri, declaredTotal.value, declaredTotal.name);
+  const reported = mismatch(sink, declared, total, declaredTotal.uri, declaredTotal.value, declaredTotal.name);
   if (causes.length && declared.equals(fromChildren(tree.map((n) => ({ declared: declaredOf(n), score: n.score }))))) sink.fold(reported, causes[0]!);
+}
+
+/** What the walk of checkDeclared works with: module-level functions over one object, not closures made per analysis (decision 0219). */
+interface Declared {
+  /** The score-changing diagnostics of each indicator. */
+  byOwner: Map<string, Diagnostic[]>;
+  /** The weight-sum diagnostic (PERF010) of each indicator. */
+  sums: Map<string, Diagnostic>;
+  sink: DiagnosticSink;
+  rescore: (node: ScoredNode, weight: Decimal) => Decimal | null;
+}
+
+/** Where a declared value is written: an indicator's own, or a subject's `assess` (`declaredUri`). */
+const declaredAt = (n: ScoredNode) => (n.decl as { declaredUri?: string }).declaredUri ?? n.uri;
+
+function mismatch(sink: DiagnosticSink, declared: Decimal, computed: Decimal, uri: string, n: { range: Diagnostic["range"] }, name: string): Diagnostic {
+  return sink.report("PERF040", uri, n.range, { name, declared: decimalText(declared), computed: decimalText(computed) }, { computed: decimalText(computed) });
+}
+
+/** A node's mismatch, folded into its cause or returned among the causes above it, with those of its subtree. */
+function visit(c: Declared, n: ScoredNode, parent: ScoredNode | undefined): Diagnostic[] {
+  const below: Diagnostic[] = [];
+  for (const child of n.children) for (const x of visit(c, child, n)) below.push(x);
+  below.sort(bySource);
+  const mine = c.byOwner.get(n.decl.name.text) ?? [];
+  const causes = mine.concat(below);
+  const declared = declaredOf(n);
+  if (declared === null || n.score === null || declared.equals(n.score)) return causes;
+  const d = mismatch(c.sink, declared, n.score, declaredAt(n), n.decl.declared!, n.decl.title?.value ?? n.decl.name.text);
+  let cause: Diagnostic | undefined = mine[0];
+  if (!cause && below.length && declared.equals(fromChildren(n.children.map((x) => ({ declared: declaredOf(x), score: x.score }))))) cause = below[0];
+  if (!cause && !n.children.length && parent) cause = weightCause(c, n, parent, declared);
+  if (cause) c.sink.fold(d, cause);
+  else causes.push(d);
+  return causes;
+}
+
+function weightCause(c: Declared, n: ScoredNode, parent: ScoredNode, declared: Decimal): Diagnostic | undefined {
+  const sumCheck = c.sums.get(parent.decl.name.text);
+  if (!sumCheck) return undefined;
+  const excess = sum(parent.decl.children.map(weightOf)).minus(weightOf(parent.decl));
+  const weight = weightOf(n.decl).minus(excess);
+  if (weight.lessThan(0)) return undefined;
+  const s = c.rescore(n, weight);
+  return s !== null && s.equals(declared) ? sumCheck : undefined;
 }

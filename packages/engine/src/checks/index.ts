@@ -1,6 +1,6 @@
 import type * as A from "@perf/language";
 import { forEachIndicator } from "../model.js";
-import type { Check, CheckContext, CheckedNodes } from "./check.js";
+import type { Check, CheckContext, CheckedNodes, IndicatorNode } from "./check.js";
 import { elementChecks } from "./elements.js";
 import { emptyChecks } from "./empty.js";
 import { frameworkScaleChecks } from "./framework-scale.js";
@@ -27,14 +27,17 @@ export function runChecks(ctx: CheckContext, list: Check[] = checks): void {
   const by = checksByKind(list);
   const { model } = ctx;
   for (const run of by.evaluation) run(ctx.framework.header, ctx);
-  forEachIndicator(ctx.framework.roots, (decl: A.IndicatorDecl, uri, parent, level) => {
-    const node = parent ? { decl, uri, parent, level } : { decl, uri, level };
-    for (const run of by.indicator) run(node, ctx);
-  });
+  forEachIndicator(ctx.framework.roots, checkIndicator, { runs: by.indicator, ctx });
   runEach(model.facts, by.fact, ctx);
   runEach(model.surveys, by.survey, ctx);
   runEach(model.findings, by.finding, ctx);
   runEach(model.vetoes, by.veto, ctx);
+}
+
+/** The indicator checks over one indicator (a forEachIndicator visitor: decision 0219). */
+function checkIndicator(decl: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, { runs, ctx }: { runs: readonly ((node: IndicatorNode, ctx: CheckContext) => void)[]; ctx: CheckContext }): void {
+  const node = parent ? { decl, uri, parent, level } : { decl, uri, level };
+  for (let i = 0; i < runs.length; i++) runs[i]!(node, ctx);
 }
 
 /**

@@ -62,12 +62,14 @@ export function checkPolicy(framework: Framework, nodes: ScoredNode[], sink: Dia
           sink.report("PERF268", r.uri, r.weight.range, { name: nameOf(r), share: `${decimalText(share.toDecimalPlaces(2))}%`, expected: `${expected}%` });
       }
   }
-  const visit = (n: ScoredNode) => {
-    n.children.forEach(visit);
-    const m = n.result.method;
-    if (n.children.length || m.kind !== "ratio" || m.ratio === null || !/预算执行率|budget execution/i.test(`${n.decl.name.text} ${nameOf(n.decl)}`)) return;
-    const r = new Decimal(m.ratio);
-    if (r.lessThan(new Decimal("0.8"))) sink.within(n.decl.name.text, () => sink.report("PERF266", n.uri, n.decl.name.range, { name: nameOf(n.decl), value: percentText(m.ratio!) }));
-  };
-  nodes.forEach(visit);
+  for (const n of nodes) budgetExecution(n, sink);
+}
+
+/** PERF266 in a node's subtree: module-level, not a closure made per analysis (decision 0219). */
+function budgetExecution(n: ScoredNode, sink: DiagnosticSink): void {
+  for (const c of n.children) budgetExecution(c, sink);
+  const m = n.result.method;
+  if (n.children.length || m.kind !== "ratio" || m.ratio === null || !/预算执行率|budget execution/i.test(`${n.decl.name.text} ${nameOf(n.decl)}`)) return;
+  const r = new Decimal(m.ratio);
+  if (r.lessThan(new Decimal("0.8"))) sink.within(n.decl.name.text, () => sink.report("PERF266", n.uri, n.decl.name.range, { name: nameOf(n.decl), value: percentText(m.ratio!) }));
 }

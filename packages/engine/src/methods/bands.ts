@@ -1,3 +1,4 @@
+import type * as A from "@perf/language";
 import { Decimal, ZERO, decimalText, roundHalfUp } from "../decimal.js";
 import { expressionText, numberValue } from "../expression.js";
 import type { Method } from "../schema.js";
@@ -6,10 +7,9 @@ import { shortfall, type Scorer } from "./method.js";
 /** `bands v { >= t: s; …; else: s }`: the first band met gives its score (a % score is a share of the weight). */
 export const scoreBands: Scorer<"bands"> = (m, ctx) => {
   const expression = m.value ? expressionText(m.value) : "";
-  const bands = m.bands.map((b) => ({
-    condition: b.comparator && b.threshold ? `${b.comparator} ${expressionText(b.threshold)}` : "else",
-    score: b.score ? `${b.score.text}${b.score.percent ? "%" : ""}` : "",
-  }));
+  // a loop and a module-level function, not a callback made per leaf (decision 0219)
+  const bands: { condition: string; score: string }[] = [];
+  for (const b of m.bands) bands.push(bandRow(b));
   const open = (): { score: null; method: Method; deductions: [] } => ({ score: null, method: { kind: "bands", expression, value: null, unit: null, matched: null, bands }, deductions: [] });
   if (!m.value) return open();
   const q = ctx.evaluate(m.value);
@@ -47,3 +47,10 @@ export const scoreBands: Scorer<"bands"> = (m, ctx) => {
   }
   return shortfall(ctx, points, { kind: "bands", values: { expression, condition: bands[matched]!.condition } }, method);
 };
+
+function bandRow(b: A.Band): { condition: string; score: string } {
+  return {
+    condition: b.comparator && b.threshold ? `${b.comparator} ${expressionText(b.threshold)}` : "else",
+    score: b.score ? `${b.score.text}${b.score.percent ? "%" : ""}` : "",
+  };
+}

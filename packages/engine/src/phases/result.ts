@@ -16,7 +16,8 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code)));
 }
 
-const factResult = (model: Linked) => (f: At<A.FactDecl>): FactResult => {
+/** A fact's result; module-level, called in a loop, not a closure made per analysis (decision 0219). */
+function factResult(model: Linked, f: At<A.FactDecl>): FactResult {
   const q = f.expression ? model.numbers?.computed.get(f.name.text) : factValue(f);
   const r: FactResult = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
   // a date: its ISO day and the text as the report writes it (decision 0180)
@@ -25,7 +26,19 @@ const factResult = (model: Linked) => (f: At<A.FactDecl>): FactResult => {
   const expression = computedText(f);
   if (expression) Object.assign(r, { expression, computed: true });
   return r;
-};
+}
+
+/** A finding's result, with the subject it belongs to (decision 0219, as factResult). */
+function findingResult(model: Linked, ownerOf: Map<At<A.FindingDecl>, string>, f: At<A.FindingDecl>): FindingResult {
+  const r: FindingResult = { id: f.name.text, on: f.on.map((o) => o.text), evidence: f.evidence.map((e) => e.value), count: findingCount(f), uri: f.uri, range: f.range };
+  for (const k of findingTexts) {
+    const v = f[k]?.value;
+    if (v !== undefined) r[k] = v;
+  }
+  const subject = ownerOf.get(f) ?? (f.subject && model.symbols.get(f.subject.text)?.kind === "subject" ? f.subject.text : undefined);
+  if (subject !== undefined) r.subject = subject;
+  return r;
+}
 
 const surveyResult = (model: Linked) => (s: At<A.SurveyDecl>): SurveyResult => ({
   id: s.name.text,
@@ -54,16 +67,10 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   const h = model.header?.decl;
   const ownerOf = new Map<At<A.FindingDecl>, string>();
   for (const s of model.subjects) for (const f of s.findings) ownerOf.set(f, s.decl.name.text);
-  const findings: FindingResult[] = model.findings.map((f) => {
-    const r: FindingResult = { id: f.name.text, on: f.on.map((o) => o.text), evidence: f.evidence.map((e) => e.value), count: findingCount(f), uri: f.uri, range: f.range };
-    for (const k of findingTexts) {
-      const v = f[k]?.value;
-      if (v !== undefined) r[k] = v;
-    }
-    const subject = ownerOf.get(f) ?? (f.subject && model.symbols.get(f.subject.text)?.kind === "subject" ? f.subject.text : undefined);
-    if (subject !== undefined) r.subject = subject;
-    return r;
-  });
+  const findings: FindingResult[] = [];
+  for (const f of model.findings) findings.push(findingResult(model, ownerOf, f));
+  const facts: FactResult[] = [];
+  for (const f of model.facts) facts.push(factResult(model, f));
   const sorted = sortDiagnostics(diagnostics);
   const first = [...model.parsed.keys()][0] ?? "untitled";
   const scoredTop = !top.unscored && framework.roots.length > 0;
@@ -87,7 +94,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
     grades: framework.grades,
     indicators: top.unscored ?? scored.nodes.map((n) => n.result),
     findings,
-    facts: model.facts.map(factResult(model)),
+    facts,
     ...tableResults(model),
     surveys: model.surveys.map(surveyResult(model)),
     vetoes: model.vetoes.map(vetoResult),
@@ -139,7 +146,7 @@ function subjectResult(model: Linked, framework: Framework, s: ScoredSubject, ra
     grade: s.score.grade,
     indicators: s.score.nodes.map((n) => n.result),
     findings: model.findings.filter((f) => counted.has(f.name.text)).map((f) => f.name.text),
-    facts: s.model.facts.map(factResult(model)),
+    facts: s.model.facts.map((f) => factResult(model, f)),
     surveys: s.model.surveys.map(surveyResult(model)),
     vetoes: s.model.vetoes.map(vetoResult),
     summary: { leaves: s.score.leaves, scoredLeaves: s.score.scoredLeaves },

@@ -4,6 +4,7 @@ import { numberText, type Quantity } from "../expression.js";
 import { evaluateChecked } from "../checks/units.js";
 import { weightOf, weightText } from "../checks/weights.js";
 import type { Framework, Subject } from "../framework.js";
+import type { Attachment } from "../model.js";
 import { scorers, type LeafContext, type LeafScore } from "../methods/index.js";
 
 import type { IndicatorResult } from "../schema.js";
@@ -131,7 +132,7 @@ function scoreNode(s: Scoring, d: A.IndicatorDecl, uri: string, parentPath: stri
     declared: d.declared ? numberText(d.declared) : null,
     method: { kind: "none" },
     deductions: [],
-    findings: attached ? [...new Set(attached.map((a) => a.finding.name.text))] : [],
+    findings: attached ? findingNames(attached) : [],
     evidence: d.evidence.map((e) => e.value),
     uri,
     range: d.range,
@@ -175,6 +176,12 @@ function scoreNode(s: Scoring, d: A.IndicatorDecl, uri: string, parentPath: stri
   return node;
 }
 
+/** The findings attached to an indicator, each once, in order (not an arrow function made per indicator: decision 0219). */
+function findingNames(attached: readonly Attachment[]): string[] {
+  const names = new Set<string>();
+  for (const a of attached) names.add(a.finding.name.text);
+  return [...names];
+}
 
 /**
  * A leaf context that lives as long as the module. Every other one dies with its analysis, and
