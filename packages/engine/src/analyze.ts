@@ -111,7 +111,7 @@ function foldIntoUsedEvaluation(sink: DiagnosticSink): void {
 }
 
 function emptySubject() {
-  return { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: () => undefined };
+  return { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: () => undefined, declared: undefined, targets: undefined };
 }
 
 /** The framework's tree with every score left open: the top level of an evaluation with subjects, or a framework checked alone. */

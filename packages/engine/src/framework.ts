@@ -17,7 +17,7 @@ import type { TargetEvaluation } from "./targets.js";
  */
 export interface Framework {
   /** Where total, precision and grades are written: the framework file's header, or the evaluation's. */
-  header?: Header;
+  header: Header | undefined;
   roots: At<A.IndicatorDecl>[];
   precision: number;
   total: Decimal;
@@ -45,10 +45,15 @@ export interface Subject {
   attachments: Map<string, Attachment[]>;
   vetoes: At<A.VetoDecl>[];
   lookup: Lookup;
-  /** The total the subject declares, checked against the computed one (PERF040). */
-  declared?: DeclaredTotal;
+  /**
+   * The total the subject declares, checked against the computed one (PERF040). Written in every
+   * literal that makes a Subject (undefined when there is none), as `targets`: a field added
+   * later makes a hidden class that dies with the subject, and the scorers compiled against it
+   * were thrown away at each full collection (decision 0219).
+   */
+  declared: DeclaredTotal | undefined;
   /** Performance targets as judged, for `targets [A, B]`. */
-  targets?: Map<string, TargetEvaluation>;
+  targets: Map<string, TargetEvaluation> | undefined;
 }
 
 /** A subject's scores: the tree, the total and the grade. */
@@ -72,9 +77,8 @@ export function resolveFramework(model: Linked, sink: DiagnosticSink): Framework
   const header = scaleHeader(model);
   const total = header?.decl.total ? numberValue(header.decl.total).value : new Decimal(100);
   const { roots, overrides } = applyOverrides(model, sink);
-  const framework: Framework = { roots, precision: precisionOf(header, sink), total, grades: gradeBands(gradeScale(header, total)), overrides };
-  if (header) framework.header = header;
-  return framework;
+  // one literal with every field, header too when there is none (decision 0219)
+  return { header, roots, precision: precisionOf(header, sink), total, grades: gradeBands(gradeScale(header, total)), overrides };
 }
 
 const ruleText = (m: A.ScoringMethod | undefined): string => m?.kind ?? "none";
@@ -163,7 +167,8 @@ export function implicitSubject(model: Linked): Subject {
   const surveys = new Map<string, At<A.SurveyDecl>>();
   for (const f of model.facts) if (defines(model, "fact", f)) facts.set(f.name.text, f);
   for (const s of model.surveys) if (defines(model, "survey", s)) surveys.set(s.name.text, s);
-  const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: model.numbers?.lookup ?? lookupOf(facts, surveys) };
+  // declared and targets in the literal, as every Subject is made (decision 0219)
+  const subject: Subject = { id: null, facts, surveys, attachments: model.attachments, vetoes: model.vetoes, lookup: model.numbers?.lookup ?? lookupOf(facts, surveys), declared: undefined, targets: undefined };
   const declared = model.header?.decl.declared;
   // a published total only is the report's word, not a sum to check
   if (declared && !publishedTotalOnly(model)) subject.declared = { value: declared, uri: model.header!.uri, name: model.header!.decl.title?.value ?? "" };

@@ -12,7 +12,9 @@ import type { PerfSymbol, SymbolKind } from "../symbols.js";
  * have `fact 预算`); its findings are evaluation-wide, as the problem list is.
  */
 export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink): Collected {
-  const model: Collected = { parsed, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], symbols: new Map(), subjects: [], overrides: [], assertions: [], targets: [] };
+  // every field in the literal, header and framework too: a field added later makes a hidden
+  // class that dies with the model, and the code compiled against it is thrown away (decision 0219)
+  const model: Collected = { parsed, header: undefined, roots: [], facts: [], surveys: [], findings: [], vetoes: [], units: [], tables: [], symbols: new Map(), framework: undefined, subjects: [], overrides: [], assertions: [], targets: [] };
   const subjects: SubjectModel[] = [];
   for (const [uri, p] of parsed) {
     sink.list.push(...p.diagnostics);
@@ -126,12 +128,17 @@ function define(model: Collected, sink: DiagnosticSink, kind: SymbolKind, name: 
     sink.report("PERF021", uri, name.range, { name: name.text });
     return;
   }
-  const s: PerfSymbol = { kind, id: name.text, uri, nameRange: name.range, range, node };
-  if (parent) s.parent = parent;
-  if (scope) {
-    s.subject = scope.decl.name.text;
-    scope.scope.set(name.text, s);
-  } else model.symbols.set(name.text, s);
+  // a literal for each shape, not fields added later: those hidden classes would die with the
+  // analysis, and the code compiled against them with it (decision 0219). Keys in the order they had.
+  const s: PerfSymbol = parent
+    ? scope
+      ? { kind, id: name.text, uri, nameRange: name.range, range, node, parent, subject: scope.decl.name.text }
+      : { kind, id: name.text, uri, nameRange: name.range, range, node, parent }
+    : scope
+      ? { kind, id: name.text, uri, nameRange: name.range, range, node, subject: scope.decl.name.text }
+      : { kind, id: name.text, uri, nameRange: name.range, range, node };
+  if (scope) scope.scope.set(name.text, s);
+  else model.symbols.set(name.text, s);
 }
 
 function defineIndicator(model: Collected, sink: DiagnosticSink, d: A.IndicatorDecl, uri: string, parent: string | undefined): void {

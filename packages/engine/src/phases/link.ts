@@ -88,9 +88,10 @@ function markUsed(k: Linker, id: string, from: string): void {
 /** A name resolved to the symbol of one of the kinds it expects, or PERF020, owned by the indicator whose score it leaves open. */
 function referTo(k: Linker, name: A.Name, expects: SymbolKind[], uri: string, from: string): void {
   const target = k.model.symbols.get(name.text);
-  const ref: Reference = { id: name.text, expects, uri, range: name.range, from };
-  if (target && expects.includes(target.kind)) {
-    ref.target = target;
+  const found = target !== undefined && expects.includes(target.kind);
+  // one literal each way, not a target added later: that hidden class would die with the analysis (decision 0219)
+  const ref: Reference = found ? { id: name.text, expects, uri, range: name.range, from, target } : { id: name.text, expects, uri, range: name.range, from };
+  if (found) {
     markUsed(k, name.text, from);
   } else if (k.treeMissing && expects.includes("indicator")) {
     // not reported: one cause, one error

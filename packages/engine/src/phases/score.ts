@@ -121,24 +121,8 @@ function scoreNode(s: Scoring, d: A.IndicatorDecl, uri: string, parentPath: stri
   const path = [...parentPath, name];
   const weight = weightOf(d);
   const attached = s.subject.attachments.get(d.name.text);
-  const r: IndicatorResult = {
-    id: d.name.text,
-    name,
-    path,
-    level,
-    weight: weightText(d),
-    score: null,
-    rate: null,
-    declared: d.declared ? numberText(d.declared) : null,
-    method: { kind: "none" },
-    deductions: [],
-    findings: attached ? findingNames(attached) : [],
-    evidence: d.evidence.map((e) => e.value),
-    uri,
-    range: d.range,
-    nameRange: d.name.range,
-    children: [],
-  };
+  const r = newResult(d.name.text, name, path, level, weightText(d), d.declared ? numberText(d.declared) : null, attached ? findingNames(attached) : [], d.evidence.map((e) => e.value), uri, d.range, d.name.range);
+  // the texts an indicator has, as fields after the literal (resultShapes keeps their hidden classes)
   if (d.explain) r.explain = d.explain.value;
   if (d.criteria) r.criteria = d.criteria.value;
   if (d.note) r.note = d.note.value;
@@ -176,6 +160,27 @@ function scoreNode(s: Scoring, d: A.IndicatorDecl, uri: string, parentPath: stri
   return node;
 }
 
+/** An indicator's result before its score, texts and children: the one literal every result is made with. */
+function newResult(id: string, name: string, path: string[], level: number, weight: string, declared: string | null, findings: string[], evidence: string[], uri: string, range: A.Range, nameRange: A.Range): IndicatorResult {
+  return { id, name, path, level, weight, score: null, rate: null, declared, method: { kind: "none" }, deductions: [], findings, evidence, uri, range, nameRange, children: [] };
+}
+
+/**
+ * One result for each set of texts an indicator may have (指标解释, 评价标准, 评价说明), added in
+ * scoreNode's order, that lives as long as the module. Each set is a hidden class reached by adding
+ * fields to newResult's; nothing else holds it, so with the last result of an analysis it died at
+ * the next full collection, and the scoring walk compiled against it was thrown away and compiled
+ * again by the next analysis (decision 0219; leafShape below is the same cure).
+ */
+export const resultShapes: readonly IndicatorResult[] = [1, 2, 3, 4, 5, 6, 7].map((texts) => {
+  const at = { line: 0, character: 0, offset: 0 };
+  const r = newResult("", "", [], 1, "0", null, [], [], "", { start: at, end: at }, { start: at, end: at });
+  if (texts & 1) r.explain = "";
+  if (texts & 2) r.criteria = "";
+  if (texts & 4) r.note = "";
+  return r;
+});
+
 /** The findings attached to an indicator, each once, in order (not an arrow function made per indicator: decision 0219). */
 function findingNames(attached: readonly Attachment[]): string[] {
   const names = new Set<string>();
@@ -191,7 +196,7 @@ function findingNames(attached: readonly Attachment[]): string[] {
  */
 export const leafShape: LeafContext = new Leaf(
   { precision: 0 } as Framework,
-  { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: (() => undefined) as unknown as Subject["lookup"] },
+  { id: null, facts: new Map(), surveys: new Map(), attachments: new Map(), vetoes: [], lookup: (() => undefined) as unknown as Subject["lookup"], declared: undefined, targets: undefined },
   { name: { text: "" } } as A.IndicatorDecl,
   "",
   ZERO,

@@ -127,6 +127,8 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
       attachments: model.subjectAttachments.get(s.decl.name.text) ?? new Map(),
       vetoes: [...model.vetoes, ...s.vetoes],
       lookup: subjectFactsLookup(model, s, facts, surveys, sink),
+      declared: undefined,
+      targets: undefined,
     };
     if (s.decl.declared) subject.declared = { value: s.decl.declared, uri: s.uri, name: subjectName(s) };
     // the targets as this subject states them, judged with its own facts (decision 0182)
