@@ -62,8 +62,8 @@ export interface Linked extends Collected {
   used: Map<string, Set<string>>;
   /** Findings by the indicator id they are attached to (`on`), in source order: those of the whole evaluation. */
   attachments: Map<string, Attachment[]>;
-  /** Units, tables and computed facts, once the numbers phase ran (phases/numbers.ts). */
-  numbers?: Numbers;
+  /** Units, tables and computed facts, once the numbers phase ran (phases/numbers.ts); undefined before. */
+  numbers: Numbers | undefined;
   /** Per subject id: the findings counted for it (its own, and top-level ones naming it), by indicator id. */
   subjectAttachments: Map<string, Map<string, Attachment[]>>;
 }

@@ -23,6 +23,17 @@ indicator b weight 10 {
 finding p on y { count 2 }
 `;
 
+describe("the model's literals (decision 0219)", () => {
+  it("link's model carries every field collect made, the same values, in the same order", () => {
+    const sink = new DiagnosticSink();
+    const collected = collect(docs(text), sink);
+    const linked = link(collected, sink);
+    const keys = Object.keys(collected);
+    expect(Object.keys(linked).slice(0, keys.length)).toEqual(keys);
+    for (const k of keys) expect(linked[k as keyof typeof linked], k).toBe(collected[k as keyof typeof collected]);
+  });
+});
+
 describe("collect", () => {
   it("gathers declarations across documents and reports a second header and a name defined twice", () => {
     const sink = new DiagnosticSink();

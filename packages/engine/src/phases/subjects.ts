@@ -135,7 +135,9 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
     if (model.targets.length || s.targets?.length) subject.targets = evaluateTargets(model, subject.lookup, sink, s);
     checkInputs(framework, model, s, subject, sink);
     const from = sink.list.length;
-    const score = scoreSubject({ ...framework, roots: assessedRoots(framework, s, sink) }, subject, sink);
+    // resolveFramework's literal, not a spread: the hidden class the scorers are compiled against (decision 0219)
+    const assessed: Framework = { header: framework.header, roots: assessedRoots(framework, s, sink), precision: framework.precision, total: framework.total, grades: framework.grades, overrides: framework.overrides };
+    const score = scoreSubject(assessed, subject, sink);
     foldIntoUnknownAssess(s, sink, from);
     return { model: s, subject, score };
   });
