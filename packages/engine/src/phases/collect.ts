@@ -1,6 +1,6 @@
 import type * as A from "@perf/language";
 import type { ParseResult, Range } from "@perf/language";
-import type { Collected, SubjectModel } from "../model.js";
+import type { At, Collected, SubjectModel } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
 import { withTally } from "../survey-tally.js";
 import type { PerfSymbol, SymbolKind } from "../symbols.js";
@@ -31,26 +31,26 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           else model.framework = { decl: d, uri };
           break;
         case "fact":
-          model.facts.push({ ...d, uri });
+          model.facts.push(located(d, uri, at.fact));
           define(model, sink, "fact", d.name, uri, d.range, d);
           break;
         case "survey": {
           // a tally gives the survey its satisfaction and respondents (survey-tally.ts)
           const s = withTally(d);
-          model.surveys.push({ ...s, uri });
+          model.surveys.push(located(s, uri, at.survey));
           define(model, sink, "survey", d.name, uri, d.range, s);
           break;
         }
         case "indicator":
-          model.roots.push({ ...d, uri });
+          model.roots.push(located(d, uri, at.indicator));
           defineIndicator(model, sink, d, uri, undefined);
           break;
         case "finding":
-          model.findings.push({ ...d, uri });
+          model.findings.push(located(d, uri, at.finding));
           define(model, sink, "finding", d.name, uri, d.range, d);
           break;
         case "veto":
-          model.vetoes.push({ ...d, uri });
+          model.vetoes.push(located(d, uri, at.veto));
           define(model, sink, "veto", d.name, uri, d.range, d);
           break;
         case "subject":
@@ -58,20 +58,20 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
           subjects.push({ decl: d, uri, facts: [], surveys: [], findings: [], vetoes: [], assessments: [], targets: [], scope: new Map() });
           break;
         case "override":
-          model.overrides.push({ ...d, uri });
+          model.overrides.push(located(d, uri, at.override));
           break;
         case "units":
-          model.units!.push({ ...d, uri });
+          model.units!.push(located(d, uri, at.units));
           break;
         case "table":
-          model.tables!.push({ ...d, uri });
+          model.tables!.push(located(d, uri, at.table));
           define(model, sink, "table", d.name, uri, d.range, d);
           break;
         case "assert":
-          model.assertions.push({ ...d, uri });
+          model.assertions.push(located(d, uri, at.assert));
           break;
         case "target":
-          model.targets.push({ ...d, uri });
+          model.targets.push(located(d, uri, at.target));
           define(model, sink, "target", d.name, uri, d.range, d);
           break;
       }
@@ -82,32 +82,32 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
     for (const m of s.decl.members) {
       switch (m.kind) {
         case "fact":
-          s.facts.push({ ...m, uri: s.uri });
+          s.facts.push(located(m, s.uri, at.fact));
           define(model, sink, "fact", m.name, s.uri, m.range, m, undefined, s);
           break;
         case "survey":
-          s.surveys.push({ ...m, uri: s.uri });
+          s.surveys.push(located(m, s.uri, at.survey));
           define(model, sink, "survey", m.name, s.uri, m.range, m, undefined, s);
           break;
         case "veto":
-          s.vetoes.push({ ...m, uri: s.uri });
+          s.vetoes.push(located(m, s.uri, at.veto));
           define(model, sink, "veto", m.name, s.uri, m.range, m, undefined, s);
           break;
         case "finding": {
-          const f = { ...m, uri: s.uri };
+          const f = located(m, s.uri, at.finding);
           s.findings.push(f);
           model.findings.push(f);
           define(model, sink, "finding", m.name, s.uri, m.range, m);
           break;
         }
         case "assess":
-          s.assessments.push({ ...m, uri: s.uri });
+          s.assessments.push(located(m, s.uri, at.assess));
           break;
         case "target":
           // the subject's values of an evaluation-wide target, or a target of its own (decision 0182)
           if (s.targets!.some((t) => t.name.text === m.name.text)) sink.report("PERF021", s.uri, m.name.range, { name: m.name.text });
           else {
-            s.targets!.push({ ...m, uri: s.uri });
+            s.targets!.push(located(m, s.uri, at.target));
             if (model.symbols.get(m.name.text)?.kind !== "target") define(model, sink, "target", m.name, s.uri, m.range, m, undefined, s);
           }
           break;
@@ -146,3 +146,44 @@ function defineIndicator(model: Collected, sink: DiagnosticSink, d: A.IndicatorD
   const children = d.children;
   for (let i = 0; i < children.length; i++) defineIndicator(model, sink, children[i]!, uri, d.name.text);
 }
+
+/**
+ * `{ ...node, uri }`: a declaration with its document, made by `copy`. Its hidden class is a
+ * transition from the node's (a parser's literal) that only such copies hold; when the last model
+ * died with its copies, V8 threw that class away, and with it the code compiled against it (`link`,
+ * which reads a root's `uri`, was compiled again after the collections between two analyses;
+ * decision 0219). One blank copy of each class is kept for the life of the module: made by the
+ * same `copy`, its values dropped (nothing of a document is kept), at most 128 of them.
+ */
+function located<T extends object>(node: T, uri: string, copy: (node: T, uri: string) => At<T>): At<T> {
+  const c = copy(node, uri);
+  if (blanks.size < 128) {
+    const key = Object.keys(c).join();
+    if (!blanks.has(key)) {
+      const blank = copy(node, "") as Record<string, unknown>;
+      for (const k in blank) if (k !== "kind" && k !== "uri") blank[k] = undefined;
+      blanks.set(key, blank);
+    }
+  }
+  return c;
+}
+const blanks = new Map<string, object>();
+
+/**
+ * One copying function per kind, each its own literal: a spread's hidden class is cached where it
+ * is written, and one spread for every kind would be megamorphic (a slower copy, and a class
+ * made property by property).
+ */
+const at = {
+  fact: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  survey: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  indicator: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  finding: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  veto: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  override: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  units: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  table: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  assert: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  target: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  assess: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+};
