@@ -490,6 +490,7 @@ class FastParser {
     const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.tok(start) };
     if (title) h.title = title;
     for (const item of items) item(h);
+    keepShape(h);
     return h;
   }
 
@@ -510,6 +511,7 @@ class FastParser {
     if (h.total) f.total = h.total;
     if (h.precision) f.precision = h.precision;
     if (h.grades) f.grades = h.grades;
+    keepShape(f);
     return f;
   }
 
@@ -1296,3 +1298,25 @@ for (const [t, op] of [[T.GreaterEq, ">="], [T.LessEq, "<="], [T.Greater, ">"], 
  * lower tiers while it was compiled again (decision 0209).
  */
 const shared = new FastParser();
+
+/**
+ * One object of each hidden class a header has been made with, for the life of the module. A
+ * header keeps its clauses in the order they are written, added one by one, so its hidden class
+ * is a transition that only the header holds; when the last tree with such a header died, V8
+ * threw away the parser's code compiled against it (`file`, ≈ 45 ms of compiler time each time;
+ * decision 0219). A skeleton made by the same literal and the same additions, with no values
+ * (nothing of a document is kept), holds the class. At most 64: beyond, headers are as before.
+ */
+const headerShapes = new Map<string, object>();
+function keepShape(header: A.EvaluationHeader | A.FrameworkHeader): void {
+  if (headerShapes.size >= 64) return;
+  const keys = Object.keys(header);
+  const key = keys.join();
+  if (headerShapes.has(key)) return;
+  const at = { line: 0, character: 0, offset: 0 };
+  const none: Range = { start: at, end: at };
+  // the literal both headers start from (evaluation and framework above), then each key in order
+  const skeleton: Record<string, unknown> = { kind: header.kind, range: none, keywordRange: none };
+  for (const k of keys) if (!(k in skeleton)) skeleton[k] = undefined;
+  headerShapes.set(key, skeleton);
+}

@@ -65,20 +65,14 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
     diagnostics.push(makeDiagnostic("PERF001", uri, lines.range(e.offset, e.offset + e.length), { text: showCharacters(text.substr(e.offset, e.length)) }, options));
   }
 
-  // The tokens as columns (decision 0218). Indexed loops, not for…of: parseWith runs once per parse
-  // and seldom gets optimised, and an unoptimised for…of makes an iterator result per token.
+  // The tokens as columns (decision 0218). Each pass over every token is a function of its own:
+  // parseWith runs once per parse, and a loop of its own made V8 compile all of parseWith on the
+  // stack (OSR, ≈ 100 ms of compiler time at 1 000 leaves) and throw it away again when the code
+  // after the loop ran without type feedback — several times in 25 parses (decision 0219).
   const tokens = lexed.tokens;
-  const { types, starts, ends } = tokens;
+  const { starts, ends } = tokens;
   /** where the strings with no closing quote start: the parsers read them as closed at the end of their line */
-  const unterminated = new Set<number>();
-  for (let i = 0; i < tokens.count; i++) {
-    if (types[i] === UNTERMINATED_STRING) {
-      diagnostics.push(makeDiagnostic("PERF003", uri, lines.range(starts[i]!, ends[i]!), {}, options));
-      // Let the parser go on as if the string had closed at the end of the line.
-      types[i] = STRING;
-      unterminated.add(starts[i]!);
-    }
-  }
+  const unterminated = closeUnterminated(tokens, lines, uri, options, diagnostics);
 
   // Depth and length limits, before the parser and every tree walker after it can recurse.
   const limits = checkLimits(tokens, hardDeclarationStarts);
@@ -146,9 +140,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   // Warnings about characters come after the syntax errors and share their cap.
   // The spans of strings and comments are only needed when the text holds such a character at all (rare).
   if (hasSuspiciousCharacter(text)) {
-    const texts: TextSpan[] = [];
-    // an unterminated string is a StringLiteral by now
-    for (let i = 0; i < tokens.count; i++) if (types[i] === STRING) texts.push({ start: starts[i]!, end: ends[i]!, kind: "string" });
+    const texts = stringSpans(tokens);
     for (const c of comments) texts.push({ start: c.range.start.offset, end: c.range.end.offset, kind: c.block ? "blockComment" : "lineComment" });
     diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
   }
@@ -157,6 +149,51 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   // (the fast parser gave up on those, so its tree has none).
   const builder = fast ? undefined : new AstBuilder(lines, unterminated);
   const { declarations, names }: FastParse = builder ? { declarations: csts.flatMap((cst) => builder.file(cst)), names: builder.names } : fast!;
+  const ast: A.PerfFile = {
+    uri,
+    declarations,
+    comments,
+    keywords: keywordUses(tokens, names),
+    range: lines.range(0, text.length),
+  };
+  if (fast) setNumberWords(ast, numberWordsOf(kept));
+  for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
+  for (const m of builder?.misplaced ?? []) {
+    const [whereZh, whereEn] = placeNames[m.where];
+    diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
+  }
+  return { result: { ast, diagnostics, lines }, fast: fast !== undefined };
+}
+
+/**
+ * PERF003 for each string with no closing quote, which becomes a string for the parsers (closed at
+ * the end of its line); returns where those strings start.
+ */
+function closeUnterminated(tokens: TokenTable, lines: LineIndex, uri: string, options: DiagnosticFactoryOptions, diagnostics: Diagnostic[]): Set<number> {
+  const { types, starts, ends } = tokens;
+  const unterminated = new Set<number>();
+  for (let i = 0; i < tokens.count; i++) {
+    if (types[i] === UNTERMINATED_STRING) {
+      diagnostics.push(makeDiagnostic("PERF003", uri, lines.range(starts[i]!, ends[i]!), {}, options));
+      // Let the parser go on as if the string had closed at the end of the line.
+      types[i] = STRING;
+      unterminated.add(starts[i]!);
+    }
+  }
+  return unterminated;
+}
+
+/** Where the strings are (an unterminated one is a string by now): a pass of its own, as closeUnterminated. */
+function stringSpans(tokens: TokenTable): TextSpan[] {
+  const { types, starts, ends } = tokens;
+  const texts: TextSpan[] = [];
+  for (let i = 0; i < tokens.count; i++) if (types[i] === STRING) texts.push({ start: starts[i]!, end: ends[i]!, kind: "string" });
+  return texts;
+}
+
+/** Every keyword of the tokens but the soft ones the parser took as names (`names`: their starts), as columns. */
+function keywordUses(tokens: TokenTable, names: ReadonlySet<number>): KeywordUses {
+  const { text, types, starts, ends } = tokens;
   // columns as long as the tokens, not arrays pushed to: 100 000 keywords in a large file
   const keywordStarts = new Int32Array(tokens.count);
   const keywordEnds = new Int32Array(tokens.count);
@@ -171,21 +208,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
       codes[keywordCount++] = keywordCodeByIndex[types[i]!]! | (isLowerAscii(text.charCodeAt(starts[i]!)) ? 1 : 0);
     }
   }
-
-  const ast: A.PerfFile = {
-    uri,
-    declarations,
-    comments,
-    keywords: KeywordUses.columns(keywordStarts, keywordEnds, codes, keywordCount),
-    range: lines.range(0, text.length),
-  };
-  if (fast) setNumberWords(ast, numberWordsOf(kept));
-  for (const d of builder?.duplicates ?? []) diagnostics.push(makeDiagnostic("PERF006", uri, d.range, { clause: d.clause }, options));
-  for (const m of builder?.misplaced ?? []) {
-    const [whereZh, whereEn] = placeNames[m.where];
-    diagnostics.push(makeDiagnostic("PERF008", uri, m.range, { clause: m.clause, whereZh, whereEn, allowed: m.allowed.join(", ") || "—" }, options));
-  }
-  return { result: { ast, diagnostics, lines }, fast: fast !== undefined };
+  return KeywordUses.columns(keywordStarts, keywordEnds, codes, keywordCount);
 }
 
 const textKindNames: Record<TextKind, [string, string]> = {
