@@ -4,7 +4,30 @@ import { softKeywords, type KeywordName } from "./keywords.js";
 import * as T from "./lexer.js";
 import { LineIndex, type Range } from "./range.js";
 import { tokenTable, type TokenTable } from "./scanner.js";
-import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
+import {
+  assertDecl,
+  band,
+  deduction,
+  element,
+  equalsStatement,
+  evaluationHeader,
+  factDecl,
+  findingDecl,
+  frameworkHeader,
+  gradeBand,
+  indicatorDecl,
+  numberValue,
+  overrideDecl,
+  perFinding,
+  printedTotal,
+  subjectDecl,
+  surveyDecl,
+  tableColumn,
+  tableDecl,
+  targetDecl,
+  unitDef,
+  vetoDecl,
+} from "./nodes.js";
 
 /**
  * A recursive-descent parser for error-free input that builds the AST directly, with no CST
@@ -487,10 +510,8 @@ class FastParser {
     this.expect(LBRACE);
     const items = this.headerItems();
     const range = this.span(start);
-    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: this.tok(start) };
-    if (title) h.title = title;
+    const h = evaluationHeader(range, this.tok(start), title);
     for (const item of items) item(h);
-    keepShape(h);
     return h;
   }
 
@@ -502,16 +523,13 @@ class FastParser {
     this.expect(LBRACE);
     const items = this.headerItems();
     const range = this.span(start);
-    const h: A.EvaluationHeader = { kind: "evaluation", range, keywordRange: range };
+    const h = evaluationHeader(range, range, undefined);
     for (const item of items) item(h);
     if (h.period || h.client || h.evaluator || h.subject || h.declared || h.grade || h.use) this.giveUp();
-    const f: A.FrameworkHeader = { kind: "framework", range, keywordRange: this.tok(start) };
-    f.name = name;
-    if (title) f.title = title;
-    if (h.total) f.total = h.total;
-    if (h.precision) f.precision = h.precision;
-    if (h.grades) f.grades = h.grades;
-    keepShape(f);
+    const f = frameworkHeader(range, this.tok(start), name, title);
+    f.total = h.total;
+    f.precision = h.precision;
+    f.grades = h.grades;
     return f;
   }
 
@@ -569,10 +587,7 @@ class FastParser {
         this.expect(GREATER_EQ);
         const lower = this.value();
         const upper = this.la() === LESS ? (this.p++, this.value()) : undefined;
-        const band: A.GradeBand = { name, range: this.span(first) };
-        band.lower = lower;
-        if (upper) band.upper = upper;
-        bands.push(band);
+        bands.push(gradeBand(name, this.span(first), lower, upper));
       } else if (t === SEMI || t === COMMA) this.p++;
       else this.giveUp();
     }
@@ -619,11 +634,10 @@ class FastParser {
       else this.giveUp();
     }
     this.p++;
-    const s: A.SurveyDecl = { kind: "survey", name, range: this.span(start) };
-    if (title) s.title = title;
+    const s = surveyDecl(name, this.span(start), title);
     for (const [satisfaction, v] of answers) this.set(s, satisfaction ? "satisfaction" : "respondents", v);
-    if (note) s.note = note;
-    if (tally) s.tally = tally;
+    s.note = note;
+    s.tally = tally;
     return s;
   }
 
@@ -873,10 +887,9 @@ class FastParser {
       }
       this.p++;
     }
-    const v: A.VetoDecl = { kind: "veto", name, range: this.span(start) };
-    if (title) v.title = title;
-    if (triggered) v.triggered = triggered;
-    if (grade) v.grade = grade;
+    const v = vetoDecl(name, this.span(start), title);
+    v.triggered = triggered;
+    v.grade = grade;
     return v;
   }
 
@@ -916,10 +929,9 @@ class FastParser {
     }
     this.p++;
     const range = this.span(start);
-    const s: A.SubjectDecl = { kind: "subject", name, members, range, keywordRange: this.tok(start) };
-    if (title) s.title = title;
-    if (declared) s.declared = declared;
-    if (grade) s.grade = grade;
+    const s = subjectDecl(name, members, range, this.tok(start), title);
+    s.declared = declared;
+    s.grade = grade;
     return s;
   }
 
@@ -973,10 +985,10 @@ class FastParser {
     const range = this.span(start);
     // the builder gives a computed rule the range of the whole override
     if (rule && rule.kind !== "judgement") rule.range = this.span(start);
-    const o: A.OverrideDecl = { kind: "override", indicator, range };
-    if (weight) o.weight = weight;
-    if (rule) o.rule = rule;
-    if (reason) o.reason = reason;
+    const o = overrideDecl(indicator, range);
+    o.weight = weight;
+    o.rule = rule;
+    o.reason = reason;
     return o;
   }
 
@@ -999,9 +1011,7 @@ class FastParser {
       const word = this.unitWord();
       const name = this.name(word);
       const equals = this.la() === EQUALS ? (this.p++, this.value()) : undefined;
-      const u: A.UnitDef = { name, range: this.span(word) };
-      if (equals) u.equals = equals;
-      units.push(u);
+      units.push(unitDef(name, this.span(word), equals));
     }
     this.p++;
     return { kind: "units", units, range: this.span(start) };
@@ -1028,9 +1038,7 @@ class FastParser {
           const cname = this.name(first);
           const ctitle = this.optionalString();
           const type = this.name(this.unitWord());
-          const col: A.TableColumn = { name: cname, type, range: this.span(first) };
-          if (ctitle) col.title = ctitle;
-          columns.push(col);
+          columns.push(tableColumn(cname, type, this.span(first), ctitle));
         }
         this.p++;
       } else if (t === KW_Row) {
@@ -1053,9 +1061,7 @@ class FastParser {
       else this.giveUp();
     }
     this.p++;
-    const tbl: A.TableDecl = { kind: "table", name, columns, rows, printed, range: this.span(start) };
-    if (title) tbl.title = title;
-    return tbl;
+    return tableDecl(name, columns, rows, printed, this.span(start), title);
   }
 
   /** A string, a number, `-5`, or `-` alone for an empty cell. */
@@ -1107,10 +1113,10 @@ class FastParser {
     }
     this.p++;
     const acknowledged = this.acknowledged();
-    const p: A.PrintedTotal = { kind: name ? "subtotal" : "total", values, range: this.span(start) };
-    if (name) p.name = name;
-    if (rows) p.rows = rows;
-    if (acknowledged) p.acknowledged = acknowledged;
+    const p = printedTotal(name ? "subtotal" : "total", values, this.span(start));
+    p.name = name;
+    p.rows = rows;
+    p.acknowledged = acknowledged;
     return p;
   }
 
@@ -1127,9 +1133,9 @@ class FastParser {
     }
     const close = this.next();
     const acknowledged = this.acknowledged();
-    const a: A.AssertDecl = { kind: "assert", name, statements, blockEnd: this.starts[close]! + 1, range: this.span(start) };
-    if (claim) a.claim = claim;
-    if (acknowledged) a.acknowledged = acknowledged;
+    const a = assertDecl(name, statements, this.starts[close]! + 1, this.span(start));
+    a.claim = claim;
+    a.acknowledged = acknowledged;
     return a;
   }
 
@@ -1164,9 +1170,9 @@ class FastParser {
     this.p++;
     const rhs = this.expression();
     const tolerance = this.la() === KW_Within ? (this.p++, this.value()) : undefined;
-    const s: Extract<A.AssertStatement, { kind: "equals" }> = { kind: "equals", range: this.span(first) };
+    const s = equalsStatement(this.span(first));
     s.expression = expression;
-    if (op) s.op = op;
+    s.op = op;
     if (rhs.kind === "number") s.expected = rhs;
     else s.right = rhs;
     if (tolerance) s.tolerance = tolerance;
@@ -1219,15 +1225,14 @@ class FastParser {
     }
     this.p++;
     const acknowledged = this.acknowledged();
-    const tg: A.TargetDecl = { kind: "target", name, range: this.span(start) };
-    if (title) tg.title = title;
-    if (cls) tg.class = cls;
-    if (expect) tg.expect = expect;
-    if (actual) tg.actual = actual;
-    if (tier) tg.tier = tier;
-    if (reason) tg.reason = reason;
-    if (deviation) tg.deviation = deviation;
-    if (acknowledged) tg.acknowledged = acknowledged;
+    const tg = targetDecl(name, this.span(start), title);
+    tg.class = cls;
+    tg.expect = expect;
+    tg.actual = actual;
+    tg.tier = tier;
+    tg.reason = reason;
+    tg.deviation = deviation;
+    tg.acknowledged = acknowledged;
     return tg;
   }
 
@@ -1299,24 +1304,3 @@ for (const [t, op] of [[T.GreaterEq, ">="], [T.LessEq, "<="], [T.Greater, ">"], 
  */
 const shared = new FastParser();
 
-/**
- * One object of each hidden class a header has been made with, for the life of the module. A
- * header keeps its clauses in the order they are written, added one by one, so its hidden class
- * is a transition that only the header holds; when the last tree with such a header died, V8
- * threw away the parser's code compiled against it (`file`, ≈ 45 ms of compiler time each time;
- * decision 0219). A skeleton made by the same literal and the same additions, with no values
- * (nothing of a document is kept), holds the class. At most 64: beyond, headers are as before.
- */
-const headerShapes = new Map<string, object>();
-function keepShape(header: A.EvaluationHeader | A.FrameworkHeader): void {
-  if (headerShapes.size >= 64) return;
-  const keys = Object.keys(header);
-  const key = keys.join();
-  if (headerShapes.has(key)) return;
-  const at = { line: 0, character: 0, offset: 0 };
-  const none: Range = { start: at, end: at };
-  // the literal both headers start from (evaluation and framework above), then each key in order
-  const skeleton: Record<string, unknown> = { kind: header.kind, range: none, keywordRange: none };
-  for (const k of keys) if (!(k in skeleton)) skeleton[k] = undefined;
-  headerShapes.set(key, skeleton);
-}

@@ -9,7 +9,30 @@ import { makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions } from "
 import { checkLimits, typeFlags } from "./limits.js";
 import { numberWordsOf, setNumberWords } from "./number-words.js";
 import { addToken, tokenTable, type TokenTable } from "./scanner.js";
-import { band, deduction, element, factDecl, findingDecl, indicatorDecl, numberValue, perFinding } from "./nodes.js";
+import {
+  assertDecl,
+  band,
+  deduction,
+  element,
+  equalsStatement,
+  evaluationHeader,
+  factDecl,
+  findingDecl,
+  frameworkHeader,
+  gradeBand,
+  indicatorDecl,
+  numberValue,
+  overrideDecl,
+  perFinding,
+  printedTotal,
+  subjectDecl,
+  surveyDecl,
+  tableColumn,
+  tableDecl,
+  targetDecl,
+  unitDef,
+  vetoDecl,
+} from "./nodes.js";
 import { describeCodePoint, findCharacters, hasSuspiciousCharacter, showCharacters, type TextKind, type TextSpan } from "./characters.js";
 import { addDeduction, ASSESS_TEXTS, dateValue, fastParse, FINDING_TEXTS, HEADER_TEXTS, INDICATOR_TEXTS, SURVEY_TEXTS, stringValueAt, unquote, type FastParse } from "./fast-parser.js";
 
@@ -378,10 +401,7 @@ class AstBuilder {
     for (const def of this.subs(node, "unitDef")) {
       const name = this.name(this.wordOf(this.sub(def, "unitWord")));
       if (!name) continue;
-      const u: A.UnitDef = { name, range: this.nodeRange(def) };
-      const equals = this.value(this.sub(def, "value"));
-      if (equals) u.equals = equals;
-      units.push(u);
+      units.push(unitDef(name, this.nodeRange(def), this.value(this.sub(def, "value"))));
     }
     return { kind: "units", units, range: this.nodeRange(node) };
   }
@@ -393,18 +413,13 @@ class AstBuilder {
   private table(node: CstNode): A.TableDecl | undefined {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
-    const t: A.TableDecl = { kind: "table", name, columns: [], rows: [], printed: [], range: this.nodeRange(node) };
-    const title = this.string(this.first(node, "StringLiteral"));
-    if (title) t.title = title;
+    const t = tableDecl(name, [], [], [], this.nodeRange(node), this.string(this.first(node, "StringLiteral")));
     for (const cols of this.subs(node, "columns")) {
       for (const c of this.subs(cols, "column")) {
         const cname = this.name(this.first(c, "Identifier"));
         const type = this.name(this.wordOf(this.sub(c, "type")));
         if (!cname || !type) continue;
-        const col: A.TableColumn = { name: cname, type, range: this.nodeRange(c) };
-        const ctitle = this.string(this.first(c, "StringLiteral"));
-        if (ctitle) col.title = ctitle;
-        t.columns.push(col);
+        t.columns.push(tableColumn(cname, type, this.nodeRange(c), this.string(this.first(c, "StringLiteral"))));
       }
     }
     for (const r of this.subs(node, "tableRow")) {
@@ -422,7 +437,7 @@ class AstBuilder {
       t.rows.push({ name: rname, cells, range: this.nodeRange(r) });
     }
     for (const p of this.subs(node, "printed")) {
-      const printed: A.PrintedTotal = { kind: p.children.Subtotal ? "subtotal" : "total", values: [], range: this.nodeRange(p) };
+      const printed = printedTotal(p.children.Subtotal ? "subtotal" : "total", [], this.nodeRange(p));
       const pname = this.name(this.first(p, "name"));
       if (pname) printed.name = pname;
       if (p.children.Rows) printed.rows = (p.children.rows ?? []).filter(isToken).flatMap((x) => this.name(x) ?? []);
@@ -476,13 +491,7 @@ class AstBuilder {
 
   private evaluation(node: CstNode): A.EvaluationHeader {
     const range = this.nodeRange(node);
-    const h: A.EvaluationHeader = {
-      kind: "evaluation",
-      range,
-      keywordRange: this.tok(this.first(node, "Evaluation")) ?? range,
-    };
-    const title = this.string(this.first(node, "title"));
-    if (title) h.title = title;
+    const h = evaluationHeader(range, this.tok(this.first(node, "Evaluation")) ?? range, this.string(this.first(node, "title")));
     for (const item of this.subs(node, "headerItem")) {
       if (item.children.Period) {
         const s = this.string(this.first(item, "StringLiteral"));
@@ -514,12 +523,7 @@ class AstBuilder {
           bands: this.subs(grades, "gradeBand").flatMap((b) => {
             const name = this.name(this.first(b, "Identifier"));
             if (!name) return [];
-            const band: A.GradeBand = { name, range: this.nodeRange(b) };
-            const lower = this.value(this.sub(b, "lower"));
-            const upper = this.value(this.sub(b, "upper"));
-            if (lower) band.lower = lower;
-            if (upper) band.upper = upper;
-            return [band];
+            return [gradeBand(name, this.nodeRange(b), this.value(this.sub(b, "lower")), this.value(this.sub(b, "upper")))];
           }),
         };
       }
@@ -530,13 +534,10 @@ class AstBuilder {
   /** A framework header: the evaluation header's items, of which only total, precision and grades belong here. */
   private framework(node: CstNode): A.FrameworkHeader {
     const h = this.evaluation(node);
-    const f: A.FrameworkHeader = { kind: "framework", range: h.range, keywordRange: this.tok(this.first(node, "Framework")) ?? h.range };
-    const name = this.name(this.first(node, "Identifier"));
-    if (name) f.name = name;
-    if (h.title) f.title = h.title;
-    if (h.total) f.total = h.total;
-    if (h.precision) f.precision = h.precision;
-    if (h.grades) f.grades = h.grades;
+    const f = frameworkHeader(h.range, this.tok(this.first(node, "Framework")) ?? h.range, this.name(this.first(node, "Identifier")), h.title);
+    f.total = h.total;
+    f.precision = h.precision;
+    f.grades = h.grades;
     const allowed = ["total", "precision", "grades"];
     const misplaced = (clause: string, range: Range) => this.misplaced.push({ clause, where: "framework", range, allowed });
     for (const k of ["period", "client", "evaluator", "subject", "declared"] as const) {
@@ -552,9 +553,7 @@ class AstBuilder {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
     const range = this.nodeRange(node);
-    const s: A.SubjectDecl = { kind: "subject", name, members: [], range, keywordRange: this.tok(this.first(node, "Subject")) ?? range };
-    const title = this.string(this.first(node, "title"));
-    if (title) s.title = title;
+    const s = subjectDecl(name, [], range, this.tok(this.first(node, "Subject")) ?? range, this.string(this.first(node, "title")));
     const declared = this.value(this.sub(node, "value"));
     if (declared) s.declared = declared;
     for (const v of this.subs(node, "value").slice(1)) {
@@ -598,7 +597,7 @@ class AstBuilder {
   private override(node: CstNode): A.OverrideDecl | undefined {
     const indicator = this.name(this.first(node, "Identifier"));
     if (!indicator) return undefined;
-    const o: A.OverrideDecl = { kind: "override", indicator, range: this.nodeRange(node) };
+    const o = overrideDecl(indicator, this.nodeRange(node));
     const weight = this.value(this.sub(node, "value"));
     if (weight) o.weight = weight;
     if (node.children.Rule) {
@@ -623,9 +622,7 @@ class AstBuilder {
   private survey(node: CstNode): A.SurveyDecl | undefined {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
-    const s: A.SurveyDecl = { kind: "survey", name, range: this.nodeRange(node) };
-    const title = this.string(this.first(node, "StringLiteral"));
-    if (title) s.title = title;
+    const s = surveyDecl(name, this.nodeRange(node), this.string(this.first(node, "StringLiteral")));
     // Satisfaction/respondents keywords and values alternate in source order inside MANY.
     const kws = [...(node.children.Satisfaction ?? []), ...(node.children.Respondents ?? [])].filter(isToken);
     const values = this.subs(node, "value");
@@ -795,10 +792,8 @@ class AstBuilder {
   private veto(node: CstNode): A.VetoDecl | undefined {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
-    const v: A.VetoDecl = { kind: "veto", name, range: this.nodeRange(node) };
     this.textClauses(node, [], "veto");
-    const title = this.string(this.first(node, "StringLiteral"));
-    if (title) v.title = title;
+    const v = vetoDecl(name, this.nodeRange(node), this.string(this.first(node, "StringLiteral")));
     const t = this.first(node, "True") ?? this.first(node, "False");
     const tr = this.tok(t);
     if (t && tr) v.triggered = { value: t.tokenType === T.keywordTokens.True, range: tr };
@@ -812,7 +807,7 @@ class AstBuilder {
     if (!name) return undefined;
     const range = this.nodeRange(node);
     const close = this.first(node, "RBrace");
-    const a: A.AssertDecl = { kind: "assert", name, statements: [], blockEnd: close ? close.startOffset + 1 : range.end.offset, range };
+    const a = assertDecl(name, [], close ? close.startOffset + 1 : range.end.offset, range);
     const claim = this.string(this.first(node, "claim"));
     if (claim) a.claim = claim;
     const reason = this.string(this.first(node, "reason"));
@@ -833,7 +828,7 @@ class AstBuilder {
         const grade = this.name(this.first(st, "grade"));
         a.statements.push(grade ? { kind: "grade", expected: grade, range: r } : { kind: "grade", range: r });
       } else {
-        const s: Extract<A.AssertStatement, { kind: "equals" }> = opt({ kind: "equals", range: r });
+        const s = opt(equalsStatement(r));
         const e = this.expression(this.sub(st, "expression"));
         if (e) s.expression = e;
         const op = this.first(st, "op");
@@ -866,9 +861,7 @@ class AstBuilder {
   private target(node: CstNode): A.TargetDecl | undefined {
     const name = this.name(this.first(node, "Identifier"));
     if (!name) return undefined;
-    const t: A.TargetDecl = { kind: "target", name, range: this.nodeRange(node) };
-    const title = this.string(this.first(node, "title"));
-    if (title) t.title = title;
+    const t = targetDecl(name, this.nodeRange(node), this.string(this.first(node, "title")));
     const classTok = this.first(node, "class");
     if (classTok) {
       const c = classTok.tokenType === T.StringLiteral ? this.string(classTok) : this.name(classTok) && { value: classTok.image, range: this.tok(classTok)! };
