@@ -6,7 +6,10 @@ import { LineIndex, type Range } from "./range.js";
 import { tokenTable, type TokenTable } from "./scanner.js";
 import {
   assertDecl,
+  assessDecl,
   band,
+  betweenExpect,
+  compareExpect,
   deduction,
   element,
   equalsStatement,
@@ -24,6 +27,7 @@ import {
   surveyDecl,
   tableColumn,
   tableDecl,
+  tallyLevel,
   targetDecl,
   unitDef,
   vetoDecl,
@@ -652,7 +656,7 @@ class FastParser {
         const count = this.value();
         this.expect(STAR);
         const weight = this.value();
-        levels.push({ name, range: this.span(first), count, weight });
+        levels.push(tallyLevel(name, this.span(first), count, weight));
       } else if (t === SEMI || t === COMMA) this.p++;
       else this.giveUp();
     }
@@ -956,7 +960,7 @@ class FastParser {
       else this.giveUp();
     }
     this.p++;
-    const a: A.AssessDecl = { kind: "assess", indicator, deductions, evidence: [], range: this.span(start) };
+    const a = assessDecl(indicator, deductions, this.span(start));
     for (const [score, v] of inputs) this.set(a, score ? "score" : "declared", v);
     for (const { keyword, value } of clauses) {
       if (keyword === "Note") this.set(a, "note", value);
@@ -1247,10 +1251,7 @@ class FastParser {
       const low = this.value();
       this.expect(KW_And);
       const high = this.value();
-      const between: A.TargetExpect = { kind: "between", range: this.span(first) };
-      between.low = low;
-      between.high = high;
-      return between;
+      return betweenExpect(this.span(first), low, high);
     }
     // an operator before the value; `以上`/`以下` only after it
     const opTok = targetOperators[t] !== undefined && t !== idx(T.AboveWord) && t !== idx(T.BelowWord) ? this.next() : undefined;
@@ -1258,8 +1259,7 @@ class FastParser {
     let after: Tok | undefined;
     if (opTok === undefined && (this.la() === idx(T.AboveWord) || this.la() === idx(T.BelowWord))) after = this.next();
     const word = opTok ?? after;
-    const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op: word !== undefined ? targetOperators[this.type(word)]! : "=", range: this.span(first) };
-    cmp.value = operand;
+    const cmp = compareExpect(word !== undefined ? targetOperators[this.type(word)]! : "=", this.span(first), operand);
     if (opTok !== undefined && (this.type(opTok) === idx(T.AtLeastWord) || this.type(opTok) === idx(T.AtMostWord))) cmp.word = { text: this.image(opTok), after: false };
     if (after !== undefined) cmp.word = { text: this.image(after), after: true };
     if (word === undefined) cmp.bare = true;
@@ -1303,4 +1303,3 @@ for (const [t, op] of [[T.GreaterEq, ">="], [T.LessEq, "<="], [T.Greater, ">"], 
  * lower tiers while it was compiled again (decision 0209).
  */
 const shared = new FastParser();
-

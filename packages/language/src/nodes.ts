@@ -187,3 +187,19 @@ export function evaluationHeader(range: Range, keywordRange: Range, title: A.Str
 export function frameworkHeader(range: Range, keywordRange: Range, name: A.Name | undefined, title: A.StringValue | undefined): A.FrameworkHeader {
   return { kind: "framework", range, keywordRange, name, title, total: undefined, precision: undefined, grades: undefined };
 }
+
+export function assessDecl(indicator: A.Name, deductions: A.Deduction[], range: Range): A.AssessDecl {
+  return { kind: "assess", indicator, deductions, evidence: [], range, score: undefined, declared: undefined, note: undefined };
+}
+
+export function tallyLevel(name: A.Name, range: Range, count: A.NumberValue | undefined, weight: A.NumberValue | undefined): A.TallyLevel {
+  return { name, range, count, weight };
+}
+
+export function betweenExpect(range: Range, low: A.NumberValue | undefined, high: A.NumberValue | undefined): Extract<A.TargetExpect, { kind: "between" }> {
+  return { kind: "between", range, low, high };
+}
+
+export function compareExpect(op: A.TargetOperator, range: Range, value: A.NumberValue | A.DateValue | undefined): Extract<A.TargetExpect, { kind: "compare" }> {
+  return { kind: "compare", op, range, value, word: undefined, bare: undefined };
+}

@@ -11,7 +11,10 @@ import { numberWordsOf, setNumberWords } from "./number-words.js";
 import { addToken, tokenTable, type TokenTable } from "./scanner.js";
 import {
   assertDecl,
+  assessDecl,
   band,
+  betweenExpect,
+  compareExpect,
   deduction,
   element,
   equalsStatement,
@@ -29,6 +32,7 @@ import {
   surveyDecl,
   tableColumn,
   tableDecl,
+  tallyLevel,
   targetDecl,
   unitDef,
   vetoDecl,
@@ -576,7 +580,7 @@ class AstBuilder {
   private assess(node: CstNode): A.AssessDecl | undefined {
     const indicator = this.name(this.first(node, "Identifier"));
     if (!indicator) return undefined;
-    const a: A.AssessDecl = { kind: "assess", indicator, deductions: [], evidence: [], range: this.nodeRange(node) };
+    const a = assessDecl(indicator, [], this.nodeRange(node));
     for (const ded of this.subs(node, "deduction")) {
       a.deductions.push(deduction(this.nodeRange(ded), this.value(this.sub(ded, "value")), this.string(this.first(ded, "StringLiteral"))));
     }
@@ -641,12 +645,7 @@ class AstBuilder {
         levels: this.subs(tally, "tallyLevel").flatMap((l) => {
           const name = this.name(this.first(l, "Identifier"));
           if (!name) return [];
-          const level: A.TallyLevel = { name, range: this.nodeRange(l) };
-          const count = this.value(this.sub(l, "count"));
-          const weight = this.value(this.sub(l, "weight"));
-          if (count) level.count = count;
-          if (weight) level.weight = weight;
-          return [level];
+          return [tallyLevel(name, this.nodeRange(l), this.value(this.sub(l, "count")), this.value(this.sub(l, "weight")))];
         }),
       };
     }
@@ -873,11 +872,7 @@ class AstBuilder {
       let expect: A.TargetExpect | undefined;
       if (q) expect = { kind: "qualitative", text: q, range };
       else if (e.children.Between) {
-        expect = { kind: "between", range };
-        const low = this.value(this.sub(e, "low"));
-        const high = this.value(this.sub(e, "high"));
-        if (low) expect.low = low;
-        if (high) expect.high = high;
+        expect = betweenExpect(range, this.value(this.sub(e, "low")), this.value(this.sub(e, "high")));
       } else {
         const opTok = this.first(e, "op");
         const after = this.first(e, "after");
@@ -886,8 +881,7 @@ class AstBuilder {
         const words: Record<string, A.TargetOperator> = { GreaterEq: ">=", LessEq: "<=", Greater: ">", Less: "<", Equals: "=", AtLeastWord: ">=", AtMostWord: "<=", AboveWord: ">=", BelowWord: "<=" };
         const opTokFinal = opTok ?? after;
         const op = opTokFinal ? words[opTokFinal.tokenType.name]! : "=";
-        const cmp: Extract<A.TargetExpect, { kind: "compare" }> = { kind: "compare", op, range };
-        if (operand) cmp.value = operand;
+        const cmp = compareExpect(op, range, operand);
         if (opTok && (opTok.tokenType === T.AtLeastWord || opTok.tokenType === T.AtMostWord)) cmp.word = { text: opTok.image, after: false };
         if (after) cmp.word = { text: after.image, after: true };
         if (!opTokFinal) cmp.bare = true;
