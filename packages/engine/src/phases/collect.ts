@@ -37,7 +37,7 @@ export function collect(parsed: Map<string, ParseResult>, sink: DiagnosticSink):
         case "survey": {
           // a tally gives the survey its satisfaction and respondents (survey-tally.ts)
           const s = withTally(d);
-          model.surveys.push(located(s, uri, at.survey));
+          model.surveys.push(located(s, uri, s === d ? at.survey : at.talliedSurvey));
           define(model, sink, "survey", d.name, uri, d.range, s);
           break;
         }
@@ -152,31 +152,30 @@ function defineIndicator(model: Collected, sink: DiagnosticSink, d: A.IndicatorD
  * transition from the node's (a parser's literal) that only such copies hold; when the last model
  * died with its copies, V8 threw that class away, and with it the code compiled against it (`link`,
  * which reads a root's `uri`, was compiled again after the collections between two analyses;
- * decision 0219). One blank copy of each class is kept for the life of the module: made by the
- * same `copy`, its values dropped (nothing of a document is kept), at most 128 of them.
+ * decision 0219). So one blank copy is kept for the life of the module: made by the same `copy`,
+ * its values dropped (nothing of a document is kept). One per `copy`, because each copies one
+ * class: both parsers make a declaration of a kind with one literal (nodes.ts, decision 0214), and
+ * a survey given its tally's answers, a class of its own, has a `copy` of its own.
  */
 function located<T extends object>(node: T, uri: string, copy: (node: T, uri: string) => At<T>): At<T> {
-  const c = copy(node, uri);
-  if (blanks.size < 128) {
-    const key = Object.keys(c).join();
-    if (!blanks.has(key)) {
-      const blank = copy(node, "") as Record<string, unknown>;
-      for (const k in blank) if (k !== "kind" && k !== "uri") blank[k] = undefined;
-      blanks.set(key, blank);
-    }
+  if (!blanks.has(copy)) {
+    const blank = copy(node, "") as Record<string, unknown>;
+    for (const k in blank) if (k !== "kind" && k !== "uri") blank[k] = undefined;
+    blanks.set(copy, blank);
   }
-  return c;
+  return copy(node, uri);
 }
-const blanks = new Map<string, object>();
+const blanks = new Map<object, object>();
 
 /**
- * One copying function per kind, each its own literal: a spread's hidden class is cached where it
- * is written, and one spread for every kind would be megamorphic (a slower copy, and a class
- * made property by property).
+ * One copying function per class of declaration, each its own literal: a spread's hidden class is
+ * cached where it is written, and one spread for every kind would be megamorphic (a slower copy,
+ * and a class made property by property).
  */
 const at = {
   fact: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
   survey: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
+  talliedSurvey: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
   indicator: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
   finding: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
   veto: <T extends object>(n: T, uri: string): At<T> => ({ ...n, uri }),
