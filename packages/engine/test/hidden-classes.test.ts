@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../../bench/src/generate.js";
+
+/**
+ * The declarations `collect` gives their document share a hidden class per kind (decision 0220).
+ * In V8 (Node 20), `{ ...node, uri }` — a key the source does not have, written after a spread —
+ * makes a new hidden class for every object: each of the 525 facts and 318 findings of the bench's
+ * 1 000-leaf document had its own, so every read of one was megamorphic and every analysis made
+ * 850 classes. `{ uri, ...node }` shares one. V8's own `%HaveSameMap` says which, in a child
+ * process started with natives syntax.
+ */
+
+const dist = join(import.meta.dirname, "..", "dist");
+
+describe("hidden classes of the collected model", () => {
+  it("are shared by the declarations of one kind", () => {
+    expect(existsSync(join(dist, "phases", "collect.js")), "the engine is built before the tests").toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "perf-hidden-classes-"));
+    const docFile = join(dir, "doc.perf");
+    writeFileSync(docFile, generate({ leaves: 300 }).perf);
+    const script = `
+      const { collect } = await import(${JSON.stringify(pathToFileURL(join(dist, "phases", "collect.js")).href)});
+      const { DiagnosticSink } = await import(${JSON.stringify(pathToFileURL(join(dist, "sink.js")).href)});
+      const { parse } = await import("@perf/language");
+      const { readFileSync } = await import("node:fs");
+      const parsed = parse(readFileSync(${JSON.stringify(docFile)}, "utf8"), "doc.perf");
+      const out = {};
+      // twice: the first collect runs before V8 has feedback for the copying functions
+      for (let round = 0; round < 2; round++) {
+        const model = collect(new Map([["doc.perf", parsed]]), new DiagnosticSink());
+        for (const kind of ["facts", "findings", "surveys", "roots"]) {
+          const list = model[kind];
+          let sharing = 0;
+          for (let i = 1; i < list.length; i++) if (%HaveSameMap(list[0], list[i])) sharing++;
+          // what the parser gave them: copies cannot share more than their sources did
+          const sources = parsed.ast.declarations.filter((d) => d.kind === list[0].kind);
+          let sourcesSharing = 0;
+          for (let i = 1; i < sources.length; i++) if (%HaveSameMap(sources[0], sources[i])) sourcesSharing++;
+          out[kind] = { count: list.length, sharing, sourcesSharing, uri: list.every((d) => d.uri === "doc.perf") };
+        }
+      }
+      console.log(JSON.stringify(out));`;
+    const r = spawnSync(process.execPath, ["--allow-natives-syntax", "--input-type=module", "-e", script], { encoding: "utf8", cwd: join(import.meta.dirname, "..") });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, { count: number; sharing: number; sourcesSharing: number; uri: boolean }>;
+    for (const [kind, { count, sharing, sourcesSharing, uri }] of Object.entries(out)) {
+      // a document that lost a kind would make this a test of nothing
+      expect(count, kind).toBeGreaterThan(3);
+      expect(uri, `${kind} carry their document`).toBe(true);
+      expect(sourcesSharing, `the parser's ${kind} share one class`).toBe(count - 1);
+      expect(sharing, `collected ${kind} sharing the first one's hidden class`).toBe(count - 1);
+    }
+  }, 60_000);
+});
