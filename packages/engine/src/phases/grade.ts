@@ -36,7 +36,8 @@ export function gradeScale(header: Header | undefined, total: Decimal): ScaleBan
   const byLower = [...raw].sort((a, b) => a.lower.comparedTo(b.lower));
   return byLower.map((b, i) => {
     const next = byLower[i + 1];
-    return { ...b, effectiveUpper: b.upper ?? (next ? next.lower : total), upperInclusive: !b.upper && !next };
+    // every key in one literal: keys written after a spread give each band a hidden class of its own (decision 0220)
+    return { name: b.name, lower: b.lower, upper: b.upper, range: b.range, effectiveUpper: b.upper ?? (next ? next.lower : total), upperInclusive: !b.upper && !next };
   });
 }
 
