@@ -76,7 +76,7 @@ function analyzeModel(parsed: Map<string, ParseResult>, options: AnalyzeOptions,
       if (s.model.decl.grade) checkPublishedGrade(s.model.decl.grade, s.model.uri, framework.roots.length ? s.score.total : null, s.score.grade, framework.grades, sink, s.subject.declared && numberValue(s.subject.declared.value).value);
     }
     const tree = scoreTree(framework, emptySubject(), new DiagnosticSink(sink.strict));
-    const result = buildResult(model, framework, { ...tree, grade: { name: null, vetoedBy: null } }, unique(sink.diagnostics()), { unscored: unscored.nodes.map((n) => n.result), subjects: scored });
+    const result = buildResult(model, framework, { grade: { name: null, vetoedBy: null }, ...tree }, unique(sink.diagnostics()), { unscored: unscored.nodes.map((n) => n.result), subjects: scored });
     return { result, parsed, symbols: { symbols: model.symbols, references: model.references }, indicators: unscored.byId, subjects };
   }
   const subject = implicitSubject(model);

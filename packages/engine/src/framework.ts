@@ -186,5 +186,6 @@ export function scoreSubject(framework: Framework, subject: Subject, sink: Diagn
   const tree = scoreTree(framework, subject, sink);
   const quiet = new DiagnosticSink(sink.strict);
   checkDeclared(tree.nodes, tree.total, subject.declared, sink, (n, weight) => scoreLeaf(framework, subject, n.decl, n.uri, weight, quiet)?.score ?? null);
-  return { ...tree, grade: grade(framework.roots.length ? tree.total : null, framework.grades, subject.vetoes, sink) };
+  // the new key first: written after the spread, it made each subject's score a hidden class of its own (decision 0220)
+  return { grade: grade(framework.roots.length ? tree.total : null, framework.grades, subject.vetoes, sink), ...tree };
 }

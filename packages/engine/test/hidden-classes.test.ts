@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -57,4 +57,37 @@ describe("hidden classes of the collected model", () => {
       expect(sharing, `collected ${kind} sharing the first one's hidden class`).toBe(count - 1);
     }
   }, 60_000);
+
+  it("are not made anew by every analysis", () => {
+    // V8's map log counts every hidden class made. Each analysis after the first few should make
+    // next to none: with collect's old spread it made one per fact, finding and survey (≈ 290
+    // per analysis of this document), so four more analyses made 1 160 more.
+    expect(existsSync(join(dist, "index.js")), "the engine is built before the tests").toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "perf-map-log-"));
+    const docsFile = join(dir, "docs.json");
+    // the generated document alone: every method, facts, surveys and findings by the hundred, and
+    // no diagnostic (the examples' failing assertions make argument objects per failure, not per node)
+    const docs = [{ uri: "file:///generated.perf", text: generate({ leaves: 300 }).perf }];
+    writeFileSync(docsFile, JSON.stringify(docs));
+    const maps = (rounds: number): number => {
+      const log = join(dir, `maps-${rounds}.log`);
+      const script = `
+        const { analyze } = await import(${JSON.stringify(pathToFileURL(join(dist, "index.js")).href)});
+        const { readFileSync } = await import("node:fs");
+        const docs = JSON.parse(readFileSync(${JSON.stringify(docsFile)}, "utf8"));
+        for (let i = 0; i < ${rounds}; i++) for (const d of docs) analyze([d]);`;
+      const r = spawnSync(process.execPath, ["--log-maps", `--logfile=${log}`, "--no-logfile-per-isolate", "--input-type=module", "-e", script], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, "utf8").split("\n").filter((l) => l.startsWith("map,")).length;
+    };
+    try {
+      const two = maps(2);
+      const six = maps(6);
+      // the log works: loading the modules alone makes thousands
+      expect(two).toBeGreaterThan(1000);
+      expect(six - two, "hidden classes made by analyses 3–6 of a generated document").toBeLessThan(20);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
