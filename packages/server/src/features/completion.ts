@@ -71,7 +71,8 @@ export function completion(ctx: FeatureContext, position: Position, triggerChara
   if (onList.test(before)) {
     // Indicators that count findings are what `on` is for: list them first.
     const counts = (id: string) => ctx.group.analysis.indicators.get(id)?.method.kind === "perFinding";
-    return named(["indicator"], CompletionItemKind.Class).map((c) => ({ ...c, sortText: `${counts(c.label) ? 0 : 1}${c.label}` }));
+    // the new key before the spread: after it, V8 makes each item a hidden class of its own (decision 0220)
+    return named(["indicator"], CompletionItemKind.Class).map((c) => ({ sortText: `${counts(c.label) ? 0 : 1}${c.label}`, ...c }));
   }
   if (satisfactionList.test(before)) return named(["survey"], CompletionItemKind.Struct);
   if (targetList.test(before)) return named(["target"], CompletionItemKind.Field);
