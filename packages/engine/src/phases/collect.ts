@@ -148,8 +148,8 @@ function defineIndicator(model: Collected, sink: DiagnosticSink, d: A.IndicatorD
 }
 
 /**
- * `{ uri, ...node }`: a declaration with its document, made by `copy`. Its hidden class is a
- * transition from the node's (a parser's literal) that only such copies hold; when the last model
+ * `{ uri, ...node }`: a declaration with its document, made by `copy`. Its hidden class is reached
+ * by transitions (`uri`, then the node's keys) that only such copies hold; when the last model
  * died with its copies, V8 threw that class away, and with it the code compiled against it (`link`,
  * which reads a root's `uri`, was compiled again after the collections between two analyses;
  * decision 0219). So one blank copy is kept for the life of the module: made by the same `copy`,
