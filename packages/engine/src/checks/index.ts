@@ -1,5 +1,6 @@
 import type * as A from "@perf/language";
 import { forEachIndicator } from "../model.js";
+import { ClassKeeper } from "../class-keeper.js";
 import type { Check, CheckContext, CheckedNodes, IndicatorNode } from "./check.js";
 import { elementChecks } from "./elements.js";
 import { emptyChecks } from "./empty.js";
@@ -27,15 +28,27 @@ export function runChecks(ctx: CheckContext, list: Check[] = checks): void {
   const by = checksByKind(list);
   const { model } = ctx;
   for (const run of by.evaluation) run(ctx.framework.header, ctx);
-  forEachIndicator(ctx.framework.roots, checkIndicator, { runs: by.indicator, ctx });
+  const indicatorRuns = runsOf.keep({ runs: by.indicator, ctx });
+  try {
+    forEachIndicator(ctx.framework.roots, checkIndicator, indicatorRuns);
+  } finally {
+    runsOf.release(indicatorRuns);
+  }
   runEach(model.facts, by.fact, ctx);
   runEach(model.surveys, by.survey, ctx);
   runEach(model.findings, by.finding, ctx);
   runEach(model.vetoes, by.veto, ctx);
 }
 
+/** What checkIndicator is handed, made once per analysis: its class kept between analyses (decision 0221). */
+const runsOf = new ClassKeeper<IndicatorRuns>();
+interface IndicatorRuns {
+  runs: readonly ((node: IndicatorNode, ctx: CheckContext) => void)[];
+  ctx: CheckContext;
+}
+
 /** The indicator checks over one indicator (a forEachIndicator visitor: decision 0219). */
-function checkIndicator(decl: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, { runs, ctx }: { runs: readonly ((node: IndicatorNode, ctx: CheckContext) => void)[]; ctx: CheckContext }): void {
+function checkIndicator(decl: A.IndicatorDecl, uri: string, parent: A.IndicatorDecl | undefined, level: number, { runs, ctx }: IndicatorRuns): void {
   const node = parent ? { decl, uri, parent, level } : { decl, uri, level };
   for (let i = 0; i < runs.length; i++) runs[i]!(node, ctx);
 }

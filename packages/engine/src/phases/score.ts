@@ -9,6 +9,7 @@ import { scorers, type LeafContext, type LeafScore } from "../methods/index.js";
 
 import type { IndicatorResult } from "../schema.js";
 import { DiagnosticSink } from "../sink.js";
+import { ClassKeeper } from "../class-keeper.js";
 
 /** An indicator with its computed score, kept next to its result for the checks that follow scoring. */
 export interface ScoredNode {
@@ -94,11 +95,18 @@ class Leaf implements LeafContext {
 
 /** Phase 4: the subject's score at every node; a branch is the sum of its rounded, scored children. */
 export function scoreTree(framework: Framework, subject: Subject, sink: DiagnosticSink): ScoredTree {
-  const s: Scoring = { framework, subject, sink, byId: new Map(), leaves: 0, scoredLeaves: 0 };
-  const nodes = framework.roots.map((root) => scoreNode(s, root, root.uri, [], 1));
-  const total = sum(nodes.map((n) => n.score ?? ZERO));
-  return { nodes, byId: s.byId, total, leaves: s.leaves, scoredLeaves: s.scoredLeaves };
+  const s = states.keep({ framework, subject, sink, byId: new Map(), leaves: 0, scoredLeaves: 0 });
+  try {
+    const nodes = framework.roots.map((root) => scoreNode(s, root, root.uri, [], 1));
+    const total = sum(nodes.map((n) => n.score ?? ZERO));
+    return { nodes, byId: s.byId, total, leaves: s.leaves, scoredLeaves: s.scoredLeaves };
+  } finally {
+    states.release(s);
+  }
 }
+
+/** The scoring walk's state, made once per tree: its class kept between analyses (decision 0221). */
+const states = new ClassKeeper<Scoring>();
 
 /** What the scoring walk reads and counts: one object, made by one literal (decision 0214). */
 interface Scoring {

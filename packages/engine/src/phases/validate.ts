@@ -2,8 +2,18 @@ import { runChecks } from "../checks/index.js";
 import type { Framework } from "../framework.js";
 import type { Linked } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
+import type { CheckContext } from "../checks/index.js";
+import { ClassKeeper } from "../class-keeper.js";
 
 /** Phase 3: every static check of the registry, before anything is scored. */
 export function validate(model: Linked, framework: Framework, sink: DiagnosticSink): void {
-  runChecks({ model, framework, sink });
+  const ctx = contexts.keep({ model, framework, sink });
+  try {
+    runChecks(ctx);
+  } finally {
+    contexts.release(ctx);
+  }
 }
+
+/** The checks' context, made once per analysis: its class kept between analyses (decision 0221). */
+const contexts = new ClassKeeper<CheckContext>();

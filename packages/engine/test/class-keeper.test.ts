@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ClassKeeper } from "../src/class-keeper.js";
+import { analyze } from "../src/index.js";
+import { generate } from "../../../bench/src/generate.js";
+
+describe("ClassKeeper", () => {
+  it("keeps the first object and drops only what that one refers to", () => {
+    const keeper = new ClassKeeper<{ model: object | undefined; count: number; name: string }>();
+    const first = keeper.keep({ model: { big: true }, count: 3, name: "a" });
+    const second = keeper.keep({ model: { big: true }, count: 4, name: "b" });
+    keeper.release(second);
+    expect(second.model).toEqual({ big: true });
+    keeper.release(first);
+    // the object (and so its class) stays; the analysis it pointed at does not
+    expect(first).toEqual({ model: undefined, count: 3, name: "a" });
+  });
+
+  it("leaves the analyses it kept a context of whole", () => {
+    // the first analysis of this process is the one whose walk state and check context are kept
+    const text = generate({ leaves: 60 }).perf;
+    const first = analyze([{ uri: "a.perf", text }]);
+    const before = JSON.stringify(first.result);
+    const second = analyze([{ uri: "a.perf", text }]);
+    expect(JSON.stringify(first.result)).toBe(before);
+    expect(JSON.stringify(second.result)).toBe(before);
+    expect(first.result.total.score).not.toBeNull();
+  });
+});
