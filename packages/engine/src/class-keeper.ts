@@ -21,10 +21,23 @@ export class ClassKeeper<T extends object> {
     return value;
   }
 
-  /** Drops what the kept object refers to, when `value` is it: its object-valued fields become undefined. */
+  /** Drops what the kept object refers to ({@link dropReferences}), when `value` is it. */
   release(value: T): void {
-    if (value !== this.kept) return;
-    const fields = value as Record<string, unknown>;
-    for (const k in fields) if (typeof fields[k] === "object") fields[k] = undefined;
+    if (value === this.kept) dropReferences(value);
   }
+}
+
+/**
+ * `value` itself, with what it refers to dropped: its object and string fields become undefined (a
+ * string may be a slice that keeps a whole document alive). `kind`, the tag every reader switches
+ * on, keeps its value, and numbers and booleans keep theirs. The object — and so its hidden class —
+ * stays; collect keeps such a copy of the first declaration of each class (decision 0219).
+ */
+export function dropReferences<T extends object>(value: T): T {
+  const fields = value as Record<string, unknown>;
+  for (const k in fields) {
+    const v = fields[k];
+    if (k !== "kind" && (typeof v === "object" || typeof v === "string")) fields[k] = undefined;
+  }
+  return value;
 }

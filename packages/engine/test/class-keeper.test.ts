@@ -5,14 +5,14 @@ import { generate } from "../../../bench/src/generate.js";
 
 describe("ClassKeeper", () => {
   it("keeps the first object and drops only what that one refers to", () => {
-    const keeper = new ClassKeeper<{ model: object | undefined; count: number; name: string }>();
-    const first = keeper.keep({ model: { big: true }, count: 3, name: "a" });
-    const second = keeper.keep({ model: { big: true }, count: 4, name: "b" });
+    const keeper = new ClassKeeper<{ kind: string; model: object | undefined; count: number; name: string | undefined }>();
+    const first = keeper.keep({ kind: "k", model: { big: true }, count: 3, name: "a" });
+    const second = keeper.keep({ kind: "k", model: { big: true }, count: 4, name: "b" });
     keeper.release(second);
     expect(second.model).toEqual({ big: true });
     keeper.release(first);
-    // the object (and so its class) stays; the analysis it pointed at does not
-    expect(first).toEqual({ model: undefined, count: 3, name: "a" });
+    // the object (and so its class) stays; the analysis it pointed at, and its texts, do not
+    expect(first).toEqual({ kind: "k", model: undefined, count: 3, name: undefined });
   });
 
   it("leaves the analyses it kept a context of whole", () => {

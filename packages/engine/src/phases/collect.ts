@@ -3,6 +3,7 @@ import type { ParseResult, Range } from "@perf/language";
 import type { At, Collected, SubjectModel } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
 import { withTally } from "../survey-tally.js";
+import { dropReferences } from "../class-keeper.js";
 import type { PerfSymbol, SymbolKind } from "../symbols.js";
 
 /**
@@ -158,11 +159,7 @@ function defineIndicator(model: Collected, sink: DiagnosticSink, d: A.IndicatorD
  * a survey given its tally's answers, a class of its own, has a `copy` of its own.
  */
 function located<T extends object>(node: T, uri: string, copy: (node: T, uri: string) => At<T>): At<T> {
-  if (!blanks.has(copy)) {
-    const blank = copy(node, "") as Record<string, unknown>;
-    for (const k in blank) if (k !== "kind" && k !== "uri") blank[k] = undefined;
-    blanks.set(copy, blank);
-  }
+  if (!blanks.has(copy)) blanks.set(copy, dropReferences(copy(node, "")));
   return copy(node, uri);
 }
 const blanks = new Map<object, object>();

@@ -1,8 +1,7 @@
-import { runChecks } from "../checks/index.js";
+import { runChecks, type CheckContext } from "../checks/index.js";
 import type { Framework } from "../framework.js";
 import type { Linked } from "../model.js";
 import type { DiagnosticSink } from "../sink.js";
-import type { CheckContext } from "../checks/index.js";
 import { ClassKeeper } from "../class-keeper.js";
 
 /** Phase 3: every static check of the registry, before anything is scored. */
