@@ -58,10 +58,32 @@ export const childrenCpu: Clock | undefined = (() => {
 })();
 
 /**
+ * Resolves once this process has been idle for a moment: `clock` (its CPU time) advanced by less
+ * than `idleMs` over one `sleep` of `windowMs`, at most `maxWindows` windows. A full `gc()` returns
+ * with work still running on V8's helper threads — sweeping, freeing — 7–35 ms of CPU in the 50 ms
+ * after it in the bench's heaps, which the process clock charged to whichever task ran next: all of
+ * it to a 40 ms check, a part to a 3 ms JSON.parse.
+ */
+export async function settle({
+  clock = processCpu,
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  windowMs = 5,
+  idleMs = 0.25,
+  maxWindows = 40,
+}: { clock?: Clock; sleep?: (ms: number) => Promise<void>; windowMs?: number; idleMs?: number; maxWindows?: number } = {}): Promise<number> {
+  for (let window = 1; window <= maxWindows; window++) {
+    const t0 = clock();
+    await sleep(windowMs);
+    if (clock() - t0 < idleMs) return window;
+  }
+  return maxWindows;
+}
+
+/**
  * Runs each task once per round, interleaved (a, b, c, a, b, c, …), after `warmup` rounds that
  * are not recorded, timing each on `clock` (CPU time of this process by default): whatever load
  * is left then hits every task alike, which is what makes the ratios between them meaningful
- * on a shared machine.
+ * on a shared machine. Before each run, a full collection and {@link settle}.
  */
 export async function interleaved<K extends string>(
   tasks: Record<K, () => unknown>,
@@ -87,7 +109,11 @@ export async function interleavedSamples<K extends string>(
   for (let round = 0; round < warmup + rounds; round++) {
     for (const key of Object.keys(tasks) as K[]) {
       for (let i = 0; i < (repeat[key] ?? 1); i++) {
-        gc?.(); // each task starts on a clean heap and pays for its own garbage, not the last one's
+        // each task starts on a clean heap and pays for its own garbage, not the last one's
+        if (gc) {
+          gc();
+          await settle({ clock: processCpu });
+        }
         const t0 = clock();
         await tasks[key]();
         const elapsed = clock() - t0;
