@@ -64,6 +64,8 @@ describe("the scanner returns what Chevrotain's lexer returns", () => {
       "a，b、c；d：e ≥≤×÷ 【x】 >= <= > < = + - * / {}()[].",
       '"a\\" "b\\"c" "d\ne" "open \\" still\nb "x\\\n" "y\\',
       '"never closed " and " again\n"x',
+      // backslashes far from and close to the strings they escape in, and between strings (the scan looks the next one up once)
+      '"plain" "a\\\\" "b" x \\ y "c\\"d" "e" "f\\\\\\"g" "h" "tail\\',
       "/* a */ /*/ b */ /**/ /* open",
       "// line\r\n// crlf\rlone cr\u3000full\uFEFFbom\t",
       "𠮷 𠮷野家 野𠮷 𠀀_1 😀 a😀b \uD800 x\uDC00y \uDBFF\uDFFF",
