@@ -8,7 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cliStartup } from "./cli.js";
-import { editInARowFigure, editRecheck, editsInARow, heap, parseAndCheck, scaling } from "./core.js";
+import { backToBack, backToBackFigures, editInARowFigure, editRecheck, editsInARow, heap, parseAndCheck, scaling } from "./core.js";
 import { recoveryFigures } from "./recovery.js";
 import { formatFigure, markdownTable, passes, regressions, type Figure } from "./figures.js";
 import { generate } from "./generate.js";
@@ -70,6 +70,13 @@ if (runs("core") || runs("server")) {
       editRecheck(plan.large, l.times),
       editInARowFigure(plan.large, editsInARow(large), l.times),
     ]);
+    const batches = { small: 20, large: 3 };
+    show(
+      backToBackFigures(
+        { leaves: plan.small, batch: batches.small, times: await backToBack(small, batches.small, 3) },
+        { leaves: plan.large, batch: batches.large, times: await backToBack(large, batches.large, 2) },
+      ),
+    );
   }
 }
 if (runs("recovery")) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, editInARowFigure, editsInARow, oneCharacterEdit, recheck, uri } from "../src/core.js";
+import { backToBack, backToBackFigures, check, editInARowFigure, editsInARow, oneCharacterEdit, recheck, uri } from "../src/core.js";
 import { passes, regressions } from "../src/figures.js";
 import { generate } from "../src/generate.js";
 import { Random } from "../src/random.js";
@@ -46,5 +46,22 @@ describe("edits in a row", () => {
     expect(f.value).toBe(0.2);
     expect(passes(f)).toBeUndefined();
     expect(regressions([f], { [f.id]: 0.01 })).toEqual([]);
+  });
+});
+
+describe("back to back", () => {
+  it("times the batches after a warm-up one, per call, and is shown for context: no target, never a regression", async () => {
+    const doc = generate({ leaves: 30 });
+    const t = await backToBack(doc, 2, 3);
+    expect(t.check.runs).toBe(3);
+    expect(t.json.runs).toBe(3);
+    expect(t.check.min).toBeGreaterThan(0);
+    const at = (median: number) => ({ median, min: median, max: median, runs: 3 });
+    const figures = backToBackFigures({ leaves: 100, batch: 20, times: { check: at(40), json: at(2.5) } }, { leaves: 1000, batch: 3, times: { check: at(440), json: at(29) } });
+    expect(figures.map((f) => f.value)).toEqual([16, 440 / 29, 11]);
+    for (const f of figures) {
+      expect(passes(f)).toBeUndefined();
+      expect(regressions([f], { [f.id]: 0.01 })).toEqual([]);
+    }
   });
 });
