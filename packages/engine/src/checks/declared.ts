@@ -79,21 +79,34 @@ function mismatch(sink: DiagnosticSink, declared: Decimal, computed: Decimal, ur
 
 /** A node's mismatch, folded into its cause or returned among the causes above it, with those of its subtree. */
 function visit(c: Declared, n: ScoredNode, parent: ScoredNode | undefined): Diagnostic[] {
-  const below: Diagnostic[] = [];
-  for (const child of n.children) for (const x of visit(c, child, n)) below.push(x);
-  below.sort(bySource);
-  const mine = c.byOwner.get(n.decl.name.text) ?? [];
-  const causes = mine.concat(below);
+  let below = none;
+  for (const child of n.children) {
+    const found = visit(c, child, n);
+    if (!found.length) continue;
+    if (below === none) below = [];
+    for (const x of found) below.push(x);
+  }
+  if (below.length > 1) below.sort(bySource);
+  const mine = c.byOwner.get(n.decl.name.text) ?? none;
+  // most indicators have no cause at all: the shared empty list, never written to, stands for them
+  const causes = !mine.length && !below.length ? none : mine.concat(below);
   const declared = declaredOf(n);
   if (declared === null || n.score === null || declared.equals(n.score)) return causes;
   const d = mismatch(c.sink, declared, n.score, declaredAt(n), n.decl.declared!, n.decl.title?.value ?? n.decl.name.text);
   let cause: Diagnostic | undefined = mine[0];
   if (!cause && below.length && declared.equals(fromChildren(n.children.map((x) => ({ declared: declaredOf(x), score: x.score }))))) cause = below[0];
   if (!cause && !n.children.length && parent) cause = weightCause(c, n, parent, declared);
-  if (cause) c.sink.fold(d, cause);
-  else causes.push(d);
+  if (cause) {
+    c.sink.fold(d, cause);
+    return causes;
+  }
+  if (causes === none) return [d];
+  causes.push(d);
   return causes;
 }
+
+/** The causes of a subtree without any: shared, so never pushed to (visit copies it first). */
+const none: Diagnostic[] = [];
 
 function weightCause(c: Declared, n: ScoredNode, parent: ScoredNode, declared: Decimal): Diagnostic | undefined {
   const sumCheck = c.sums.get(parent.decl.name.text);
