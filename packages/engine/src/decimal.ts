@@ -43,8 +43,29 @@ export function withLiteralCache<T>(f: () => T): T {
   }
 }
 
+/** The Decimals of the whole numbers 0–999, made once: most weights and many scores are written so. */
+const wholes: Decimal[] = Array.from({ length: 1000 }, (_, i) => new Decimal(i));
+
+/** The value of `text` if it is 1–3 digits with no leading zero (or "0"), else -1. */
+function smallWhole(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 3) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9 || (c === 0 && i === 0 && n > 1)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** The Decimal of a literal's text (digits and an optional point, as the parser gives them); `percent`: the text ÷ 100. */
 export function literal(text: string, percent = false): Decimal {
+  if (!percent) {
+    // a whole number's Decimal is the same object whatever the analysis: Decimals are immutable
+    const v = smallWhole(text);
+    if (v >= 0) return wholes[v]!;
+  }
   const cache = percent ? percents : literals;
   if (!cache) return percent ? new Decimal(text).dividedBy(100) : new Decimal(text);
   let d = cache.get(text);

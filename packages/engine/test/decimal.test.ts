@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { literal } from "../src/decimal.js";
 import { analyzeText, Decimal, decimalText, divide, isExactLiteral, percentText, roundHalfUp } from "../src/index.js";
 
 describe("exact decimals", () => {
@@ -62,5 +63,17 @@ describe("no input is rounded silently", () => {
     // sums keep every digit; quotients are cut at 34 significant digits, half-up
     expect(new Decimal(`50.${"0".repeat(31)}1`).plus(50).toFixed()).toBe(`100.${"0".repeat(31)}1`);
     expect(divide(new Decimal(2), 3).toFixed()).toBe(`0.${"6".repeat(33)}7`);
+  });
+});
+
+describe("literal", () => {
+  it("reads every text as decimal.js does, the small whole numbers through one shared Decimal each", () => {
+    for (const text of ["0", "7", "10", "99", "100", "999", "1000", "00", "07", "0.0", "12.5", "250.00"]) {
+      const d = literal(text);
+      expect(d.equals(new Decimal(text))).toBe(true);
+      expect(d.toString()).toBe(new Decimal(text).toString());
+    }
+    expect(literal("42")).toBe(literal("42"));
+    expect(literal("42", true).toString()).toBe("0.42");
   });
 });
