@@ -351,7 +351,12 @@ export function createScanner(T: ScannerTokens): Scanner {
     let unclosedFrom = n;
     /** where characters no token starts with began, while such a run goes on */
     let errorStart = -1;
-    /** the first backslash at or after the last string's scan (n: none left), for the string scans */
+    /**
+     * The first quote and the first backslash at or after where the string scans last looked (n:
+     * none left). The scans only move forward, so each is looked up again only once passed: a
+     * string of a million escapes before its closing quote is read once, not once per escape.
+     */
+    let quote = -1;
     let backslash = -1;
 
     while (i < n) {
@@ -405,12 +410,14 @@ export function createScanner(T: ScannerTokens): Scanner {
         case 34 /* " */: {
           if (i < unclosedFrom) {
             // the closing quote is the first one after i that no backslash escapes: found with
-            // indexOf, which reads a report-length text several times faster than a loop of
-            // charCodeAt; the next backslash is looked up only once the scan has passed the last one
+            // indexOf, which reads a report-length text several times faster than a loop of charCodeAt
             let j = i + 1;
             for (;;) {
-              const quote = text.indexOf('"', j);
-              if (quote < 0) {
+              if (quote < j) {
+                quote = text.indexOf('"', j);
+                if (quote < 0) quote = n;
+              }
+              if (quote === n) {
                 j = n;
                 break;
               }

@@ -125,6 +125,15 @@ describe("the scanner on hostile input", () => {
     }
   }, 180_000);
 
+  it("scans a string of five million escapes once, not once per escape", () => {
+    // Each escape sends the scan past a backslash to look for the closing quote again: looked up
+    // anew each time, the quote far at the end was searched for five million times (hours).
+    const k = 5_000_000;
+    expect(summary(perfLexer.tokenize(`"${"\\a".repeat(k)}" x`))).toEqual([`StringLiteral 0 ${2 * k + 2}`, `Identifier ${2 * k + 3} 1`]);
+    const shorter = `"${"\\a".repeat(1000)}" x "y\\"z"`;
+    expect(summary(perfLexer.tokenize(shorter))).toEqual(summary(expected(shorter)));
+  }, 60_000);
+
   it("lexes an identifier of 50 million CJK characters, where the reference's expression overflows the stack", () => {
     // Chevrotain's identifier is a `u` expression, which recursed once per character: from about
     // 10 million CJK characters on, tokenize (and so parse()) threw a RangeError.
