@@ -15,15 +15,17 @@
 export class ClassKeeper<T extends object> {
   private kept: T | undefined;
 
-  /** `value`, kept if it is the first this keeper sees; hand it to {@link release} when done. */
-  keep(value: T): T {
+  /**
+   * `f(value)`, `value` kept if it is the first this keeper sees; once `f` is done (or has thrown),
+   * what the kept object refers to is dropped ({@link dropReferences}).
+   */
+  use<R>(value: T, f: (value: T) => R): R {
     this.kept ??= value;
-    return value;
-  }
-
-  /** Drops what the kept object refers to ({@link dropReferences}), when `value` is it. */
-  release(value: T): void {
-    if (value === this.kept) dropReferences(value);
+    try {
+      return f(value);
+    } finally {
+      if (value === this.kept) dropReferences(value);
+    }
   }
 }
 

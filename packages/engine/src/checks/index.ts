@@ -28,16 +28,16 @@ export function runChecks(ctx: CheckContext, list: Check[] = checks): void {
   const by = checksByKind(list);
   const { model } = ctx;
   for (const run of by.evaluation) run(ctx.framework.header, ctx);
-  const indicatorRuns = runsOf.keep({ runs: by.indicator, ctx });
-  try {
-    forEachIndicator(ctx.framework.roots, checkIndicator, indicatorRuns);
-  } finally {
-    runsOf.release(indicatorRuns);
-  }
+  runsOf.use({ runs: by.indicator, ctx }, checkIndicators);
   runEach(model.facts, by.fact, ctx);
   runEach(model.surveys, by.survey, ctx);
   runEach(model.findings, by.finding, ctx);
   runEach(model.vetoes, by.veto, ctx);
+}
+
+/** Every indicator's checks (module-level, not a closure made per analysis: decision 0216). */
+function checkIndicators(r: IndicatorRuns): void {
+  forEachIndicator(r.ctx.framework.roots, checkIndicator, r);
 }
 
 /** What checkIndicator is handed, made once per analysis: its class kept between analyses (decision 0221). */

@@ -95,14 +95,14 @@ class Leaf implements LeafContext {
 
 /** Phase 4: the subject's score at every node; a branch is the sum of its rounded, scored children. */
 export function scoreTree(framework: Framework, subject: Subject, sink: DiagnosticSink): ScoredTree {
-  const s = states.keep({ framework, subject, sink, byId: new Map(), leaves: 0, scoredLeaves: 0 });
-  try {
-    const nodes = framework.roots.map((root) => scoreNode(s, root, root.uri, [], 1));
-    const total = sum(nodes.map((n) => n.score ?? ZERO));
-    return { nodes, byId: s.byId, total, leaves: s.leaves, scoredLeaves: s.scoredLeaves };
-  } finally {
-    states.release(s);
-  }
+  return states.use({ framework, subject, sink, byId: new Map(), leaves: 0, scoredLeaves: 0 }, scoreRoots);
+}
+
+/** The tree scored from its roots (module-level, not a closure made per analysis: decision 0216). */
+function scoreRoots(s: Scoring): ScoredTree {
+  const nodes = s.framework.roots.map((root) => scoreNode(s, root, root.uri, [], 1));
+  const total = sum(nodes.map((n) => n.score ?? ZERO));
+  return { nodes, byId: s.byId, total, leaves: s.leaves, scoredLeaves: s.scoredLeaves };
 }
 
 /** The scoring walk's state, made once per tree: its class kept between analyses (decision 0221). */

@@ -6,12 +6,7 @@ import { ClassKeeper } from "../class-keeper.js";
 
 /** Phase 3: every static check of the registry, before anything is scored. */
 export function validate(model: Linked, framework: Framework, sink: DiagnosticSink): void {
-  const ctx = contexts.keep({ model, framework, sink });
-  try {
-    runChecks(ctx);
-  } finally {
-    contexts.release(ctx);
-  }
+  contexts.use({ model, framework, sink }, runChecks);
 }
 
 /** The checks' context, made once per analysis: its class kept between analyses (decision 0221). */
