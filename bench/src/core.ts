@@ -2,7 +2,7 @@ import { analyze, reanalyze, type Analysis } from "@perf/engine";
 import { parse } from "@perf/language";
 import type { Figure } from "./figures.js";
 import type { GeneratedDocument } from "./generate.js";
-import { interleaved, MiB, processCpu, retainedBytes, settle, stats, type Stats } from "./measure.js";
+import { cleanHeap, interleaved, MiB, processCpu, retainedBytes, stats, type Stats } from "./measure.js";
 
 export const uri = "bench.perf";
 
@@ -170,11 +170,9 @@ export async function backToBack(doc: GeneratedDocument, batch: number, rounds: 
   const checks: number[] = [];
   const jsons: number[] = [];
   for (let r = 0; r <= rounds; r++) {
-    globalThis.gc?.();
-    await settle();
+    await cleanHeap();
     const c = each(() => check(doc.perf));
-    globalThis.gc?.();
-    await settle();
+    await cleanHeap();
     const j = each(() => JSON.parse(doc.json));
     if (r === 0) continue;
     checks.push(c);

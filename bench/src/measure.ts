@@ -79,11 +79,18 @@ export async function settle({
   return maxWindows;
 }
 
+/** A full collection (with --expose-gc), then {@link settle}: where every timed call starts. */
+export async function cleanHeap(): Promise<void> {
+  if (!gc) return;
+  gc();
+  await settle();
+}
+
 /**
  * Runs each task once per round, interleaved (a, b, c, a, b, c, …), after `warmup` rounds that
  * are not recorded, timing each on `clock` (CPU time of this process by default): whatever load
  * is left then hits every task alike, which is what makes the ratios between them meaningful
- * on a shared machine. Before each run, a full collection and {@link settle}.
+ * on a shared machine. Before each run, {@link cleanHeap}.
  */
 export async function interleaved<K extends string>(
   tasks: Record<K, () => unknown>,
@@ -110,10 +117,7 @@ export async function interleavedSamples<K extends string>(
     for (const key of Object.keys(tasks) as K[]) {
       for (let i = 0; i < (repeat[key] ?? 1); i++) {
         // each task starts on a clean heap and pays for its own garbage, not the last one's
-        if (gc) {
-          gc();
-          await settle({ clock: processCpu });
-        }
+        await cleanHeap();
         const t0 = clock();
         await tasks[key]();
         const elapsed = clock() - t0;
