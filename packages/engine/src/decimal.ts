@@ -43,8 +43,8 @@ export function withLiteralCache<T>(f: () => T): T {
   }
 }
 
-/** The Decimals of the whole numbers 0–999, made once: most weights and many scores are written so. */
-const wholes: Decimal[] = Array.from({ length: 1000 }, (_, i) => new Decimal(i));
+/** The Decimals of the whole numbers 0–999, each made once, when first read: most weights and many scores are written so. */
+const wholes: (Decimal | undefined)[] = [];
 
 /** The value of `text` if it is 1–3 digits with no leading zero (or "0"), else -1. */
 function smallWhole(text: string): number {
@@ -64,7 +64,7 @@ export function literal(text: string, percent = false): Decimal {
   if (!percent) {
     // a whole number's Decimal is the same object whatever the analysis: Decimals are immutable
     const v = smallWhole(text);
-    if (v >= 0) return wholes[v]!;
+    if (v >= 0) return (wholes[v] ??= new Decimal(v));
   }
   const cache = percent ? percents : literals;
   if (!cache) return percent ? new Decimal(text).dividedBy(100) : new Decimal(text);
