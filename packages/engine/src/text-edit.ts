@@ -66,7 +66,7 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   };
   try {
     return {
-      result: map(previous.result, c) as Analysis["result"],
+      result: carryResult(previous.result, c),
       parsed: new Map([[uri, parsed]]),
       symbols: map(previous.symbols, c) as Analysis["symbols"],
       indicators: map(previous.indicators, c) as Analysis["indicators"],
@@ -139,6 +139,9 @@ function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | un
   const decl = sym?.kind === "indicator" ? (sym.node as A.IndicatorDecl) : undefined;
   const next = decl && counterpart(decl, c);
   if (!decl || !next || o.range !== decl.range || o.nameRange !== decl.name.range) return undefined;
+  // a declaration before the re-parsed one is its own counterpart, and so is everything in it: its
+  // results hold no position after it, and no text of theirs changed
+  if (next === decl) return o;
   // the other fields of an indicator's result hold no position (schema.ts): only the children are walked
   let children: IndicatorResult[] | undefined;
   for (let i = 0; i < o.children.length; i++) {
@@ -151,6 +154,36 @@ function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | un
   const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
   if (texts) retext(out as unknown as Record<string, unknown>, texts);
   return out;
+}
+
+/** The result's lists of declarations' results: an entry holds positions in its own declaration only (schema.ts). */
+const declarationLists = new Set(["findings", "facts", "tables", "surveys", "vetoes", "targets", "assertions", "overrides"]);
+
+/**
+ * The previous result as it is after the edit. The entries of its lists of declarations' results
+ * that end before the re-parsed declaration are kept without a walk: nothing in them moved.
+ */
+function carryResult(r: Analysis["result"], c: CarryOver): Analysis["result"] {
+  const o = r as unknown as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const x = o[k];
+    if (x === null || typeof x !== "object") continue;
+    const y = declarationLists.has(k) && Array.isArray(x) ? entries(x as { range: A.Range }[], c) : map(x, c);
+    if (y !== x) (out ??= { ...o })[k] = y;
+  }
+  return (out ?? o) as unknown as Analysis["result"];
+}
+
+function entries(list: { range: A.Range }[], c: CarryOver): unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    if (x.range.end.offset <= c.from) continue;
+    const y = map(x, c);
+    if (y !== x) (copy ??= list.slice())[i] = y;
+  }
+  return copy ?? list;
 }
 
 /** A value of the previous analysis as it is after the edit: the same object where nothing in it moved. */
