@@ -1,8 +1,8 @@
-import { keywordSpellings, majoritySpelling, translator, type Diagnostic, type IndicatorDecl, type KeywordName, type Locale, type ParseResult, type Range } from "@perf/language";
+import { keywordSpellings, LineIndex, majoritySpelling, translator, comparePositions, samePosition, type Diagnostic, type IndicatorDecl, type KeywordName, type Locale, type ParseResult, type Range } from "@perf/language";
 import type { Analysis } from "./analyze.js";
 import { Decimal, decimalText } from "./decimal.js";
 
-/** One replacement in a file: the text between `range.start.offset` and `range.end.offset` becomes `newText`. */
+/** One replacement in a file: the text of `range` becomes `newText`. */
 export interface FixEdit {
   range: Range;
   newText: string;
@@ -67,11 +67,11 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
     edits,
     ...(preferred ? { preferred: true } : {}),
   });
-  const offset = target.range.start.offset;
+  const at = target.range.start;
   const precision = analysis.result.precision;
   switch (target.code) {
     case "PERF010": {
-      const parent = [...indicatorsOf(parsed)].find((i) => i.weight?.range.start.offset === offset);
+      const parent = [...indicatorsOf(parsed)].find((i) => i.weight !== undefined && samePosition(i.weight.range.start, at));
       if (!parent?.weight || data.sum === undefined) return [];
       const name = parent.title?.value ?? parent.name.text;
       const out = [fix("weightToSum", { name, sum: data.sum }, [{ range: parent.weight.range, newText: String(data.sum) }])];
@@ -91,7 +91,7 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
     }
     case "PERF260": {
       // element shares that do not sum to the weight: the weight becomes their sum, or the shares scale to the weight
-      const ind = [...indicatorsOf(parsed)].find((i) => i.methods.some((m) => m.kind === "elements" && m.range.start.offset === offset));
+      const ind = [...indicatorsOf(parsed)].find((i) => i.methods.some((m) => m.kind === "elements" && samePosition(m.range.start, at)));
       const m = ind?.methods.find((x) => x.kind === "elements");
       if (!ind?.weight || m?.kind !== "elements" || data.sum === undefined) return [];
       const out = [fix("weightToSum", { name: ind.title?.value ?? ind.name.text, sum: data.sum }, [{ range: ind.weight.range, newText: String(data.sum) }])];
@@ -110,11 +110,11 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
       return [fix("removeClause", { clause: t(locale, clause) }, [removal(parsed, target.range)], true)];
     }
     case "PERF200": {
-      const unit = String(data.unit ?? parsed.lines.text.slice(offset, target.range.end.offset));
+      const unit = String(data.unit ?? textOf(parsed, target.range));
       return [fix("declareUnit", { unit }, [declareUnit(parsed, unit)])];
     }
     case "PERF020": {
-      const name = parsed.lines.text.slice(offset, target.range.end.offset);
+      const name = textOf(parsed, target.range);
       const out: Fix[] = [];
       if (typeof data.suggestion === "string") out.push(fix("replace", { suggestion: data.suggestion }, [{ range: target.range, newText: data.suggestion }], true));
       const kind = String(data.kind);
@@ -128,15 +128,19 @@ export function fixesFor(target: FixTarget, analysis: Analysis, options: { local
 
 /** The analysis's own diagnostic at the same place, for its `data` and `args`. */
 function current(target: FixTarget, analysis: Analysis): Diagnostic | undefined {
-  const offset = target.range.start.offset;
-  return analysis.result.diagnostics.find((x) => x.uri === target.uri && x.code === target.code && x.range.start.offset === offset);
+  return analysis.result.diagnostics.find((x) => x.uri === target.uri && x.code === target.code && samePosition(x.range.start, target.range.start));
+}
+
+function textOf(parsed: ParseResult, range: Range): string {
+  return parsed.lines.text.slice(parsed.lines.offsetOf(range.start), parsed.lines.offsetOf(range.end));
 }
 
 /** Deletes `range`: its whole line when nothing else stands on it, else it and the spaces after it. */
 function removal(parsed: ParseResult, range: Range): FixEdit {
   const text = parsed.lines.text;
-  let start = range.start.offset;
-  let end = range.end.offset;
+  const from = parsed.lines.offsetOf(range.start);
+  let start = from;
+  let end = parsed.lines.offsetOf(range.end);
   while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
   let after = end;
   while (after < text.length && (text[after] === " " || text[after] === "\t" || text[after] === ";")) after++;
@@ -145,7 +149,7 @@ function removal(parsed: ParseResult, range: Range): FixEdit {
   if (lineStart && lineEnd) {
     end = text.startsWith("\r\n", after) ? after + 2 : after < text.length ? after + 1 : after;
   } else {
-    start = range.start.offset;
+    start = from;
     end = after;
   }
   return { range: parsed.lines.range(start, end), newText: "" };
@@ -237,7 +241,7 @@ export function applyFixes(text: string, fixes: Fix[]): { text: string; applied:
   const applied: Fix[] = [];
   const deferred: Fix[] = [];
   const clash = (a: FixEdit, b: FixEdit) =>
-    a.range.start.offset === b.range.start.offset || (a.range.start.offset < b.range.end.offset && b.range.start.offset < a.range.end.offset);
+    samePosition(a.range.start, b.range.start) || (comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0);
   for (const f of fixes) {
     if (f.edits.some((e) => taken.some((x) => clash(e, x)))) deferred.push(f);
     else {
@@ -245,12 +249,13 @@ export function applyFixes(text: string, fixes: Fix[]): { text: string; applied:
       taken.push(...f.edits);
     }
   }
-  taken.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  taken.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  const lines = new LineIndex(text);
   let out = "";
   let at = 0;
   for (const e of taken) {
-    out += text.slice(at, e.range.start.offset) + e.newText;
-    at = e.range.end.offset;
+    out += text.slice(at, lines.offsetOf(e.range.start)) + e.newText;
+    at = lines.offsetOf(e.range.end);
   }
   return { text: out + text.slice(at), applied, deferred };
 }
@@ -264,13 +269,14 @@ function declareUnit(parsed: ParseResult, unit: string): FixEdit {
   const units = keywordSpellings.Units[majoritySpelling(parsed.ast) === "en" ? 0 : 1];
   const block = decls.find((d) => d.kind === "units");
   if (block) {
-    const close = block.range.end.offset - 1;
+    const close = parsed.lines.offsetOf(block.range.end) - 1;
     const at = parsed.lines.range(close, close);
     return { range: at, newText: block.units.length ? `; ${unit} ` : ` ${unit} ` };
   }
   const header = decls.find((d) => d.kind === "evaluation");
   if (header) {
-    const at = parsed.lines.range(header.range.end.offset, header.range.end.offset);
+    const end = parsed.lines.offsetOf(header.range.end);
+    const at = parsed.lines.range(end, end);
     return { range: at, newText: `\n\n${units} { ${unit} }` };
   }
   const at = parsed.lines.range(0, 0);

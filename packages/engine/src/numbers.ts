@@ -208,7 +208,7 @@ function evaluateFact(f: At<A.FactDecl>, lookup: Lookup, units: UnitTable, sink:
  * number literal longer than `DIGIT_LIMIT` characters (`Numbers.longLiterals`): the walk meets
  * every literal but a header's `period`, which it looks at by name.
  */
-function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report: (unit: string, range: A.Range) => void, lines: { range(start: number, end: number): A.Range }): boolean {
+function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report: (unit: string, range: A.Range) => void, lines: Pick<A.LineIndex, "range" | "offsetOf">): boolean {
   let long = false;
   const stack: unknown[] = [...decls];
   while (stack.length) {
@@ -222,7 +222,7 @@ function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report:
     if (o.kind === "number" && typeof o.text === "string") {
       const n = o as unknown as A.NumberValue;
       if (n.text.length > DIGIT_LIMIT) long = true;
-      if (n.unit && !units.knows(n.unit)) report(n.unit, lines.range(n.range.end.offset - n.unit.length, n.range.end.offset));
+      if (n.unit && !units.knows(n.unit)) report(n.unit, lines.range(lines.offsetOf(n.range.end) - n.unit.length, lines.offsetOf(n.range.end)));
       continue;
     }
     if (o.kind === "evaluation") {

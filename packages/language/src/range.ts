@@ -10,6 +10,21 @@ export interface Range {
   end: Position;
 }
 
+/** The order of two positions of one document: negative when `a` comes first, 0 when they are the same place. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Whether two positions of one document are the same place. */
+export function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** A string that is the same for two positions of one document exactly when they are the same place: for sets and keys. */
+export function placeKey(p: Position): string {
+  return `${p.line}:${p.character}`;
+}
+
 /** Whether `v` is a position: `line`, `character` and `offset` numbers. */
 export function isPosition(v: object): v is Position {
   const p = v as Partial<Position>;
@@ -99,6 +114,10 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return lo;
+  }
+  /** The offset of a position of this document (decision 0225: readers ask here, not the position). */
+  offsetOf(p: Position): number {
+    return this.lineStarts[p.line]! + p.character;
   }
   offsetAt(line: number, character: number): number {
     if (line >= this.lineStarts.length) return this.text.length;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LineIndex } from "../src/range.js";
+import { comparePositions, LineIndex, placeKey, samePosition } from "../src/range.js";
 
 /** The reference: every character read, as LineIndex did before its fast paths (issue 12). */
 function naivePosition(text: string, offset: number) {
@@ -28,6 +28,22 @@ describe("LineIndex", () => {
         expect(lines.lineCount).toBe(naivePosition(t, t.length).line + 1);
         // ranges keep a hint for starts and one for ends
         for (let i = 0; i + 1 < random.length; i += 2) expect(lines.range(random[i]!, random[i + 1]!)).toEqual({ start: naivePosition(t, random[i]!), end: naivePosition(t, random[i + 1]!) });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("gives back the offset of every position it made, and orders and tells apart positions as their offsets do (decision 0225)", () => {
+    const text = fc.stringMatching(/^[ab\n\r好]{0,60}$/);
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), (t, i, j) => {
+        const lines = new LineIndex(t);
+        const a = lines.positionAt(i);
+        const b = lines.positionAt(j);
+        expect(lines.offsetOf(a)).toBe(a.offset);
+        expect(Math.sign(comparePositions(a, b))).toBe(Math.sign(a.offset - b.offset));
+        expect(samePosition(a, b)).toBe(a.offset === b.offset);
+        expect(placeKey(a) === placeKey(b)).toBe(a.offset === b.offset);
       }),
       { numRuns: 400 },
     );

@@ -1,4 +1,4 @@
-import { majoritySpelling, type IndicatorDecl, type Locale, type ParseResult, type PerfFile } from "@perf/language";
+import { majoritySpelling, samePosition, type IndicatorDecl, type Locale, type ParseResult, type PerfFile } from "@perf/language";
 import type { IndicatorResult } from "@perf/engine";
 import type { GroupAnalysis, PerfWorkspace } from "./workspace.js";
 
@@ -50,7 +50,7 @@ export function* indicatorsOf(ast: PerfFile): Generator<IndicatorDecl> {
 /** The engine's result for this very declaration (not a duplicate of the same id). */
 export function resultOf(ctx: FeatureContext, d: IndicatorDecl): IndicatorResult | undefined {
   const r = ctx.group.analysis.indicators.get(d.name.text);
-  return r && r.uri === ctx.uri && r.nameRange.start.offset === d.name.range.start.offset ? r : undefined;
+  return r && r.uri === ctx.uri && samePosition(r.nameRange.start, d.name.range.start) ? r : undefined;
 }
 
 const spellings = new WeakMap<PerfFile, "en" | "zh">();

@@ -26,11 +26,12 @@ export const frameworkScaleChecks: Check[] = [
     /** `total 100`: from its keyword (`total`/`总分`) to the value, when only spaces stand between. */
     const clauseOf = (value: A.NumberValue, keyword: "Total" | "Precision"): { range: A.Range; whole: boolean } => {
       if (!text) return { range: value.range, whole: false };
-      let at = value.range.start.offset;
+      const start = text.offsetOf(value.range.start);
+      let at = start;
       while (at > 0 && /\s/.test(text.text[at - 1]!)) at--;
       const word = keywordSpellings[keyword].find((k) => text.text.slice(at - k.length, at) === k);
-      if (!word || at === value.range.start.offset) return { range: value.range, whole: false };
-      return { range: text.range(at - word.length, value.range.end.offset), whole: true };
+      if (!word || at === start) return { range: value.range, whole: false };
+      return { range: text.range(at - word.length, text.offsetOf(value.range.end)), whole: true };
     };
     const d = h.decl;
     if (d.total) {

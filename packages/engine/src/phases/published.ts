@@ -1,4 +1,5 @@
 import type * as A from "@perf/language";
+import { samePosition } from "@perf/language";
 import { decimalText, type Decimal } from "../decimal.js";
 import type { EvaluationResult, GradeBand } from "../schema.js";
 import { DiagnosticSink } from "../sink.js";
@@ -24,7 +25,7 @@ export function checkPublishedGrade(name: A.Name, uri: string, total: Decimal | 
   const mismatch = sink.list.find((x) => x.code === "PERF040" && x.uri === uri && x.args.declared === decimalText(declared) && x.args.computed === decimalText(total));
   if (!mismatch) return;
   // the mismatch may itself be a consequence (of an unknown assess, a weight error): then so is this
-  const at = mismatch.range.start.offset;
-  const cause = sink.reported(mismatch) ? mismatch : sink.list.find((x) => sink.reported(x) && x.related?.some((r) => r.code === "PERF040" && r.uri === uri && r.range.start.offset === at));
+  const at = mismatch.range.start;
+  const cause = sink.reported(mismatch) ? mismatch : sink.list.find((x) => sink.reported(x) && x.related?.some((r) => r.code === "PERF040" && r.uri === uri && samePosition(r.range.start, at)));
   if (cause) sink.fold(d, cause);
 }

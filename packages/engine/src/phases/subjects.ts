@@ -1,4 +1,5 @@
 import type * as A from "@perf/language";
+import { placeKey } from "@perf/language";
 import { forEachRef, type Lookup, type Quantity } from "../expression.js";
 import { evaluateFacts } from "../numbers.js";
 import { UnitTable } from "../units.js";
@@ -149,8 +150,8 @@ export function scoreSubjects(model: Linked, framework: Framework, sink: Diagnos
  * scores above it no longer match (PERF040). Those become related information of the PERF020.
  */
 function foldIntoUnknownAssess(s: SubjectModel, sink: DiagnosticSink, from: number): void {
-  const names = new Set(s.assessments.map((a) => a.indicator.range.start.offset));
-  const cause = sink.list.find((d) => d.code === "PERF020" && d.uri === s.uri && names.has(d.range.start.offset) && sink.reported(d));
+  const names = new Set(s.assessments.map((a) => placeKey(a.indicator.range.start)));
+  const cause = sink.list.find((d) => d.code === "PERF020" && d.uri === s.uri && names.has(placeKey(d.range.start)) && sink.reported(d));
   if (!cause) return;
   for (const d of sink.list.slice(from)) if ((d.code === "PERF169" || d.code === "PERF040") && sink.reported(d)) sink.fold(d, cause);
 }

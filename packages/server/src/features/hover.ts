@@ -1,5 +1,5 @@
 import { Decimal, decimalText, deductionText, elementNumber, forEachRef, percentText, refName, sum, type EvaluationResult, type IndicatorResult } from "@perf/engine";
-import { keywordSpellings, type Locale } from "@perf/language";
+import { keywordSpellings, samePosition, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, scoringOf, type FeatureContext } from "../context.js";
 import { rateOf, subjectScores } from "../subjects.js";
@@ -23,7 +23,7 @@ export function hover(ctx: FeatureContext, position: Position): Hover | null {
 function assertionHover(ctx: FeatureContext, offset: number): Hover | null {
   const a = ctx.parsed.ast.declarations.find((d) => d.kind === "assert" && d.name.range.start.offset <= offset && offset <= d.name.range.end.offset);
   if (!a || a.kind !== "assert") return null;
-  const r = ctx.group.analysis.result.assertions?.find((x) => x.id === a.name.text && x.uri === ctx.uri && x.range.start.offset === a.range.start.offset);
+  const r = ctx.group.analysis.result.assertions?.find((x) => x.id === a.name.text && x.uri === ctx.uri && samePosition(x.range.start, a.range.start));
   if (!r) return null;
   const en = ctx.locale === "en";
   const words = { leaves: en ? "leaves" : "末级指标数", total: en ? "total" : "总分", grade: en ? "grade" : "等级" } as const;

@@ -1,4 +1,5 @@
 import { percentText, subjectsOf, type TargetResult } from "@perf/engine";
+import { samePosition } from "@perf/language";
 import type { CodeLens, InlayHint, Range } from "vscode-languageserver";
 import type { Declaration, IndicatorDecl, Locale } from "@perf/language";
 import { resultOf, scoringOf, type FeatureContext } from "../context.js";
@@ -49,12 +50,12 @@ function numberHints(ctx: FeatureContext, from: number, to: number): InlayHint[]
   for (const d of ctx.parsed.ast.declarations) {
     if (!within(d.range)) continue;
     if (d.kind === "fact" && d.expression && d.expression.kind !== "date") {
-      const f = result.facts.find((x) => x.id === d.name.text && x.uri === ctx.uri && x.range.start.offset === d.range.start.offset);
+      const f = result.facts.find((x) => x.id === d.name.text && x.uri === ctx.uri && samePosition(x.range.start, d.range.start));
       const end = (d.convert ?? d.expression).range.end;
       if (f) hints.push({ position: { line: end.line, character: end.character }, label: `= ${f.text ?? `${f.value ?? "?"}${f.unit ? ` ${f.unit}` : ""}`}`, paddingLeft: true });
     }
     if (d.kind === "table") {
-      const t = result.tables?.find((x) => x.id === d.name.text && x.uri === ctx.uri && x.range.start.offset === d.range.start.offset);
+      const t = result.tables?.find((x) => x.id === d.name.text && x.uri === ctx.uri && samePosition(x.range.start, d.range.start));
       d.printed.forEach((p, i) =>
         p.values.forEach((v, j) => {
           const c = t?.printed[i]?.values[j];
