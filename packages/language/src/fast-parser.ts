@@ -408,7 +408,7 @@ class FastParser {
   private unary(): A.Expression {
     const minus = this.la() === MINUS ? this.next() : undefined;
     const inner = this.primary();
-    return minus !== undefined ? { kind: "negate", operand: inner, range: this.lines.range(this.starts[minus]!, inner.range.end.offset) } : inner;
+    return minus !== undefined ? { kind: "negate", operand: inner, range: this.lines.range(this.starts[minus]!, this.lines.offsetOf(inner.range.end)) } : inner;
   }
 
   private primary(): A.Expression {
@@ -428,7 +428,7 @@ class FastParser {
         this.p++;
         path.push(this.name(this.expectIdent()));
       }
-      return { kind: "ref", name: id, path, range: this.lines.range(id.range.start.offset, path[path.length - 1]!.range.end.offset) };
+      return { kind: "ref", name: id, path, range: this.lines.range(this.lines.offsetOf(id.range.start), this.lines.offsetOf(path[path.length - 1]!.range.end)) };
     }
     if (t === LPAREN) {
       const open = this.next();
@@ -676,7 +676,7 @@ class FastParser {
       this.indicatorItems(ind);
     }
     ind.range = this.span(start);
-    ind.headRange = this.lines.range(ind.range.start.offset, this.ends[headEnd]!);
+    ind.headRange = this.lines.range(this.lines.offsetOf(ind.range.start), this.ends[headEnd]!);
     return ind;
   }
 

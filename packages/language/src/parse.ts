@@ -168,7 +168,7 @@ export function parseWith(text: string, uri: string, options: DiagnosticFactoryO
   // The spans of strings and comments are only needed when the text holds such a character at all (rare).
   if (hasSuspiciousCharacter(text)) {
     const texts = stringSpans(tokens);
-    for (const c of comments) texts.push({ start: c.range.start.offset, end: c.range.end.offset, kind: c.block ? "blockComment" : "lineComment" });
+    for (const c of comments) texts.push({ start: lines.offsetOf(c.range.start), end: lines.offsetOf(c.range.end), kind: c.block ? "blockComment" : "lineComment" });
     diagnostics.push(...characterDiagnostics(text, texts, lines, uri, options, MAX_SYNTAX_ERRORS - diagnostics.length));
   }
 
@@ -659,8 +659,8 @@ class AstBuilder {
     const range = this.nodeRange(node);
     const weight = this.value(this.sub(node, "value"));
     const title = this.string(this.first(node, "StringLiteral"));
-    const headEnd = weight?.range.end.offset ?? title?.range.end.offset ?? name.range.end.offset;
-    const ind = indicatorDecl(name, title, weight, range, this.lines.range(range.start.offset, headEnd));
+    const headEnd = this.lines.offsetOf(weight?.range.end ?? title?.range.end ?? name.range.end);
+    const ind = indicatorDecl(name, title, weight, range, this.lines.range(this.lines.offsetOf(range.start), headEnd));
     let judgement: Extract<A.ScoringMethod, { kind: "judgement" }> | undefined;
     for (const item of this.subs(node, "indicatorItem")) {
       const rows = this.rowRefs(item);
@@ -744,7 +744,7 @@ class AstBuilder {
         tiers: this.subs(tm, "tierName").flatMap((t) => {
           const tier = this.tier(t);
           if (!tier) return [];
-          const share = values.find((v) => nodeStart(v) > tier.range.start.offset);
+          const share = values.find((v) => nodeStart(v) > this.lines.offsetOf(tier.range.start));
           const v = this.value(share);
           return [v ? { tier: tier.value, share: v, range: { start: tier.range.start, end: v.range.end } } : { tier: tier.value, range: tier.range }];
         }),
@@ -806,7 +806,7 @@ class AstBuilder {
     if (!name) return undefined;
     const range = this.nodeRange(node);
     const close = this.first(node, "RBrace");
-    const a = assertDecl(name, [], close ? close.startOffset + 1 : range.end.offset, range);
+    const a = assertDecl(name, [], close ? close.startOffset + 1 : this.lines.offsetOf(range.end), range);
     const claim = this.string(this.first(node, "claim"));
     if (claim) a.claim = claim;
     const reason = this.string(this.first(node, "reason"));
@@ -932,7 +932,7 @@ class AstBuilder {
       const inner = this.expression(this.sub(node, "primary"));
       const minus = this.first(node, "Minus");
       if (!inner) return undefined;
-      return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, inner.range.end.offset) } : inner;
+      return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, this.lines.offsetOf(inner.range.end)) } : inner;
     }
     if (node.name === "primary") {
       const v = this.sub(node, "value");
@@ -955,7 +955,7 @@ class AstBuilder {
       if (id) {
         const path = (node.children.path ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []);
         const last = path.at(-1) ?? id;
-        return path.length ? { kind: "ref", name: id, path, range: this.lines.range(id.range.start.offset, last.range.end.offset) } : { kind: "ref", name: id, range: id.range };
+        return path.length ? { kind: "ref", name: id, path, range: this.lines.range(this.lines.offsetOf(id.range.start), this.lines.offsetOf(last.range.end)) } : { kind: "ref", name: id, range: id.range };
       }
       const inner = this.expression(this.sub(node, "expression"));
       return inner ? { kind: "paren", inner, range: this.nodeRange(node) } : undefined;

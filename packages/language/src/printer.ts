@@ -4,6 +4,7 @@ import { makeDiagnostic, type Diagnostic, type Locale } from "./diagnostics.js";
 import { keywordText, type KeywordName, type Spelling } from "./keywords.js";
 import * as T from "./lexer.js";
 import { parse, unquote } from "./parse.js";
+import { comparePositions, type LineIndex, type Position, type Range } from "./range.js";
 
 export interface FormatOptions {
   uri?: string;
@@ -38,7 +39,7 @@ export function format(input: string, options: FormatOptions = {}): FormatResult
 
   const spelling = options.spelling ?? majoritySpelling(parsed.ast);
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const printer = new Printer(text, parsed.ast, spelling, options.width ?? 100);
+  const printer = new Printer(text, parsed.lines, parsed.ast, spelling, options.width ?? 100);
   const out = bom + printer.print().join(eol);
 
   const problem = verify(text, out.slice(bom.length));
@@ -121,12 +122,20 @@ class Printer {
 
   constructor(
     private readonly text: string,
+    private readonly index: LineIndex,
     private readonly ast: A.PerfFile,
     private readonly spelling: Spelling,
     private readonly width: number,
   ) {
     this.keywordStarts = Array.from(ast.keywords.starts);
-    this.comments = [...ast.comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    this.comments = [...ast.comments].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  }
+
+  /** Where a position of the tree is in the text (decision 0225: the index is asked, not the position). */
+  private at(p: Position): number;
+  private at(p: Position | undefined): number | undefined;
+  private at(p: Position | undefined): number | undefined {
+    return p && this.index.offsetOf(p);
   }
 
   print(): string[] {
@@ -157,7 +166,7 @@ class Printer {
   }
 
   private str(s: A.StringValue): string {
-    const raw = this.text.slice(s.range.start.offset, s.range.end.offset);
+    const raw = this.text.slice(this.at(s.range.start), this.at(s.range.end));
     const literalNewlines = /[\n\r]/.test(raw);
     let out = '"';
     for (const ch of s.value) {
@@ -214,8 +223,8 @@ class Printer {
     let i = from;
     while (i < this.text.length) {
       const c = this.commentAtOrAfter(i);
-      if (c && c.range.start.offset === i) {
-        i = c.range.end.offset;
+      if (c && this.at(c.range.start) === i) {
+        i = this.at(c.range.end);
         continue;
       }
       if (this.text[i] === ch) return i;
@@ -230,7 +239,7 @@ class Printer {
     let hi = this.comments.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.comments[mid]!.range.start.offset < offset) lo = mid + 1;
+      if (this.at(this.comments[mid]!.range.start) < offset) lo = mid + 1;
       else hi = mid;
     }
     return this.comments[lo];
@@ -238,7 +247,7 @@ class Printer {
 
   private hasComment(start: number, end: number): boolean {
     const c = this.commentAtOrAfter(start);
-    return c !== undefined && c.range.start.offset < end;
+    return c !== undefined && this.at(c.range.start) < end;
   }
 
   private fits(indent: number, s: string | undefined): boolean {
@@ -263,13 +272,13 @@ class Printer {
   /** `KEYWORD "text"`; `align` lines the strings of a run of such clauses up in one column. */
   private textClause(name: KeywordName, s: A.StringValue | undefined, align = false): Item[] {
     if (!s) return [];
-    const item = this.simple(this.clauseStart(s.range.start.offset), s.range.end.offset, `${this.kw(name)} ${this.str(s)}`);
+    const item = this.simple(this.clauseStart(this.at(s.range.start)), this.at(s.range.end), `${this.kw(name)} ${this.str(s)}`);
     if (align) item.aligned = { left: this.kw(name), right: this.str(s), key: "clause" };
     return [item];
   }
 
   private valueClause(name: KeywordName, v: A.NumberValue | undefined): Item[] {
-    return v ? [this.simple(this.clauseStart(v.range.start.offset), v.range.end.offset, `${this.kw(name)} ${this.num(v)}`)] : [];
+    return v ? [this.simple(this.clauseStart(this.at(v.range.start)), this.at(v.range.end), `${this.kw(name)} ${this.num(v)}`)] : [];
   }
 
   /**
@@ -353,29 +362,29 @@ class Printer {
     const bands = g.bands.map((b) => {
       let s = `${b.name.text} >= ${b.lower ? this.num(b.lower) : ""}`;
       if (b.upper) s += ` < ${this.num(b.upper)}`;
-      return this.simple(b.range.start.offset, b.range.end.offset, s);
+      return this.simple(this.at(b.range.start), this.at(b.range.end), s);
     });
-    return this.block(this.kw("Grades"), g.range.start.offset, g.range.end.offset, true, g.range.start.offset, bands, Infinity, "; ");
+    return this.block(this.kw("Grades"), this.at(g.range.start), this.at(g.range.end), true, this.at(g.range.start), bands, Infinity, "; ");
   }
 
   /** `KEYWORD NAME`; a published grade is written `grade NAME` (`grades {` opens the bands). */
   private nameClause(name: KeywordName, n: A.Name | undefined): Item[] {
     const kw = name === "Grades" && this.spelling === "en" ? "grade" : this.kw(name);
-    return n ? [this.simple(this.clauseStart(n.range.start.offset), n.range.end.offset, `${kw} ${n.text}`)] : [];
+    return n ? [this.simple(this.clauseStart(this.at(n.range.start)), this.at(n.range.end), `${kw} ${n.text}`)] : [];
   }
 
   private frameworkHeader(h: A.FrameworkHeader): Item {
     const head = this.kw("Framework") + (h.name ? " " + h.name.text : "") + (h.title ? " " + this.str(h.title) : "");
     const items: Item[] = [...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision)];
     if (h.grades) items.push(this.gradeBands(h.grades));
-    return this.block(head, h.range.start.offset, h.range.end.offset, true, h.title?.range.end.offset ?? h.name?.range.end.offset ?? h.keywordRange.end.offset, items, 0);
+    return this.block(head, this.at(h.range.start), this.at(h.range.end), true, this.at(h.title?.range.end) ?? this.at(h.name?.range.end) ?? this.at(h.keywordRange.end), items, 0);
   }
 
   private subject(d: A.SubjectDecl): Item {
     const head = `${this.kw("Subject")} ${d.name.text}` + (d.title ? " " + this.str(d.title) : "");
     const items: Item[] = [...this.valueClause("Declared", d.declared), ...this.nameClause("Grades", d.grade)];
     for (const m of d.members) items.push(m.kind === "assess" ? this.assess(m) : this.declaration(m));
-    return this.block(head, d.range.start.offset, d.range.end.offset, true, d.title?.range.end.offset ?? d.name.range.end.offset, items, 0);
+    return this.block(head, this.at(d.range.start), this.at(d.range.end), true, this.at(d.title?.range.end) ?? this.at(d.name.range.end), items, 0);
   }
 
   private assess(a: A.AssessDecl): Item {
@@ -383,11 +392,11 @@ class Printer {
     const items: Item[] = [...this.valueClause("Score", a.score), ...this.valueClause("Declared", a.declared), ...this.textClause("Note", a.note, true)];
     for (const e of a.evidence) items.push(...this.textClause("Evidence", e, true));
     for (const d of a.deductions) items.push(this.deduction(d));
-    return this.block(head, a.range.start.offset, a.range.end.offset, true, a.indicator.range.end.offset, items, 1);
+    return this.block(head, this.at(a.range.start), this.at(a.range.end), true, this.at(a.indicator.range.end), items, 1);
   }
 
   private deduction(d: A.Deduction): Item {
-    return this.simple(d.range.start.offset, d.range.end.offset, `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`);
+    return this.simple(this.at(d.range.start), this.at(d.range.end), `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`);
   }
 
   private override(o: A.OverrideDecl): Item {
@@ -400,26 +409,26 @@ class Printer {
       text += ` ${this.kw("Rule")} ${rule}`;
     }
     if (o.reason) text += " " + this.str(o.reason);
-    return this.simple(o.range.start.offset, o.range.end.offset, text);
+    return this.simple(this.at(o.range.start), this.at(o.range.end), text);
   }
 
   private units(u: A.UnitsDecl): Item {
-    const defs = u.units.map((d) => this.simple(d.range.start.offset, d.range.end.offset, d.name.text + (d.equals ? ` = ${this.num(d.equals)}` : "")));
-    return this.block(this.kw("Units"), u.range.start.offset, u.range.end.offset, true, u.range.start.offset, defs, Infinity, "; ");
+    const defs = u.units.map((d) => this.simple(this.at(d.range.start), this.at(d.range.end), d.name.text + (d.equals ? ` = ${this.num(d.equals)}` : "")));
+    return this.block(this.kw("Units"), this.at(u.range.start), this.at(u.range.end), true, this.at(u.range.start), defs, Infinity, "; ");
   }
 
   private table(t: A.TableDecl): Item {
     const head = `${this.kw("Table")} ${t.name.text}` + (t.title ? " " + this.str(t.title) : "");
     const items: Item[] = [];
-    const columns = t.columns.map((c) => this.simple(c.range.start.offset, c.range.end.offset, `${c.name.text}${c.title ? " " + this.str(c.title) : ""} ${c.type.text}`));
+    const columns = t.columns.map((c) => this.simple(this.at(c.range.start), this.at(c.range.end), `${c.name.text}${c.title ? " " + this.str(c.title) : ""} ${c.type.text}`));
     if (t.columns.length) {
-      const start = this.clauseStart(t.columns[0]!.range.start.offset);
-      const end = t.columns.at(-1)!.range.end.offset;
+      const start = this.clauseStart(this.at(t.columns[0]!.range.start));
+      const end = this.at(t.columns.at(-1)!.range.end);
       items.push(this.block(this.kw("Columns"), start, this.closingBrace(end), true, start, columns, Infinity, "; "));
     }
     for (const r of t.rows) {
       const cells = r.cells.map((c) => (c.kind === "string" ? this.str(c.value) : c.kind === "empty" ? "-" : (c.negative ? "-" : "") + this.num(c.value)));
-      items.push(this.simple(r.range.start.offset, r.range.end.offset, `${this.kw("Row")} ${r.name.text} { ${cells.join(", ")} }`.replace("{  }", "{}")));
+      items.push(this.simple(this.at(r.range.start), this.at(r.range.end), `${this.kw("Row")} ${r.name.text} { ${cells.join(", ")} }`.replace("{  }", "{}")));
     }
     for (const p of t.printed) {
       let text = `${this.kw("Printed")} `;
@@ -428,9 +437,9 @@ class Printer {
       const values = p.values.map((v) => `${v.column.text} ${v.negative ? "-" : ""}${this.num(v.value)}`);
       text += values.length ? ` { ${values.join("; ")} }` : " {}";
       if (p.acknowledged) text += ` ${this.kw("Acknowledged")} ${this.str(p.acknowledged)}`;
-      items.push(this.simple(p.range.start.offset, p.range.end.offset, text));
+      items.push(this.simple(this.at(p.range.start), this.at(p.range.end), text));
     }
-    return this.block(head, t.range.start.offset, t.range.end.offset, true, t.title?.range.end.offset ?? t.name.range.end.offset, items, 0);
+    return this.block(head, this.at(t.range.start), this.at(t.range.end), true, this.at(t.title?.range.end) ?? this.at(t.name.range.end), items, 0);
   }
 
   /** The end of the first `}` at or after `from` (outside comments). */
@@ -440,7 +449,7 @@ class Printer {
   }
 
   private rowClauses(rows: A.RowRef[] | undefined): Item[] {
-    return (rows ?? []).map((r) => this.simple(r.range.start.offset, r.range.end.offset, `${this.kw("Row")} ${r.table.text}.${r.row.text}`));
+    return (rows ?? []).map((r) => this.simple(this.at(r.range.start), this.at(r.range.end), `${this.kw("Row")} ${r.table.text}.${r.row.text}`));
   }
 
   private header(h: A.EvaluationHeader): Item {
@@ -448,15 +457,15 @@ class Printer {
     const items: Item[] = [];
     if (h.period) {
       const v = "kind" in h.period ? this.num(h.period) : this.str(h.period);
-      items.push(this.simple(this.clauseStart(h.period.range.start.offset), h.period.range.end.offset, `${this.kw("Period")} ${v}`));
+      items.push(this.simple(this.clauseStart(this.at(h.period.range.start)), this.at(h.period.range.end), `${this.kw("Period")} ${v}`));
     }
     items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject), ...this.textClause("Kind", h.evaluationKind));
-    if (h.use) items.push(this.simple(h.use.range.start.offset, h.use.range.end.offset, `${this.kw("Use")} ${this.str(h.use.path)}`));
+    if (h.use) items.push(this.simple(this.at(h.use.range.start), this.at(h.use.range.end), `${this.kw("Use")} ${this.str(h.use.path)}`));
     items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared), ...this.valueClause("Quorum", h.quorum), ...this.valueClause("Deviation", h.deviation));
     items.push(...this.nameClause("Grades", h.grade));
     if (h.grades) items.push(this.gradeBands(h.grades));
-    const start = h.range.start.offset;
-    return this.block(head, start, h.range.end.offset, true, h.title?.range.end.offset ?? h.keywordRange.end.offset, items, 0);
+    const start = this.at(h.range.start);
+    return this.block(head, start, this.at(h.range.end), true, this.at(h.title?.range.end) ?? this.at(h.keywordRange.end), items, 0);
   }
 
   private fact(f: A.FactDecl): Item {
@@ -464,7 +473,7 @@ class Printer {
     let right = `= ${f.expression ? this.expr(f.expression) : `${f.negative ? "-" : ""}${f.value ? this.num(f.value) : ""}`}`;
     if (f.convert) right += ` ${this.kw("In")} ${f.convert.text}`;
     if (f.description) right += " " + this.str(f.description);
-    const item = this.simple(f.range.start.offset, f.range.end.offset, `${left} ${right}`);
+    const item = this.simple(this.at(f.range.start), this.at(f.range.end), `${left} ${right}`);
     item.aligned = { left, right, key: "fact" };
     return item;
   }
@@ -474,15 +483,15 @@ class Printer {
     const items = [...this.valueClause("Satisfaction", s.satisfaction), ...this.valueClause("Respondents", s.respondents)];
     if (s.tally) {
       const t = s.tally;
-      const levels = t.levels.map((l) => this.simple(l.range.start.offset, l.range.end.offset, `${l.name.text} ${l.count ? this.num(l.count) : ""} × ${l.weight ? this.num(l.weight) : ""}`));
-      items.push(this.block(this.kw("Tally"), t.range.start.offset, t.range.end.offset, true, t.range.start.offset, levels, Infinity, "; "));
+      const levels = t.levels.map((l) => this.simple(this.at(l.range.start), this.at(l.range.end), `${l.name.text} ${l.count ? this.num(l.count) : ""} × ${l.weight ? this.num(l.weight) : ""}`));
+      items.push(this.block(this.kw("Tally"), this.at(t.range.start), this.at(t.range.end), true, this.at(t.range.start), levels, Infinity, "; "));
     }
     items.push(...this.textClause("Note", s.note));
-    return this.block(head, s.range.start.offset, s.range.end.offset, this.hasBlock(s.range), s.title?.range.end.offset ?? s.name.range.end.offset, items, Infinity);
+    return this.block(head, this.at(s.range.start), this.at(s.range.end), this.hasBlock(s.range), this.at(s.title?.range.end) ?? this.at(s.name.range.end), items, Infinity);
   }
 
-  private hasBlock(r: { end: { offset: number } }): boolean {
-    return this.text[r.end.offset - 1] === "}";
+  private hasBlock(r: Range): boolean {
+    return this.text[this.at(r.end) - 1] === "}";
   }
 
   private indicator(ind: A.IndicatorDecl): Item {
@@ -497,14 +506,14 @@ class Printer {
     for (const m of ind.methods) items.push(...this.method(m));
     items.push(...this.rowClauses(ind.rows));
     const maxOne = ind.children.length ? 0 : 1;
-    return this.block(head, ind.range.start.offset, ind.range.end.offset, this.hasBlock(ind.range), ind.headRange.end.offset, items, maxOne, " ", (body) =>
+    return this.block(head, this.at(ind.range.start), this.at(ind.range.end), this.hasBlock(ind.range), this.at(ind.headRange.end), items, maxOne, " ", (body) =>
       weight ? { left, right: weight + body, key: "indicator" } : undefined,
     );
   }
 
   private method(m: A.ScoringMethod): Item[] {
-    const s = m.range.start.offset;
-    const e = m.range.end.offset;
+    const s = this.at(m.range.start);
+    const e = this.at(m.range.end);
     switch (m.kind) {
       case "fixed":
         return [this.simple(s, e, `${this.kw("Score")} ${m.value ? this.num(m.value) : ""}`)];
@@ -524,7 +533,7 @@ class Printer {
         const elements = m.elements.map((el) => {
           let t = `${el.label ? this.str(el.label) : ""} ${el.share ? this.num(el.share) : ""} ${el.met ? this.kw(el.met.value ? "Met" : "Unmet") : ""}`;
           if (el.reason) t += " " + this.str(el.reason);
-          return this.simple(el.range.start.offset, el.range.end.offset, t);
+          return this.simple(this.at(el.range.start), this.at(el.range.end), t);
         });
         return [this.block(this.kw("Elements"), s, e, true, s, elements, 0, "; ")];
       }
@@ -536,10 +545,10 @@ class Printer {
       case "bands": {
         const bands = m.bands.map((b) => {
           const cond = b.comparator ? `${b.comparator} ${b.threshold ? this.expr(b.threshold) : ""}` : this.kw("Else");
-          return this.simple(b.range.start.offset, b.range.end.offset, `${cond}: ${b.score ? this.num(b.score) : ""}`);
+          return this.simple(this.at(b.range.start), this.at(b.range.end), `${cond}: ${b.score ? this.num(b.score) : ""}`);
         });
         const head = `${this.kw("Bands")} ${m.value ? this.expr(m.value) : ""}`;
-        return [this.block(head, s, e, true, m.value?.range.end.offset ?? s, bands, Infinity, "; ")];
+        return [this.block(head, s, e, true, this.at(m.value?.range.end) ?? s, bands, Infinity, "; ")];
       }
     }
   }
@@ -559,8 +568,8 @@ class Printer {
       ...this.valueClause("Count", f.count),
       ...this.rowClauses(f.rows),
     ];
-    const from = f.on.at(-1)?.range.end.offset ?? f.title?.range.end.offset ?? f.name.range.end.offset;
-    return this.block(head, f.range.start.offset, f.range.end.offset, this.hasBlock(f.range), from, items, 1);
+    const from = this.at(f.on.at(-1)?.range.end) ?? this.at(f.title?.range.end) ?? this.at(f.name.range.end);
+    return this.block(head, this.at(f.range.start), this.at(f.range.end), this.hasBlock(f.range), from, items, 1);
   }
 
   private veto(v: A.VetoDecl): Item {
@@ -568,10 +577,10 @@ class Printer {
     const items: Item[] = [];
     if (v.triggered) {
       const r = v.triggered.range;
-      items.push(this.simple(this.clauseStart(r.start.offset), r.end.offset, `${this.kw("Triggered")} ${this.kw(v.triggered.value ? "True" : "False")}`));
+      items.push(this.simple(this.clauseStart(this.at(r.start)), this.at(r.end), `${this.kw("Triggered")} ${this.kw(v.triggered.value ? "True" : "False")}`));
     }
-    if (v.grade) items.push(this.simple(this.clauseStart(v.grade.range.start.offset), v.grade.range.end.offset, `${this.kw("Grades")} ${v.grade.text}`));
-    return this.block(head, v.range.start.offset, v.range.end.offset, this.hasBlock(v.range), v.title?.range.end.offset ?? v.name.range.end.offset, items, Infinity);
+    if (v.grade) items.push(this.simple(this.clauseStart(this.at(v.grade.range.start)), this.at(v.grade.range.end), `${this.kw("Grades")} ${v.grade.text}`));
+    return this.block(head, this.at(v.range.start), this.at(v.range.end), this.hasBlock(v.range), this.at(v.title?.range.end) ?? this.at(v.name.range.end), items, Infinity);
   }
 
   private assertion(a: A.AssertDecl): Item {
@@ -587,14 +596,14 @@ class Printer {
         t = `${st.expression ? this.expr(st.expression) : ""} ${st.op ?? "="} ${st.right ? this.expr(st.right) : value(st.expected)}`;
         if (st.tolerance) t += ` ${this.kw("Within")} ${this.num(st.tolerance)}`;
       }
-      return this.simple(st.range.start.offset, st.range.end.offset, t);
+      return this.simple(this.at(st.range.start), this.at(st.range.end), t);
     });
-    const start = a.range.start.offset;
-    const inner = this.block(head, start, a.blockEnd, true, a.claim?.range.end.offset ?? a.name.range.end.offset, items, 3, "; ");
+    const start = this.at(a.range.start);
+    const inner = this.block(head, start, a.blockEnd, true, this.at(a.claim?.range.end) ?? this.at(a.name.range.end), items, 3, "; ");
     const reason = a.acknowledged;
     if (!reason) return inner;
     const tail = ` ${this.kw("Acknowledged")} ${this.str(reason)}`;
-    const end = a.range.end.offset;
+    const end = this.at(a.range.end);
     return {
       start,
       end,
@@ -615,31 +624,31 @@ class Printer {
     const head = `${this.kw("Target")} ${t.name.text}` + (t.title ? " " + this.str(t.title) : "");
     const items: Item[] = [];
     const clause = (from: number, to: number, text: string) => items.push(this.simple(this.clauseStart(from), to, text));
-    if (t.class) clause(t.class.range.start.offset, t.class.range.end.offset, `${this.kw("Class")} ${this.text.slice(t.class.range.start.offset, t.class.range.end.offset)}`);
-    if (t.expect) items.push(this.simple(t.expect.range.start.offset, t.expect.range.end.offset, `${this.kw("Expect")} ${this.expectText(t.expect)}`));
+    if (t.class) clause(this.at(t.class.range.start), this.at(t.class.range.end), `${this.kw("Class")} ${this.text.slice(this.at(t.class.range.start), this.at(t.class.range.end))}`);
+    if (t.expect) items.push(this.simple(this.at(t.expect.range.start), this.at(t.expect.range.end), `${this.kw("Expect")} ${this.expectText(t.expect)}`));
     if (t.actual) {
       const a = t.actual;
       const v = a.kind === "none" ? "-" : a.kind === "text" ? this.str(a.text) : a.kind === "date" ? a.date.text : this.expr(a.expression);
-      clause(a.range.start.offset, a.range.end.offset, `${this.kw("Actual")} ${v}`);
+      clause(this.at(a.range.start), this.at(a.range.end), `${this.kw("Actual")} ${v}`);
     }
-    if (t.tier) clause(t.tier.range.start.offset, t.tier.range.end.offset, `${this.kw("Tier")} ${this.tierWord(t.tier.value)}`);
-    if (t.reason) clause(t.reason.range.start.offset, t.reason.range.end.offset, `${this.kw("Reason")} ${this.str(t.reason)}`);
+    if (t.tier) clause(this.at(t.tier.range.start), this.at(t.tier.range.end), `${this.kw("Tier")} ${this.tierWord(t.tier.value)}`);
+    if (t.reason) clause(this.at(t.reason.range.start), this.at(t.reason.range.end), `${this.kw("Reason")} ${this.str(t.reason)}`);
     items.push(...this.valueClause("Deviation", t.deviation));
     items.sort((a, b) => a.start - b.start);
-    const ackAt = t.acknowledged ? this.clauseStart(t.acknowledged.range.start.offset) : t.range.end.offset;
-    const block = this.block(head, t.range.start.offset, ackAt, true, t.title?.range.end.offset ?? t.name.range.end.offset, items, Infinity, "; ");
+    const ackAt = t.acknowledged ? this.clauseStart(this.at(t.acknowledged.range.start)) : this.at(t.range.end);
+    const block = this.block(head, this.at(t.range.start), ackAt, true, this.at(t.title?.range.end) ?? this.at(t.name.range.end), items, Infinity, "; ");
     if (!t.acknowledged) return block;
     const ack = ` ${this.kw("Acknowledged")} ${this.str(t.acknowledged)}`;
     const one = block.one();
     return {
-      start: t.range.start.offset,
-      end: t.range.end.offset,
+      start: this.at(t.range.start),
+      end: this.at(t.range.end),
       one: () => (one === undefined ? undefined : one + ack),
       emit: (indent) => {
         block.emit(indent);
         const last = this.lines[this.lines.length - 1]!;
         last.text += ack;
-        last.end = t.range.end.offset;
+        last.end = this.at(t.range.end);
       },
     };
   }
@@ -659,19 +668,19 @@ class Printer {
     const eof: { text: string; start: number }[] = [];
     let i = 0;
     for (const c of this.comments) {
-      const start = c.range.start.offset;
+      const start = this.at(c.range.start);
       const text = c.block ? c.text : trimLineEnd(c.text);
       while (i < this.lines.length && this.lines[i]!.end <= start) i++;
       const line = this.lines[i];
       if (line && line.start <= start) {
         line.trailing.push({ text, block: c.block, gap: 1 });
-        line.lastEnd = c.range.end.offset;
+        line.lastEnd = this.at(c.range.end);
         continue;
       }
       const prev = this.lines[i - 1];
       if (prev && !/[\n\r]/.test(this.text.slice(Math.max(prev.end, prev.lastEnd ?? 0), start))) {
         prev.trailing.push({ text, block: c.block, gap: Math.max(1, this.gapBefore(start)) });
-        prev.lastEnd = c.range.end.offset;
+        prev.lastEnd = this.at(c.range.end);
         continue;
       }
       (line ? line.leading : eof).push({ text, start });

@@ -27,9 +27,10 @@ export function buildOccurrences(analysis: Analysis, uri: string): Occurrences {
   for (const r of analysis.symbols.references)
     if (r.uri === uri) all.push({ id: r.id, kind: r.target?.kind ?? r.expects[0]!, declaration: false, resolved: !!r.target, uri, range: r.range });
   all.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  const lines = analysis.parsed.get(uri)?.lines;
   return {
     all,
-    at: (offset) => findAt(all, offset),
+    at: (offset) => (lines ? findAt(all, lines.positionAt(offset)) : undefined),
   };
 }
 

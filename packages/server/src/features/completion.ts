@@ -1,4 +1,4 @@
-import { keywordSpellings, knownUnits, type Declaration, type KeywordName } from "@perf/language";
+import { comparePositions, keywordSpellings, knownUnits, type Declaration, type KeywordName, type Range as AstRange } from "@perf/language";
 import { CompletionItemKind, type CompletionItem, type Position, type Range } from "vscode-languageserver";
 import { fileSpelling, type FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
@@ -134,10 +134,11 @@ function cursorIn(ctx: FeatureContext, position: Position): CompletionCursor {
 
 /** The innermost declaration whose braces hold the offset (strictly inside, so not after its `}`). */
 function enclosing(ctx: FeatureContext, offset: number): Declaration | undefined {
+  const at = ctx.parsed.lines.positionAt(offset);
   let nodes: Declaration[] = ctx.parsed.ast.declarations;
   let hit: Declaration | undefined;
   for (;;) {
-    const next = nodes.find((d) => d.range.start.offset < offset && offset < d.range.end.offset);
+    const next = nodes.find((d) => comparePositions(d.range.start, at) < 0 && comparePositions(at, d.range.end) < 0);
     if (!next) return hit;
     hit = next;
     nodes = next.kind === "indicator" ? next.children : [];
@@ -146,9 +147,10 @@ function enclosing(ctx: FeatureContext, offset: number): Declaration | undefined
 
 /** Inside a string or comment that spans lines (the line alone does not show it). */
 function insideAstStringOrComment(ctx: FeatureContext, offset: number): boolean {
-  const inside = (r: { start: { offset: number }; end: { offset: number } }) => r.start.offset < offset && offset < r.end.offset;
-  if (findAt(ctx.parsed.ast.comments, offset, true)) return true;
-  const innermost = enclosingNodes(ctx.parsed.ast, offset).pop() as { range: typeof ctx.parsed.ast.range; value?: unknown; kind?: unknown };
+  const at = ctx.parsed.lines.positionAt(offset);
+  const inside = (r: AstRange) => comparePositions(r.start, at) < 0 && comparePositions(at, r.end) < 0;
+  if (findAt(ctx.parsed.ast.comments, at, true)) return true;
+  const innermost = enclosingNodes(ctx.parsed.ast, at).pop() as { range: typeof ctx.parsed.ast.range; value?: unknown; kind?: unknown };
   return typeof innermost.value === "string" && innermost.kind === undefined && inside(innermost.range);
 }
 

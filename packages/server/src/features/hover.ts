@@ -1,5 +1,5 @@
 import { Decimal, decimalText, deductionText, elementNumber, forEachRef, percentText, refName, sum, type EvaluationResult, type IndicatorResult } from "@perf/engine";
-import { keywordSpellings, samePosition, type Locale } from "@perf/language";
+import { comparePositions, keywordSpellings, samePosition, type Locale } from "@perf/language";
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver";
 import { offsetAt, scoringOf, type FeatureContext } from "../context.js";
 import { rateOf, subjectScores } from "../subjects.js";
@@ -21,7 +21,8 @@ export function hover(ctx: FeatureContext, position: Position): Hover | null {
 
 /** An `assert`'s name: each statement with the stated and the true value, ✓ or ✗, and the acknowledged reason. */
 function assertionHover(ctx: FeatureContext, offset: number): Hover | null {
-  const a = ctx.parsed.ast.declarations.find((d) => d.kind === "assert" && d.name.range.start.offset <= offset && offset <= d.name.range.end.offset);
+  const at = ctx.parsed.lines.positionAt(offset);
+  const a = ctx.parsed.ast.declarations.find((d) => d.kind === "assert" && comparePositions(d.name.range.start, at) <= 0 && comparePositions(at, d.name.range.end) <= 0);
   if (!a || a.kind !== "assert") return null;
   const r = ctx.group.analysis.result.assertions?.find((x) => x.id === a.name.text && x.uri === ctx.uri && samePosition(x.range.start, a.range.start));
   if (!r) return null;

@@ -49,7 +49,7 @@ export function semanticTokens(ctx: FeatureContext, range?: Range): SemanticToke
     if (kind !== "identifier") push(start, length, kind);
     else {
       const o = occurrences.at(start);
-      if (!o || o.range.start.offset !== start) continue;
+      if (!o || lines.offsetOf(o.range.start) !== start) continue;
       const symbolKind = symbolTypes[o.kind];
       if (symbolKind) push(start, length, symbolKind, (o.declaration ? 1 : 0) | (o.kind === "fact" ? 2 : 0));
     }

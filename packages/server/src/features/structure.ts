@@ -1,4 +1,4 @@
-import { isRange, type Comment, type PerfFile, type Range } from "@perf/language";
+import { comparePositions, isRange, type Comment, type PerfFile, type Position as At, type Range } from "@perf/language";
 import { FoldingRangeKind, type FoldingRange, type Position, type SelectionRange } from "vscode-languageserver";
 import type { FeatureContext } from "../context.js";
 import { toRange } from "../convert.js";
@@ -60,8 +60,8 @@ function commentFolds(comments: Comment[]): FoldingRange[] {
 /** Smart select: from the name or value under the cursor out to its clause, declaration and the file. */
 export function selectionRanges(ctx: FeatureContext, positions: Position[]): SelectionRange[] {
   return positions.map((p) => {
-    const offset = ctx.parsed.lines.offsetAt(p.line, p.character);
-    const chain = enclosing(ctx.parsed.ast, offset);
+    const lines = ctx.parsed.lines;
+    const chain = enclosing(ctx.parsed.ast, lines.positionAt(lines.offsetAt(p.line, p.character)));
     let parent: SelectionRange | undefined;
     for (const r of chain) {
       const range = toRange(r);
@@ -72,17 +72,17 @@ export function selectionRanges(ctx: FeatureContext, positions: Position[]): Sel
   });
 }
 
-/** Ranges containing the offset, outermost first. */
-function enclosing(ast: PerfFile, offset: number): Range[] {
-  return enclosingNodes(ast, offset).map((n) => n.range);
+/** Ranges containing the position, outermost first. */
+function enclosing(ast: PerfFile, at: At): Range[] {
+  return enclosingNodes(ast, at).map((n) => n.range);
 }
 
-/** AST nodes containing the offset, outermost (the file) first. */
-export function enclosingNodes(ast: PerfFile, offset: number): { range: Range }[] {
+/** AST nodes containing the position, outermost (the file) first. */
+export function enclosingNodes(ast: PerfFile, at: At): { range: Range }[] {
   const chain: { range: Range }[] = [ast];
   let nodes: { range: Range }[] = ast.declarations;
   for (;;) {
-    const hit = nodes.find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
+    const hit = nodes.find((n) => comparePositions(n.range.start, at) <= 0 && comparePositions(at, n.range.end) <= 0);
     if (!hit) break;
     chain.push(hit);
     nodes = childNodes(hit);
