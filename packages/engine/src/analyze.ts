@@ -1,5 +1,5 @@
 import { checkPolicy } from "./checks/policy.js";
-import { parse, placeKey, type Diagnostic, type Locale, type ParseResult } from "@perf/language";
+import { parse, placeKey, withOffsets, type Diagnostic, type Locale, type ParseResult } from "@perf/language";
 import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
 import { numberValue } from "./expression.js";
@@ -41,6 +41,16 @@ export interface Analysis {
   indicators: Map<string, IndicatorResult>;
   /** Subject id → indicator id → that subject's result (empty without subject blocks). */
   subjects: Map<string, Map<string, IndicatorResult>>;
+}
+
+/**
+ * The result as the JSON output gives it: each position with its offset in its document, which
+ * the analysis' positions no longer carry (decision 0225; docs/result-schema.md).
+ */
+export function resultWithOffsets(analysis: Analysis): EvaluationResult {
+  // a position outside anything with a `uri` is in the only document, when there is one
+  const only = analysis.parsed.size === 1 ? [...analysis.parsed.keys()][0] : undefined;
+  return withOffsets(analysis.result, (uri) => (uri === undefined ? undefined : analysis.parsed.get(uri)?.lines), only);
 }
 
 /** parse → collect → link → validate → score → grade → result, over the documents of one evaluation. Pure. */

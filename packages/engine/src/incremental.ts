@@ -1,4 +1,4 @@
-import { parse, reparse, type Declaration, type Diagnostic, type ParseResult, type Reparsed } from "@perf/language";
+import { comparePositions, parse, reparse, type Declaration, type Diagnostic, type ParseResult, type Position, type Reparsed } from "@perf/language";
 import { analyzeParsed, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
 import { patchTextEdit } from "./text-edit.js";
 
@@ -46,8 +46,8 @@ export function parseFrom(previous: PreviousParse | undefined, text: string, uri
 function ownStrings(decl: Declaration, comments: readonly object[]): void {
   const { start, end } = decl.range;
   const inside = (x: object) => {
-    const at = (x as { range?: { start?: { offset?: unknown } } }).range?.start?.offset;
-    return typeof at === "number" && at >= start.offset && at < end.offset;
+    const at = (x as { range?: { start?: Position } }).range?.start;
+    return at !== undefined && comparePositions(at, start) >= 0 && comparePositions(at, end) < 0;
   };
   const seen = new Set<object>();
   const visit = (o: object): void => {

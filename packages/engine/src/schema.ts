@@ -4,7 +4,7 @@ import { z } from "zod";
 /** Decimals travel as strings so JSON keeps every digit ("82.46", "0.9591"). */
 export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, "an exact decimal written as a string");
 
-export const PositionSchema = z.object({ line: z.number().int().min(0), character: z.number().int().min(0), offset: z.number().int().min(0) });
+export const PositionSchema = z.object({ line: z.number().int().min(0), character: z.number().int().min(0), offset: z.number().int().min(0).optional() });
 export const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
 
 const DiagnosticArgs = z.record(z.string(), z.union([z.string(), z.number()]));

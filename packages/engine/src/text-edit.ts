@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import type { Analysis } from "./analyze.js";
 import type { IndicatorResult } from "./schema.js";
 import type { PerfSymbol } from "./symbols.js";
-import { isPosition, isRange, type ParseResult, type Position, type Reparsed } from "@perf/language";
+import { comparePositions, isPosition, isRange, placeKey, type ParseResult, type Position, type Reparsed } from "@perf/language";
 
 /**
  * An edit that changed only texts no score reads (an indicator's 指标解释, 评价标准, 评价说明 and
@@ -25,20 +25,16 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
    * range object: a result node carried over by an earlier edit holds a moved copy of its
    * declaration's range, not the tree's own, and would not be found by identity.
    */
-  const retexted = new Map<number, A.IndicatorDecl>();
+  const retexted = new Map<string, A.IndicatorDecl>();
   if (!sameButTexts(reparsed.before, reparsed.after, placed, retexted)) return undefined;
   // Every declaration (and nested indicator) of the old tree stands for its counterpart in the new
-  // one. Those the re-parse shared — all that end before the re-parsed one starts, with everything
-  // in them — stand for themselves: not paired one by one (`counterpart`).
-  const from = reparsed.before.range.start.offset;
-  const to = reparsed.before.range.end.offset;
+  // one. Those the re-parse shared — all that end before the re-parsed one starts, and after an edit
+  // that added no line all that start on a later line than it ends, with everything in them — stand
+  // for themselves: not paired one by one (`counterpart`).
   const pairs: [A.Declaration, A.Declaration][] = oldDecls.map((d, i) => [d, newDecls[i]!]);
   for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
     const [o, n] = pair;
-    if (o === n) {
-      if (o.range.end.offset > from) return undefined;
-      continue;
-    }
+    if (o === n) continue;
     if (o.kind !== n.kind) return undefined;
     memo.set(o, n);
     if (o.kind === "indicator") {
@@ -49,19 +45,20 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   }
 
   const { region } = reparsed;
+  const oldEndAt = before.lines.positionAt(region.end);
+  const newEndAt = parsed.lines.positionAt(region.start + region.length);
   // one object literal: its hidden class outlives the edit (decision 0214)
   const c: CarryOver = {
     memo,
     placed,
     retexted,
     symbols: previous.symbols.symbols,
-    from,
-    to,
-    regionStart: region.start,
-    regionEnd: region.end,
-    newRegionEnd: region.start + region.length,
-    oldEndAt: before.lines.positionAt(region.end),
-    newEndAt: parsed.lines.positionAt(region.start + region.length),
+    from: reparsed.before.range.start,
+    to: reparsed.before.range.end,
+    regionStart: before.lines.positionAt(region.start),
+    oldEndAt,
+    lineDelta: newEndAt.line - oldEndAt.line,
+    columnDelta: newEndAt.character - oldEndAt.character,
     depth: 0,
   };
   try {
@@ -91,31 +88,37 @@ interface CarryOver {
   memo: Map<object, unknown>;
   /** Positions of the re-parsed declaration in the old tree → the new tree's. */
   placed: Map<object, unknown>;
-  /** Where the old indicators whose texts changed start → the new declaration. */
-  retexted: Map<number, A.IndicatorDecl>;
+  /** Where the old indicators whose texts changed start (`placeKey`) → the new declaration. */
+  retexted: Map<string, A.IndicatorDecl>;
   symbols: Map<string, PerfSymbol>;
   /** The re-parsed declaration's old range. */
-  from: number;
-  to: number;
-  /** The edited region: old offsets, and where it ends in the new text. */
-  regionStart: number;
-  regionEnd: number;
-  newRegionEnd: number;
+  from: Position;
+  to: Position;
+  /** The edited region of the old text, and how its end moved. */
+  regionStart: Position;
   oldEndAt: Position;
-  newEndAt: Position;
+  lineDelta: number;
+  columnDelta: number;
   depth: number;
 }
 
 function move(p: Position, c: CarryOver): Position {
-  if (p.offset < c.regionStart) return p;
-  if (p.offset <= c.regionEnd) throw abandon; // on the edit's edge: which side it went to is not known
-  const { oldEndAt, newEndAt } = c;
-  return { line: p.line + newEndAt.line - oldEndAt.line, character: p.line === oldEndAt.line ? p.character + newEndAt.character - oldEndAt.character : p.character, offset: p.offset + c.newRegionEnd - c.regionEnd };
+  if (comparePositions(p, c.regionStart) < 0) return p;
+  const { oldEndAt } = c;
+  if (comparePositions(p, oldEndAt) <= 0) throw abandon; // on the edit's edge: which side it went to is not known
+  // a later line stays where it was unless lines were added or removed (decision 0225)
+  if (p.line !== oldEndAt.line && c.lineDelta === 0) return p;
+  return { line: p.line + c.lineDelta, character: p.line === oldEndAt.line ? p.character + c.columnDelta : p.character };
 }
 
 // Positions and ranges are most of an analysis and never aliased where it matters: moved, not memoised.
 function position(p: Position, c: CarryOver): Position {
-  return p.offset >= c.from && p.offset <= c.to ? ((c.placed.get(p) as Position | undefined) ?? move(p, c)) : move(p, c);
+  return comparePositions(p, c.from) >= 0 && comparePositions(p, c.to) <= 0 ? ((c.placed.get(p) as Position | undefined) ?? move(p, c)) : move(p, c);
+}
+
+/** Whether nothing in a part of the old tree moved: it ends before the re-parsed declaration, or starts on a later line than it ends and no line was added or removed. */
+function unmoved(range: A.Range, c: CarryOver): boolean {
+  return comparePositions(range.end, c.from) <= 0 || (c.lineDelta === 0 && range.start.line > c.to.line);
 }
 
 /*
@@ -124,7 +127,7 @@ function position(p: Position, c: CarryOver): Position {
  * whose ranges are not its declaration's (the identity is checked) goes the general way.
  */
 function counterpart<D extends A.Declaration>(d: D, c: CarryOver): D | undefined {
-  return (c.memo.get(d) as D | undefined) ?? (d.range.end.offset <= c.from ? d : undefined);
+  return (c.memo.get(d) as D | undefined) ?? (unmoved(d.range, c) ? d : undefined);
 }
 
 function symbol(o: PerfSymbol, c: CarryOver): PerfSymbol | undefined {
@@ -139,8 +142,8 @@ function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | un
   const decl = sym?.kind === "indicator" ? (sym.node as A.IndicatorDecl) : undefined;
   const next = decl && counterpart(decl, c);
   if (!decl || !next || o.range !== decl.range || o.nameRange !== decl.name.range) return undefined;
-  // a declaration before the re-parsed one is its own counterpart, and so is everything in it: its
-  // results hold no position after it, and no text of theirs changed
+  // a declaration the re-parse shared is its own counterpart, and so is everything in it: nothing in
+  // its results moved, and no text of theirs changed
   if (next === decl) return o;
   // the other fields of an indicator's result hold no position (schema.ts): only the children are walked
   let children: IndicatorResult[] | undefined;
@@ -149,7 +152,7 @@ function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | un
     const y = map(x, c) as IndicatorResult;
     if (y !== x) (children ??= o.children.slice())[i] = y;
   }
-  const texts = c.retexted.get(decl.range.start.offset);
+  const texts = c.retexted.get(placeKey(decl.range.start));
   if (next === decl && !children && !texts) return o;
   const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
   if (texts) retext(out as unknown as Record<string, unknown>, texts);
@@ -161,7 +164,7 @@ const declarationLists = new Set(["findings", "facts", "tables", "surveys", "vet
 
 /**
  * The previous result as it is after the edit. The entries of its lists of declarations' results
- * that end before the re-parsed declaration are kept without a walk: nothing in them moved.
+ * that the re-parse left where they were are kept without a walk: nothing in them moved.
  */
 function carryResult(r: Analysis["result"], c: CarryOver): Analysis["result"] {
   const o = r as unknown as Record<string, unknown>;
@@ -179,7 +182,7 @@ function entries(list: { range: A.Range }[], c: CarryOver): unknown[] {
   let copy: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const x = list[i]!;
-    if (x.range.end.offset <= c.from) continue;
+    if (unmoved(x.range, c)) continue;
     const y = map(x, c);
     if (y !== x) (copy ??= list.slice())[i] = y;
   }
@@ -238,7 +241,7 @@ function map(v: unknown, c: CarryOver): unknown {
       const y = map(x, c);
       if (y !== x) (copy ??= { ...o })[k] = y;
     }
-    const decl = c.retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? c.retexted.get((o.range as A.Range | undefined)?.start.offset ?? -1) : undefined;
+    const decl = c.retexted.size && typeof o.id === "string" && Array.isArray(o.evidence) ? c.retexted.get(o.range ? placeKey((o.range as A.Range).start) : "") : undefined;
     if (decl) retext((copy ??= { ...o }), decl);
     out = copy ?? v;
   }
@@ -270,7 +273,7 @@ const freeTexts = new Set(["explain", "criteria", "note"]);
  * Whether two declarations differ at most in positions and in the texts of {@link freeTexts} and
  * evidence; records each old position's counterpart in `memo` and each indicator whose texts changed.
  */
-function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retexted: Map<number, A.IndicatorDecl>): boolean {
+function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retexted: Map<string, A.IndicatorDecl>): boolean {
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return a === b;
   if (isPosition(a)) {
     if (!isPosition(b)) return false;
@@ -297,7 +300,7 @@ function sameButTexts(a: unknown, b: unknown, memo: Map<object, unknown>, retext
       texts.forEach((t, i) => {
         memo.set(t.range.start, others[i]!.range.start);
         memo.set(t.range.end, others[i]!.range.end);
-        if (t.value !== others[i]!.value) retexted.set((o.range as A.Range).start.offset, b as A.IndicatorDecl);
+        if (t.value !== others[i]!.value) retexted.set(placeKey((o.range as A.Range).start), b as A.IndicatorDecl);
       });
       continue;
     }

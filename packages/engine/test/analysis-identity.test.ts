@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../../bench/src/generate.js";
+import { withOffsets } from "@perf/language";
 import { canonicalJson } from "../../language/test/fingerprint.js";
 import { corpus, repoRoot, seeds } from "../../fuzz/src/corpus.js";
 import { analyzeLoaded, analyzeText, loadEvaluation, type Analysis, type AnalyzeOptions } from "../src/index.js";
@@ -34,15 +35,17 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0,
  * (CI, a worktree) compares the same.
  */
 export function analysisFingerprint(a: Analysis): string {
+  // with each position's offset, as positions held it when the golden hashes were taken (decision 0225)
+  const lines = (uri: string | undefined) => (uri === undefined ? undefined : a.parsed.get(uri)?.lines);
   return sha(
-    canonicalJson({
+    canonicalJson(withOffsets({
       result: a.result,
       indicators: [...a.indicators],
       subjects: [...a.subjects].map(([id, m]) => [id, [...m]]),
       symbols: [...a.symbols.symbols].map(([id, s]) => [id, { ...s, node: [s.node.kind, s.node.range] }]),
       references: a.symbols.references.map((r) => ({ ...r, target: r.target && [r.target.kind, r.target.id, r.target.uri] })),
       parsed: [...a.parsed].map(([uri, p]) => [uri, p.diagnostics.length]),
-    }).replaceAll(repoRoot, "<repo>"),
+    }, lines)).replaceAll(repoRoot, "<repo>"),
   );
 }
 

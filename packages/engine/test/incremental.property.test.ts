@@ -95,7 +95,7 @@ describe("what the carry-over of an edit assumes of an analysis", () => {
   /** Whether a position ({ line, character, offset }) lies anywhere below `v`. */
   const holdsPosition = (v: unknown): boolean => {
     if (v === null || typeof v !== "object") return false;
-    if (typeof (v as { offset?: unknown }).offset === "number" && typeof (v as { line?: unknown }).line === "number") return true;
+    if (typeof (v as { character?: unknown }).character === "number" && typeof (v as { line?: unknown }).line === "number") return true;
     return Object.values(v).some(holdsPosition);
   };
   it("an indicator's result holds positions only in its range, name range and children; a symbol only in its ranges and declaration", () => {

@@ -1,5 +1,5 @@
 import { analyze, analyzeParsed, EvaluationResultSchema } from "@perf/engine";
-import { format, LineIndex, parse } from "@perf/language";
+import { comparePositions, format, isPosition, LineIndex, parse, type Range } from "@perf/language";
 import { render, RenderLimitError, type Format } from "@perf/render";
 
 /** What a run of the pipeline can find wrong with one input. */
@@ -15,7 +15,7 @@ const textFormats: Format[] = ["md", "html", "csv", "json"];
 const binaryFormats: Format[] = ["docx", "xlsx"];
 
 /** Every `{start, end}` position pair reachable from `root`, without recursion (the AST may be deep). */
-function* rangesIn(root: unknown): Generator<{ start: { line: number; character: number; offset: number }; end: { line: number; character: number; offset: number } }> {
+function* rangesIn(root: unknown): Generator<Range> {
   const stack: unknown[] = [root];
   while (stack.length) {
     const v = stack.pop();
@@ -25,21 +25,22 @@ function* rangesIn(root: unknown): Generator<{ start: { line: number; character:
       continue;
     }
     const o = v as Record<string, unknown>;
-    const s = o.start as { offset?: unknown } | undefined;
-    if (s && typeof s === "object" && typeof s.offset === "number" && o.end && typeof o.end === "object") yield o as never;
+    if (o.start && typeof o.start === "object" && o.end && typeof o.end === "object" && isPosition(o.start) && isPosition(o.end)) yield o as never;
     else for (const x of Object.values(o)) stack.push(x);
   }
 }
 
-/** A range problem in words, or undefined: offsets ordered and inside the text, line and column where the offset says. */
+/** A range problem in words, or undefined: each end a place of the text (a line it has, a column inside that line), the start not after the end. */
 export function rangeProblem(text: string, lines: LineIndex, root: unknown): string | undefined {
   for (const r of rangesIn(root)) {
     const { start, end } = r;
-    if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= text.length)) return `offsets ${start.offset}..${end.offset} outside 0..${text.length}`;
     for (const p of [start, end]) {
-      const q = lines.positionAt(p.offset);
-      if (q.line !== p.line || q.character !== p.character) return `offset ${p.offset} is ${q.line}:${q.character}, the range says ${p.line}:${p.character}`;
+      if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= lines.lineCount) return `position ${p.line}:${p.character} outside the text's ${lines.lineCount} lines`;
+      // the place the index gives for the position's offset must be the position itself (not past its line's end)
+      const q = lines.positionAt(lines.offsetOf(p));
+      if (q.line !== p.line || q.character !== p.character) return `position ${p.line}:${p.character} is not a place of the text (its offset reads ${q.line}:${q.character})`;
     }
+    if (comparePositions(start, end) > 0) return `range ${start.line}:${start.character}..${end.line}:${end.character} ends before it starts`;
   }
   return undefined;
 }
@@ -65,9 +66,14 @@ function comparable(result: { diagnostics: unknown[] }): unknown {
   return { ...plain, diagnostics: plain.diagnostics.map((d) => JSON.stringify(d)).sort() };
 }
 
-function asSpaces(text: string, ranges: { start: { offset: number }; end: { offset: number } }[]): string {
+function asSpaces(text: string, ranges: Range[]): string {
+  const lines = new LineIndex(text);
   let out = text;
-  for (const r of ranges) out = out.slice(0, r.start.offset) + " ".repeat(r.end.offset - r.start.offset) + out.slice(r.end.offset);
+  for (const r of ranges) {
+    const start = lines.offsetOf(r.start);
+    const end = lines.offsetOf(r.end);
+    out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
+  }
   return out;
 }
 

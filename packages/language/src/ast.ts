@@ -1,4 +1,4 @@
-import type { Range } from "./range.js";
+import type { Position, Range } from "./range.js";
 import type { KeywordUses } from "./keyword-uses.js";
 
 /** An exact decimal as written in the source: the digits are kept as text so nothing is lost. */
@@ -332,7 +332,7 @@ export interface AssertDecl {
   statements: AssertStatement[];
   acknowledged?: StringValue;
   /** Where the `{ … }` block ends (after `}`), before any `acknowledged`. */
-  blockEnd: number;
+  blockEnd: Position;
   range: Range;
 }
 

@@ -1137,7 +1137,7 @@ class FastParser {
     }
     const close = this.next();
     const acknowledged = this.acknowledged();
-    const a = assertDecl(name, statements, this.starts[close]! + 1, this.span(start));
+    const a = assertDecl(name, statements, this.lines.positionAt(this.starts[close]! + 1), this.span(start));
     a.claim = claim;
     a.acknowledged = acknowledged;
     return a;

@@ -3,7 +3,7 @@ import type { Diagnostic, DiagnosticFactoryOptions } from "./diagnostics.js";
 import { MAX_NESTING } from "./limits.js";
 import { joinNumberWords, numberWords, setNumberWords } from "./number-words.js";
 import { parse, type ParseResult } from "./parse.js";
-import { isPosition, isRange, LineIndex, type Position, type Range } from "./range.js";
+import { comparePositions, isPosition, isRange, LineIndex, type Position, type Range } from "./range.js";
 
 /** One region of the previous text, `[start, end)`, replaced by `length` characters. */
 export interface ChangedRegion {
@@ -32,8 +32,9 @@ const MAX_KEPT_DIAGNOSTICS = 40;
 /**
  * The parse of `text` from the parse of `previousText`, re-parsing only the innermost
  * declaration (a top-level declaration or a nested indicator) whose block strictly contains
- * the changed region; every declaration before it is shared, every one after it is copied
- * with its positions moved. Returns null whenever the result could differ from
+ * the changed region; every declaration before it is shared, and so is every one after it that
+ * starts on a later line when the edit added or removed no line (positions are lines and columns,
+ * decision 0225); the others after it are copied with their positions moved. Returns null whenever the result could differ from
  * `parse(text)` — the edit touches a declaration's head or closing brace, the slice does
  * not parse cleanly to one declaration of the same kind, the previous parse had syntax
  * errors, or the slice sits near the nesting limit — and the caller parses the whole text.
@@ -44,51 +45,48 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   const changed = region ?? changedRegion(previousText, text);
   if (!changed || changed.end < changed.start || changed.end > previousText.length || previousText.length - (changed.end - changed.start) + changed.length !== text.length) return null;
 
+  const oldLines = previous.lines;
   const path: number[] = [];
-  const found = enclosing(previous.ast.declarations, changed, previousText, path);
+  const found = enclosing(previous.ast.declarations, changed, previousText, path, oldLines);
   if (!found) return null;
   const { decl: before, ancestors } = found;
   const start = before.range.start;
   const oldEnd = before.range.end;
+  const startOffset = oldLines.offsetOf(start);
+  const oldEndOffset = oldLines.offsetOf(oldEnd);
   const delta = changed.length - (changed.end - changed.start);
-  const sliceText = text.slice(start.offset, oldEnd.offset + delta);
+  const sliceText = text.slice(startOffset, oldEndOffset + delta);
   if (!sliceText.endsWith("}") || ancestors + brackets(sliceText) > MAX_NESTING) return null;
 
   const slice = parse(sliceText, previous.ast.uri, options);
   if (slice.diagnostics.length || slice.ast.declarations.length !== 1) return null;
   const parsedDecl = slice.ast.declarations[0]!;
-  if (parsedDecl.kind !== before.kind || parsedDecl.range.start.offset !== 0 || parsedDecl.range.end.offset !== sliceText.length) return null;
+  if (parsedDecl.kind !== before.kind || slice.lines.offsetOf(parsedDecl.range.start) !== 0 || slice.lines.offsetOf(parsedDecl.range.end) !== sliceText.length) return null;
 
-  // Positions of the slice move to where it starts; positions after it by the edit's size.
+  // Positions of the slice move to where it starts; positions after it as the edit moved its end.
   const local = slice.ast.range.end;
-  const newEnd: Position = {
-    line: start.line + local.line,
-    character: local.line === 0 ? start.character + local.character : local.character,
-    offset: start.offset + local.offset,
-  };
-  const intoPlace = (p: Position): Position => ({
-    line: p.line + start.line,
-    character: p.line === 0 ? p.character + start.character : p.character,
-    offset: p.offset + start.offset,
-  });
+  const newEnd: Position = { line: start.line + local.line, character: local.line === 0 ? start.character + local.character : local.character };
+  const intoPlace = (p: Position): Position => ({ line: p.line + start.line, character: p.line === 0 ? p.character + start.character : p.character });
   const lineDelta = newEnd.line - oldEnd.line;
   const columnDelta = newEnd.character - oldEnd.character;
+  // A position on a later line stays where it was unless lines were added or removed (decision 0225).
   const after = (p: Position): Position | undefined =>
-    p.offset < oldEnd.offset ? undefined : { line: p.line + lineDelta, character: p.line === oldEnd.line ? p.character + columnDelta : p.character, offset: p.offset + delta };
+    p.line < oldEnd.line || (p.line === oldEnd.line ? p.character < oldEnd.character : lineDelta === 0)
+      ? undefined
+      : { line: p.line + lineDelta, character: p.line === oldEnd.line ? p.character + columnDelta : p.character };
+  /** Whether nothing in a node after the slice moves: it starts on a later line and no line was added or removed. */
+  const untouched = (node: { range: Range }) => lineDelta === 0 && node.range.start.line > oldEnd.line;
+  const moved = <T extends { range: Range }>(node: T): T => (untouched(node) ? node : (movePositions(node, after) as T));
 
   const placed = movePositions(parsedDecl, intoPlace) as A.Declaration;
-  const declarations = previous.ast.declarations.map((d, i) => {
-    if (i < path[0]!) return d;
-    if (i > path[0]!) return movePositions(d, after) as A.Declaration;
-    return replaceAt(d, path, 1, placed, after);
-  });
+  const declarations = previous.ast.declarations.map((d, i) => (i < path[0]! ? d : i > path[0]! ? moved(d) : replaceAt(d, path, 1, placed, after, moved)));
 
   const lines = LineIndex.edited(previous.lines, text, changed);
   const ast: A.PerfFile = {
     uri: previous.ast.uri,
     declarations,
-    comments: splice(previous.ast.comments, slice.ast.comments, start.offset, oldEnd.offset, intoPlace, after),
-    keywords: previous.ast.keywords.spliced(start.offset, oldEnd.offset, slice.ast.keywords, delta),
+    comments: splice(previous.ast.comments, slice.ast.comments, start, oldEnd, intoPlace, moved),
+    keywords: previous.ast.keywords.spliced(startOffset, oldEndOffset, slice.ast.keywords, delta),
     range: lines.range(0, text.length),
   };
   const words = joinNumberWords(numberWords(previous.ast), numberWords(slice.ast));
@@ -96,10 +94,10 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   // Parse diagnostics are in an order a shift keeps; the slice had none.
   const diagnostics: Diagnostic[] = [];
   for (const d of previous.diagnostics) {
-    if (d.range.end.offset <= start.offset) diagnostics.push(d);
-    else if (d.range.start.offset >= oldEnd.offset) diagnostics.push(movePositions(d, after) as Diagnostic);
+    if (comparePositions(d.range.end, start) <= 0) diagnostics.push(d);
+    else if (comparePositions(d.range.start, oldEnd) >= 0) diagnostics.push(moved(d));
     // one that straddles the slice's edge cannot be placed: parse the whole text
-    else if (d.range.start.offset < start.offset || d.range.end.offset > oldEnd.offset) return null;
+    else if (comparePositions(d.range.start, start) < 0 || comparePositions(d.range.end, oldEnd) > 0) return null;
   }
   return { ast, diagnostics, lines, path, before, after: declarationAt(declarations, path), region: changed };
 }
@@ -129,17 +127,17 @@ function commonRun(a: string, b: string, max: number, dir: 1 | -1): number {
  * declaration's head (its first token and name, or an indicator's whole head) and ends before
  * its closing `}`, so every token outside the slice lexes as before. `path` receives the indices.
  */
-function enclosing(decls: readonly A.Declaration[], r: ChangedRegion, text: string, path: number[]): { decl: A.Declaration; ancestors: number } | undefined {
-  const i = indexAround(decls, r.start);
+function enclosing(decls: readonly A.Declaration[], r: ChangedRegion, text: string, path: number[], lines: LineIndex): { decl: A.Declaration; ancestors: number } | undefined {
+  const i = indexAround(decls, r.start, lines);
   const d = decls[i];
-  if (!d || !holds(d, r, text)) return undefined;
+  if (!d || !holds(d, r, text, lines)) return undefined;
   path.push(i);
   let decl: A.Declaration = d;
   let ancestors = 0;
   while (decl.kind === "indicator") {
-    const j = indexAround(decl.children, r.start);
+    const j = indexAround(decl.children, r.start, lines);
     const c = decl.children[j];
-    if (!c || !holds(c, r, text)) break;
+    if (!c || !holds(c, r, text, lines)) break;
     path.push(j);
     decl = c;
     ancestors++;
@@ -148,13 +146,13 @@ function enclosing(decls: readonly A.Declaration[], r: ChangedRegion, text: stri
 }
 
 /** The last declaration that starts at or before `offset` (declarations are in source order). */
-function indexAround(decls: readonly A.Declaration[], offset: number): number {
+function indexAround(decls: readonly A.Declaration[], offset: number, lines: LineIndex): number {
   let lo = 0;
   let hi = decls.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (decls[mid]!.range.start.offset <= offset) {
+    if (lines.offsetOf(decls[mid]!.range.start) <= offset) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -162,21 +160,21 @@ function indexAround(decls: readonly A.Declaration[], offset: number): number {
   return found;
 }
 
-function holds(d: A.Declaration, r: ChangedRegion, text: string): boolean {
+function holds(d: A.Declaration, r: ChangedRegion, text: string, lines: LineIndex): boolean {
   const head = headEnd(d);
-  const end = d.range.end.offset;
-  return head !== undefined && r.start > head && r.end < end - 1 && text.charCodeAt(end - 1) === 125; /* } */
+  const end = lines.offsetOf(d.range.end);
+  return head !== undefined && r.start > lines.offsetOf(head) && r.end < end - 1 && text.charCodeAt(end - 1) === 125; /* } */
 }
 
 /** Where the part of a declaration that an edit may touch begins. */
-function headEnd(d: A.Declaration): number | undefined {
+function headEnd(d: A.Declaration): Position | undefined {
   switch (d.kind) {
     case "indicator":
-      return d.headRange.end.offset;
+      return d.headRange.end;
     case "evaluation":
     case "framework":
     case "subject":
-      return d.keywordRange.end.offset;
+      return d.keywordRange.end;
     case "units":
       return undefined;
     case "fact":
@@ -186,9 +184,9 @@ function headEnd(d: A.Declaration): number | undefined {
     case "table":
     case "assert":
     case "target":
-      return d.name.range.end.offset;
+      return d.name.range.end;
     case "override":
-      return d.indicator.range.end.offset;
+      return d.indicator.range.end;
   }
 }
 
@@ -210,31 +208,31 @@ function declarationAt(decls: readonly A.Declaration[], path: number[]): A.Decla
 }
 
 /** `node` with the child at `path[depth…]` replaced and every position after the slice moved; untouched parts shared. */
-function replaceAt(node: A.Declaration, path: number[], depth: number, placed: A.Declaration, after: (p: Position) => Position | undefined): A.Declaration {
+function replaceAt(node: A.Declaration, path: number[], depth: number, placed: A.Declaration, after: (p: Position) => Position | undefined, moved: <T extends { range: Range }>(node: T) => T): A.Declaration {
   if (depth === path.length) return placed;
   const ind = node as A.IndicatorDecl;
   const i = path[depth]!;
-  const moved = movePositions({ ...ind, children: [] }, after) as A.IndicatorDecl;
-  const children = ind.children.map((c, j) => (j < i ? c : j === i ? (replaceAt(c, path, depth + 1, placed, after) as A.IndicatorDecl) : (movePositions(c, after) as A.IndicatorDecl)));
-  return { ...moved, children };
+  const own = movePositions({ ...ind, children: [] }, after) as A.IndicatorDecl;
+  const children = ind.children.map((c, j) => (j < i ? c : j === i ? (replaceAt(c, path, depth + 1, placed, after, moved) as A.IndicatorDecl) : moved(c)));
+  return { ...own, children };
 }
 
 /** A list in source order with the entries in `[from, to)` replaced by the slice's (placed) and the later ones moved. */
-function splice(old: readonly A.Comment[], fresh: readonly A.Comment[], from: number, to: number, place: (p: Position) => Position, after: (p: Position) => Position | undefined): A.Comment[] {
+function splice(old: readonly A.Comment[], fresh: readonly A.Comment[], from: Position, to: Position, place: (p: Position) => Position, moved: <T extends { range: Range }>(node: T) => T): A.Comment[] {
   const a = firstAtOrAfter(old, from);
   const b = firstAtOrAfter(old, to);
   const out = old.slice(0, a);
   for (const x of fresh) out.push(movePositions(x, place) as A.Comment);
-  for (let i = b; i < old.length; i++) out.push(movePositions(old[i]!, after) as A.Comment);
+  for (let i = b; i < old.length; i++) out.push(moved(old[i]!));
   return out;
 }
 
-function firstAtOrAfter(list: readonly A.Comment[], offset: number): number {
+function firstAtOrAfter(list: readonly A.Comment[], at: Position): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.range.start.offset < offset) lo = mid + 1;
+    if (comparePositions(list[mid]!.range.start, at) < 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -271,8 +269,6 @@ export function movePositions(value: unknown, move: (p: Position) => Position | 
     let v: unknown;
     // a range, the commonest object of a tree, is made anew, not spread and written key by key
     if (x !== null && typeof x === "object") v = isRange(x) ? moveRange(x, move) : movePositions(x, move);
-    // the one offset the AST keeps outside a position (AssertDecl.blockEnd); other primitives stay
-    else if (k === "blockEnd" && typeof x === "number") v = move({ line: -1, character: 0, offset: x })?.offset ?? x;
     else continue;
     if (v !== x) (out ??= { ...o })[k] = v;
   }

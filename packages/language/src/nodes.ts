@@ -1,5 +1,5 @@
 import type * as A from "./ast.js";
-import type { Range } from "./range.js";
+import type { Position, Range } from "./range.js";
 
 /*
  * The AST nodes that have optional properties, each made by one object literal that names every
@@ -134,7 +134,7 @@ export function printedTotal(kind: A.PrintedTotal["kind"], values: A.PrintedTota
   return { kind, values, range, name: undefined, rows: undefined, acknowledged: undefined };
 }
 
-export function assertDecl(name: A.Name, statements: A.AssertStatement[], blockEnd: number, range: Range): A.AssertDecl {
+export function assertDecl(name: A.Name, statements: A.AssertStatement[], blockEnd: Position, range: Range): A.AssertDecl {
   return { kind: "assert", name, statements, blockEnd, range, claim: undefined, acknowledged: undefined };
 }
 

@@ -806,7 +806,7 @@ class AstBuilder {
     if (!name) return undefined;
     const range = this.nodeRange(node);
     const close = this.first(node, "RBrace");
-    const a = assertDecl(name, [], close ? close.startOffset + 1 : this.lines.offsetOf(range.end), range);
+    const a = assertDecl(name, [], close ? this.lines.positionAt(close.startOffset + 1) : range.end, range);
     const claim = this.string(this.first(node, "claim"));
     if (claim) a.claim = claim;
     const reason = this.string(this.first(node, "reason"));

@@ -599,7 +599,7 @@ class Printer {
       return this.simple(this.at(st.range.start), this.at(st.range.end), t);
     });
     const start = this.at(a.range.start);
-    const inner = this.block(head, start, a.blockEnd, true, this.at(a.claim?.range.end) ?? this.at(a.name.range.end), items, 3, "; ");
+    const inner = this.block(head, start, this.at(a.blockEnd), true, this.at(a.claim?.range.end) ?? this.at(a.name.range.end), items, 3, "; ");
     const reason = a.acknowledged;
     if (!reason) return inner;
     const tail = ` ${this.kw("Acknowledged")} ${this.str(reason)}`;

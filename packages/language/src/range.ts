@@ -1,8 +1,11 @@
-/** A position in a document: 0-based line and UTF-16 column, as LSP counts them, plus the offset. */
+/**
+ * A position in a document: 0-based line and UTF-16 column, as LSP counts them. Its offset is the
+ * document's to give (`LineIndex.offsetOf`), not the position's: an edit that adds no line leaves
+ * every later line's positions as they were, so a re-parse shares them (decision 0225).
+ */
 export interface Position {
   line: number;
   character: number;
-  offset: number;
 }
 
 export interface Range {
@@ -25,10 +28,10 @@ export function placeKey(p: Position): string {
   return `${p.line}:${p.character}`;
 }
 
-/** Whether `v` is a position: `line`, `character` and `offset` numbers. */
+/** Whether `v` is a position: `line` and `character` numbers. */
 export function isPosition(v: object): v is Position {
   const p = v as Partial<Position>;
-  return typeof p.offset === "number" && typeof p.line === "number" && typeof p.character === "number";
+  return typeof p.line === "number" && typeof p.character === "number";
 }
 
 /**
@@ -41,6 +44,35 @@ export function isRange(v: object): v is Range {
   let keys = 0;
   for (const _ in r) keys++;
   return keys === 2;
+}
+
+/**
+ * A copy of plain data (a tree, a result, diagnostics) with each position's offset written after
+ * its line and column, as the JSON output gives positions (docs/result-schema.md; decision 0225).
+ * A position's document is the `uri` of the nearest object around it that has one, else `uri`;
+ * a position whose document `linesOf` does not know is copied without an offset. Maps, class
+ * instances and functions are kept as they are. Bounded in depth by what it is given: a tree is
+ * bounded by the parser's limits.
+ */
+export function withOffsets<T>(value: T, linesOf: (uri: string | undefined) => LineIndex | undefined, uri?: string): T {
+  return addOffsets(value, linesOf, uri) as T;
+}
+
+function addOffsets(v: unknown, linesOf: (uri: string | undefined) => LineIndex | undefined, uri: string | undefined): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => addOffsets(x, linesOf, uri));
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return v;
+  if (isPosition(v)) {
+    const lines = linesOf(uri);
+    const p = v as Position & Record<string, unknown>;
+    return lines ? { ...p, line: p.line, character: p.character, offset: lines.offsetOf(p) } : { ...p };
+  }
+  const o = v as Record<string, unknown>;
+  const here = typeof o.uri === "string" ? o.uri : uri;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = addOffsets(o[k], linesOf, here);
+  return out;
 }
 
 /** Maps offsets to positions for one text; built once per document. */
@@ -103,7 +135,7 @@ export class LineIndex {
       if (line < last && starts[line + 1]! <= o) line = this.search(o, line + 1, last);
     } else line = this.search(o, 0, line - 1);
     this.#hints[slot] = line;
-    return { line, character: o - starts[line]!, offset: o };
+    return { line, character: o - starts[line]! };
   }
   /** The last line in [lo, hi] that starts at or before `o` (lineStarts[lo] <= o). */
   private search(o: number, lo: number, hi: number): number {

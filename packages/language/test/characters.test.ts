@@ -18,7 +18,7 @@ describe("code points, not UTF-16 units", () => {
     const r = parse("indicator a weight 1 { 😀 score 1 }");
     expect(r.diagnostics.map((d) => d.code)).toEqual(["PERF001"]);
     expect(diagnosticText(r.diagnostics[0]!).message).toContain("'😀'");
-    expect(r.diagnostics[0]!.range.end.offset - r.diagnostics[0]!.range.start.offset).toBe(2);
+    expect(r.lines.offsetOf(r.diagnostics[0]!.range.end) - r.lines.offsetOf(r.diagnostics[0]!.range.start)).toBe(2);
     expect(JSON.stringify(r.diagnostics)).not.toMatch(loneSurrogate);
   });
 

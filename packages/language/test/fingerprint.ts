@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { parse } from "../src/index.js";
+import { parse, withOffsets } from "../src/index.js";
 
 export const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 32);
 
@@ -12,7 +12,10 @@ export const sha = (s: string) => createHash("sha256").update(s).digest("hex").s
 export function parseFingerprint(text: string, uri: string): string {
   const { ast, diagnostics, lines } = parse(text, uri);
   const keywords = [...ast.keywords].map(({ name, spelling, start, end }) => ({ name, spelling, range: lines.range(start, end) }));
-  return sha(canonicalJson({ ast: { ...ast, keywords }, diagnostics, lineCount: lines.lineCount }));
+  // with each position's offset, as positions held it when the golden hashes were taken, and an
+  // assert's block end as the offset it was then (decision 0225)
+  const declarations = ast.declarations.map((d) => (d.kind === "assert" ? { ...d, blockEnd: lines.offsetOf(d.blockEnd) } : d));
+  return sha(canonicalJson(withOffsets({ ast: { ...ast, declarations, keywords }, diagnostics, lineCount: lines.lineCount }, () => lines)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyze, type EvaluationResult } from "@perf/engine";
+import { analyze, type Analysis, type EvaluationResult } from "@perf/engine";
 import JSZip from "jszip";
 import { expect } from "vitest";
 
@@ -14,8 +14,12 @@ export function yongzhou(): EvaluationResult {
 
 /** A frozen copy of the example for the golden files, so edits to the example do not churn them. */
 export function yongzhouFixture(): EvaluationResult {
+  return yongzhouFixtureAnalysis().result;
+}
+
+export function yongzhouFixtureAnalysis(): Analysis {
   const text = readFileSync(join(import.meta.dirname, "fixtures", "yongzhou-2023.perf"), "utf8");
-  return analyze([{ uri: "yongzhou-2023.perf", text }]).result;
+  return analyze([{ uri: "yongzhou-2023.perf", text }]);
 }
 
 export function fromText(text: string): EvaluationResult {

@@ -1,8 +1,8 @@
-import { EvaluationResultSchema } from "@perf/engine";
+import { EvaluationResultSchema, resultWithOffsets } from "@perf/engine";
 import { describe, expect, it } from "vitest";
 import { buildReport, render, toMarkdown } from "../src/index.js";
 import { expectGolden } from "./helpers.js";
-import { publishedOnly, twoSubjects } from "./fixtures/two-subjects.js";
+import { publishedOnly, twoSubjects, twoSubjectsAnalysis } from "./fixtures/two-subjects.js";
 import type { Report } from "../src/index.js";
 
 /** The generated chapters' paragraphs (printed by docx/pdf; md and html print tables only without a narrative file). */
@@ -70,7 +70,7 @@ describe("several subjects", () => {
   it("golden md, csv and json (UPDATE_GOLDEN=1 to regenerate)", async () => {
     expectGolden("two-subjects.md", (await render(result, "md")) as string);
     expectGolden("two-subjects.csv", (await render(result, "csv")) as string);
-    const json = (await render(result, "json")) as string;
+    const json = (await render(resultWithOffsets(twoSubjectsAnalysis()), "json")) as string;
     expect(EvaluationResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
     expectGolden("two-subjects.json", json);
   });

@@ -1,8 +1,8 @@
-import { Decimal, EvaluationResultSchema } from "@perf/engine";
+import { Decimal, EvaluationResultSchema, resultWithOffsets } from "@perf/engine";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { buildReport, parseGrouping, render, toCsv, toHtml, toMarkdown } from "../src/index.js";
-import { docxTables, expectGolden, fromText, gridColumns, unzip, yongzhou, yongzhouFixture } from "./helpers.js";
+import { docxTables, expectGolden, fromText, gridColumns, unzip, yongzhou, yongzhouFixture, yongzhouFixtureAnalysis } from "./helpers.js";
 
 const result = yongzhou();
 const groups = [parseGrouping("项目绩效=项目产出,社会效益,服务对象满意度")];
@@ -18,9 +18,10 @@ describe("golden files (UPDATE_GOLDEN=1 to regenerate)", () => {
   const result = yongzhouFixture();
   it("markdown", async () => expectGolden("yongzhou-2023.md", (await render(result, "md", { groups })) as string));
   it("csv", async () => expectGolden("yongzhou-2023.csv", (await render(result, "csv", { groups })) as string));
-  it("json is the engine result", async () => {
-    const json = (await render(result, "json")) as string;
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)));
+  it("json is the engine result, each position with its offset", async () => {
+    const withOffsets = resultWithOffsets(yongzhouFixtureAnalysis());
+    const json = (await render(withOffsets, "json")) as string;
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(withOffsets)));
     expect(EvaluationResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
     expectGolden("yongzhou-2023.json", json);
   });

@@ -22,10 +22,15 @@ describe("analysis after an edit", () => {
     expect(after[0]).toBe(before[0]);
     // a note is read by no score: the previous analysis was carried over, its position-free parts shared
     expect(second.analysis.result.summary).toBe(first.analysis.result.summary);
-    // every declaration that ends before the edit is the previous one, not a copy
-    const untouched = before.filter((d) => d.range.end.offset < at).length;
-    expect(untouched).toBeGreaterThan(5);
-    expect(after.filter((d, i) => d === before[i]).length).toBe(untouched);
+    // every declaration that ends before the edit is the previous one, not a copy; and, the edit
+    // adding no line, so is every one that starts on a later line than the edited one ends (decision 0225)
+    const lines = first.analysis.parsed.get(s.uri)!.lines;
+    const edited = before.find((d) => lines.offsetOf(d.range.start) < at && at < lines.offsetOf(d.range.end))!;
+    const untouchedBefore = before.filter((d) => lines.offsetOf(d.range.end) < at).length;
+    const untouchedAfter = before.filter((d) => d.range.start.line > edited.range.end.line).length;
+    expect(untouchedBefore).toBeGreaterThan(5);
+    expect(untouchedAfter).toBeGreaterThan(5);
+    expect(after.filter((d, i) => d === before[i]).length).toBe(untouchedBefore + untouchedAfter);
 
     const deduct = s.doc.getText().indexOf("deduct 1 ", s.doc.getText().length >> 1) + "deduct ".length;
     edit(s, [{ range: { start: s.doc.positionAt(deduct), end: s.doc.positionAt(deduct + 1) }, newText: "2" }]);

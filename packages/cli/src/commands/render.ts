@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { formats, NarrativeError, parseGrouping, render, RenderLimitError, RenderOptionError, textFormats, type Format, type Grouping } from "@perf/render";
+import { resultWithOffsets } from "@perf/engine";
 import { collectPerfFiles, displayPath } from "../files.js";
 import { analyzeEntry, entriesOf, folders, rootOf } from "../project.js";
 import { formatDiagnostic, formatFileDiagnostic } from "../format-diagnostic.js";
@@ -148,7 +149,7 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
     }
     let out: string | Uint8Array;
     try {
-      out = await render(analysis.result, format, {
+      out = await render(format === "json" ? resultWithOffsets(analysis) : analysis.result, format, {
         locale,
         groups,
         tables: options.tables,

@@ -1,4 +1,4 @@
-import { percentText, type EvaluationResult, type IndicatorResult } from "@perf/engine";
+import { percentText, resultWithOffsets, type EvaluationResult, type IndicatorResult } from "@perf/engine";
 import type { Locale } from "@perf/language";
 import { resolve } from "node:path";
 import stringWidth from "string-width";
@@ -26,8 +26,9 @@ export function runScore(paths: string[], options: ScoreOptions, io: CliIO): num
   const shown = target.root === resolve(io.cwd, paths[0]!) ? displayPath(file, io.cwd) : paths[0]!;
   const read = readInput(file, shown, options.locale, io);
   if (!read) return 1;
-  const { result } = analyzeEntry(file, read.source.text, target.root, io.cwd, options);
-  if (options.json) io.stdout(JSON.stringify(result, null, 2) + "\n");
+  const analysis = analyzeEntry(file, read.source.text, target.root, io.cwd, options);
+  const { result } = analysis;
+  if (options.json) io.stdout(JSON.stringify(resultWithOffsets(analysis), null, 2) + "\n");
   else io.stdout(scoreTable(result, options.locale));
   if (result.summary.errors > 0) {
     io.stderr(`perf: ${t(options.locale, "hasErrors", { n: result.summary.errors })}\n`);

@@ -29,7 +29,9 @@ export function checkAssertions(model: Linked, framework: Framework, scored: Sub
     if (!d.children.length) leaves++;
   });
   const hasTotal = framework.roots.length > 0;
-  const scoringErrors = sink.diagnostics().filter((d) => d.severity === "error" && !isAuditCode(d.code)).sort((x, y) => x.range.start.offset - y.range.start.offset);
+  // by offset across the documents, as before positions lost theirs (decision 0225): the first cited stays the same
+  const offsetOf = (d: Diagnostic) => model.parsed.get(d.uri)?.lines.offsetOf(d.range.start) ?? 0;
+  const scoringErrors = sink.diagnostics().filter((d) => d.severity === "error" && !isAuditCode(d.code)).sort((x, y) => offsetOf(x) - offsetOf(y));
   return model.assertions.map((a) => {
     const levels = a.statements.flatMap((st) =>
       st.kind === "level" && st.level && st.expected && levelOf(st.level) !== undefined ? [`${levelOf(st.level)}:${perLevel.get(levelOf(st.level)!) ?? 0}:${st.expected.text}`] : [],

@@ -124,7 +124,7 @@ export function narrativeCompletion(ws: PerfWorkspace, doc: TextDocument, positi
   const closes = close >= 0 && (reopen < 0 || close < reopen);
   const items: CompletionItem[] = [];
   for (const ref of candidates(result, locale, typed)) {
-    const r: Reference = { ref, range: { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } }, start: 0, end: 0 };
+    const r: Reference = { ref, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, start: 0, end: 0 };
     const out = resolveReference(r, { result, uri: doc.uri, locale });
     if (!out.value || out.diagnostics.some((d) => d.severity === "error")) continue;
     items.push({
