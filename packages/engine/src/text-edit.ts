@@ -1,7 +1,7 @@
 import type * as A from "@perf/language";
 import type { Analysis } from "./analyze.js";
 import type { IndicatorResult } from "./schema.js";
-import type { PerfSymbol } from "./symbols.js";
+import type { PerfSymbol, Reference, SymbolTable } from "./symbols.js";
 import { comparePositions, isPosition, isRange, placeKey, type ParseResult, type Position, type Reparsed } from "@perf/language";
 
 /**
@@ -31,7 +31,8 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   // one. Those the re-parse shared — all that end before the re-parsed one starts, and after an edit
   // that added no line all that start on a later line than it ends, with everything in them — stand
   // for themselves: not paired one by one (`counterpart`).
-  const pairs: [A.Declaration, A.Declaration][] = oldDecls.map((d, i) => [d, newDecls[i]!]);
+  const pairs: [A.Declaration, A.Declaration][] = [];
+  for (let i = 0; i < oldDecls.length; i++) if (oldDecls[i] !== newDecls[i]) pairs.push([oldDecls[i]!, newDecls[i]!]);
   for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
     const [o, n] = pair;
     if (o === n) continue;
@@ -65,8 +66,8 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
     return {
       result: carryResult(previous.result, c),
       parsed: new Map([[uri, parsed]]),
-      symbols: map(previous.symbols, c) as Analysis["symbols"],
-      indicators: map(previous.indicators, c) as Analysis["indicators"],
+      symbols: carrySymbols(previous.symbols, c),
+      indicators: carryMap(previous.indicators, c, (r) => carried(r, c, indicatorResult)),
       subjects: new Map(),
     };
   } catch (e) {
@@ -157,6 +158,56 @@ function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | un
   const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
   if (texts) retext(out as unknown as Record<string, unknown>, texts);
   return out;
+}
+
+/**
+ * The symbol table after the edit, walked by its two shapes: a symbol or a reference the re-parse
+ * left where it was is kept without a look inside (the walk, not the copies, was most of an edit
+ * once a same-line edit stopped moving what follows: decision 0225).
+ */
+function carrySymbols(t: SymbolTable, c: CarryOver): SymbolTable {
+  const symbols = carryMap(t.symbols, c, (s) => carried(s, c, symbol));
+  let references: Reference[] | undefined;
+  for (let i = 0; i < t.references.length; i++) {
+    const r = t.references[i]!;
+    const y = reference(r, c);
+    if (y !== r) (references ??= t.references.slice())[i] = y;
+  }
+  return symbols === t.symbols && !references ? t : { symbols, references: references ?? t.references };
+}
+
+function reference(r: Reference, c: CarryOver): Reference {
+  const range = unmoved(r.range, c) ? r.range : (map(r.range, c) as A.Range);
+  const target = r.target && carried(r.target, c, symbol);
+  if (range === r.range && target === r.target) return r;
+  // a reference without a target has no `target` key: none is added
+  return r.target === undefined ? { ...r, range } : { ...r, range, target: target! };
+}
+
+/** A symbol or an indicator's result as it is after the edit, each carried once (references and the result share them). */
+function carried<T extends object>(v: T, c: CarryOver, how: (v: T, c: CarryOver) => T | undefined): T {
+  const known = c.memo.get(v) as T | undefined;
+  if (known !== undefined) return known;
+  const out = how(v, c) ?? (map(v, c) as T);
+  c.memo.set(v, out);
+  return out;
+}
+
+/** A map with each value carried over; the same map when no value changed, else a copy in the same order. */
+function carryMap<K, V>(m: Map<K, V>, c: CarryOver, carry: (v: V) => V): Map<K, V> {
+  let copy: Map<K, V> | undefined;
+  for (const [k, v] of m) {
+    const y = carry(v);
+    if (y !== v && !copy) {
+      copy = new Map();
+      for (const [k2, v2] of m) {
+        if (k2 === k) break;
+        copy.set(k2, v2);
+      }
+    }
+    copy?.set(k, y);
+  }
+  return copy ?? m;
 }
 
 /** The result's lists of declarations' results: an entry holds positions in its own declaration only (schema.ts). */
