@@ -88,11 +88,11 @@ export function heap(doc: GeneratedDocument): { figure: Figure; jsonBytes: numbe
   };
 }
 
-/** One character typed into the note of the middle leaf. */
-export function oneCharacterEdit(doc: GeneratedDocument): { text: string; offset: number } {
+/** One character typed into the note of the middle leaf (a line break: the edit adds a line). */
+export function oneCharacterEdit(doc: GeneratedDocument, typed = "改"): { text: string; offset: number } {
   const middle = leafAt(doc, 0.5);
   const offset = doc.perf.indexOf('note "', doc.perf.indexOf(`indicator ${middle} `)) + 'note "'.length;
-  return { text: doc.perf.slice(0, offset) + "改" + doc.perf.slice(offset), offset };
+  return { text: doc.perf.slice(0, offset) + typed + doc.perf.slice(offset), offset };
 }
 
 /** The id of the leaf at a fraction of the document. */
@@ -127,10 +127,10 @@ export function editRecheck(leaves: number, times: CoreTimes): Figure {
  * `editRecheck`, whose edits each follow a cold check and a full `gc()` and so also pay for the
  * memory that check's garbage gave back (docs/performance.md, "cold heap"). Shown, not judged.
  */
-export function editsInARow(doc: GeneratedDocument, runs = 5, warmup = 2): Stats {
+export function editsInARow(doc: GeneratedDocument, runs = 5, warmup = 2, typed = "改"): Stats {
   const last = check(doc.perf);
   const texts = new Map([[uri, doc.perf]]);
-  const { text } = oneCharacterEdit(doc);
+  const { text } = oneCharacterEdit(doc, typed);
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = processCpu();
@@ -150,6 +150,23 @@ export function editInARowFigure(leaves: number, inARow: Stats, times: CoreTimes
     stats: inARow,
     clock: "CPU",
     detail: `context for the figure above (${leaves} leaves), not judged`,
+  };
+}
+
+/**
+ * A line break typed at the same place, `editsInARow` against the interleaved cold check: an edit
+ * that adds a line moves every position after it (decision 0225 shares what follows only when no
+ * line was added or removed). Shown, not judged: the target is for a one-character edit.
+ */
+export function newlineEditFigure(leaves: number, inARow: Stats, times: CoreTimes): Figure {
+  return {
+    id: "newline-edit-in-a-row-vs-cold",
+    label: `  a line break typed there, ${inARow.runs} in a row ÷ cold check`,
+    value: inARow.median / times.check.median,
+    unit: "×",
+    stats: inARow,
+    clock: "CPU",
+    detail: `adds a line, so what follows moves (decision 0225); context (${leaves} leaves), not judged`,
   };
 }
 

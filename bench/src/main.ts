@@ -8,7 +8,7 @@ import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cliStartup } from "./cli.js";
-import { backToBack, backToBackFigures, editInARowFigure, editRecheck, editsInARow, heap, parseAndCheck, scaling } from "./core.js";
+import { backToBack, backToBackFigures, editInARowFigure, editRecheck, editsInARow, heap, newlineEditFigure, parseAndCheck, scaling } from "./core.js";
 import { recoveryFigures } from "./recovery.js";
 import { formatFigure, markdownTable, passes, regressions, type Figure } from "./figures.js";
 import { generate } from "./generate.js";
@@ -69,6 +69,7 @@ if (runs("core") || runs("server")) {
       h.figure,
       editRecheck(plan.large, l.times),
       editInARowFigure(plan.large, editsInARow(large), l.times),
+      newlineEditFigure(plan.large, editsInARow(large, 5, 2, "\n"), l.times),
     ]);
     const batches = { small: 20, large: 3 };
     show(
