@@ -147,9 +147,14 @@ export class LineIndex {
     }
     return lo;
   }
-  /** The offset of a position of this document (decision 0225: readers ask here, not the position). */
+  /**
+   * The offset of a position of this document (decision 0225: readers ask here, not the position).
+   * A position this document has no place for (another document's) gives an offset inside the
+   * text, never NaN: a caller's mistake cuts the text at a wrong place, not at none.
+   */
   offsetOf(p: Position): number {
-    return this.lineStarts[p.line]! + p.character;
+    const start = this.lineStarts[p.line];
+    return start === undefined ? this.text.length : Math.min(start + p.character, this.text.length);
   }
   offsetAt(line: number, character: number): number {
     if (line >= this.lineStarts.length) return this.text.length;

@@ -50,6 +50,13 @@ describe("LineIndex", () => {
     );
   });
 
+  it("gives an offset inside the text for a position it has no place for", () => {
+    const lines = new LineIndex("ab\ncd");
+    expect(lines.offsetOf({ line: 7, character: 0 })).toBe(5);
+    expect(lines.offsetOf({ line: 1, character: 40 })).toBe(5);
+    expect(lines.offsetOf({ line: 0, character: 1 })).toBe(1);
+  });
+
   it("counts a CRLF as one line break and a lone CR as one", () => {
     expect(new LineIndex("a\r\nb\rc\n").lineCount).toBe(4);
     expect(new LineIndex("a\r\nb\rc\n").positionAt(5)).toEqual({ line: 2, character: 0 });
