@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, sep } from "node:path";
-import { evidencePathDiagnostics, sortDiagnostics, type Analysis } from "@perf/engine";
-import { diagnosticText, isAuditCode, placeKey, withOffsets, type LineIndex, type Diagnostic, type Locale, type Severity } from "@perf/language";
+import { documentLines, evidencePathDiagnostics, sortDiagnostics, type Analysis } from "@perf/engine";
+import { diagnosticText, isAuditCode, placeKey, withOffsets, type Diagnostic, type Locale, type Severity } from "@perf/language";
 import type { CommonOptions } from "./io.js";
 import { displayPath } from "./files.js";
 import { analyzeEntry, rootOf } from "./project.js";
@@ -142,7 +142,7 @@ function fileEntries(c: CheckedFile, ctx: ReportContext): ReportEntry[] {
       severity: d.severity,
       ...(text
         ? { block: formatDiagnostic(d, a.parsed.get(d.uri)?.lines ?? lines, displayPath(d.uri, cwd), locale, style, (u) => displayPath(u, cwd)) }
-        : { diagnostic: { ...withOffsets(d, linesOf(a)), file: shown } }),
+        : { diagnostic: { ...withOffsets(d, documentLines(a)), file: shown } }),
     });
   }
   // the evaluation's narrative (NAME.report.md): its references must resolve against this result
@@ -159,11 +159,6 @@ function fileEntries(c: CheckedFile, ctx: ReportContext): ReportEntry[] {
     }
   }
   return entries;
-}
-
-/** The line indexes of an analysis' documents: machine formats give each position's offset (decision 0225). */
-function linesOf(a: Analysis): (uri: string | undefined) => LineIndex | undefined {
-  return (uri) => (uri === undefined ? undefined : a.parsed.get(uri)?.lines);
 }
 
 /** Why the file acknowledges an audit finding (`acknowledged "…"`), if it does. */
@@ -183,7 +178,7 @@ function auditFile(c: CheckedFile, ctx: ReportContext): { otherErrors: number; f
       const lines = a.parsed.get(d.uri)?.lines;
       const text =
         ctx.format !== "text" ? undefined : lines ? formatDiagnostic(d, lines, displayPath(d.uri, ctx.cwd), ctx.locale, { color: ctx.color }, (u) => displayPath(u, ctx.cwd)) : diagnosticText(d, ctx.locale).message;
-      findings.push({ diagnostic: ctx.format === "text" ? d : withOffsets(d, linesOf(a)), ...(reason !== undefined ? { reason } : {}), ...(text !== undefined ? { text } : {}) });
+      findings.push({ diagnostic: ctx.format === "text" ? d : withOffsets(d, documentLines(a)), ...(reason !== undefined ? { reason } : {}), ...(text !== undefined ? { text } : {}) });
     } else if (d.severity === "error") otherErrors++;
   }
   return { otherErrors, findings };

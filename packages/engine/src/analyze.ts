@@ -1,5 +1,5 @@
 import { checkPolicy } from "./checks/policy.js";
-import { parse, placeKey, withOffsets, type Diagnostic, type Locale, type ParseResult } from "@perf/language";
+import { parse, placeKey, withOffsets, type Diagnostic, type LineIndex, type Locale, type ParseResult } from "@perf/language";
 import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
 import { numberValue } from "./expression.js";
@@ -50,7 +50,12 @@ export interface Analysis {
 export function resultWithOffsets(analysis: Analysis): EvaluationResult {
   // a position outside anything with a `uri` is in the only document, when there is one
   const only = analysis.parsed.size === 1 ? [...analysis.parsed.keys()][0] : undefined;
-  return withOffsets(analysis.result, (uri) => (uri === undefined ? undefined : analysis.parsed.get(uri)?.lines), only);
+  return withOffsets(analysis.result, documentLines(analysis), only);
+}
+
+/** The line index of each document an analysis read, by URI: what `withOffsets` asks. */
+export function documentLines(analysis: Analysis): (uri: string) => LineIndex | undefined {
+  return (uri) => analysis.parsed.get(uri)?.lines;
 }
 
 /** parse → collect → link → validate → score → grade → result, over the documents of one evaluation. Pure. */

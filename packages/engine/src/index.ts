@@ -1,7 +1,7 @@
 export * from "./decimal.js";
 export * from "./schema.js";
 export * from "./symbols.js";
-export { analyze, analyzeParsed, analyzeText, resultWithOffsets, sortDiagnostics, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
+export { analyze, analyzeParsed, analyzeText, documentLines, resultWithOffsets, sortDiagnostics, type Analysis, type AnalyzeOptions, type SourceDocument } from "./analyze.js";
 export { evaluateExpression, expressionText, forEachRef, numberValue, refName, type Lookup, type Quantity } from "./expression.js";
 export { computedText, type Numbers } from "./numbers.js";
 export { aggregate } from "./aggregate.js";

@@ -6,7 +6,7 @@ import { generate } from "../../../bench/src/generate.js";
 import { withOffsets } from "@perf/language";
 import { canonicalJson } from "../../language/test/fingerprint.js";
 import { corpus, repoRoot, seeds } from "../../fuzz/src/corpus.js";
-import { analyzeLoaded, analyzeText, loadEvaluation, type Analysis, type AnalyzeOptions } from "../src/index.js";
+import { analyzeLoaded, analyzeText, documentLines, loadEvaluation, type Analysis, type AnalyzeOptions } from "../src/index.js";
 
 /**
  * analyze() must give the same analysis (scores, grades, rates, deductions, findings, subjects,
@@ -36,7 +36,6 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex").slice(0,
  */
 export function analysisFingerprint(a: Analysis): string {
   // with each position's offset, as positions held it when the golden hashes were taken (decision 0225)
-  const lines = (uri: string | undefined) => (uri === undefined ? undefined : a.parsed.get(uri)?.lines);
   return sha(
     canonicalJson(withOffsets({
       result: a.result,
@@ -45,7 +44,7 @@ export function analysisFingerprint(a: Analysis): string {
       symbols: [...a.symbols.symbols].map(([id, s]) => [id, { ...s, node: [s.node.kind, s.node.range] }]),
       references: a.symbols.references.map((r) => ({ ...r, target: r.target && [r.target.kind, r.target.id, r.target.uri] })),
       parsed: [...a.parsed].map(([uri, p]) => [uri, p.diagnostics.length]),
-    }, lines)).replaceAll(repoRoot, "<repo>"),
+    }, documentLines(a))).replaceAll(repoRoot, "<repo>"),
   );
 }
 

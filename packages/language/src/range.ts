@@ -54,19 +54,18 @@ export function isRange(v: object): v is Range {
  * instances and functions are kept as they are. Bounded in depth by what it is given: a tree is
  * bounded by the parser's limits.
  */
-export function withOffsets<T>(value: T, linesOf: (uri: string | undefined) => LineIndex | undefined, uri?: string): T {
+export function withOffsets<T>(value: T, linesOf: (uri: string) => LineIndex | undefined, uri?: string): T {
   return addOffsets(value, linesOf, uri) as T;
 }
 
-function addOffsets(v: unknown, linesOf: (uri: string | undefined) => LineIndex | undefined, uri: string | undefined): unknown {
+function addOffsets(v: unknown, linesOf: (uri: string) => LineIndex | undefined, uri: string | undefined): unknown {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map((x) => addOffsets(x, linesOf, uri));
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return v;
   if (isPosition(v)) {
-    const lines = linesOf(uri);
-    const p = v as Position & Record<string, unknown>;
-    return lines ? { ...p, line: p.line, character: p.character, offset: lines.offsetOf(p) } : { ...p };
+    const lines = uri === undefined ? undefined : linesOf(uri);
+    return lines ? { ...v, offset: lines.offsetOf(v) } : { ...v };
   }
   const o = v as Record<string, unknown>;
   const here = typeof o.uri === "string" ? o.uri : uri;

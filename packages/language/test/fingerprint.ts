@@ -15,7 +15,7 @@ export function parseFingerprint(text: string, uri: string): string {
   // with each position's offset, as positions held it when the golden hashes were taken, and an
   // assert's block end as the offset it was then (decision 0225)
   const declarations = ast.declarations.map((d) => (d.kind === "assert" ? { ...d, blockEnd: lines.offsetOf(d.blockEnd) } : d));
-  return sha(canonicalJson(withOffsets({ ast: { ...ast, declarations, keywords }, diagnostics, lineCount: lines.lineCount }, () => lines)));
+  return sha(canonicalJson(withOffsets({ ast: { ...ast, declarations, keywords }, diagnostics, lineCount: lines.lineCount }, () => lines, uri)));
 }
 
 /**
