@@ -2,7 +2,7 @@ import type * as A from "@perf/language";
 import type { Analysis } from "./analyze.js";
 import type { IndicatorResult } from "./schema.js";
 import type { PerfSymbol, Reference, SymbolTable } from "./symbols.js";
-import { comparePositions, isPosition, isRange, placeKey, type ParseResult, type Position, type Reparsed } from "@perf/language";
+import { comparePositions, isPosition, isRange, placeKey, unmovedBy, type ParseResult, type Position, type Reparsed } from "@perf/language";
 
 /**
  * An edit that changed only texts no score reads (an indicator's 指标解释, 评价标准, 评价说明 and
@@ -21,8 +21,8 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
   /** Positions of the re-parsed declaration in the old tree → the new tree's. */
   const placed = new Map<object, unknown>();
   /**
-   * Where the old indicators whose texts changed start → the new declaration. By offset, not by
-   * range object: a result node carried over by an earlier edit holds a moved copy of its
+   * Where the old indicators whose texts changed start → the new declaration. By place (`placeKey`),
+   * not by range object: a result node carried over by an earlier edit holds a moved copy of its
    * declaration's range, not the tree's own, and would not be found by identity.
    */
   const retexted = new Map<string, A.IndicatorDecl>();
@@ -54,11 +54,13 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
     placed,
     retexted,
     symbols: previous.symbols.symbols,
+    // the shape the re-parse asks `unmovedBy` with: one hidden class at its call
+    shift: { before: reparsed.before, lineDelta: reparsed.lineDelta },
     from: reparsed.before.range.start,
     to: reparsed.before.range.end,
     regionStart: before.lines.positionAt(region.start),
     oldEndAt,
-    lineDelta: newEndAt.line - oldEndAt.line,
+    lineDelta: reparsed.lineDelta,
     columnDelta: newEndAt.character - oldEndAt.character,
     depth: 0,
   };
@@ -92,6 +94,8 @@ interface CarryOver {
   /** Where the old indicators whose texts changed start (`placeKey`) → the new declaration. */
   retexted: Map<string, A.IndicatorDecl>;
   symbols: Map<string, PerfSymbol>;
+  /** What `unmovedBy` reads of the re-parse. */
+  shift: Pick<Reparsed, "before" | "lineDelta">;
   /** The re-parsed declaration's old range. */
   from: Position;
   to: Position;
@@ -117,9 +121,9 @@ function position(p: Position, c: CarryOver): Position {
   return comparePositions(p, c.from) >= 0 && comparePositions(p, c.to) <= 0 ? ((c.placed.get(p) as Position | undefined) ?? move(p, c)) : move(p, c);
 }
 
-/** Whether nothing in a part of the old tree moved: it ends before the re-parsed declaration, or starts on a later line than it ends and no line was added or removed. */
+/** Whether nothing in a part of the old tree moved: the re-parse shared it. */
 function unmoved(range: A.Range, c: CarryOver): boolean {
-  return comparePositions(range.end, c.from) <= 0 || (c.lineDelta === 0 && range.start.line > c.to.line);
+  return unmovedBy(c.shift, range);
 }
 
 /*

@@ -21,6 +21,18 @@ export interface Reparsed extends ParseResult {
   after: A.Declaration;
   /** The changed region of the previous text. */
   region: ChangedRegion;
+  /** Lines the edit added (negative: removed). */
+  lineDelta: number;
+}
+
+/**
+ * Whether the re-parse left everything in `range` (of the previous tree) where it was, and shared
+ * it: it ends before the re-parsed declaration, or it starts on a later line than that one ends
+ * and the edit added or removed no line (decision 0225). What the carry-over of an analysis may
+ * keep as it is.
+ */
+export function unmovedBy(r: Pick<Reparsed, "before" | "lineDelta">, range: Range): boolean {
+  return comparePositions(range.end, r.before.range.start) <= 0 || (r.lineDelta === 0 && range.start.line > r.before.range.end.line);
 }
 
 /** Codes whose presence anywhere makes the previous tree's declaration boundaries untrustworthy (recovery, limits). */
@@ -74,9 +86,8 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     p.line < oldEnd.line || (p.line === oldEnd.line ? p.character < oldEnd.character : lineDelta === 0)
       ? undefined
       : { line: p.line + lineDelta, character: p.line === oldEnd.line ? p.character + columnDelta : p.character };
-  /** Whether nothing in a node after the slice moves: it starts on a later line and no line was added or removed. */
-  const untouched = (node: { range: Range }) => lineDelta === 0 && node.range.start.line > oldEnd.line;
-  const moved = <T extends { range: Range }>(node: T): T => (untouched(node) ? node : (movePositions(node, after) as T));
+  const shift = { before, lineDelta };
+  const moved = <T extends { range: Range }>(node: T): T => (unmovedBy(shift, node.range) ? node : (movePositions(node, after) as T));
 
   const placed = movePositions(parsedDecl, intoPlace) as A.Declaration;
   const declarations = previous.ast.declarations.map((d, i) => (i < path[0]! ? d : i > path[0]! ? moved(d) : replaceAt(d, path, 1, placed, after, moved)));
@@ -99,7 +110,7 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     // one that straddles the slice's edge cannot be placed: parse the whole text
     else if (comparePositions(d.range.start, start) < 0 || comparePositions(d.range.end, oldEnd) > 0) return null;
   }
-  return { ast, diagnostics, lines, path, before, after: declarationAt(declarations, path), region: changed };
+  return { ast, diagnostics, lines, path, before, after: declarationAt(declarations, path), region: changed, lineDelta };
 }
 
 /** The smallest region of `before` that, replaced, gives `after` (common prefix and suffix); null when they are equal. */

@@ -5,7 +5,7 @@ export { KeywordUses, type KeywordUse } from "./keyword-uses.js";
 export * from "./diagnostics.js";
 export { parse, unquote, type ParseResult } from "./parse.js";
 export { numberWords, type NumberWords } from "./number-words.js";
-export { reparse, changedRegion, movePositions, type ChangedRegion, type Reparsed } from "./incremental.js";
+export { reparse, changedRegion, movePositions, unmovedBy, type ChangedRegion, type Reparsed } from "./incremental.js";
 export { allTokens, keywordTokens, perfLexer } from "./lexer.js";
 export { MAX_NESTING, MAX_OPERATORS } from "./limits.js";
 export { format, majoritySpelling, displayWidth, type FormatOptions, type FormatResult } from "./printer.js";
