@@ -120,7 +120,56 @@ export function roundHalfUp(d: Decimal, places: number): Decimal {
 
 /** Lossless text without exponent or trailing zeros: "1.92", "2.4", "3". */
 export function decimalText(d: Decimal): string {
+  const c = coefficient(d);
+  // at most 15 significant digits and no exponent in JavaScript's own text (1e-6 ≤ |d| < 1e21):
+  // the double nearest to c × 10^p prints as exactly those digits (the shortest text that reads
+  // back as it; two such decimals are never one double), as decimal.js would, without its strings
+  if (c !== undefined && d.e >= -6 && d.e < 15) return String(c.p >= 0 ? c.n * POWERS[c.p]! : c.n / POWERS[-c.p]!);
   return d.toFixed();
+}
+
+/** 10^0 … 10^22, each exact as a double. */
+const POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * A finite decimal as n × 10^p, n a whole number of at most 14 digits carrying d's sign; undefined
+ * for a longer one. Read from decimal.js's documented, read-only digits (base 10^7 words) and
+ * base-10 exponent; −0 gives n = −0.
+ */
+function coefficient(d: Decimal): { n: number; p: number } | undefined {
+  const words = d.d;
+  if (!words || words.length > 2) return undefined;
+  const first = words[0]!;
+  const n = words.length === 1 ? first : first * 1e7 + words[1]!;
+  // the first word's digits, then seven for the second: the place of n's last digit
+  let digits = words.length === 1 ? 1 : 8;
+  for (let w = first; w >= 10; w = Math.floor(w / 10)) digits++;
+  return { n: d.s < 0 ? -n : n, p: d.e + 1 - digits };
+}
+
+/**
+ * `decimalText(roundHalfUp(divide(part, whole), 4))`, what a score's rate is: whole numbers in
+ * place of the 34-digit quotient when both are short. The same text: a quotient of numbers this
+ * short is never within 10^-29 of a rounding half at the fourth decimal without being on it, so
+ * rounding it at once or after its 34 digits cannot differ.
+ */
+export function rateText(part: Decimal, whole: Decimal): string {
+  const a = coefficient(part);
+  const b = coefficient(whole);
+  if (a && b && b.n !== 0) {
+    // |part ÷ whole| × 10^4 = (|a.n| × 10^k) ÷ (|b.n| × 10^-k), k = a.p − b.p + 4
+    const k = a.p - b.p + 4;
+    const num = Math.abs(a.n) * (k >= 0 && k <= 22 ? POWERS[k]! : 1);
+    const den = Math.abs(b.n) * (k < 0 && k >= -22 ? POWERS[-k]! : 1);
+    if (k >= -22 && k <= 22 && 2 * num + den <= Number.MAX_SAFE_INTEGER) {
+      // exact: the double nearest to num ÷ den could reach the next whole number only if
+      // (q + 1) × den, about num + den, were above 2^53
+      let q = Math.floor(num / den);
+      if (2 * (num - q * den) >= den) q += 1; // half-up: away from zero
+      if (q <= 1e14) return String(((a.n < 0) !== (b.n < 0) ? -q : q) / 1e4);
+    }
+  }
+  return decimalText(roundHalfUp(divide(part, whole), 4));
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {

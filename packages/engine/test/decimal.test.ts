@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { literal } from "../src/decimal.js";
-import { analyzeText, Decimal, decimalText, divide, isExactLiteral, percentText, roundHalfUp } from "../src/index.js";
+import { analyzeText, Decimal, decimalText, divide, isExactLiteral, percentText, rateText, roundHalfUp } from "../src/index.js";
 
 describe("exact decimals", () => {
   it("0.1 + 0.2 is 0.3", () => {
@@ -75,5 +76,28 @@ describe("literal", () => {
     }
     expect(literal("42")).toBe(literal("42"));
     expect(literal("42", true).toString()).toBe("0.42");
+  });
+});
+
+describe("the short paths give decimal.js's texts", () => {
+  // digits of every length around the short path's limits, every place of the point, both signs
+  const decimals = fc
+    .record({ digits: fc.stringMatching(/^[0-9]{1,20}$/), point: fc.integer({ min: -25, max: 25 }), negative: fc.boolean() })
+    .map(({ digits, point, negative }) => new Decimal(`${negative ? "-" : ""}0.${digits}e${point}`));
+  const edges = ["0", "-0", "1e-6", "1e-7", "0.000001", "-0.0000009", "99999999999999", "999999999999999", "1e14", "1e15", "123456789012345.67", "0.5", "2.5", "-2.5", "1e21", "12345678901234", "1234567.1234567"];
+
+  it("decimalText is toFixed()", () => {
+    for (const text of edges) expect(decimalText(new Decimal(text))).toBe(new Decimal(text).toFixed());
+    fc.assert(fc.property(decimals, (d) => decimalText(d) === d.toFixed()), { numRuns: 20000 });
+  });
+
+  it("rateText is the 34-digit quotient rounded half-up to four decimals", () => {
+    const slow = (a: Decimal, b: Decimal) => roundHalfUp(divide(a, b), 4).toFixed();
+    const pairs: [string, string][] = [["1", "3"], ["2", "3"], ["-2", "3"], ["0.00005", "1"], ["-0.00005", "1"], ["0.000049", "1"], ["0", "7"], ["-0", "7"], ["5", "0.0001"], ["123456789012345.67", "0.01"], ["1", "99999999999999"]];
+    for (const [a, b] of pairs) expect(rateText(new Decimal(a), new Decimal(b)), `${a} ÷ ${b}`).toBe(slow(new Decimal(a), new Decimal(b)));
+    // halves at the fifth decimal, and scores and weights as they are written
+    const scores = fc.tuple(fc.integer({ min: -99999, max: 999999 }), fc.integer({ min: 0, max: 6 })).map(([n, p]) => new Decimal(n).dividedBy(10 ** p));
+    fc.assert(fc.property(scores, scores, (a, b) => b.isZero() || rateText(a, b) === slow(a, b)), { numRuns: 20000 });
+    fc.assert(fc.property(decimals, decimals, (a, b) => b.isZero() || rateText(a, b) === slow(a, b)), { numRuns: 20000 });
   });
 });

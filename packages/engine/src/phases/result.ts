@@ -1,6 +1,6 @@
 import type { Diagnostic } from "@perf/language";
 import { comparePositions } from "@perf/language";
-import { decimalText, divide, roundHalfUp, type Decimal } from "../decimal.js";
+import { decimalText, rateText, type Decimal } from "../decimal.js";
 import { dateValueText, numberText, numberValue } from "../expression.js";
 import { isoOfDay } from "../dates.js";
 import { factValue, type Framework, type SubjectScore } from "../framework.js";
@@ -75,7 +75,7 @@ export function buildResult(model: Linked, framework: Framework, scored: Subject
   const sorted = sortDiagnostics(diagnostics);
   const first = [...model.parsed.keys()][0] ?? "untitled";
   const scoredTop = !top.unscored && framework.roots.length > 0;
-  const rate = (score: Decimal) => (framework.total.isZero() ? null : decimalText(roundHalfUp(divide(score, framework.total), 4)));
+  const rate = (score: Decimal) => (framework.total.isZero() ? null : rateText(score, framework.total));
   const result: EvaluationResult = {
     schemaVersion: 1,
     title: h?.title?.value ?? (!h ? model.framework?.decl.title?.value : undefined) ?? first.replace(/^.*[\\/]/, "").replace(/\.perf$/, ""),

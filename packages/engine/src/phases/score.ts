@@ -1,5 +1,5 @@
 import type * as A from "@perf/language";
-import { Decimal, ZERO, decimalText, divide, roundHalfUp, sum } from "../decimal.js";
+import { Decimal, ZERO, decimalText, rateText, sum } from "../decimal.js";
 import { numberText, type Quantity } from "../expression.js";
 import { evaluateChecked } from "../checks/units.js";
 import { weightOf, weightText } from "../checks/weights.js";
@@ -163,7 +163,7 @@ function scoreNode(s: Scoring, d: A.IndicatorDecl, uri: string, parentPath: stri
   }
   if (node.score !== null) {
     r.score = decimalText(node.score);
-    if (!weight.isZero()) r.rate = decimalText(roundHalfUp(divide(node.score, weight), 4));
+    if (!weight.isZero()) r.rate = rateText(node.score, weight);
   }
   return node;
 }
