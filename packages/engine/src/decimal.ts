@@ -1,26 +1,19 @@
-import { Decimal as DecimalJs } from "decimal.js";
+import { Decimal, ZERO, quotient } from "./decimal-value.js";
 
 /**
- * The one decimal type of the engine. Sums, differences and products are exact: the working
- * precision (1000 digits) is far above what literals of at most `DIGIT_LIMIT` integer and
- * decimal digits can produce, so nothing a user wrote is rounded silently. Quotients cannot
- * be exact and are cut at 34 significant digits (IEEE decimal128) by `divide`; rounding of
- * scores is always explicit and half-up.
+ * The one decimal type of the engine (decimal-value.ts). Sums, differences and products are
+ * exact: the working precision (1000 digits) is far above what literals of at most
+ * `DIGIT_LIMIT` integer and decimal digits can produce, so nothing a user wrote is rounded
+ * silently. Quotients cannot be exact and are cut at 34 significant digits (IEEE decimal128)
+ * by `divide`; rounding of scores is always explicit and half-up.
  */
-const WORKING_DIGITS = 1000;
-export const Decimal = DecimalJs.clone({ precision: WORKING_DIGITS, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
-export type Decimal = InstanceType<typeof Decimal>;
+export { Decimal, ONE, ZERO, type DecimalValue } from "./decimal-value.js";
 
 /** The significant digits of a quotient (IEEE decimal128). */
 const QUOTIENT_DIGITS = 34;
-/** decimal.js types `precision` read-only; its own functions set it for a while, as `divide` does. */
-const config = Decimal as unknown as { precision: number };
 
 /** The most significant, integer or decimal digits a literal may have (PERF038 beyond). */
 export const DIGIT_LIMIT = 34;
-
-export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
 
 /**
  * Literals parsed once per analysis: while `withLiteralCache` runs (analyze does), `literal`
@@ -85,16 +78,7 @@ export function literalText(text: string, percent = false): string {
 
 /** a ÷ b to 34 significant digits, half-up. */
 export function divide(a: Decimal, b: Decimal | number): Decimal {
-  // decimal.js reads its type's precision when it divides (and sets it for a while itself, in
-  // its trigonometry): one type at 34 digits for the division, instead of a second type whose
-  // instances were copied in and out — three objects less, and every decimal.js function sees
-  // one kind of object
-  config.precision = QUOTIENT_DIGITS;
-  try {
-    return a.dividedBy(b);
-  } finally {
-    config.precision = WORKING_DIGITS;
-  }
+  return quotient(a, b, QUOTIENT_DIGITS);
 }
 
 /**
@@ -120,31 +104,7 @@ export function roundHalfUp(d: Decimal, places: number): Decimal {
 
 /** Lossless text without exponent or trailing zeros: "1.92", "2.4", "3". */
 export function decimalText(d: Decimal): string {
-  const c = coefficient(d);
-  // at most 15 significant digits and no exponent in JavaScript's own text (1e-6 ≤ |d| < 1e21):
-  // the double nearest to c × 10^p prints as exactly those digits (the shortest text that reads
-  // back as it; two such decimals are never one double), as decimal.js would, without its strings
-  if (c !== undefined && d.e >= -6 && d.e < 15) return String(c.p >= 0 ? c.n * POWERS[c.p]! : c.n / POWERS[-c.p]!);
   return d.toFixed();
-}
-
-/** 10^0 … 10^22, each exact as a double. */
-const POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
-
-/**
- * A finite decimal as n × 10^p, n a whole number of at most 14 digits carrying d's sign; undefined
- * for a longer one. Read from decimal.js's documented, read-only digits (base 10^7 words) and
- * base-10 exponent; −0 gives n = −0.
- */
-function coefficient(d: Decimal): { n: number; p: number } | undefined {
-  const words = d.d;
-  if (!words || words.length > 2) return undefined;
-  const first = words[0]!;
-  const n = words.length === 1 ? first : first * 1e7 + words[1]!;
-  // the first word's digits, then seven for the second: the place of n's last digit
-  let digits = words.length === 1 ? 1 : 8;
-  for (let w = first; w >= 10; w = Math.floor(w / 10)) digits++;
-  return { n: d.s < 0 ? -n : n, p: d.e + 1 - digits };
 }
 
 /**
@@ -154,23 +114,26 @@ function coefficient(d: Decimal): { n: number; p: number } | undefined {
  * rounding it at once or after its 34 digits cannot differ.
  */
 export function rateText(part: Decimal, whole: Decimal): string {
-  const a = coefficient(part);
-  const b = coefficient(whole);
-  if (a && b && b.n !== 0) {
-    // |part ÷ whole| × 10^4 = (|a.n| × 10^k) ÷ (|b.n| × 10^-k), k = a.p − b.p + 4
-    const k = a.p - b.p + 4;
-    const num = Math.abs(a.n) * (k >= 0 && k <= 22 ? POWERS[k]! : 1);
-    const den = Math.abs(b.n) * (k < 0 && k >= -22 ? POWERS[-k]! : 1);
-    if (k >= -22 && k <= 22 && 2 * num + den <= Number.MAX_SAFE_INTEGER) {
-      // exact: the double nearest to num ÷ den could reach the next whole number only if
-      // (q + 1) × den, about num + den, were above 2^53
-      let q = Math.floor(num / den);
-      if (2 * (num - q * den) >= den) q += 1; // half-up: away from zero
-      if (q <= 1e14) return String(((a.n < 0) !== (b.n < 0) ? -q : q) / 1e4);
+  if (part.big === undefined && whole.big === undefined && whole.n !== 0) {
+    // |part ÷ whole| × 10^4 = (|part.n| × 10^k) ÷ (|whole.n| × 10^-k), k = part.p − whole.p + 4
+    const k = part.p - whole.p + 4;
+    if (k >= -22 && k <= 22) {
+      const num = Math.abs(part.n) * (k >= 0 ? POWERS[k]! : 1);
+      const den = Math.abs(whole.n) * (k < 0 ? POWERS[-k]! : 1);
+      if (2 * num + den <= Number.MAX_SAFE_INTEGER) {
+        // exact: the double nearest to num ÷ den could reach the next whole number only if
+        // (q + 1) × den, about num + den, were above 2^53
+        let q = Math.floor(num / den);
+        if (2 * (num - q * den) >= den) q += 1; // half-up: away from zero
+        if (q <= 1e14) return String((part.n < 0) !== (whole.n < 0) ? -q / 1e4 : q / 1e4);
+      }
     }
   }
   return decimalText(roundHalfUp(divide(part, whole), 4));
 }
+
+/** 10^0 … 10^22, each exact as a double. */
+const POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let acc = ZERO;
