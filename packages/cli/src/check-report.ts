@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, sep } from "node:path";
 import { documentLines, evidencePathDiagnostics, sortDiagnostics, type Analysis } from "@perf/engine";
-import { diagnosticText, isAuditCode, placeKey, withOffsets, type Diagnostic, type Locale, type Severity } from "@perf/language";
+import { diagnosticKey, diagnosticText, isAuditCode, withOffsets, type Diagnostic, type Locale, type Severity } from "@perf/language";
 import type { CommonOptions } from "./io.js";
 import { displayPath } from "./files.js";
 import { analyzeEntry, rootOf } from "./project.js";
@@ -131,7 +131,7 @@ function fileEntries(c: CheckedFile, ctx: ReportContext): ReportEntry[] {
   const a = c.analysis!;
   const lines = a.parsed.get(c.file)!.lines;
   for (const d of withEvidencePaths(a, c.root, ctx.strict)) {
-    const key = `${d.code}\u0000${d.uri}\u0000${placeKey(d.range.start)}\u0000${placeKey(d.range.end)}\u0000${JSON.stringify(d.args)}`;
+    const key = diagnosticKey(d);
     // an acknowledged audit finding is not a problem of the file: `perf check --audit` lists it
     if (d.data?.acknowledged !== undefined) {
       entries.push({ key, hidden: true });

@@ -1,5 +1,5 @@
 import { checkPolicy } from "./checks/policy.js";
-import { parse, placeKey, withOffsets, type Diagnostic, type LineIndex, type Locale, type ParseResult } from "@perf/language";
+import { diagnosticKey, parse, withOffsets, type Diagnostic, type LineIndex, type Locale, type ParseResult } from "@perf/language";
 import { implicitSubject, resolveFramework, scoreSubject, type Framework } from "./framework.js";
 import { inputsFromSubjects, publishedTotalOnly, type Linked } from "./model.js";
 import { numberValue } from "./expression.js";
@@ -147,7 +147,7 @@ function unscoredTree(framework: Framework, strict: boolean) {
 function unique(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
-    const key = `${d.code}\u0000${d.uri}\u0000${placeKey(d.range.start)}\u0000${placeKey(d.range.end)}\u0000${JSON.stringify(d.args)}`;
+    const key = diagnosticKey(d);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,4 +1,4 @@
-import type { Range } from "./range.js";
+import { placeKey, type Range } from "./range.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Locale = "zh" | "en";
@@ -1055,6 +1055,11 @@ function entryOf(code: string): Entry | undefined {
 }
 
 /** The severity a code has, under `--strict` or not. */
+/** What makes two diagnostics the same one: code, document, range and arguments (a report lists each once). */
+export function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.uri}\u0000${placeKey(d.range.start)}\u0000${placeKey(d.range.end)}\u0000${JSON.stringify(d.args)}`;
+}
+
 export function severityOf(code: DiagnosticCode, strict = false): Severity {
   const e: Entry = catalogue[code];
   return strict && e.strict ? e.strict : e.severity;
