@@ -16,7 +16,7 @@ const WORKING_DIGITS = 1000;
 /** decimal.js as the engine configures it: the long form. */
 const Big = DecimalJs.clone({ precision: WORKING_DIGITS, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 type Big = InstanceType<typeof Big>;
-/** decimal.js types `precision` read-only; its own functions set it for a while, as `withPrecision` does. */
+/** decimal.js types `precision` read-only; its own functions set it for a while, as `quotient` does. */
 const bigConfig = Big as unknown as { precision: number };
 
 export type DecimalValue = Decimal | string | number;
