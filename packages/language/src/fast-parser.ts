@@ -408,7 +408,7 @@ class FastParser {
   private unary(): A.Expression {
     const minus = this.la() === MINUS ? this.next() : undefined;
     const inner = this.primary();
-    return minus !== undefined ? { kind: "negate", operand: inner, range: this.lines.range(this.starts[minus]!, this.lines.offsetOf(inner.range.end)) } : inner;
+    return minus !== undefined ? { kind: "negate", operand: inner, range: { start: this.lines.positionAt(this.starts[minus]!), end: inner.range.end } } : inner;
   }
 
   private primary(): A.Expression {
@@ -428,7 +428,7 @@ class FastParser {
         this.p++;
         path.push(this.name(this.expectIdent()));
       }
-      return { kind: "ref", name: id, path, range: this.lines.range(this.lines.offsetOf(id.range.start), this.lines.offsetOf(path[path.length - 1]!.range.end)) };
+      return { kind: "ref", name: id, path, range: { start: id.range.start, end: path[path.length - 1]!.range.end } };
     }
     if (t === LPAREN) {
       const open = this.next();
@@ -669,14 +669,14 @@ class FastParser {
     const name = this.name(this.expectIdent());
     const title = this.optionalString();
     const weight = this.la() === KW_Weight ? (this.p++, this.value()) : undefined;
-    const headEnd = this.last();
     const ind = indicatorDecl(name, title, weight, undefined!, undefined!);
     if (this.la() === LBRACE) {
       this.p++;
       this.indicatorItems(ind);
     }
     ind.range = this.span(start);
-    ind.headRange = this.lines.range(this.lines.offsetOf(ind.range.start), this.ends[headEnd]!);
+    // the head ends with its last token, the weight, title or name: their positions, not new ones
+    ind.headRange = { start: ind.range.start, end: (weight ?? title ?? name).range.end };
     return ind;
   }
 

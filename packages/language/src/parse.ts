@@ -659,8 +659,7 @@ class AstBuilder {
     const range = this.nodeRange(node);
     const weight = this.value(this.sub(node, "value"));
     const title = this.string(this.first(node, "StringLiteral"));
-    const headEnd = this.lines.offsetOf(weight?.range.end ?? title?.range.end ?? name.range.end);
-    const ind = indicatorDecl(name, title, weight, range, this.lines.range(this.lines.offsetOf(range.start), headEnd));
+    const ind = indicatorDecl(name, title, weight, range, { start: range.start, end: (weight ?? title ?? name).range.end });
     let judgement: Extract<A.ScoringMethod, { kind: "judgement" }> | undefined;
     for (const item of this.subs(node, "indicatorItem")) {
       const rows = this.rowRefs(item);
@@ -932,7 +931,7 @@ class AstBuilder {
       const inner = this.expression(this.sub(node, "primary"));
       const minus = this.first(node, "Minus");
       if (!inner) return undefined;
-      return minus ? { kind: "negate", operand: inner, range: this.lines.range(minus.startOffset, this.lines.offsetOf(inner.range.end)) } : inner;
+      return minus ? { kind: "negate", operand: inner, range: { start: this.lines.positionAt(minus.startOffset), end: inner.range.end } } : inner;
     }
     if (node.name === "primary") {
       const v = this.sub(node, "value");
@@ -955,7 +954,7 @@ class AstBuilder {
       if (id) {
         const path = (node.children.path ?? []).filter(isToken).flatMap((t) => this.name(t) ?? []);
         const last = path.at(-1) ?? id;
-        return path.length ? { kind: "ref", name: id, path, range: this.lines.range(this.lines.offsetOf(id.range.start), this.lines.offsetOf(last.range.end)) } : { kind: "ref", name: id, range: id.range };
+        return path.length ? { kind: "ref", name: id, path, range: { start: id.range.start, end: last.range.end } } : { kind: "ref", name: id, range: id.range };
       }
       const inner = this.expression(this.sub(node, "expression"));
       return inner ? { kind: "paren", inner, range: this.nodeRange(node) } : undefined;
