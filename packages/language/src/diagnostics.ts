@@ -1054,12 +1054,12 @@ function entryOf(code: string): Entry | undefined {
   return Object.hasOwn(catalogue, code) ? (catalogue as Record<string, Entry>)[code] : undefined;
 }
 
-/** The severity a code has, under `--strict` or not. */
 /** What makes two diagnostics the same one: code, document, range and arguments (a report lists each once). */
 export function diagnosticKey(d: Diagnostic): string {
   return `${d.code}\u0000${d.uri}\u0000${placeKey(d.range.start)}\u0000${placeKey(d.range.end)}\u0000${JSON.stringify(d.args)}`;
 }
 
+/** The severity a code has, under `--strict` or not. */
 export function severityOf(code: DiagnosticCode, strict = false): Severity {
   const e: Entry = catalogue[code];
   return strict && e.strict ? e.strict : e.severity;
