@@ -1,4 +1,4 @@
-import { makeDiagnostic, comparePositions, type Diagnostic, type DiagnosticFactoryOptions, type IndicatorDecl, type PerfFile, type StringValue } from "@perf/language";
+import { byStart, makeDiagnostic, type Diagnostic, type DiagnosticFactoryOptions, type IndicatorDecl, type PerfFile, type StringValue } from "@perf/language";
 
 /**
  * Which `evidence "…"` paths may become links: only a relative path that stays inside the
@@ -83,7 +83,7 @@ export function evidenceOf(ast: PerfFile): StringValue[] {
     if (d.kind === "finding") out.push(...d.evidence);
     else if (d.kind === "subject") for (const m of d.members) if (m.kind === "assess" || m.kind === "finding") out.push(...m.evidence);
   }
-  return out.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return out.sort(byStart);
 }
 
 /** A path as a message shows it: control and bidi characters by code point, long paths cut. */

@@ -1,4 +1,4 @@
-import { keywordSpellings, LineIndex, majoritySpelling, translator, comparePositions, samePosition, type Diagnostic, type IndicatorDecl, type KeywordName, type Locale, type ParseResult, type Range } from "@perf/language";
+import { keywordSpellings, LineIndex, majoritySpelling, translator, byStart, comparePositions, samePosition, type Diagnostic, type IndicatorDecl, type KeywordName, type Locale, type ParseResult, type Range } from "@perf/language";
 import type { Analysis } from "./analyze.js";
 import { Decimal, decimalText } from "./decimal.js";
 
@@ -249,7 +249,7 @@ export function applyFixes(text: string, fixes: Fix[]): { text: string; applied:
       taken.push(...f.edits);
     }
   }
-  taken.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  taken.sort(byStart);
   const lines = new LineIndex(text);
   let out = "";
   let at = 0;

@@ -1,5 +1,5 @@
 import type * as A from "@perf/language";
-import { comparePositions } from "@perf/language";
+import { bySource } from "@perf/language";
 import { checkDeclared } from "./checks/declared.js";
 import { precisionOf } from "./checks/numbers.js";
 import { weightOf } from "./checks/weights.js";
@@ -124,7 +124,7 @@ function applyOverrides(model: Linked, sink: DiagnosticSink): { roots: At<A.Indi
     return c === r ? r : { ...c, uri: r.uri };
   });
   // listed in the order they are written
-  overrides.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : comparePositions(a.range.start, b.range.start)));
+  overrides.sort(bySource);
   return { roots, overrides };
 }
 

@@ -4,7 +4,7 @@ import { makeDiagnostic, type Diagnostic, type Locale } from "./diagnostics.js";
 import { keywordText, type KeywordName, type Spelling } from "./keywords.js";
 import * as T from "./lexer.js";
 import { parse, unquote } from "./parse.js";
-import { comparePositions, type LineIndex, type Position, type Range } from "./range.js";
+import { byStart, type LineIndex, type Position, type Range } from "./range.js";
 
 export interface FormatOptions {
   uri?: string;
@@ -128,7 +128,7 @@ class Printer {
     private readonly width: number,
   ) {
     this.keywordStarts = Array.from(ast.keywords.starts);
-    this.comments = [...ast.comments].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    this.comments = [...ast.comments].sort(byStart);
   }
 
   /** Where a position of the tree is in the text (decision 0225: the index is asked, not the position). */

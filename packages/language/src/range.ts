@@ -18,6 +18,16 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** Source order of two things of one document: by where they start (for `sort`). */
+export function byStart(a: { range: Range }, b: { range: Range }): number {
+  return comparePositions(a.range.start, b.range.start);
+}
+
+/** Source order of things of several documents: by document, then by where they start (for `sort`). */
+export function bySource(a: { uri: string; range: Range }, b: { uri: string; range: Range }): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : comparePositions(a.range.start, b.range.start);
+}
+
 /** Whether two positions of one document are the same place. */
 export function samePosition(a: Position, b: Position): boolean {
   return a.line === b.line && a.character === b.character;

@@ -1,5 +1,5 @@
 import type { Analysis, SymbolKind } from "@perf/engine";
-import { comparePositions } from "@perf/language";
+import { byStart } from "@perf/language";
 import type { Range } from "@perf/language";
 import { findAt } from "./find-at.js";
 
@@ -26,7 +26,7 @@ export function buildOccurrences(analysis: Analysis, uri: string): Occurrences {
     if (s.uri === uri) all.push({ id: s.id, kind: s.kind, declaration: true, resolved: true, uri, range: s.nameRange });
   for (const r of analysis.symbols.references)
     if (r.uri === uri) all.push({ id: r.id, kind: r.target?.kind ?? r.expects[0]!, declaration: false, resolved: !!r.target, uri, range: r.range });
-  all.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  all.sort(byStart);
   const lines = analysis.parsed.get(uri)?.lines;
   return {
     all,

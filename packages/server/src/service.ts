@@ -1,5 +1,5 @@
 import type { EvaluationResult } from "@perf/engine";
-import { diagnosticText, comparePositions } from "@perf/language";
+import { byStart, diagnosticText } from "@perf/language";
 import { LSPErrorCodes, ResponseError } from "vscode-languageserver";
 import type {
   CodeAction,
@@ -95,11 +95,11 @@ export class PerfLanguageService {
     // PERF125 is the server's until the engine raises it: merged in by position.
     const ctx = featureContext(this.ws, uri);
     const evidence = ctx ? evidenceDiagnostics(ctx) : [];
-    if (evidence.length) ds = [...ds, ...evidence].sort((a, b) => comparePositions(a.range.start, b.range.start));
+    if (evidence.length) ds = [...ds, ...evidence].sort(byStart);
     if (ds.length > MAX_PUBLISHED_DIAGNOSTICS) {
       const rank = { error: 0, warning: 1, info: 2 } as const;
       ds = [...ds].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_PUBLISHED_DIAGNOSTICS);
-      ds.sort((a, b) => comparePositions(a.range.start, b.range.start));
+      ds.sort(byStart);
     }
     return ds.map((d) => toLspDiagnostic(d, this.ws.settings.locale));
   }

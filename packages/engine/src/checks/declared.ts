@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@perf/language";
-import { comparePositions } from "@perf/language";
+import { bySource } from "@perf/language";
 import { ZERO, decimalText, sum, type Decimal } from "../decimal.js";
 import { numberValue } from "../expression.js";
 import type { DeclaredTotal } from "../framework.js";
@@ -9,8 +9,6 @@ import { weightOf } from "./weights.js";
 
 /** Diagnostics that change the score of the indicator owning them. */
 const changesScore = (d: Diagnostic) => d.severity === "error" || d.code === "PERF030" || d.code === "PERF033";
-
-const bySource = (a: Diagnostic, b: Diagnostic) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : comparePositions(a.range.start, b.range.start));
 
 /** What a branch's declared score should be if each child's declared score (or, lacking one, its computed score) is right. */
 function fromChildren(children: { declared: Decimal | null; score: Decimal | null }[]): Decimal {

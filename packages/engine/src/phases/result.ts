@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@perf/language";
-import { comparePositions } from "@perf/language";
+import { bySource } from "@perf/language";
 import { decimalText, rateText, type Decimal } from "../decimal.js";
 import { dateValueText, numberText, numberValue } from "../expression.js";
 import { isoOfDay } from "../dates.js";
@@ -14,7 +14,7 @@ import type { EvaluationResult, FactResult, FindingResult, IndicatorResult, Subj
 import type { ScoredSubject } from "./subjects.js";
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code)));
+  return [...ds].sort((a, b) => bySource(a, b) || a.code.localeCompare(b.code));
 }
 
 /** A fact's result; module-level, called in a loop, not a closure made per analysis (decision 0219). */

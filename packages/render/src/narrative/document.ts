@@ -1,5 +1,5 @@
 import type { EvaluationResult } from "@perf/engine";
-import { makeDiagnostic, comparePositions, type Diagnostic, type Locale } from "@perf/language";
+import { byStart as inSourceOrder, makeDiagnostic, type Diagnostic, type Locale } from "@perf/language";
 import { resolveReference, scanReferences, type Resolved, type TableRef } from "./references.js";
 
 // the editor completes and hovers references through the same module (`@perf/render/narrative`)
@@ -138,7 +138,7 @@ export function resolveNarrative(markdown: string, result: EvaluationResult, uri
     para.push(substitute(start + lead, end));
   }
   flush();
-  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  diagnostics.sort(inSourceOrder);
   return { blocks, diagnostics };
 }
 
