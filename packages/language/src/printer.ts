@@ -269,6 +269,11 @@ class Printer {
     return item;
   }
 
+  /** `simple` over the text of a range of the tree. */
+  private spanned(r: Range, text: string): Item {
+    return this.simple(this.at(r.start), this.at(r.end), text);
+  }
+
   /** `KEYWORD "text"`; `align` lines the strings of a run of such clauses up in one column. */
   private textClause(name: KeywordName, s: A.StringValue | undefined, align = false): Item[] {
     if (!s) return [];
@@ -362,7 +367,7 @@ class Printer {
     const bands = g.bands.map((b) => {
       let s = `${b.name.text} >= ${b.lower ? this.num(b.lower) : ""}`;
       if (b.upper) s += ` < ${this.num(b.upper)}`;
-      return this.simple(this.at(b.range.start), this.at(b.range.end), s);
+      return this.spanned(b.range, s);
     });
     return this.block(this.kw("Grades"), this.at(g.range.start), this.at(g.range.end), true, this.at(g.range.start), bands, Infinity, "; ");
   }
@@ -396,7 +401,7 @@ class Printer {
   }
 
   private deduction(d: A.Deduction): Item {
-    return this.simple(this.at(d.range.start), this.at(d.range.end), `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`);
+    return this.spanned(d.range, `${this.kw("Deduct")} ${d.amount ? this.num(d.amount) : ""}${d.reason ? " " + this.str(d.reason) : ""}`);
   }
 
   private override(o: A.OverrideDecl): Item {
@@ -409,18 +414,18 @@ class Printer {
       text += ` ${this.kw("Rule")} ${rule}`;
     }
     if (o.reason) text += " " + this.str(o.reason);
-    return this.simple(this.at(o.range.start), this.at(o.range.end), text);
+    return this.spanned(o.range, text);
   }
 
   private units(u: A.UnitsDecl): Item {
-    const defs = u.units.map((d) => this.simple(this.at(d.range.start), this.at(d.range.end), d.name.text + (d.equals ? ` = ${this.num(d.equals)}` : "")));
+    const defs = u.units.map((d) => this.spanned(d.range, d.name.text + (d.equals ? ` = ${this.num(d.equals)}` : "")));
     return this.block(this.kw("Units"), this.at(u.range.start), this.at(u.range.end), true, this.at(u.range.start), defs, Infinity, "; ");
   }
 
   private table(t: A.TableDecl): Item {
     const head = `${this.kw("Table")} ${t.name.text}` + (t.title ? " " + this.str(t.title) : "");
     const items: Item[] = [];
-    const columns = t.columns.map((c) => this.simple(this.at(c.range.start), this.at(c.range.end), `${c.name.text}${c.title ? " " + this.str(c.title) : ""} ${c.type.text}`));
+    const columns = t.columns.map((c) => this.spanned(c.range, `${c.name.text}${c.title ? " " + this.str(c.title) : ""} ${c.type.text}`));
     if (t.columns.length) {
       const start = this.clauseStart(this.at(t.columns[0]!.range.start));
       const end = this.at(t.columns.at(-1)!.range.end);
@@ -428,7 +433,7 @@ class Printer {
     }
     for (const r of t.rows) {
       const cells = r.cells.map((c) => (c.kind === "string" ? this.str(c.value) : c.kind === "empty" ? "-" : (c.negative ? "-" : "") + this.num(c.value)));
-      items.push(this.simple(this.at(r.range.start), this.at(r.range.end), `${this.kw("Row")} ${r.name.text} { ${cells.join(", ")} }`.replace("{  }", "{}")));
+      items.push(this.spanned(r.range, `${this.kw("Row")} ${r.name.text} { ${cells.join(", ")} }`.replace("{  }", "{}")));
     }
     for (const p of t.printed) {
       let text = `${this.kw("Printed")} `;
@@ -437,7 +442,7 @@ class Printer {
       const values = p.values.map((v) => `${v.column.text} ${v.negative ? "-" : ""}${this.num(v.value)}`);
       text += values.length ? ` { ${values.join("; ")} }` : " {}";
       if (p.acknowledged) text += ` ${this.kw("Acknowledged")} ${this.str(p.acknowledged)}`;
-      items.push(this.simple(this.at(p.range.start), this.at(p.range.end), text));
+      items.push(this.spanned(p.range, text));
     }
     return this.block(head, this.at(t.range.start), this.at(t.range.end), true, this.at(t.title?.range.end) ?? this.at(t.name.range.end), items, 0);
   }
@@ -449,7 +454,7 @@ class Printer {
   }
 
   private rowClauses(rows: A.RowRef[] | undefined): Item[] {
-    return (rows ?? []).map((r) => this.simple(this.at(r.range.start), this.at(r.range.end), `${this.kw("Row")} ${r.table.text}.${r.row.text}`));
+    return (rows ?? []).map((r) => this.spanned(r.range, `${this.kw("Row")} ${r.table.text}.${r.row.text}`));
   }
 
   private header(h: A.EvaluationHeader): Item {
@@ -460,7 +465,7 @@ class Printer {
       items.push(this.simple(this.clauseStart(this.at(h.period.range.start)), this.at(h.period.range.end), `${this.kw("Period")} ${v}`));
     }
     items.push(...this.textClause("Client", h.client), ...this.textClause("Evaluator", h.evaluator), ...this.textClause("Subject", h.subject), ...this.textClause("Kind", h.evaluationKind));
-    if (h.use) items.push(this.simple(this.at(h.use.range.start), this.at(h.use.range.end), `${this.kw("Use")} ${this.str(h.use.path)}`));
+    if (h.use) items.push(this.spanned(h.use.range, `${this.kw("Use")} ${this.str(h.use.path)}`));
     items.push(...this.valueClause("Total", h.total), ...this.valueClause("Precision", h.precision), ...this.valueClause("Declared", h.declared), ...this.valueClause("Quorum", h.quorum), ...this.valueClause("Deviation", h.deviation));
     items.push(...this.nameClause("Grades", h.grade));
     if (h.grades) items.push(this.gradeBands(h.grades));
@@ -473,7 +478,7 @@ class Printer {
     let right = `= ${f.expression ? this.expr(f.expression) : `${f.negative ? "-" : ""}${f.value ? this.num(f.value) : ""}`}`;
     if (f.convert) right += ` ${this.kw("In")} ${f.convert.text}`;
     if (f.description) right += " " + this.str(f.description);
-    const item = this.simple(this.at(f.range.start), this.at(f.range.end), `${left} ${right}`);
+    const item = this.spanned(f.range, `${left} ${right}`);
     item.aligned = { left, right, key: "fact" };
     return item;
   }
@@ -483,7 +488,7 @@ class Printer {
     const items = [...this.valueClause("Satisfaction", s.satisfaction), ...this.valueClause("Respondents", s.respondents)];
     if (s.tally) {
       const t = s.tally;
-      const levels = t.levels.map((l) => this.simple(this.at(l.range.start), this.at(l.range.end), `${l.name.text} ${l.count ? this.num(l.count) : ""} × ${l.weight ? this.num(l.weight) : ""}`));
+      const levels = t.levels.map((l) => this.spanned(l.range, `${l.name.text} ${l.count ? this.num(l.count) : ""} × ${l.weight ? this.num(l.weight) : ""}`));
       items.push(this.block(this.kw("Tally"), this.at(t.range.start), this.at(t.range.end), true, this.at(t.range.start), levels, Infinity, "; "));
     }
     items.push(...this.textClause("Note", s.note));
@@ -533,7 +538,7 @@ class Printer {
         const elements = m.elements.map((el) => {
           let t = `${el.label ? this.str(el.label) : ""} ${el.share ? this.num(el.share) : ""} ${el.met ? this.kw(el.met.value ? "Met" : "Unmet") : ""}`;
           if (el.reason) t += " " + this.str(el.reason);
-          return this.simple(this.at(el.range.start), this.at(el.range.end), t);
+          return this.spanned(el.range, t);
         });
         return [this.block(this.kw("Elements"), s, e, true, s, elements, 0, "; ")];
       }
@@ -545,7 +550,7 @@ class Printer {
       case "bands": {
         const bands = m.bands.map((b) => {
           const cond = b.comparator ? `${b.comparator} ${b.threshold ? this.expr(b.threshold) : ""}` : this.kw("Else");
-          return this.simple(this.at(b.range.start), this.at(b.range.end), `${cond}: ${b.score ? this.num(b.score) : ""}`);
+          return this.spanned(b.range, `${cond}: ${b.score ? this.num(b.score) : ""}`);
         });
         const head = `${this.kw("Bands")} ${m.value ? this.expr(m.value) : ""}`;
         return [this.block(head, s, e, true, this.at(m.value?.range.end) ?? s, bands, Infinity, "; ")];
@@ -596,7 +601,7 @@ class Printer {
         t = `${st.expression ? this.expr(st.expression) : ""} ${st.op ?? "="} ${st.right ? this.expr(st.right) : value(st.expected)}`;
         if (st.tolerance) t += ` ${this.kw("Within")} ${this.num(st.tolerance)}`;
       }
-      return this.simple(this.at(st.range.start), this.at(st.range.end), t);
+      return this.spanned(st.range, t);
     });
     const start = this.at(a.range.start);
     const inner = this.block(head, start, this.at(a.blockEnd), true, this.at(a.claim?.range.end) ?? this.at(a.name.range.end), items, 3, "; ");
@@ -625,7 +630,7 @@ class Printer {
     const items: Item[] = [];
     const clause = (from: number, to: number, text: string) => items.push(this.simple(this.clauseStart(from), to, text));
     if (t.class) clause(this.at(t.class.range.start), this.at(t.class.range.end), `${this.kw("Class")} ${this.text.slice(this.at(t.class.range.start), this.at(t.class.range.end))}`);
-    if (t.expect) items.push(this.simple(this.at(t.expect.range.start), this.at(t.expect.range.end), `${this.kw("Expect")} ${this.expectText(t.expect)}`));
+    if (t.expect) items.push(this.spanned(t.expect.range, `${this.kw("Expect")} ${this.expectText(t.expect)}`));
     if (t.actual) {
       const a = t.actual;
       const v = a.kind === "none" ? "-" : a.kind === "text" ? this.str(a.text) : a.kind === "date" ? a.date.text : this.expr(a.expression);
