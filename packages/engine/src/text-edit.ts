@@ -60,7 +60,6 @@ export function patchTextEdit(previous: Analysis, uri: string, before: ParseResu
     to: reparsed.before.range.end,
     regionStart: before.lines.positionAt(region.start),
     oldEndAt,
-    lineDelta: reparsed.lineDelta,
     columnDelta: newEndAt.character - oldEndAt.character,
     depth: 0,
   };
@@ -102,7 +101,6 @@ interface CarryOver {
   /** The edited region of the old text, and how its end moved. */
   regionStart: Position;
   oldEndAt: Position;
-  lineDelta: number;
   columnDelta: number;
   depth: number;
 }
@@ -112,8 +110,9 @@ function move(p: Position, c: CarryOver): Position {
   const { oldEndAt } = c;
   if (comparePositions(p, oldEndAt) <= 0) throw abandon; // on the edit's edge: which side it went to is not known
   // a later line stays where it was unless lines were added or removed (decision 0225)
-  if (p.line !== oldEndAt.line && c.lineDelta === 0) return p;
-  return { line: p.line + c.lineDelta, character: p.line === oldEndAt.line ? p.character + c.columnDelta : p.character };
+  const { lineDelta } = c.shift;
+  if (p.line !== oldEndAt.line && lineDelta === 0) return p;
+  return { line: p.line + lineDelta, character: p.line === oldEndAt.line ? p.character + c.columnDelta : p.character };
 }
 
 // Positions and ranges are most of an analysis and never aliased where it matters: moved, not memoised.
@@ -158,7 +157,6 @@ function indicatorResult(o: IndicatorResult, c: CarryOver): IndicatorResult | un
     if (y !== x) (children ??= o.children.slice())[i] = y;
   }
   const texts = c.retexted.get(placeKey(decl.range.start));
-  if (next === decl && !children && !texts) return o;
   const out: IndicatorResult = { ...o, range: next.range, nameRange: next.name.range, children: children ?? o.children };
   if (texts) retext(out as unknown as Record<string, unknown>, texts);
   return out;
