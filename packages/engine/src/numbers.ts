@@ -222,7 +222,10 @@ function unknownUnits(decls: readonly A.Declaration[], units: UnitTable, report:
     if (o.kind === "number" && typeof o.text === "string") {
       const n = o as unknown as A.NumberValue;
       if (n.text.length > DIGIT_LIMIT) long = true;
-      if (n.unit && !units.knows(n.unit)) report(n.unit, lines.range(lines.offsetOf(n.range.end) - n.unit.length, lines.offsetOf(n.range.end)));
+      if (n.unit && !units.knows(n.unit)) {
+        const end = lines.offsetOf(n.range.end);
+        report(n.unit, lines.range(end - n.unit.length, end));
+      }
       continue;
     }
     if (o.kind === "evaluation") {
