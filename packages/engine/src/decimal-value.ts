@@ -13,6 +13,8 @@ import { Decimal as DecimalJs } from "decimal.js";
 
 /** The working precision of sums and products that leave the short form: exact for any literal perf accepts. */
 const WORKING_DIGITS = 1000;
+/** The significant digits of a quotient (IEEE decimal128): `divide`'s. */
+export const QUOTIENT_DIGITS = 34;
 /** decimal.js as the engine configures it: the long form. */
 const Big = DecimalJs.clone({ precision: WORKING_DIGITS, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 type Big = InstanceType<typeof Big>;
@@ -64,7 +66,6 @@ export class Decimal {
 
   /** `new Decimal(text | number | Decimal)`, as decimal.js reads them (and throws as it does); `p` and `big` are this module's. */
   constructor(value: DecimalValue, p?: number, big?: Big) {
-    this.#js = undefined;
     if (p !== undefined) {
       this.n = value as number;
       this.p = p;
@@ -288,6 +289,32 @@ export function quotient(a: Decimal, b: DecimalValue, digits: number): Decimal {
   } finally {
     bigConfig.precision = saved;
   }
+}
+
+/**
+ * `divide(part, whole)` rounded half-up to four decimals, as text: what a score's rate is. Whole
+ * numbers in place of the 34-digit quotient when both are short. The same text: a quotient of
+ * numbers this short is never within 10^-29 of a rounding half at the fourth decimal without
+ * being on it, so rounding it at once or after its 34 digits cannot differ.
+ */
+export function rateText(part: Decimal, whole: Decimal): string {
+  if (part.big === undefined && whole.big === undefined && whole.n !== 0) {
+    // |part ÷ whole| × 10^4 = (|part.n| × 10^k) ÷ (|whole.n| × 10^-k), k = part.p − whole.p + 4
+    const k = part.p - whole.p + 4;
+    if (k >= -22 && k <= 22) {
+      const num = Math.abs(part.n) * (k >= 0 ? POW[k]! : 1);
+      const den = Math.abs(whole.n) * (k < 0 ? POW[-k]! : 1);
+      if (2 * num + den <= SAFE) {
+        // exact: the double nearest to num ÷ den could reach the next whole number only if
+        // (q + 1) × den, about num + den, were above 2^53
+        let q = Math.floor(num / den);
+        if (2 * (num - q * den) >= den) q += 1; // half-up: away from zero
+        // at most 15 digits: the double nearest to q ÷ 10^4 prints as them (as plainText reasons)
+        if (q <= 1e14) return String((part.n < 0) !== (whole.n < 0) ? -q / 1e4 : q / 1e4);
+      }
+    }
+  }
+  return quotient(part, whole, QUOTIENT_DIGITS).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
 }
 
 function from(y: DecimalValue): Decimal {

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, quotient } from "./decimal-value.js";
+import { Decimal, QUOTIENT_DIGITS, ZERO, quotient } from "./decimal-value.js";
 
 /**
  * The one decimal type of the engine (decimal-value.ts). Sums, differences and products are
@@ -7,10 +7,7 @@ import { Decimal, ZERO, quotient } from "./decimal-value.js";
  * silently. Quotients cannot be exact and are cut at 34 significant digits (IEEE decimal128)
  * by `divide`; rounding of scores is always explicit and half-up.
  */
-export { Decimal, ONE, ZERO, type DecimalValue } from "./decimal-value.js";
-
-/** The significant digits of a quotient (IEEE decimal128). */
-const QUOTIENT_DIGITS = 34;
+export { Decimal, ONE, ZERO, rateText, type DecimalValue } from "./decimal-value.js";
 
 /** The most significant, integer or decimal digits a literal may have (PERF038 beyond). */
 export const DIGIT_LIMIT = 34;
@@ -106,34 +103,6 @@ export function roundHalfUp(d: Decimal, places: number): Decimal {
 export function decimalText(d: Decimal): string {
   return d.toFixed();
 }
-
-/**
- * `decimalText(roundHalfUp(divide(part, whole), 4))`, what a score's rate is: whole numbers in
- * place of the 34-digit quotient when both are short. The same text: a quotient of numbers this
- * short is never within 10^-29 of a rounding half at the fourth decimal without being on it, so
- * rounding it at once or after its 34 digits cannot differ.
- */
-export function rateText(part: Decimal, whole: Decimal): string {
-  if (part.big === undefined && whole.big === undefined && whole.n !== 0) {
-    // |part ÷ whole| × 10^4 = (|part.n| × 10^k) ÷ (|whole.n| × 10^-k), k = part.p − whole.p + 4
-    const k = part.p - whole.p + 4;
-    if (k >= -22 && k <= 22) {
-      const num = Math.abs(part.n) * (k >= 0 ? POWERS[k]! : 1);
-      const den = Math.abs(whole.n) * (k < 0 ? POWERS[-k]! : 1);
-      if (2 * num + den <= Number.MAX_SAFE_INTEGER) {
-        // exact: the double nearest to num ÷ den could reach the next whole number only if
-        // (q + 1) × den, about num + den, were above 2^53
-        let q = Math.floor(num / den);
-        if (2 * (num - q * den) >= den) q += 1; // half-up: away from zero
-        if (q <= 1e14) return String((part.n < 0) !== (whole.n < 0) ? -q / 1e4 : q / 1e4);
-      }
-    }
-  }
-  return decimalText(roundHalfUp(divide(part, whole), 4));
-}
-
-/** 10^0 … 10^22, each exact as a double. */
-const POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 export function sum(values: Iterable<Decimal>): Decimal {
   let acc = ZERO;
