@@ -229,12 +229,26 @@ type Judgement = Extract<A.ScoringMethod, { kind: "judgement" }>;
 /** An indicator's `deduct` line joins its judgement method, made (in the methods' order) at the first one. */
 export function addDeduction(ind: A.IndicatorDecl, judgement: Judgement | undefined, d: A.Deduction): Judgement {
   if (!judgement) {
-    judgement = { kind: "judgement", deductions: [], range: d.range };
-    ind.methods.push(judgement);
+    judgement = { kind: "judgement", deductions: [d], range: d.range };
+    ind.methods = appended(ind.methods, judgement);
+    return judgement;
   }
   judgement.deductions.push(d);
   judgement.range = { start: judgement.range.start, end: d.range.end };
   return judgement;
+}
+
+/**
+ * `list` with `item` added at its end: a one-element array literal for a first item, `list` itself
+ * grown for the next. Most lists of a tree hold one item (a leaf's method, a finding's `on`), and
+ * V8 gives the first push to a `[]` a 17-slot store in the young generation, which the analysis's
+ * collections then copy twice; the literal's store is exact and, like the nodes around it, made
+ * in the old generation once its site is seen to survive (decision 0227).
+ */
+export function appended<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
 }
 
 /** A token: its index in the table. */
@@ -462,9 +476,9 @@ class FastParser {
 
   /** `NAME, NAME, …`, or none when the next token is not a name (Chevrotain's MANY_SEP). */
   private nameList(): A.Name[] {
-    const out: A.Name[] = [];
-    if (identLike[this.la()] !== true) return out;
-    out.push(this.name(this.next()));
+    if (identLike[this.la()] !== true) return [];
+    // the first name as a literal: most lists hold one (appended says why)
+    const out = [this.name(this.next())];
     while (this.la() === COMMA) {
       this.p++;
       out.push(this.name(this.expectIdent()));
@@ -690,11 +704,11 @@ class FastParser {
         if (keyword === "Explain") this.set(ind, "explain", value);
         else if (keyword === "Criteria") this.set(ind, "criteria", value);
         else if (keyword === "Note") this.set(ind, "note", value);
-        else ind.evidence.push(value);
+        else ind.evidence = appended(ind.evidence, value);
       } else if (t === KW_Score) {
         this.p++;
         const value = this.value();
-        ind.methods.push({ kind: "fixed", value, range: this.span(first) });
+        ind.methods = appended(ind.methods, { kind: "fixed", value, range: this.span(first) });
       } else if (t === KW_Declared) {
         this.p++;
         this.set(ind, "declared", this.value());
@@ -706,10 +720,10 @@ class FastParser {
         judgement = addDeduction(ind, judgement, deduction(itemRange, amount, reason));
       } else if (t === KW_Judgement) {
         this.p++;
-        ind.methods.push({ kind: "judgement", deductions: [], open: true, range: this.tok(first) });
+        ind.methods = appended(ind.methods, { kind: "judgement", deductions: [], open: true, range: this.tok(first) });
       } else if (t === KW_Row) (ind.rows ??= []).push(this.rowRef());
       else if (t === SEMI) this.p++;
-      else ind.methods.push(this.computedMethod(t));
+      else ind.methods = appended(ind.methods, this.computedMethod(t));
     }
     this.p++;
   }
@@ -858,7 +872,7 @@ class FastParser {
       else if (keyword === "Type") this.set(f, "type", value);
       else if (keyword === "Issue") this.set(f, "issue", value);
       else if (keyword === "Description") this.set(f, "description", value);
-      else f.evidence.push(value);
+      else f.evidence = appended(f.evidence, value);
     }
     f.count = count;
     f.subject = subject;
@@ -964,7 +978,7 @@ class FastParser {
     for (const [score, v] of inputs) this.set(a, score ? "score" : "declared", v);
     for (const { keyword, value } of clauses) {
       if (keyword === "Note") this.set(a, "note", value);
-      else a.evidence.push(value);
+      else a.evidence = appended(a.evidence, value);
     }
     return a;
   }
