@@ -126,10 +126,10 @@ interface Scoring {
  */
 function scoreNode(s: Scoring, d: A.IndicatorDecl, uri: string, parentPath: string[], level: number): ScoredNode {
   const name = d.title?.value ?? d.name.text;
-  const path = [...parentPath, name];
+  const path = pathTo(parentPath, name);
   const weight = weightOf(d);
   const attached = s.subject.attachments.get(d.name.text);
-  const r = newResult(d.name.text, name, path, level, weightText(d), d.declared ? numberText(d.declared) : null, attached ? findingNames(attached) : [], d.evidence.map((e) => e.value), uri, d.range, d.name.range);
+  const r = newResult(d.name.text, name, path, level, weightText(d), d.declared ? numberText(d.declared) : null, attached ? findingNames(attached) : [], evidenceTexts(d.evidence), uri, d.range, d.name.range);
   // the texts an indicator has, as fields after the literal (resultShapes keeps their hidden classes)
   if (d.explain) r.explain = d.explain.value;
   if (d.criteria) r.criteria = d.criteria.value;
@@ -188,6 +188,33 @@ export const resultShapes: readonly IndicatorResult[] = [1, 2, 3, 4, 5, 6, 7].ma
   if (texts & 4) r.note = "";
   return r;
 });
+
+/**
+ * `[...parent, name]`, as an array literal of its length down to the fourth level. A result keeps
+ * its path; a spread's array is made in the young generation and copied by every collection of the
+ * analysis, a literal's is pretenured with the result around it (decision 0227).
+ */
+function pathTo(parent: readonly string[], name: string): string[] {
+  switch (parent.length) {
+    case 0:
+      return [name];
+    case 1:
+      return [parent[0]!, name];
+    case 2:
+      return [parent[0]!, parent[1]!, name];
+    case 3:
+      return [parent[0]!, parent[1]!, parent[2]!, name];
+    default:
+      return [...parent, name];
+  }
+}
+
+/** An indicator's evidence texts; none and one as literals, as pathTo makes paths. */
+function evidenceTexts(evidence: readonly A.StringValue[]): string[] {
+  if (evidence.length === 0) return [];
+  if (evidence.length === 1) return [evidence[0]!.value];
+  return evidence.map((e) => e.value);
+}
 
 /** The findings attached to an indicator, each once, in order (not an arrow function made per indicator: decision 0219). */
 function findingNames(attached: readonly Attachment[]): string[] {
