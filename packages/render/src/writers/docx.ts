@@ -252,11 +252,15 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
     title,
     features: { updateFields: true },
     styles: {
-      default: { document: { run: { ...BODY } }, heading1: { run: HEADING1 }, heading2: { run: HEADING2 } },
+      // outline levels written out: Word knows its heading styles by name, LibreOffice only by
+      // level, and a 目录 (TOC \o "1-2") it updates lists no paragraph without one
+      default: { document: { run: { ...BODY } }, heading1: { run: HEADING1, paragraph: { outlineLevel: 0 } }, heading2: { run: HEADING2, paragraph: { outlineLevel: 1 } } },
       paragraphStyles: [
         // TOC entries one size smaller than the body, so the 目录 of a seven-chapter report fits a page
         { id: "TOC1", name: "toc 1", basedOn: "Normal", next: "Normal", run: { ...BODY, size: 28 }, paragraph: { spacing: { before: 60, after: 60 } } },
         { id: "TOC2", name: "toc 2", basedOn: "Normal", next: "Normal", run: { ...BODY, size: 28 }, paragraph: { indent: { left: 560 }, spacing: { before: 40, after: 40 } } },
+        // the 表目录's entries (Word's and LibreOffice's name for them), as the 目录's
+        { id: "TableofFigures", name: "table of figures", basedOn: "Normal", next: "Normal", run: { ...BODY, size: 28 }, paragraph: { spacing: { before: 60, after: 60 } } },
         { id: "Caption", name: "caption", basedOn: "Normal", next: "Normal", quickFormat: true, run: CAPTION, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100 } } },
       ],
     },
