@@ -156,7 +156,11 @@ export async function runRender(paths: string[], options: RenderOptions, io: Cli
         ...(narrative ? { narrative: { text: narrative.text, uri: narrative.path } } : {}),
         ...(format === "docx" ? { date: coverDate(locale), template } : {}),
       });
-      if (pdf) out = docxToPdf(out as Uint8Array, basename(file, extname(file)), soffice!);
+      if (pdf) {
+        const converted = docxToPdf(out as Uint8Array, basename(file, extname(file)), soffice!);
+        out = converted.bytes;
+        if (!converted.indexesUpdated) io.stderr(`perf: ${t(locale, "warning")}: ${t(locale, "pdfIndexesNotUpdated", { file: shown })}\n`);
+      }
     } catch (e) {
       if (e instanceof RenderOptionError) return fail(e.message);
       if (e instanceof NarrativeError) {
