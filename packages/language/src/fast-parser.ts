@@ -245,7 +245,7 @@ export function addDeduction(ind: A.IndicatorDecl, judgement: Judgement | undefi
  * collections then copy twice; the literal's store is exact and, like the nodes around it, made
  * in the old generation once its site is seen to survive (decision 0227).
  */
-export function appended<T>(list: T[], item: T): T[] {
+function appended<T>(list: T[], item: T): T[] {
   if (list.length === 0) return [item];
   list.push(item);
   return list;
