@@ -58,8 +58,13 @@ export interface Attachment {
 /** Phase 2, link: every use of a name resolved (or reported), and who uses what. */
 export interface Linked extends Collected {
   references: Reference[];
-  /** Ids of facts and surveys → the indicators that use them. */
-  used: Map<string, Set<string>>;
+  /**
+   * Ids of facts and surveys → the indicators (and computed facts, targets, findings) that use
+   * them, in order; a user may be listed more than once, never twice in a row (`usersOf` in
+   * phases/result.ts gives each once). An array, not a Set: most names have one user, and a
+   * Set per name was most of what the link phase left young (decision 0227).
+   */
+  used: Map<string, string[]>;
   /** Findings by the indicator id they are attached to (`on`), in source order: those of the whole evaluation. */
   attachments: Map<string, Attachment[]>;
   /** Units, tables and computed facts, once the numbers phase ran (phases/numbers.ts); undefined before. */

@@ -104,9 +104,10 @@ interface Linker {
 }
 
 function markUsed(k: Linker, id: string, from: string): void {
-  let users = k.linked.used.get(id);
-  if (!users) k.linked.used.set(id, (users = new Set()));
-  users.add(from);
+  const users = k.linked.used.get(id);
+  // the first user as a literal (decision 0227); a rule that names a fact twice adds its user once
+  if (users === undefined) k.linked.used.set(id, [from]);
+  else if (users[users.length - 1] !== from) users.push(from);
 }
 
 /** A name resolved to the symbol of one of the kinds it expects, or PERF020, owned by the indicator whose score it leaves open. */

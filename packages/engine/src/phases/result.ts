@@ -17,10 +17,17 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => bySource(a, b) || a.code.localeCompare(b.code));
 }
 
+/** Who uses a fact or survey, each once, in the order of their first use. */
+function usersOf(model: Linked, id: string): string[] {
+  const users = model.used.get(id);
+  if (users === undefined) return [];
+  return users.length === 1 ? [users[0]!] : [...new Set(users)];
+}
+
 /** A fact's result; module-level, called in a loop, not a closure made per analysis (decision 0219). */
 function factResult(model: Linked, f: At<A.FactDecl>): FactResult {
   const q = f.expression ? model.numbers?.computed.get(f.name.text) : factValue(f);
-  const r: FactResult = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: [...(model.used.get(f.name.text) ?? [])], uri: f.uri, range: f.range };
+  const r: FactResult = { id: f.name.text, value: q ? decimalText(q.value) : null, unit: q?.unit ?? null, usedBy: usersOf(model, f.name.text), uri: f.uri, range: f.range };
   // a date: its ISO day and the text as the report writes it (decision 0180)
   if (q?.date) Object.assign(r, { value: isoOfDay(q.value.toNumber()), unit: null, date: true, text: dateValueText(q) });
   if (f.description) r.description = f.description.value;
@@ -46,7 +53,7 @@ const surveyResult = (model: Linked) => (s: At<A.SurveyDecl>): SurveyResult => (
   title: s.title?.value ?? s.name.text,
   satisfaction: s.satisfaction ? numberText(s.satisfaction) : null,
   respondents: s.respondents ? numberText(s.respondents) : null,
-  usedBy: [...(model.used.get(s.name.text) ?? [])],
+  usedBy: usersOf(model, s.name.text),
   uri: s.uri,
   range: s.range,
 });
