@@ -266,8 +266,8 @@ Compares weights, rules, scores, findings, the total and the grade. Exit 0 no ch
     en: "PDF needs LibreOffice (soffice), which was not found; install LibreOffice, set PERF_SOFFICE to the soffice path, or use --format docx",
   },
   pdfIndexesNotUpdated: {
-    zh: "{file}：LibreOffice 未能更新目录与表目录，PDF 中的目录没有页码；可在 Word 中打开 docx 更新域后另存为 PDF",
-    en: "{file}: LibreOffice could not update the contents and the list of tables, so the PDF's contents have no page numbers; open the docx in Word, update the fields and save it as PDF",
+    zh: "{file}：LibreOffice 未能更新目录与表目录，PDF 中的目录没有页码；可改用 --format docx，在 Word 中打开、更新域后另存为 PDF",
+    en: "{file}: LibreOffice could not update the contents and the list of tables, so the PDF's contents have no page numbers; render with --format docx, open it in Word, update the fields and save it as PDF",
   },
   pdfFailed: { zh: "LibreOffice 未能把 {file} 转成 PDF：{detail}", en: "LibreOffice could not convert {file} to PDF: {detail}" },
   templateOnlyDocx: { zh: "--template 只用于 docx 或 pdf 格式", en: "--template applies to docx and pdf only" },
