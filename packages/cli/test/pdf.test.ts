@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../src/index.js";
+import { perf } from "./run-perf.js";
 
 /**
  * `perf render --format pdf` as LibreOffice lays it out: the 目录 and the 表目录 are rebuilt
@@ -15,16 +15,8 @@ const onPath = (name: string) => (process.env.PATH ?? "").split(delimiter).find(
 const missing = ["soffice", "pdftotext"].filter((n) => !onPath(n));
 if (missing.length) console.warn(`pdf tests skipped: ${missing.join(", ")} not on PATH (install LibreOffice and poppler-utils)`);
 
-async function perf(args: string[], cwd: string, env: Record<string, string | undefined>) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false, env };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
-
 /** The example with its report text, rendered to PDF in a folder of its own. */
-async function renderPdf(env: Record<string, string | undefined>) {
+async function renderPdf(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "perf-pdf-"));
   cpSync(join(root, "examples", "yongzhou-2023"), dir, { recursive: true });
   const r = await perf(["render", "yongzhou-2023.perf", "--format", "pdf", "-o", "report.pdf"], dir, env);
@@ -51,7 +43,7 @@ const squeezed = (s: string) => s.replace(/\s+/g, "");
 
 describe.skipIf(missing.length > 0)("perf render --format pdf", { timeout: 300_000 }, () => {
   it("lists every heading and every table in the 目录 and 表目录 with the page it is printed on", async () => {
-    const r = await renderPdf({ PATH: process.env.PATH });
+    const r = await renderPdf({ PATH: process.env.PATH ?? "" });
     expect([r.code, r.stderr]).toEqual([0, "已写入 report.pdf\n"]);
     const pages = pagesByNumber(r.pdf);
     const contents = [...pages.values()].find((p) => /^\s*目\s*录\s*$/m.test(p))!;
@@ -77,7 +69,7 @@ describe.skipIf(missing.length > 0)("perf render --format pdf", { timeout: 300_0
     const shim = join(bin, "soffice");
     writeFileSync(shim, `#!/bin/sh\nfor a in "$@"; do case "$a" in macro:*) exit 0;; esac; done\nexec "${onPath("soffice")}/soffice" "$@"\n`);
     chmodSync(shim, 0o755);
-    const r = await renderPdf({ PATH: process.env.PATH, PERF_SOFFICE: shim });
+    const r = await renderPdf({ PATH: process.env.PATH ?? "", PERF_SOFFICE: shim });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("PDF 中的目录没有页码");
     const contents = [...pagesByNumber(r.pdf).values()].find((p) => /^\s*目\s*录\s*$/m.test(p))!;
