@@ -361,7 +361,6 @@ function long(b: Big): Decimal {
   return new Decimal(NaN, NaN, b);
 }
 
-
 /** A decimal text as decimal.js reads it: the short form for plain ones of at most 15 digits. */
 function ofText(text: string): Decimal {
   const length = text.length;
@@ -402,12 +401,18 @@ function zeroSum(x: Decimal, y: Decimal, op: 1 | -1): Decimal {
   return y.n !== 0 ? y.negated() : x.n !== 0 ? x : ZERO;
 }
 
+/** a × 10^ap as a whole number of 10^p (p ≤ ap), or NaN when that is beyond the safe integers. */
+function over(a: number, ap: number, p: number): number {
+  const x = ap === p ? a : a * POW[ap - p]!;
+  return x > SAFE || x < -SAFE ? NaN : x;
+}
+
 /** a × 10^ap + b × 10^bp in the short form, or undefined when an aligned operand or the sum leaves it. */
 function sum(a: number, ap: number, b: number, bp: number): Decimal | undefined {
   const p = ap < bp ? ap : bp;
-  const x = ap === p ? a : a * POW[ap - p]!;
-  const y = bp === p ? b : b * POW[bp - p]!;
-  if (x > SAFE || x < -SAFE || y > SAFE || y < -SAFE) return undefined;
+  const x = over(a, ap, p);
+  const y = over(b, bp, p);
+  if (Number.isNaN(x) || Number.isNaN(y)) return undefined;
   const s = x + y;
   if (s > SAFE || s < -SAFE) return undefined;
   // x + (−x) is +0 in decimal.js, as in JavaScript
@@ -418,9 +423,9 @@ function sum(a: number, ap: number, b: number, bp: number): Decimal | undefined 
 function compare(a: number, ap: number, b: number, bp: number): number | undefined {
   if (a === 0 || b === 0 || (a < 0) !== (b < 0) || ap === bp) return a === b ? 0 : a > b ? 1 : -1;
   const p = ap < bp ? ap : bp;
-  const x = ap === p ? a : a * POW[ap - p]!;
-  const y = bp === p ? b : b * POW[bp - p]!;
-  if (x > SAFE || x < -SAFE || y > SAFE || y < -SAFE) return undefined;
+  const x = over(a, ap, p);
+  const y = over(b, bp, p);
+  if (Number.isNaN(x) || Number.isNaN(y)) return undefined;
   return x === y ? 0 : x > y ? 1 : -1;
 }
 
