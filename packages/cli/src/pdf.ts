@@ -22,8 +22,8 @@ class PdfError extends Error {
  * The macro that converts: the report loaded hidden, every index (目录, 表目录) rebuilt and every
  * field refreshed — LibreOffice keeps a Word file's index as the text it was saved with, and the
  * writer cannot know the page numbers — then exported to PDF. LibreOffice 7 does not take Word's
- * "table of figures" style for its own index of captions: the 表目录 is told to use it by name. Any error ends the macro without a
- * dialog; the caller sees that no PDF was written.
+ * "table of figures" style for its own index of captions: the 表目录 is told to use it by name.
+ * Any error ends the macro without a dialog; the caller sees that no PDF was written.
  */
 const MACRO = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
@@ -85,11 +85,13 @@ export function docxToPdf(docx: Uint8Array, name: string, soffice: string): Pdf 
       writeFileSync(module, MACRO);
       // file URLs percent-encode every quote, so neither can end the macro's string arguments
       start([`macro:///Standard.Module1.ToPdf("${pathToFileURL(input).href}","${pathToFileURL(output).href}")`]);
-      if (existsSync(output)) return { bytes: new Uint8Array(readFileSync(output)), indexesUpdated: true };
     }
-    const r = start(["--convert-to", "pdf", "--outdir", dir, input]);
-    if (!existsSync(output)) throw new PdfError((r.stderr || r.stdout || `exit ${r.status}`).trim().split("\n").slice(-2).join(" "));
-    return { bytes: new Uint8Array(readFileSync(output)), indexesUpdated: false };
+    const indexesUpdated = existsSync(output);
+    if (!indexesUpdated) {
+      const r = start(["--convert-to", "pdf", "--outdir", dir, input]);
+      if (!existsSync(output)) throw new PdfError((r.stderr || r.stdout || `exit ${r.status}`).trim().split("\n").slice(-2).join(" "));
+    }
+    return { bytes: new Uint8Array(readFileSync(output)), indexesUpdated };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
