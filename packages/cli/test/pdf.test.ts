@@ -16,10 +16,10 @@ const missing = ["soffice", "pdftotext"].filter((n) => !onPath(n));
 if (missing.length) console.warn(`pdf tests skipped: ${missing.join(", ")} not on PATH (install LibreOffice and poppler-utils)`);
 
 /** The example with its report text, rendered to PDF in a folder of its own. */
-async function renderPdf(env: Record<string, string>) {
+async function renderPdf(env: Record<string, string>, options: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), "perf-pdf-"));
   cpSync(join(root, "examples", "yongzhou-2023"), dir, { recursive: true });
-  const r = await perf(["render", "yongzhou-2023.perf", "--format", "pdf", "-o", "report.pdf"], dir, env);
+  const r = await perf(["render", "yongzhou-2023.perf", "--format", "pdf", "-o", "report.pdf", ...options], dir, env);
   return { ...r, pdf: join(dir, "report.pdf"), dir };
 }
 
@@ -61,6 +61,16 @@ describe.skipIf(missing.length > 0)("perf render --format pdf", { timeout: 300_0
     // in the order of the document, so on pages that never go back
     const numbers = toc.map(([, n]) => n);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it("lists every heading with its page under a firm's template whose heading styles have no outline level", async () => {
+    const r = await renderPdf({ PATH: process.env.PATH ?? "" }, ["--template", join(import.meta.dirname, "fixtures", "firm-template.docx")]);
+    expect(r.code).toBe(0);
+    const pages = pagesByNumber(r.pdf);
+    const contents = [...pages.values()].find((p) => /^\s*目\s*录\s*$/m.test(p))!;
+    const toc = entries(contents);
+    expect(toc.length).toBeGreaterThanOrEqual(20);
+    for (const [title, page] of toc) expect(squeezed(pages.get(page) ?? ""), `${title} on page ${page}`).toContain(title);
   });
 
   it("falls back to the plain conversion, and says the 目录 has no page numbers, when the macro writes nothing", async () => {

@@ -26,6 +26,9 @@ describe("--template firm.docx", { timeout: 60_000 }, () => {
     const zip = await JSZip.loadAsync(bytes);
     const styles = await zip.file("word/styles.xml")!.async("string");
     expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:color w:val="FF0000"\/>/);
+    // the firm's headings, saved without an outline level, get one: LibreOffice builds the 目录 from levels
+    expect(styles).toMatch(/w:styleId="Heading1"[^>]*>(?:(?!<\/w:style>)[\s\S])*<w:pPr><w:outlineLvl w:val="0"\/><\/w:pPr>/);
+    expect(styles).toMatch(/w:styleId="Heading2"[^>]*>(?:(?!<\/w:style>)[\s\S])*<w:outlineLvl w:val="1"\/>/);
     expect(styles).toContain('w:styleId="Caption"'); // ours, added because the template lacks it
     const xml = await zip.file("word/document.xml")!.async("string");
     const sects = xml.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)!;

@@ -100,7 +100,7 @@ export function applyTemplate(doc: Uint8Array, template: Uint8Array, fields: Rec
     for (const m of ours.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[\s\S]*?<\/w:style>/g)) {
       if (!new RegExp(`w:styleId="${m[1]}"`).test(merged)) merged = merged.replace("</w:styles>", `${m[0]}</w:styles>`);
     }
-    d["word/styles.xml"] = strToU8(merged);
+    d["word/styles.xml"] = strToU8(withOutlineLevel(withOutlineLevel(merged, "Heading1", 0), "Heading2", 1));
   }
 
   // header and footer of the template's last section, on every section of ours but the cover
@@ -150,4 +150,21 @@ export function applyTemplate(doc: Uint8Array, template: Uint8Array, fields: Rec
   d["word/_rels/document.xml.rels"] = strToU8(dRels);
   d["[Content_Types].xml"] = strToU8(types);
   return zipSync(d, { level: 6 });
+}
+
+/**
+ * `styles` with the paragraph style `id` at outline level `level`, unless it has one. Word knows
+ * its heading styles by name and a template saved by another program may leave the level out;
+ * LibreOffice builds a 目录 from levels only, so the PDF's 目录 came out empty (decision 0228).
+ * The level goes at the end of the style's `w:pPr`, or in a new one before its `w:rPr`.
+ */
+function withOutlineLevel(styles: string, id: string, level: number): string {
+  return styles.replace(new RegExp(`<w:style\\b[^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`), (style) => {
+    if (style.includes("<w:outlineLvl")) return style;
+    const lvl = `<w:outlineLvl w:val="${level}"/>`;
+    if (style.includes("</w:pPr>")) return style.replace("</w:pPr>", `${lvl}</w:pPr>`);
+    if (/<w:pPr\s*\/>/.test(style)) return style.replace(/<w:pPr\s*\/>/, `<w:pPr>${lvl}</w:pPr>`);
+    const at = style.search(/<w:rPr\b|<\/w:style>/);
+    return `${style.slice(0, at)}<w:pPr>${lvl}</w:pPr>${style.slice(at)}`;
+  });
 }
