@@ -104,7 +104,7 @@ describe("the value measure reaches xlsx and HTML too", () => {
     const long = "2020年11月底前已全部完成";
     const r = fromText(source.replace('actual 2020-12-15', `actual "${long}"`));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await toXlsx(buildReport(r), { tables: ["targets"] })) as unknown as ArrayBuffer);
+    await wb.xlsx.load(Buffer.from(await toXlsx(buildReport(r, { tables: ["targets"] }))) as unknown as ArrayBuffer);
     const ws = wb.worksheets.find((w) => (w.getRow(2).values as unknown[]).includes("目标值"))!;
     const header = (ws.getRow(2).values as unknown[]).slice(1);
     const width = (name: string) => ws.getColumn(header.indexOf(name) + 1).width!;
@@ -113,7 +113,7 @@ describe("the value measure reaches xlsx and HTML too", () => {
     expect(width("目标值")).toBeGreaterThanOrEqual(valueWidth("≤2020年11月底"));
   });
   it("HTML: a value cell does not wrap; a sentence may", () => {
-    const html = toHtml(buildReport(result), { tables: ["targets"] });
+    const html = toHtml(buildReport(result, { tables: ["targets"] }));
     expect(html).toContain('<td class="value">≤2020年11月底</td>');
     expect(html).toMatch(/td\.value \{ white-space: nowrap; \}/);
     expect(html).not.toContain('<td class="value">全国前五名</td>');
