@@ -1,10 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { perf } from "./run-perf.js";
+
+// CommonJS packages: under NodeNext the default import is `module.exports`, whose `default` is the class / plugin.
+const Ajv = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "sarif-schema-2.1.0.json"), "utf8")) as object;

@@ -1,10 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { perf } from "./run-perf.js";
+
+// CommonJS packages: under NodeNext the default import is `module.exports`, whose `default` is the class / plugin.
+const Ajv = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 /** One mistyped fact in the example: one error, its consequences printed under it in every format. */
 const root = join(import.meta.dirname, "..", "..", "..");

@@ -1,11 +1,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { catalogue } from "@perf/language";
 import { describe, expect, it } from "vitest";
 import { perf } from "./run-perf.js";
+
+// CommonJS packages: under NodeNext the default import is `module.exports`, whose `default` is the class / plugin.
+const Ajv = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const example = join(root, "examples", "yongzhou-2023", "yongzhou-2023.perf");

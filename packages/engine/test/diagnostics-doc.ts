@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { catalogue, diagnosticText, makeDiagnostic, type DiagnosticCode } from "@perf/language";
+import { catalogue, diagnosticText, makeDiagnostic, type Args, type DiagnosticCode } from "@perf/language";
 import { analyzeCase, caseFiles } from "./case-files.js";
 
 /**
@@ -8,7 +8,7 @@ import { analyzeCase, caseFiles } from "./case-files.js";
  * docs cannot drift from the tool: `UPDATE_GOLDEN=1 pnpm test` rewrites it.
  */
 /** Codes `perf check` does not raise: where they come from, and arguments to show their message with. */
-const elsewhere: Record<string, { note: string; args?: Record<string, string> }> = {
+const elsewhere: Record<string, { note: string; args?: Args }> = {
   PERF009: { note: "Reported by `perf fmt`, not by `perf check`." },
   PERF110: {
     note: "Reported when `perf` reads a file whose bytes are not UTF-8, before any checking; the file is never rewritten.",

@@ -23,6 +23,7 @@ function score(weight: string, body: string, values: Record<string, string> = {}
     attached: () => [],
     survey: () => undefined,
     percentInput: () => undefined,
+    target: () => undefined,
   };
   const m = decl.methods[0]!;
   const r = (scorers[m.kind] as (m: unknown, c: LeafContext) => LeafScore)(m, ctx);

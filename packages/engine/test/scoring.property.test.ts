@@ -249,7 +249,9 @@ describe("decimal scoring equals an integer reference", () => {
           const rate = roundHalfUp(div(q(e.score, 10n ** BigInt(precision)), hundredths(e.weight)), 4);
           expect(units(r.rate!, 4), `rate of ${r.id}`).toBe(rate);
         }
-        expect(units(result.total.score, precision), source).toBe(want.total);
+        const total = result.total.score;
+        if (total === null) throw new Error(`no total score in\n${source}`);
+        expect(units(total, precision), source).toBe(want.total);
       }),
       { numRuns: RUNS },
     );

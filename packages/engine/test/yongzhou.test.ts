@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { diagnosticText } from "@perf/language";
 import { describe, expect, it } from "vitest";
 import { analyzeText, EvaluationResultSchema, type IndicatorResult } from "../src/index.js";
 
@@ -61,7 +62,7 @@ describe("examples/yongzhou-2023 reproduces seed 000", () => {
   const nodes = flatten(result.indicators);
 
   it("is clean, even under --strict (its acknowledged audit findings are information)", () => {
-    expect(result.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.code} ${diagnosticText(d).message}`)).toEqual([]);
     expect(result.diagnostics.map((d) => `${d.code} ${d.severity} ${d.data?.acknowledged ? "acknowledged" : ""}`)).toEqual(["PERF220 info acknowledged", "PERF220 info acknowledged"]);
   });
 

@@ -62,7 +62,7 @@ describe("references", () => {
     expect(blocks.map((b) => `${b.kind}:${"chapter" in b ? b.chapter : ""}`)).toEqual(["heading:3", "table:3", "chart:3", "heading:4", "table:4"]);
     expect((blocks[3] as { text: string }).text).toBe("四、绩效评价指标分析");
     const en = resolveNarrative("# 3. Conclusion\n\n{{table:summary}}\n\n# Analysis\n", result, "t.md", "en").blocks;
-    expect(en.map((b) => ("text" in b ? b.text : `${b.kind}:${b.chapter}`))).toEqual(["3. Conclusion", "table:3", "4. Analysis"]);
+    expect(en.map((b) => ("text" in b ? b.text : `${b.kind}:${"chapter" in b ? b.chapter : ""}`))).toEqual(["3. Conclusion", "table:3", "4. Analysis"]);
   });
 });
 
