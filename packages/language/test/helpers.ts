@@ -34,10 +34,12 @@ export function compact(value: unknown): unknown {
 /**
  * Fails unless the tree's number words (when it has them) hold every unit and conversion target
  * of its literals and a length at least each literal's: the superset the engine skips its walk on.
+ * Returns how many of each it checked (none without words), so a caller can see it checked some.
  */
-export function expectNumberWordsCover(ast: PerfFile): void {
+export function expectNumberWordsCover(ast: PerfFile): { literals: number; units: number; conversions: number } {
+  const checked = { literals: 0, units: 0, conversions: 0 };
   const words = numberWords(ast);
-  if (!words) return;
+  if (!words) return checked;
   const stack: unknown[] = [ast.declarations];
   while (stack.length) {
     const v = stack.pop();
@@ -48,10 +50,18 @@ export function expectNumberWordsCover(ast: PerfFile): void {
     }
     const o = v as Record<string, unknown>;
     if (o.kind === "number" && typeof o.text === "string") {
-      if (typeof o.unit === "string" && !words.units.has(o.unit)) throw new Error(`the unit ${o.unit} is not among the number words`);
+      checked.literals++;
+      if (typeof o.unit === "string") {
+        checked.units++;
+        if (!words.units.has(o.unit)) throw new Error(`the unit ${o.unit} is not among the number words`);
+      }
       if (o.text.length > words.longest) throw new Error(`the literal ${o.text} is longer than the longest number word`);
     }
-    if (o.kind === "fact" && o.convert && !words.units.has((o.convert as { text: string }).text)) throw new Error(`the conversion to ${(o.convert as { text: string }).text} is not among the number words`);
+    if (o.kind === "fact" && o.convert) {
+      checked.conversions++;
+      if (!words.units.has((o.convert as { text: string }).text)) throw new Error(`the conversion to ${(o.convert as { text: string }).text} is not among the number words`);
+    }
     stack.push(...Object.values(o));
   }
+  return checked;
 }

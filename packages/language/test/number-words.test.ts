@@ -7,14 +7,21 @@ const examples = exampleFiles();
 describe("number words", () => {
   it("cover every unit, conversion and literal length of each example's tree", () => {
     let known = 0;
+    let literals = 0;
+    let units = 0;
     for (const e of examples) {
       const p = parse(e.text, e.name);
-      expectNumberWordsCover(p.ast);
+      const checked = expectNumberWordsCover(p.ast);
+      literals += checked.literals;
+      units += checked.units;
       if (numberWords(p.ast)) known++;
       // every error-free example is parsed fast and has them
       else expect(p.diagnostics.filter((d) => d.severity === "error"), e.name).not.toEqual([]);
     }
     expect(known).toBeGreaterThan(examples.length / 2);
+    // the walk found the literals and their units (no example converts: the next test's tree does)
+    expect(literals).toBeGreaterThan(100);
+    expect(units).toBeGreaterThan(10);
   });
 
   it("are a number's unit, and what follows `in`", () => {
@@ -24,6 +31,7 @@ describe("number words", () => {
     // a unit word (小时) is the unit even on the next line; an identifier only on the number's own
     expect([...w.units].sort()).toEqual(["万元", "台套", "小时"].sort());
     expect(w.longest).toBe("123456789.25".length);
+    expect(expectNumberWordsCover(p.ast)).toEqual({ literals: 5, units: 3, conversions: 1 });
   });
 
   it("are not known for a tree Chevrotain recovered", () => {
