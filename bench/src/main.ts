@@ -54,18 +54,13 @@ let coldCheckMs = 0;
 let jsonBytes = 0;
 if (runs("core") || runs("server")) {
   section("parse and check against JSON.parse, heap");
-  // The small document's check is the bench's first: its first ten calls still run in V8's lower
-  // tiers while the optimising compiler works beside them on the process clock (1 000 leaves:
-  // 98, 64, 58, 36, 27, 24, 27, 21, 20, 23 ms, then 16–21). A median of rounds that include them
-  // measured compilation, not the check, and made every ratio to it — `scaling` above all — read
-  // better than the check is (decision 0229). Ten warm-up rounds cost about two seconds; the
-  // quick mode's 300 leaves take sixteen calls to settle (48, 27, 27, 16, …, then 5–10 ms).
-  // Twenty-one rounds, not nine, and five of the large document, not three: a warm 1 000-leaf
-  // check still spreads over 18–32 ms within a run, the 10 000-leaf one over 232–276 ms.
+  // The small document is timed first, while V8 still compiles its check on the process clock:
+  // ten warm-up rounds (sixteen at 300 leaves) and 21 rounds, or its median measures compilation
+  // and `scaling` reads better than the check is (decision 0229).
   const s = await parseAndCheck(small, plan.smallRounds, { warmup: plan.smallWarmup });
   // The small document's rounds warmed parse and check, not the edit (the re-parse's copy and the
-  // carry-over run only here): one warm-up round, as every other figure has, or the edit's median
-  // of three holds a call still in the lower tiers (488 → 418 → 272 ms for its first three calls).
+  // carry-over run only here): the large document keeps one warm-up round, or the edit's median
+  // holds a call still in the lower tiers (488 → 418 → 272 ms for its first three calls).
   const l = await parseAndCheck(large, plan.rounds, { withEdit: true, warmup: 1 });
   coldCheckMs = l.times.check.median;
   const h = heap(large);
@@ -107,8 +102,7 @@ if (runs("workspace")) {
 if (runs("peer")) {
   section("Langium peer");
   const checker = new PerfPeerChecker();
-  // Langium's first calls at 1 000 leaves: 689, 501, 393 ms, then 356–418: three warm-up rounds,
-  // so that the peer is measured warm as the check is (decision 0229).
+  // Langium settles after three calls at 1 000 leaves: measured warm, as the check is (decision 0229).
   show([await peerFigure(small, plan.peerSmallRounds, { checker, warmup: 3 }), await peerFigure(large, plan.peerRounds, { checker, warmup: 0 })]);
 }
 
