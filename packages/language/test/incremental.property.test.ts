@@ -67,8 +67,10 @@ describe("reparse", () => {
       }),
       { numRuns: RUNS },
     );
-    // The property is worth something only if the incremental path is taken.
-    expect(taken / runs).toBeGreaterThan(0.3);
+    // The property is worth something only if the incremental path is taken. The edits are
+    // random, so the share is too: over 30 seeds it read 0.32–0.47 (mean 0.40, sd 0.04), and a
+    // limit of 0.3 failed CI once. 0.2 is five deviations below the mean, and still 80 reparses.
+    expect(taken / runs).toBeGreaterThan(0.2);
     // a re-parse of a tree with number words keeps them (both error-free: the slice parsed fast too)
     expect(keptWords).toBeGreaterThanOrEqual(withWords);
     expect(withWords).toBeGreaterThan(0);
