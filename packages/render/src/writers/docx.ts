@@ -277,11 +277,21 @@ function coverFields(report: Report, title: string, date: string | undefined): R
   return { ...f, title: f.标题!, client: f.委托单位!, evaluator: f.评价机构!, period: f.年度!, date: f.日期!, total: f.总分!, grade: f.等级! };
 }
 
-/** "…绩效评价报告": the evaluation's title, with the report's name unless it already says so. */
+/**
+ * "…绩效评价报告": the evaluation's title completed to the report's name, without saying any of
+ * it twice: a title that ends in 报告 is kept, one that ends in 评价 or 评价结果 gets 报告, one
+ * that ends in 绩效 gets 评价报告 ("…项目绩效评价" is not "…项目绩效评价绩效评价报告").
+ */
 export function reportTitle(report: Report): string {
-  const t = report.meta.title;
-  if (report.locale === "en") return /report$/i.test(t) ? t : `${t}: performance evaluation report`;
-  return /报告$/.test(t) ? t : `${t}绩效评价报告`;
+  const t = report.meta.title.trimEnd();
+  if (report.locale === "en") {
+    if (/report$/i.test(t)) return t;
+    return /evaluation( results?)?$/i.test(t) ? `${t} report` : `${t}: performance evaluation report`;
+  }
+  if (/报告$/.test(t)) return t;
+  if (/评价(结果)?$/.test(t)) return `${t}报告`;
+  if (/绩效$/.test(t)) return `${t}评价报告`;
+  return `${t}绩效评价报告`;
 }
 
 /** "表3-1　绩效评价得分情况表" … in document order, numbered like the captions. */
