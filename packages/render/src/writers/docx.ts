@@ -26,7 +26,7 @@ import {
 import { label } from "../labels.js";
 import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
-import { colon, conclusion, metaLines, tableFor } from "./common.js";
+import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
 import { chartPng } from "./chart-png.js";
 import { columnWidths } from "./column-widths.js";
 import { checkSize } from "../limits.js";
@@ -233,13 +233,15 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
     section(toc),
     section(body),
   ];
+  // "附件1：项目绩效评价指标体系评分表", one heading as the seed reports write it, so that the 目录
+  // says what each appendix is (it listed "附件1", "附件2", "附件3"); HTML, Markdown and xlsx name them so too
+  const appendixNames = captions(report);
   for (const t of report.tables.filter((t) => t.appendix)) {
     const wide = t.orientation === "landscape";
     sections.push(
       section(
         [
-          heading(L("appendix", { n: t.appendix! }), 1),
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [new TextRun({ text: t.title, ...HEADING1 })] }),
+          heading(appendixNames.get(t)!, 1),
           docxTable(t, wide ? landscapeWidth : portraitWidth),
           ...t.notes.map((n) => new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] })),
         ],
