@@ -7,11 +7,15 @@ import type { Table } from "../model.js";
  * (DejaVu Serif/Sans Bold, which LibreOffice uses without Times New Roman; Times New Roman is
  * 0.5 em), CJK at 1 em, plus 15 %. Short text columns (headers, names)
  * get their longest word up to 4 CJK characters so a header wraps between characters at most
- * once; what is left is shared by the text columns in proportion to the model's widths. When
- * the minimums do not fit, every column shrinks in proportion (the table stays inside the page).
+ * once; what is left goes to the text columns by their content (`longestText`): a 问题清单 whose
+ * 问题描述 is empty everywhere gives its width to 具体问题, instead of wrapping it into four lines
+ * beside a blank column. When the minimums do not fit, every column shrinks in proportion (the
+ * table stays inside the page).
  */
+/** The room a text is given beyond its measure, for a reader's font. */
+const slack = 1.15;
+
 export function columnWidths(t: Table, textWidth: number, em: number, cellMargins: number): number[] {
-  const slack = 1.15;
   const need = t.columns.map((c, j) => {
     const numbers = c.kind !== "text";
     let widest = 0;
@@ -26,12 +30,58 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
   const fixed = need.reduce((a, b) => a + b, 0);
   if (fixed >= textWidth) return need.map((w) => Math.floor((w * textWidth) / fixed));
   const free = textWidth - fixed;
-  const textCols = t.columns.map((c, j) => (c.kind === "text" ? j : -1)).filter((j) => j >= 0);
-  const weight = textCols.reduce((a, j) => a + t.columns[j]!.width, 0);
   const out = [...need];
-  if (weight > 0) for (const j of textCols) out[j]! += Math.floor((free * t.columns[j]!.width) / weight);
-  else out[out.length - 1]! += free;
+  const textCols = t.columns.map((c, j) => (c.kind === "text" ? j : -1)).filter((j) => j >= 0);
+  // The free width goes to the text columns by the model's widths, but none gets more than it
+  // needs for its longest text on one line: what a short column (names, a class) does not need
+  // goes on to the others, and a column with no text gets nothing. Left over when every text is
+  // on one line: shared by the model's widths among the columns with text.
+  const lacks = new Map<number, number>();
+  for (const j of textCols) {
+    const lack = Math.ceil(longestText(t, j, em) * slack) + cellMargins - need[j]!;
+    if (lack > 0) lacks.set(j, lack);
+  }
+  const written = [...lacks.keys()];
+  let rest = free;
+  for (let open = written; open.length && rest > 0; ) {
+    const weight = open.reduce((a, j) => a + t.columns[j]!.width, 0);
+    const filled = open.filter((j) => (rest * t.columns[j]!.width) / weight >= lacks.get(j)!);
+    if (!filled.length) {
+      for (const j of open) out[j]! += Math.floor((rest * t.columns[j]!.width) / weight);
+      rest = 0;
+      break;
+    }
+    for (const j of filled) {
+      out[j]! += lacks.get(j)!;
+      rest -= lacks.get(j)!;
+    }
+    open = open.filter((j) => !filled.includes(j));
+  }
+  if (rest > 0) {
+    const weight = written.reduce((a, j) => a + t.columns[j]!.width, 0);
+    if (weight > 0) for (const j of written) out[j]! += Math.floor((rest * t.columns[j]!.width) / weight);
+    else out[out.length - 1]! += rest;
+  }
   return out;
+}
+
+/** The width of the longest text of column `j` on one line (its longest line where it has several). */
+function longestText(t: Table, j: number, em: number): number {
+  let widest = 0;
+  for (const r of t.rows) {
+    const cell = r.cells[j]!;
+    if (cell.covered || (cell.colSpan ?? 1) > 1) continue;
+    for (const line of cell.text.split("\n")) widest = Math.max(widest, textWidth1(line, em));
+  }
+  return widest;
+}
+
+/** Whether some text of column `j` needs more than `width` twips (measured as `columnWidths` does), so that it wraps. */
+export function wraps(t: Table, j: number, width: number, em: number, cellMargins: number): boolean {
+  return t.rows.some((r) => {
+    const cell = r.cells[j]!;
+    return !cell.covered && (cell.colSpan ?? 1) === 1 && cell.kind === "text" && Math.ceil(textWidth1(cell.text, em) * slack) + cellMargins > width;
+  });
 }
 
 /** A short text holding a figure (a number or date with its operator and unit), not a sentence: it must not wrap. */

@@ -28,7 +28,7 @@ import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
 import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
 import { chartPng } from "./chart-png.js";
-import { columnWidths } from "./column-widths.js";
+import { columnWidths, wraps } from "./column-widths.js";
 import { checkSize } from "../limits.js";
 import { applyTemplate } from "./docx-template.js";
 import { lines, safeReport } from "../text-safety.js";
@@ -68,6 +68,8 @@ function paragraphs(text: string, run: object, alignment: (typeof AlignmentType)
 function docxTable(t: Table, textWidth: number): DocxTable {
   const run = t.orientation === "landscape" ? TABLE_WIDE : TABLE;
   const widths = columnWidths(t, textWidth, run.size * 10, CELL_MARGIN * 2);
+  // text that fills several lines reads from the left and the top, as a paragraph does
+  const long = t.columns.map((c, j) => c.kind === "text" && (c.width >= 20 || wraps(t, j, widths[j]!, run.size * 10, CELL_MARGIN * 2)));
   const cell = (text: string, j: number, opts: { bold?: boolean; rowSpan?: number; colSpan?: number; numeric?: boolean; long?: boolean }) => {
     const span = opts.colSpan ?? 1;
     return new TableCell({
@@ -91,7 +93,7 @@ function docxTable(t: Table, textWidth: number): DocxTable {
         children: r.cells.flatMap((c, j) =>
           c.covered
             ? []
-            : [cell(c.text, j, { bold: r.kind !== "data", rowSpan: c.rowSpan, colSpan: c.colSpan, numeric: c.kind !== "text", long: t.columns[j]!.width >= 20 && r.kind === "data" })],
+            : [cell(c.text, j, { bold: r.kind !== "data", rowSpan: c.rowSpan, colSpan: c.colSpan, numeric: c.kind !== "text", long: long[j]! && r.kind === "data" })],
         ),
       }),
   );

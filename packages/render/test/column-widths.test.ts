@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Cell, Column, Table } from "../src/model.js";
+import { columnWidths, textWidth1, wraps } from "../src/writers/column-widths.js";
+
+const em = 200;
+const margins = 120;
+const text = (t: string): Cell => ({ text: t, kind: "text" });
+const col = (key: string, width: number): Column => ({ key, header: key, kind: "text", width });
+const table = (columns: Column[], rows: string[][]): Table => ({
+  id: "t",
+  name: "findings",
+  title: "t",
+  columns,
+  rows: rows.map((r) => ({ kind: "data", cells: r.map(text) })),
+  orientation: "landscape",
+  notes: [],
+});
+// a column's minimum: its header (up to four characters) or two, with the 15% slack
+const minimum = (header: string) => Math.ceil(Math.max(Math.min(textWidth1(header, em), 4 * em), 2 * em) * 1.15) + margins;
+
+describe("column widths from the content", () => {
+  const issue = "个别项目上年结转资金未及时使用"; // 15 characters
+  const t = table(
+    [col("单位", 12), col("具体问题", 14), col("问题描述", 40)],
+    [
+      ["甲局", issue, ""],
+      ["乙中心", "个别项目进度滞后", ""],
+    ],
+  );
+
+  it("gives a column with no text nothing beyond its minimum", () => {
+    const w = columnWidths(t, 12_000, em, margins);
+    expect(w[2]).toBe(minimum("问题描述"));
+    expect(w.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(12_000);
+  });
+
+  it("gives a short column what its longest text needs, and the rest to the others", () => {
+    // too narrow for 具体问题 on one line: by the model's widths 单位 would get more than it needs
+    const w = columnWidths(t, 5_000, em, margins);
+    expect(w[0]).toBe(Math.ceil(textWidth1("乙中心", em) * 1.15) + margins);
+    expect(w[1]).toBe(5_000 - w[0]! - w[2]!);
+    expect(wraps(t, 1, w[1]!, em, margins)).toBe(true);
+    // wide enough: on one line
+    expect(wraps(t, 1, columnWidths(t, 6_000, em, margins)[1]!, em, margins)).toBe(false);
+  });
+
+  it("shares a width too small for every text by the model's widths", () => {
+    const long = table([col("a", 10), col("b", 30)], [["说".repeat(40), "说".repeat(40)]]);
+    const w = columnWidths(long, 4_000, em, margins);
+    const free = 4_000 - 2 * minimum("a");
+    expect(w[0]).toBe(minimum("a") + Math.floor(free / 4));
+    expect(w[1]).toBe(minimum("b") + Math.floor((free * 3) / 4));
+    expect(wraps(long, 0, w[0]!, em, margins)).toBe(true);
+  });
+
+  it("shares what is left when every text fits, among the columns with text", () => {
+    const w = columnWidths(t, 30_000, em, margins);
+    expect(w[2]).toBe(minimum("问题描述"));
+    expect(w[0]! + w[1]! + w[2]!).toBeGreaterThan(30_000 - 3);
+    expect(w[1]! / w[0]!).toBeGreaterThan(1);
+  });
+});
