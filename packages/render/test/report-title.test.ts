@@ -40,5 +40,5 @@ describe("the report's title", () => {
       expect(text, folder.name).not.toMatch(/绩效评价绩效评价|评价绩效评价|报告报告/);
       expect(text, folder.name).toContain(reportTitle(buildReport(analysis.result)));
     }
-  });
+  }, 60_000);
 });
