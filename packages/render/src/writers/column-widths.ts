@@ -35,7 +35,7 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
   // The free width goes to the text columns by the model's widths, but none gets more than it
   // needs for its longest text on one line: what a short column (names, a class) does not need
   // goes on to the others, and a column with no text gets nothing. Left over when every text is
-  // on one line: shared by the model's widths among the columns with text.
+  // on one line: shared by the model's widths among the number columns and those with text.
   const lacks = new Map<number, number>();
   for (const j of textCols) {
     const lack = Math.ceil(longestText(t, j, em) * slack) + cellMargins - need[j]!;
@@ -58,8 +58,10 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
     open = open.filter((j) => !filled.includes(j));
   }
   if (rest > 0) {
-    const weight = written.reduce((a, j) => a + t.columns[j]!.width, 0);
-    if (weight > 0) for (const j of written) out[j]! += Math.floor((rest * t.columns[j]!.width) / weight);
+    // every text on one line: what is left goes to the number columns too (their headers wrap less)
+    const shared = t.columns.map((c, j) => (c.kind !== "text" || lacks.has(j) ? j : -1)).filter((j) => j >= 0);
+    const weight = shared.reduce((a, j) => a + t.columns[j]!.width, 0);
+    if (weight > 0) for (const j of shared) out[j]! += Math.floor((rest * t.columns[j]!.width) / weight);
     else out[out.length - 1]! += rest;
   }
   return out;

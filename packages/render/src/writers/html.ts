@@ -5,7 +5,7 @@ import { chartSvg, fontStack } from "./charts.js";
 import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
-import { isValueText } from "./column-widths.js";
+import { columnWidths, isValueText } from "./column-widths.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -191,8 +191,11 @@ function prose(runs: Run[]): string {
 const unitText = { zh: "单位：分", en: "Unit: points" };
 
 function tableHtml(t: Table, locale: "zh" | "en"): string {
-  const widths = t.columns.reduce((a, c) => a + c.width, 0);
-  const cols = t.columns.map((c) => `<col style="width:${((c.width / widths) * 100).toFixed(1)}%">`).join("");
+  // the Word report's widths (by content: a column with no text gets no share), as fractions of
+  // the page's 1 068 px at 9 pt with 4 px of padding a side, in twips
+  const widths = columnWidths(t, 16_020, 180, 120);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const cols = widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join("");
   const points = t.columns.some((c) => c.kind === "decimal");
   const unit = points ? `<tr class="unit"><th colspan="${t.columns.length}">${escapeHtml(unitText[locale])}</th></tr>` : "";
   const head = `<thead>${unit}<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join("")}</tr></thead>`;
