@@ -337,6 +337,23 @@ console.log(`\nscreenshots and PDFs in ${out}`);
     check(facts.rows.some((r) => r[0] === "评价等级" && r.filter((c) => c === "良").length === 2), "HTML 得分对比表: both subjects graded 良");
     check(facts.tableWidth <= facts.sectionWidth + 1, `HTML 得分对比表 fits its page width (${Math.round(facts.tableWidth)} ≤ ${Math.round(facts.sectionWidth)} px)`);
     check(facts.wrapped.length === 0, `HTML 得分对比表: no number wraps (${facts.wrapped.join(", ") || "none"})`);
+    // the 问题清单: 问题描述 and 关联指标 are empty in every row, so their width goes to 具体问题,
+    // where each of the short problems stays on one line
+    const issues = await page.$eval("#findings", (s) => {
+      const table = s.querySelector("table");
+      const head = [...table.querySelectorAll("thead th")].find((th) => th.textContent === "具体问题").getBoundingClientRect();
+      const lines = (td) => {
+        const r = document.createRange();
+        r.selectNodeContents(td);
+        return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+      };
+      // the cells under the header, found by where they are: merged cells leave rows shorter
+      return [...table.querySelectorAll("tbody td")]
+        .filter((td) => Math.abs(td.getBoundingClientRect().left - head.left) < 1 && [...td.textContent].length <= 30)
+        .map((td) => ({ text: td.textContent, lines: lines(td) }));
+    });
+    const wrappedIssues = issues.filter((i) => i.lines > 1).map((i) => i.text);
+    check(issues.length >= 15 && wrappedIssues.length === 0, `HTML 问题清单: ${issues.length} short 具体问题, none wraps (${wrappedIssues.join(", ") || "none"})`);
     await page.emulateMedia({ media: "print" });
     const printed = join(out, "changsha-2023.html.pdf");
     await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
