@@ -53,6 +53,13 @@ describe("column widths from the content", () => {
     expect(wraps(long, 0, w[0]!, em, margins)).toBe(true);
   });
 
+  it("counts sentences, not names, as text that wraps (a column of names stays centred)", () => {
+    const names = table([col("三级指标", 8)], [["信息化系统运行稳定性"], ["立项依据充分性"]]);
+    expect(wraps(names, 0, 1_000, em, margins)).toBe(false);
+    const sentences = table([col("具体问题", 8)], [["纳入评价范围的统筹集约建设项目预算执行率有待提高"]]);
+    expect(wraps(sentences, 0, 1_000, em, margins)).toBe(true);
+  });
+
   it("shares what is left when every text fits, among the columns with text", () => {
     const w = columnWidths(t, 30_000, em, margins);
     expect(w[2]).toBe(minimum("问题描述"));

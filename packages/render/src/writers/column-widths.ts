@@ -78,11 +78,15 @@ function longestText(t: Table, j: number, em: number): number {
   return widest;
 }
 
-/** Whether some text of column `j` needs more than `width` twips (measured as `columnWidths` does), so that it wraps. */
+/**
+ * Whether column `j` holds sentences that wrap: a text of more than 12 characters that needs more
+ * than `width` twips (measured as `columnWidths` does). A name that wraps (an indicator's, a
+ * unit's) does not count: a column of names stays centred, as score tables print them.
+ */
 export function wraps(t: Table, j: number, width: number, em: number, cellMargins: number): boolean {
   return t.rows.some((r) => {
     const cell = r.cells[j]!;
-    return !cell.covered && (cell.colSpan ?? 1) === 1 && cell.kind === "text" && Math.ceil(textWidth1(cell.text, em) * slack) + cellMargins > width;
+    return !cell.covered && (cell.colSpan ?? 1) === 1 && cell.kind === "text" && [...cell.text].length > 12 && Math.ceil(textWidth1(cell.text, em) * slack) + cellMargins > width;
   });
 }
 
