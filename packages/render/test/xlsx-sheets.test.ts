@@ -87,3 +87,21 @@ indicator b "'quoted'" weight 4 { score 4 }
     expect(Object.keys((await JSZip.loadAsync(bytes)).files).filter((f) => f.startsWith("xl/worksheets/sheet"))).toHaveLength(wb.SheetNames.length);
   });
 });
+
+describe("the 问题清单 sheet's columns", () => {
+  it("are as wide as their header where no finding has a text for them", async () => {
+    const r = fromText(`evaluation "e" { total 10 }
+indicator a weight 10 { score 10 }
+finding f1 "个别项目上年结转资金未及时使用" { class "资金使用管理" }
+finding f2 "纳入评价范围的统筹集约建设项目预算执行率有待提高" { class "资金使用管理"; description "说明" }`);
+    const wb = XLSX.read(await render(r, "xlsx", { tables: ["findings"] }), { type: "array", cellStyles: true });
+    const ws = wb.Sheets[wb.SheetNames[0]!]!;
+    const header = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 }).find((row) => row.includes("具体问题"))!;
+    const width = (name: string) => ws["!cols"]![header.indexOf(name)]!.wch ?? ws["!cols"]![header.indexOf(name)]!.width!;
+    // 项目单位 and 关联指标 are empty in both rows; 问题描述 is not
+    expect(width("项目单位")).toBeLessThan(width("问题描述"));
+    expect(width("关联指标")).toBeLessThanOrEqual(12);
+    expect(width("问题描述")).toBeGreaterThan(30);
+    expect(width("具体问题")).toBeGreaterThan(width("项目单位"));
+  });
+});

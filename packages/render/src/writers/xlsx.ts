@@ -178,8 +178,10 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
     }
     return widest;
   });
+  // a text column with no text in any row (a 问题清单 without 问题描述) is as wide as its header
+  const empty = t.columns.map((c, j) => c.kind === "text" && t.rows.every((r) => r.cells[j]!.covered || r.cells[j]!.text.trim() === ""));
   const layout = printLayout(
-    t.columns.map((c, j) => Math.max(6, c.width * 2, values[j]!)),
+    t.columns.map((c, j) => (empty[j] ? Math.max(6, valueWidth(c.header)) : Math.max(6, c.width * 2, values[j]!))),
     t.columns.map((c) => c.width >= 20),
     t.columns.map((c, j) => c.kind === "text" && values[j] === 0),
     t.orientation,
