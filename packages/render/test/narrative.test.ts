@@ -126,6 +126,18 @@ describe("the 永州 example's narrative", () => {
     expect(html).toContain('<h2 class="chapter" id="ch-1">一、&lt;b&gt;x&lt;/b&gt;</h2>');
   });
 
+  it("labels the captions of an English Word report Table and Figure, its 表目录 over SEQ Table", { timeout: 60_000 }, async () => {
+    const bytes = (await render(yongzhou(), "docx", { narrative: { text: exampleText, uri: "y.report.md" }, locale: "en" })) as Uint8Array;
+    const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+    const captions = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?w:val="Caption"[\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
+    expect(captions.length).toBe(6);
+    expect(captions[0]).toBe("Table 3-1 Score summary");
+    expect(captions[1]).toMatch(/^Figure 3-1 /);
+    expect(xml).toContain('w:instr="SEQ Table \\* ARABIC \\s 1 \\r 1"');
+    expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC \\c &quot;Table&quot; \\h/);
+    expect(xml).not.toMatch(/SEQ [表图]|>表3-1/);
+  });
+
   it("is the body of the Word report: headings, captions with SEQ fields, a TOC field, a chart image", { timeout: 60_000 }, async () => {
     const bytes = (await render(yongzhou(), "docx", { narrative: { text: exampleText, uri: "y.report.md" }, date: "2025年1月" })) as Uint8Array;
     const zip = await JSZip.loadAsync(bytes);

@@ -112,20 +112,33 @@ function footer(): Footer {
   });
 }
 
+type CaptionKind = "table" | "figure";
+
+/** The caption's label and its `SEQ` identifier: 表 and 图, or Table and Figure in an English report. */
+function captionLabel(kind: CaptionKind, locale: "zh" | "en"): string {
+  return locale === "en" ? (kind === "table" ? "Table" : "Figure") : kind === "table" ? "表" : "图";
+}
+
+/** Between a caption's number and its title: an ideographic space in Chinese, a space in English. */
+function captionGap(locale: "zh" | "en"): string {
+  return locale === "en" ? " " : "\u3000";
+}
+
 /**
  * A Word caption: "表3-1　title" where 1 is a `SEQ 表` field, so Word's 插入表目录 (TOC \c "表")
  * lists it. The first caption of a chapter carries `\r 1` (restart at 1) besides `\s 1` (restart
  * at each Heading 1): LibreOffice ignores `\s` and recomputes the fields, so without `\r` it
  * printed 表4-2 for the first table of chapter 四. Paragraph style "Caption".
  */
-function caption(kind: string, chapter: number, n: number, title: string): Paragraph {
+function caption(kind: CaptionKind, locale: "zh" | "en", chapter: number, n: number, title: string): Paragraph {
+  const label = captionLabel(kind, locale);
   return new Paragraph({
     style: "Caption",
     keepNext: true,
     children: [
-      new TextRun(`${kind}${chapter > 0 ? `${chapter}-` : ""}`),
-      new SimpleField(`SEQ ${kind} \\* ARABIC${chapter > 0 ? " \\s 1" : ""}${n === 1 ? " \\r 1" : ""}`, String(n)),
-      new TextRun(`\u3000${title}`),
+      new TextRun(`${locale === "en" ? `${label} ` : label}${chapter > 0 ? `${chapter}-` : ""}`),
+      new SimpleField(`SEQ ${label} \\* ARABIC${chapter > 0 ? " \\s 1" : ""}${n === 1 ? " \\r 1" : ""}`, String(n)),
+      new TextRun(`${captionGap(locale)}${title}`),
     ],
   });
 }
@@ -183,7 +196,7 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
   if (tableCaptions.length)
     toc.push(
       new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: zh ? "表　目" : "Tables", ...HEADING1 })] }),
-      new TableOfContents(zh ? "表目录" : "Tables", { hyperlink: true, captionLabelIncludingNumbers: "表", cachedEntries: tableCaptions.map((title) => ({ title, level: 1 })) }),
+      new TableOfContents(zh ? "表目录" : "Tables", { hyperlink: true, captionLabelIncludingNumbers: captionLabel("table", report.locale), cachedEntries: tableCaptions.map((title) => ({ title, level: 1 })) }),
     );
 
   const body: (Paragraph | DocxTable)[] = [];
@@ -212,14 +225,14 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
           body.push(...deductionParagraphsOf(t).map((p) => para([new TextRun({ text: p.text, bold: p.head })])));
           break;
         }
-        body.push(caption("表", b.chapter, next(tableNo, b.chapter), t.title), docxTable(t, portraitWidth));
+        body.push(caption("table", report.locale, b.chapter, next(tableNo, b.chapter), t.title), docxTable(t, portraitWidth));
         for (const n of t.notes) body.push(new Paragraph({ children: [new TextRun({ text: n, ...TABLE })] }));
         break;
       }
       case "chart": {
         const chart = report.charts.find((c) => c.id === b.chart);
         if (!chart) break;
-        body.push(...(await chartParagraphs(chart, portraitWidth)), caption("图", b.chapter, next(figureNo, b.chapter), chart.title));
+        body.push(...(await chartParagraphs(chart, portraitWidth)), caption("figure", report.locale, b.chapter, next(figureNo, b.chapter), chart.title));
         break;
       }
     }
@@ -308,7 +321,8 @@ function tableCaptionTitles(report: Report): string[] {
     if (!t || t.name === "deductions") continue;
     const k = (n.get(b.chapter) ?? 0) + 1;
     n.set(b.chapter, k);
-    out.push(`表${b.chapter > 0 ? `${b.chapter}-` : ""}${k}\u3000${t.title}`);
+    const label = captionLabel("table", report.locale);
+    out.push(`${report.locale === "en" ? `${label} ` : label}${b.chapter > 0 ? `${b.chapter}-` : ""}${k}${captionGap(report.locale)}${t.title}`);
   }
   return out;
 }
