@@ -13,9 +13,12 @@ const tmp = () => mkdtempSync(join(tmpdir(), "perf-files-"));
 const posix = process.platform !== "win32";
 const isRoot = process.getuid?.() === 0;
 
-/** The real binary with a deadline: a hang shows as a null exit status, not a stuck suite. */
+/**
+ * The real binary with a deadline: a hang shows as a null exit status, not a stuck suite. One run
+ * took 2–3 s with the whole suite on two cores and up to 13 s with three busy loops besides.
+ */
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 30_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -82,7 +85,7 @@ describe.runIf(posix)("render -o: only regular files or new paths", () => {
     const after = lstatSync(dev);
     expect(after.isCharacterDevice()).toBe(true);
     expect([after.ino, after.rdev]).toEqual([before.ino, before.rdev]);
-  });
+  }, 120_000); // a spawned binary: see cli()
 
   it("refuses a FIFO and a folder, with --force too, without hanging", () => {
     const dir = withInput();
@@ -97,7 +100,7 @@ describe.runIf(posix)("render -o: only regular files or new paths", () => {
     const folder = cli(["render", "y.perf", "--format", "md", "-o", "out/", "--force", "--lang", "en"], dir);
     expect(folder.code).toBe(1);
     expect(folder.stderr).toContain("the output out/y.md is a directory, not a regular file");
-  });
+  }, 120_000); // two spawned binaries: see cli()
 
   it("never writes over an input of the run: by its name, a hard link or a followed symlink", async () => {
     const dir = withInput();
@@ -133,7 +136,7 @@ describe.runIf(posix)("render -o: only regular files or new paths", () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("无法写入 /proc/missing/x.md");
-  });
+  }, 120_000); // a spawned binary: see cli()
 });
 
 describe.runIf(posix)("fmt and symlinks", () => {
