@@ -59,3 +59,14 @@ describe("data tables", () => {
     expect(t.rows.map((r) => r.map((c) => c.text))).toContainEqual(["合计", "1087.80", "397.50", ""]);
   });
 });
+
+describe("the HTML unit line", () => {
+  it("says 单位：分 above tables of points, not above a data table of money", async () => {
+    const html = (await render(result, "html", {})) as string;
+    const sections = html.split("<section ").slice(1);
+    const data = sections.find((s) => s.includes("支出明细"))!;
+    expect(data).toBeDefined();
+    expect(data).not.toContain("单位：分");
+    expect(sections.find((s) => s.startsWith('id="scores"'))).toContain("单位：分");
+  });
+});

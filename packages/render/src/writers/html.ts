@@ -196,7 +196,8 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
   const widths = columnWidths(t, 16_020, 180, 120);
   const total = widths.reduce((a, b) => a + b, 0);
   const cols = widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join("");
-  const points = t.columns.some((c) => c.kind === "decimal");
+  // the tables of points; a data table's numbers are money or counts, in the unit its title gives
+  const points = t.name !== "data" && t.name !== "targets" && t.name !== "audit" && t.columns.some((c) => c.kind === "decimal");
   const unit = points ? `<tr class="unit"><th colspan="${t.columns.length}">${escapeHtml(unitText[locale])}</th></tr>` : "";
   const head = `<thead>${unit}<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join("")}</tr></thead>`;
   const body = t.rows
