@@ -57,6 +57,14 @@ describe.skipIf(missing.length > 0)("the 永州 Word report laid out by LibreOff
     for (const a of ["附件1：项目绩效评价指标体系评分表", "附件2：问题清单", "附件3：核对事项"]) expect(toc).toMatch(new RegExp(`${a}\\.{3,}`));
   });
 
+  it("leaves no head of the 扣分明细 alone at the foot of a page", () => {
+    const heads = /^（[一二三四五六七八九十]+）\S+总分[\d.]+分，实得[\d.]+分，扣[\d.]+分。$/;
+    const pages = text.split("\f").map((p) => p.split("\n").map((l) => l.replace(/\s+/g, "")).filter((l) => l && !/^—\d+—$/.test(l)));
+    // the heads are there to be found: four roots
+    expect(pages.flat().filter((l) => heads.test(l)).length).toBe(4);
+    expect(pages.filter((p) => p.length && heads.test(p.at(-1)!)).map((p) => p.at(-1))).toEqual([]);
+  });
+
   it("splits no number across lines: every decimal of the document appears whole as often as it was written", async () => {
     const xml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
     const paragraphs = (xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map((p) => p.replace(/<[^>]+>/g, ""));

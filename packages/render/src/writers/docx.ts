@@ -185,7 +185,8 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
       spacing: { before: level === 1 ? 240 : 120, after: 120 },
       children: [new TextRun(text)],
     });
-  const para = (children: ParagraphChild[], indent = true) => new Paragraph({ indent: indent && zh ? { firstLine: 640 } : undefined, spacing: bodySpacing, alignment: AlignmentType.JUSTIFIED, children });
+  const para = (children: ParagraphChild[], indent = true, keepNext = false) =>
+    new Paragraph({ indent: indent && zh ? { firstLine: 640 } : undefined, spacing: bodySpacing, alignment: AlignmentType.JUSTIFIED, keepNext, children });
 
   const toc: (Paragraph | TableOfContents)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: zh ? "目　录" : "Contents", ...HEADING1 })] }),
@@ -222,7 +223,8 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
         const t = tableFor(report, b);
         if (!t) break;
         if (t.name === "deductions") {
-          body.push(...deductionParagraphsOf(t).map((p) => para([new TextRun({ text: p.text, bold: p.head })])));
+          // a head ("（二）项目过程总分16分…") stays on the page of its first item, as a heading does
+          body.push(...deductionParagraphsOf(t).map((p) => para([new TextRun({ text: p.text, bold: p.head })], true, p.head)));
           break;
         }
         body.push(caption("table", report.locale, b.chapter, next(tableNo, b.chapter), t.title), docxTable(t, portraitWidth));
