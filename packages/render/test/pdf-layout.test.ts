@@ -51,6 +51,10 @@ describe.skipIf(missing.length > 0)("the 永州 Word report laid out by LibreOff
     const flat = text.replace(/\s+/g, "");
     expect(flat).toContain("2023年永州市公共服务信息化运维项目绩效评价报告");
     expect(flat).toContain("目录一、基本情况");
+    // the cover's title breaks before its report name, not inside it
+    const cover = text.split("\f")[0]!.split("\n").map((l) => l.replace(/\s+/g, ""));
+    expect(cover).toContain("2023年永州市公共服务信息化运维项目");
+    expect(cover).toContain("绩效评价报告");
     for (const c of ["表3-1绩效评价得分情况表", "图3-1各二级指标得分率", "表4-1", "表4-2", "表4-3", "表4-4项目效益指标分析", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单"]) expect(flat).toContain(c);
     // the 目录 says what each appendix is, as the seed report's does (it once listed a bare "附件1")
     const toc = text.split("\f").find((p) => p.replace(/\s+/g, "").includes("目录一、基本情况"))!.replace(/\s+/g, "");

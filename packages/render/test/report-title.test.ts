@@ -4,6 +4,7 @@ import { analyze } from "@perf/engine";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { buildReport, render, reportTitle } from "../src/index.js";
+import { coverTitleLines } from "../src/writers/docx.js";
 import { fromText, repo } from "./helpers.js";
 
 const titled = (title: string, locale: "zh" | "en" = "zh") =>
@@ -20,6 +21,15 @@ describe("the report's title", () => {
     expect(titled("Road maintenance 2023", "en")).toBe("Road maintenance 2023: performance evaluation report");
     expect(titled("Road maintenance performance evaluation", "en")).toBe("Road maintenance performance evaluation report");
     expect(titled("Road maintenance evaluation report", "en")).toBe("Road maintenance evaluation report");
+  });
+
+  it("breaks a long cover title before its report name", () => {
+    expect(coverTitleLines("2023年永州市公共服务信息化运维项目绩效评价报告", "zh")).toEqual(["2023年永州市公共服务信息化运维项目", "绩效评价报告"]);
+    expect(coverTitleLines("某市某项目资金使用情况的专项绩效评价结果报告", "zh")).toEqual(["某市某项目资金使用情况的专项", "绩效评价结果报告"]);
+    // a title that fits one line of 二号, and one without a report name to break at, stay whole
+    expect(coverTitleLines("某项目绩效评价报告", "zh")).toEqual(["某项目绩效评价报告"]);
+    expect(coverTitleLines("某市某项目资金使用情况的专项审计调查结论汇编", "zh")).toEqual(["某市某项目资金使用情况的专项审计调查结论汇编"]);
+    expect(coverTitleLines("Road maintenance 2023: performance evaluation report", "en")).toEqual(["Road maintenance 2023: performance evaluation report"]);
   });
 
   it("never repeats 绩效评价 on the cover of a bundled example's Word report", async () => {

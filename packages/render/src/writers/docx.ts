@@ -171,7 +171,7 @@ export async function toDocx(unsafe: Report, options: DocxOptions = {}): Promise
   const title = reportTitle(report);
 
   const cover: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 1200 }, children: [new TextRun({ text: title, bold: true, ...TITLE })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 1200 }, children: coverTitleLines(title, report.locale).map((text, i) => new TextRun({ text, break: i > 0 ? 1 : undefined, bold: true, ...TITLE })) }),
     ...metaLines(report).map(
       ([k, v]) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: `${k}${colon(report)}${v}`, ...BODY })] }),
     ),
@@ -311,6 +311,17 @@ export function reportTitle(report: Report): string {
   if (/评价(结果)?$/.test(t)) return `${t}报告`;
   if (/绩效$/.test(t)) return `${t}评价报告`;
   return `${t}绩效评价报告`;
+}
+
+/**
+ * The cover's title in lines: a Chinese title longer than a line of 二号 (18 characters) breaks
+ * before its report name, "…运维项目" / "绩效评价报告", as report covers are set, not wherever the
+ * line ends ("…项目绩效" / "评价报告").
+ */
+export function coverTitleLines(title: string, locale: "zh" | "en"): string[] {
+  if (locale !== "zh" || [...title].length <= 18) return [title];
+  const m = /^(.+?)((?:绩效)?评价(?:结果)?报告)$/u.exec(title);
+  return m && [...m[1]!].length >= 4 ? [m[1]!, m[2]!] : [title];
 }
 
 /** "表3-1　绩效评价得分情况表" … in document order, numbered like the captions. */
