@@ -150,7 +150,8 @@ describe("the 永州 example's narrative", () => {
     const captions = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?w:val="Caption"[\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ""));
     expect(captions).toEqual(["表3-1　绩效评价得分情况表", "图3-1　各二级指标得分率", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析"]);
     expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
-    expect(xml).toContain("2023年永州市公共服务信息化运维项目绩效评价报告");
+    // the cover title, in two runs broken before 绩效评价报告
+    expect(xml.replace(/<[^>]+>/g, "")).toContain("2023年永州市公共服务信息化运维项目绩效评价报告");
     expect(xml).toContain("指标体系共设4个一级指标、11个二级指标和27个三级指标");
   });
 });
