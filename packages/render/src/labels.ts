@@ -5,7 +5,7 @@ export type RenderLocale = "zh" | "en";
 const table = {
   scoreSheet: { zh: "项目绩效评价指标体系评分表", en: "Indicator scoring sheet" },
   summary: { zh: "绩效评价得分情况表", en: "Score summary" },
-  rootTable: { zh: "{name}指标分析", en: "{name}: indicators" },
+  rootTable: { zh: "{name}指标分析", en: "Indicators of {name}" },
   deductions: { zh: "扣分明细", en: "Deductions" },
   findings: { zh: "问题清单", en: "Findings" },
   targets: { zh: "绩效目标完成情况表", en: "Performance targets" },
@@ -98,8 +98,8 @@ const table = {
   comparison: { zh: "各评价对象得分对比表", en: "Scores of the subjects compared" },
   subjectScore: { zh: "{name}得分", en: "{name} score" },
   subjectRate: { zh: "{name}得分率", en: "{name} rate" },
-  subjectScoreSheet: { zh: "{name}评分表", en: "{name}: scoring sheet" },
-  subjectTargets: { zh: "{name}绩效目标完成情况表", en: "{name}: performance targets" },
+  subjectScoreSheet: { zh: "{name}评分表", en: "Scoring sheet of {name}" },
+  subjectTargets: { zh: "{name}绩效目标完成情况表", en: "Performance targets of {name}" },
   declaredTotal: { zh: "报告得分", en: "Published total" },
   conclusionSubject: { zh: "{name}最终评价得分{score}分（满分{weight}分），评价等级为“{grade}”", en: "{name}: total score {score} of {weight}, grade “{grade}”" },
   conclusionPublished: {

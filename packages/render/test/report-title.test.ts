@@ -21,6 +21,9 @@ describe("the report's title", () => {
     expect(titled("Road maintenance 2023", "en")).toBe("Road maintenance 2023: performance evaluation report");
     expect(titled("Road maintenance performance evaluation", "en")).toBe("Road maintenance performance evaluation report");
     expect(titled("Road maintenance evaluation report", "en")).toBe("Road maintenance evaluation report");
+    // a Chinese title in an English report
+    expect(titled("2023年度长沙市信息化建设和运维项目绩效评价", "en")).toBe("2023年度长沙市信息化建设和运维项目绩效评价: report");
+    expect(titled("2023年永州市公共服务信息化运维项目", "en")).toBe("2023年永州市公共服务信息化运维项目: performance evaluation report");
   });
 
   it("breaks a long cover title before its report name", () => {

@@ -72,7 +72,7 @@ subject 乙 "乙县" { target 完工 { actual 2020年12月5日; reason "设备�
       [["≤2020年11月底", "2020年11月20日", "提前10天", "是", ""]],
       [["≤2020年11月底", "2020年12月5日", "逾期5天", "否", "设备到货延迟"]],
     ]);
-    expect(buildReport(subjects, { locale: "en" }).tables.filter((x) => x.name === "targets").map((x) => x.title)).toEqual(["甲县: performance targets", "乙县: performance targets"]);
+    expect(buildReport(subjects, { locale: "en" }).tables.filter((x) => x.name === "targets").map((x) => x.title)).toEqual(["Performance targets of 甲县", "Performance targets of 乙县"]);
   });
   it("measures the value columns so that no target or actual value wraps", () => {
     const t = buildReport(subjects).tables.find((x) => x.id === "targets-1")!;

@@ -304,7 +304,9 @@ function coverFields(report: Report, title: string, date: string | undefined): R
 export function reportTitle(report: Report): string {
   const t = report.meta.title.trimEnd();
   if (report.locale === "en") {
-    if (/report$/i.test(t)) return t;
+    if (/(report|报告)$/i.test(t)) return t;
+    // a Chinese title that already names the evaluation ("…项目绩效评价") is not said twice in English
+    if (/评价(结果)?$/.test(t)) return `${t}: report`;
     return /evaluation( results?)?$/i.test(t) ? `${t} report` : `${t}: performance evaluation report`;
   }
   if (/报告$/.test(t)) return t;
