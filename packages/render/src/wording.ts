@@ -84,12 +84,14 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
     if (byType.size && deducted.greaterThan(0)) {
       const groups = [...byType].map(([type, g]) => (zh ? `${isolate(type)}${g.cases.toFixed()}例` : `${isolate(type)}: ${g.cases.toFixed()}`));
       const capped = deducted.lessThan([...byType.values()].reduce((a, g) => a.plus(g.amount), new Decimal(0)));
-      const tail = capped ? (zh ? `，扣完为止` : `, down to zero`) : "";
+      // capped by the rule's maximum (最多扣3分 of 15), or by the weight itself (扣完为止: nothing left)
+      const byMax = m.max !== null && deducted.equals(dec(m.max)) && dec(leaf.score).greaterThan(0);
+      const tail = !capped || byMax ? "" : zh ? `，扣完为止` : `, down to zero`;
       add(
         deducted,
         zh
-          ? `${name}：${groups.join("、")}，每例扣${m.each}分，${byType.size > 1 ? `共${m.cases}例，` : ""}扣${pts(deducted)}分${tail}`
-          : `${name}: ${groups.join("; ")}; ${m.each} per case, ${m.cases} case(s), −${pts(deducted)}${tail}`,
+          ? `${name}：${groups.join("、")}，每例扣${m.each}分，${byType.size > 1 || byMax ? `共${m.cases}例，` : ""}${capped && byMax ? "按上限" : ""}扣${pts(deducted)}分${tail}`
+          : `${name}: ${groups.join("; ")}; ${m.each} per case, ${m.cases} case(s), −${pts(deducted)}${capped && byMax ? " (the rule's cap)" : tail}`,
       );
     }
   } else if (m.kind === "judgement") {

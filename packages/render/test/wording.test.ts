@@ -50,6 +50,17 @@ finding f2 on c { type "乙类" issue "y" }
     expect(t).toContain("1. c：甲类1例、乙类1例，每例扣2分，共2例，扣3分，扣完为止。");
   });
 
+  it("words a cap of the rule as 按上限, not 扣完为止, when points are left", () => {
+    const r = fromText(`evaluation "t" { total 15 }
+indicator d "培训组织" weight 15 { per finding deduct 0.8 max 3 }
+finding f1 on d { type "签到不实" count 4 issue "x" }
+finding f2 on d { type "合同签订滞后" issue "y" }
+`);
+    const zh = deductionParagraphs(r, "zh").map((p) => p.text);
+    expect(zh).toContain("1. 培训组织：签到不实4例、合同签订滞后1例，每例扣0.8分，共5例，按上限扣3分。");
+    expect(deductionParagraphs(r, "en").map((p) => p.text)).toContain("1. 培训组织: 签到不实: 4; 合同签订滞后: 1; 0.8 per case, 5 case(s), −3 (the rule's cap).");
+  });
+
   it("has an English wording", () => {
     const en = deductionParagraphs(result, "en").map((p) => p.text);
     expect(en[0]).toBe("1. 项目决策: weight 14, scored 12.5, 1.5 deducted.");
