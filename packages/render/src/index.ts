@@ -19,7 +19,8 @@ export { deductionProse, deductionParagraphs, leafDeductions, rootHead, sentence
 export { cellLimits, checkSize, columnLimits, EXCEL_CELL_TEXT_MAX, reportCells, RenderLimitError, type LimitedFormat } from "./limits.js";
 export type { RenderLocale } from "./labels.js";
 export { toCsv, neutralise } from "./writers/csv.js";
-export { toDocx, reportTitle, type DocxOptions } from "./writers/docx.js";
+export { toDocx, type DocxOptions } from "./writers/docx.js";
+export { reportTitle } from "./writers/common.js";
 export { chartPng } from "./writers/chart-png.js";
 export { applyTemplate, TemplateError } from "./writers/docx-template.js";
 export { columnWidths } from "./writers/column-widths.js";

@@ -106,6 +106,13 @@ describe("the 永州 example's narrative", () => {
     for (const id of [...html.matchAll(/<h[23][^>]* id="(ch-[\d-]+)"/g)].map((m) => m[1])) expect(toc).toContain(`href="#${id}"`);
     const captions = [...html.matchAll(/<h2>(表[^<]*|附件[^<]*)<\/h2>/g)].map((m) => m[1]);
     expect(captions).toEqual(["表3-1　绩效评价得分情况表", "表4-1　项目决策指标分析", "表4-2　项目过程指标分析", "表4-3　项目产出指标分析", "表4-4　项目效益指标分析", "附件1：项目绩效评价指标体系评分表", "附件2：问题清单", "附件3：核对事项"]);
+    // the 目录 ends with the appendices, linked to their sections, and the title is the report's
+    expect([...toc.matchAll(/<a href="#([^"]+)">(附件[^<]*)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["scores", "附件1：项目绩效评价指标体系评分表"],
+      ["findings", "附件2：问题清单"],
+      ["audit", "附件3：核对事项"],
+    ]);
+    expect(html).toContain("<h1>2023年永州市公共服务信息化运维项目绩效评价报告</h1>");
     expect(html).toContain("<figcaption>图3-1　各二级指标得分率</figcaption>");
     // the prose's numbers come from the result, each in a span that does not wrap
     expect(html).toContain('最终评价得分<span class="n">82.46</span>分');

@@ -95,7 +95,7 @@ describe("html", () => {
     const evilHtml = toHtml(buildReport(evil));
     expect(evilHtml).not.toMatch(/<script|<img|<b>/i);
     expect(evilHtml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(evilHtml).toContain("<title>评价&lt;b&gt;标题&lt;/b&gt;</title>");
+    expect(evilHtml).toContain("<title>评价&lt;b&gt;标题&lt;/b&gt;绩效评价报告</title>");
   });
 });
 

@@ -70,3 +70,22 @@ export function tableFor(report: Report, b: Extract<NarrativeBlock, { kind: "tab
   const name = b.table.name;
   return report.tables.find((t) => t.name === name);
 }
+
+/**
+ * "…绩效评价报告": the evaluation's title completed to the report's name, without saying any of
+ * it twice: a title that ends in 报告 is kept, one that ends in 评价 or 评价结果 gets 报告, one
+ * that ends in 绩效 gets 评价报告 ("…项目绩效评价" is not "…项目绩效评价绩效评价报告").
+ */
+export function reportTitle(report: Report): string {
+  const t = report.meta.title.trimEnd();
+  if (report.locale === "en") {
+    if (/(report|报告)$/i.test(t)) return t;
+    // a Chinese title that already names the evaluation ("…项目绩效评价") is not said twice in English
+    if (/评价(结果)?$/.test(t)) return `${t}: report`;
+    return /evaluation( results?)?$/i.test(t) ? `${t} report` : `${t}: performance evaluation report`;
+  }
+  if (/报告$/.test(t)) return t;
+  if (/评价(结果)?$/.test(t)) return `${t}报告`;
+  if (/绩效$/.test(t)) return `${t}评价报告`;
+  return `${t}绩效评价报告`;
+}

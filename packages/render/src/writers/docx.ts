@@ -26,7 +26,7 @@ import {
 import { label } from "../labels.js";
 import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
-import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
+import { captions, colon, conclusion, metaLines, reportTitle, tableFor } from "./common.js";
 import { chartPng } from "./chart-png.js";
 import { columnWidths, wraps } from "./column-widths.js";
 import { checkSize } from "../limits.js";
@@ -294,25 +294,6 @@ function coverFields(report: Report, title: string, date: string | undefined): R
   const m = report.meta;
   const f: Record<string, string> = { 标题: title, 委托单位: m.client ?? "", 评价机构: m.evaluator ?? "", 年度: m.period ?? "", 日期: date ?? "", 总分: m.totalScore ?? m.totalDeclared ?? "", 等级: m.grade ?? "" };
   return { ...f, title: f.标题!, client: f.委托单位!, evaluator: f.评价机构!, period: f.年度!, date: f.日期!, total: f.总分!, grade: f.等级! };
-}
-
-/**
- * "…绩效评价报告": the evaluation's title completed to the report's name, without saying any of
- * it twice: a title that ends in 报告 is kept, one that ends in 评价 or 评价结果 gets 报告, one
- * that ends in 绩效 gets 评价报告 ("…项目绩效评价" is not "…项目绩效评价绩效评价报告").
- */
-export function reportTitle(report: Report): string {
-  const t = report.meta.title.trimEnd();
-  if (report.locale === "en") {
-    if (/(report|报告)$/i.test(t)) return t;
-    // a Chinese title that already names the evaluation ("…项目绩效评价") is not said twice in English
-    if (/评价(结果)?$/.test(t)) return `${t}: report`;
-    return /evaluation( results?)?$/i.test(t) ? `${t} report` : `${t}: performance evaluation report`;
-  }
-  if (/报告$/.test(t)) return t;
-  if (/评价(结果)?$/.test(t)) return `${t}报告`;
-  if (/绩效$/.test(t)) return `${t}评价报告`;
-  return `${t}绩效评价报告`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import type { NarrativeBlock, Run } from "../narrative/document.js";
 import { chartSvg, fontStack } from "./charts.js";
-import { captions, colon, conclusion, metaLines, tableFor } from "./common.js";
+import { captions, colon, conclusion, metaLines, reportTitle, tableFor } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
 import { columnWidths, isValueText } from "./column-widths.js";
@@ -66,11 +66,11 @@ export function toHtml(unsafe: Report): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(report.meta.title)}</title>`,
+    `<title>${escapeHtml(reportTitle(report))}</title>`,
     `<style>${css}</style>`,
     "</head>",
     "<body>",
-    `<h1>${escapeHtml(report.meta.title)}</h1>`,
+    `<h1>${escapeHtml(reportTitle(report))}</h1>`,
     '<ul class="meta">',
     ...metaLines(report).map(([k, v]) => `<li>${escapeHtml(k)}${colon(report)}${escapeHtml(v)}</li>`),
     `<li><strong>${escapeHtml(label(report.locale, "conclusion"))}${colon(report)}${escapeHtml(conclusion(report))}</strong></li>`,
@@ -131,6 +131,8 @@ function narrativeHtml(report: Report): string[] {
       `<h2>${zh ? "目　录" : "Contents"}</h2>`,
       "<ol>",
       ...toc.map((b) => `<li class="l${b.level}"><a href="#${ids.get(b)}">${escapeHtml(b.text)}</a></li>`),
+      // the appendices, named as the Word report's 目录 names them
+      ...report.tables.filter((t) => t.appendix).map((t) => `<li class="l1"><a href="#${escapeHtml(t.id)}">${escapeHtml(captions(report).get(t)!)}</a></li>`),
       "</ol>",
       "</nav>",
     );
