@@ -37,7 +37,8 @@ export function dataTable(t: TableResult, locale: RenderLocale): Table {
   }
   const notes: string[] = [];
   const labelColumn = Math.max(0, t.columns.findIndex((c) => c.type === "text"));
-  for (const p of t.printed) {
+  // subtotals before the total, as a report prints them, whatever order the file declares them in
+  for (const p of [...t.printed].sort((a, b) => Number(a.kind === "total") - Number(b.kind === "total"))) {
     const rows = p.rows.flatMap((id) => (rowIndex.has(id) ? [rowIndex.get(id)!] : []));
     // a table without columns (a broken declaration the checker reports) has no row to print a total in
     if (!t.columns.length) break;

@@ -70,3 +70,29 @@ describe("the HTML unit line", () => {
     expect(sections.find((s) => s.startsWith('id="scores"'))).toContain("单位：分");
   });
 });
+
+describe("printed subtotals and totals", () => {
+  it("come as a report prints them: the subtotals, then the total, whatever the file's order", () => {
+    const r = fromText(`evaluation "测试" { total 100 }
+indicator a weight 100 { score 100 }
+table 资金 "资金表" {
+  columns { 名称 "名称" text; 金额 "金额" 万元 }
+  row a { "甲", 1 }
+  row b { "乙", 2 }
+  row c { "丙", 4 }
+  printed total { 金额 7 }
+  printed subtotal 一 rows [a, b] { 金额 3 }
+  printed subtotal 二 rows [c] { 金额 4 }
+}
+`);
+    const t = buildReport(r).tables.find((x) => x.name === "data")!;
+    expect(t.rows.map((row) => [row.kind, row.cells[0]!.text])).toEqual([
+      ["data", "甲"],
+      ["data", "乙"],
+      ["data", "丙"],
+      ["subtotal", "小计 一"],
+      ["subtotal", "小计 二"],
+      ["total", "合计"],
+    ]);
+  });
+});
