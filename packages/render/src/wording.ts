@@ -91,7 +91,7 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
         deducted,
         zh
           ? `${name}：${groups.join("、")}，每例扣${m.each}分，${byType.size > 1 || byMax ? `共${m.cases}例，` : ""}${capped && byMax ? "按上限" : ""}扣${pts(deducted)}分${tail}`
-          : `${name}: ${groups.join("; ")}; ${m.each} per case, ${m.cases} case(s), −${pts(deducted)}${capped && byMax ? " (the rule's cap)" : tail}`,
+          : `${name}: ${groups.join("; ")}; ${m.each} per case, ${plural(m.cases, "case")}, −${pts(deducted)}${capped && byMax ? " (the rule's cap)" : tail}`,
       );
     }
   } else if (m.kind === "judgement") {
@@ -126,7 +126,7 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
       add(lost, zh ? `${name}：${m.expression}为${bandValue(m)}，${met}，得${got}分，扣${pts(lost)}分` : `${name}: ${m.expression} is ${bandValue(m)}, ${met}: scored ${got}, −${pts(lost)}`);
     } else if (m.kind === "satisfaction") {
       const pct = m.value === null ? "—" : percentText(m.value);
-      const how = zh ? `${m.surveys.length}项调查${m.aggregation === "mean" ? "平均" : "按人数加权"}` : `${m.surveys.length} survey(s), ${m.aggregation === "mean" ? "plain mean" : "weighted by respondents"}`;
+      const how = zh ? `${m.surveys.length}项调查${m.aggregation === "mean" ? "平均" : "按人数加权"}` : `${plural(m.surveys.length, "survey")}, ${m.aggregation === "mean" ? "plain mean" : "weighted by respondents"}`;
       add(lost, zh ? `${name}：满意度${pct}（${how}），得${got}分，扣${pts(lost)}分` : `${name}: satisfaction ${pct} (${how}): scored ${got}, −${pts(lost)}`);
     } else {
       add(lost, zh ? `${name}得${got}分，扣${pts(lost)}分` : `${name}: scored ${got}, −${pts(lost)}`);
@@ -164,4 +164,9 @@ export function deductionParagraphs(result: EvaluationResult, locale: RenderLoca
     r.items.forEach((item, i) => out.push({ text: `${i + 1}. ${item.text}`, head: false }));
   }
   return out;
+}
+
+/** "1 case", "13 cases": English counts. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

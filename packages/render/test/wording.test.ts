@@ -58,7 +58,7 @@ finding f2 on d { type "合同签订滞后" issue "y" }
 `);
     const zh = deductionParagraphs(r, "zh").map((p) => p.text);
     expect(zh).toContain("1. 培训组织：签到不实4例、合同签订滞后1例，每例扣0.8分，共5例，按上限扣3分。");
-    expect(deductionParagraphs(r, "en").map((p) => p.text)).toContain("1. 培训组织: 签到不实: 4; 合同签订滞后: 1; 0.8 per case, 5 case(s), −3 (the rule's cap).");
+    expect(deductionParagraphs(r, "en").map((p) => p.text)).toContain("1. 培训组织: 签到不实: 4; 合同签订滞后: 1; 0.8 per case, 5 cases, −3 (the rule's cap).");
   });
 
   it("has an English wording", () => {
