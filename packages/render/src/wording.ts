@@ -128,6 +128,10 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
       const pct = m.value === null ? "—" : percentText(m.value);
       const how = zh ? `${m.surveys.length}项调查${m.aggregation === "mean" ? "平均" : "按人数加权"}` : `${plural(m.surveys.length, "survey")}, ${m.aggregation === "mean" ? "plain mean" : "weighted by respondents"}`;
       add(lost, zh ? `${name}：满意度${pct}（${how}），得${got}分，扣${pts(lost)}分` : `${name}: satisfaction ${pct} (${how}): scored ${got}, −${pts(lost)}`);
+    } else if (leaf.note) {
+      // a score given directly: its 评价说明 is the reason, as the judgement lines' reasons are
+      const why = isolate(clause(leaf.note));
+      add(lost, zh ? `${name}：${why}，得${got}分，扣${pts(lost)}分` : `${name}: ${why}; scored ${got}, −${pts(lost)}`);
     } else {
       add(lost, zh ? `${name}得${got}分，扣${pts(lost)}分` : `${name}: scored ${got}, −${pts(lost)}`);
     }

@@ -50,6 +50,16 @@ finding f2 on c { type "乙类" issue "y" }
     expect(t).toContain("1. c：甲类1例、乙类1例，每例扣2分，共2例，扣3分，扣完为止。");
   });
 
+  it("gives a score set directly its 评价说明 as the reason, and says when there is none", () => {
+    const r = fromText(`evaluation "t" { total 20 }
+indicator a "学以致用" weight 10 { score 8.5 note "回访显示多数学员能应用所学，个别课程与岗位关联度不高。" }
+indicator b "课程设置" weight 10 { score 9 }
+`);
+    const zh = deductionParagraphs(r, "zh").map((p) => p.text);
+    expect(zh).toContain("1. 学以致用：回访显示多数学员能应用所学，个别课程与岗位关联度不高，得8.5分，扣1.5分。");
+    expect(zh).toContain("1. 课程设置得9分，扣1分。");
+  });
+
   it("words a cap of the rule as 按上限, not 扣完为止, when points are left", () => {
     const r = fromText(`evaluation "t" { total 15 }
 indicator d "培训组织" weight 15 { per finding deduct 0.8 max 3 }
