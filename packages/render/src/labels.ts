@@ -58,7 +58,7 @@ const table = {
   subject: { zh: "评价对象", en: "Subject" },
   appendix: { zh: "附件{n}", en: "Appendix {n}" },
   tableNo: { zh: "表{n}", en: "Table {n}" },
-  chartRates: { zh: "各二级指标得分率", en: "Rate per branch" },
+  chartRates: { zh: "各二级指标得分率", en: "Score rate of each level-2 indicator" },
   chartRoots: { zh: "一级指标权重与得分", en: "Weight and score per root" },
   report: { zh: "绩效评价报告表格", en: "Evaluation report tables" },
   conclusion: { zh: "评价结论", en: "Conclusion" },

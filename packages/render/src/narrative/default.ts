@@ -84,7 +84,7 @@ function subjectsNarrative(result: EvaluationResult, locale: Locale): string {
     locale,
     zh
       ? `本次评价共{{评价对象数}}个评价对象（满分{{满分}}分）：${each.join("；")}。各评价对象得分对比见下表。`
-      : `The evaluation scores {{subjects.count}} subjects of {{total.weight}} each: ${each.join("; ")}. The table below compares them.`,
+      : `The evaluation scores {{subjects.count}} subjects, each out of {{total.weight}}: ${each.join("; ")}. The table below compares them.`,
     zh ? "{{表:得分对比表}}" : "{{table:comparison}}",
   ).join("\n");
 }
