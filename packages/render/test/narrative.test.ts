@@ -143,6 +143,10 @@ describe("the 永州 example's narrative", () => {
     expect(xml).toContain('w:instr="SEQ Table \\* ARABIC \\s 1 \\r 1"');
     expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC \\c &quot;Table&quot; \\h/);
     expect(xml).not.toMatch(/SEQ [表图]|>表3-1/);
+    // the HTML report labels them as the Word one does
+    const html = (await render(yongzhou(), "html", { narrative: { text: exampleText, uri: "y.report.md" }, locale: "en" })) as string;
+    expect(html).toContain("<h2>Table 3-1 Score summary</h2>");
+    expect(html).toMatch(/<figcaption>Figure 3-1 [^<\u3000]+<\/figcaption>/);
   });
 
   it("is the body of the Word report: headings, captions with SEQ fields, a TOC field, a chart image", { timeout: 60_000 }, async () => {

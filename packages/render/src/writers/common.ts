@@ -89,3 +89,21 @@ export function reportTitle(report: Report): string {
   if (/绩效$/.test(t)) return `${t}评价报告`;
   return `${t}绩效评价报告`;
 }
+
+export type CaptionKind = "table" | "figure";
+
+/** A caption's label, which is also its `SEQ` identifier in Word: 表 and 图, or Table and Figure. */
+export function captionLabel(kind: CaptionKind, locale: "zh" | "en"): string {
+  return locale === "en" ? (kind === "table" ? "Table" : "Figure") : kind === "table" ? "表" : "图";
+}
+
+/** What comes before a caption's number: "表3-", "Table 3-" ("表", "Table " outside chapters). */
+export function captionPrefix(kind: CaptionKind, locale: "zh" | "en", chapter: number): string {
+  const label = captionLabel(kind, locale);
+  return `${locale === "en" ? `${label} ` : label}${chapter > 0 ? `${chapter}-` : ""}`;
+}
+
+/** Between a caption's number and its title: an ideographic space in Chinese, a space in English. */
+export function captionGap(locale: "zh" | "en"): string {
+  return locale === "en" ? " " : "\u3000";
+}

@@ -26,7 +26,7 @@ import {
 import { label } from "../labels.js";
 import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
-import { captions, colon, conclusion, metaLines, reportTitle, tableFor } from "./common.js";
+import { captionGap, captionLabel, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { chartPng } from "./chart-png.js";
 import { columnWidths, wraps } from "./column-widths.js";
 import { checkSize } from "../limits.js";
@@ -112,18 +112,6 @@ function footer(): Footer {
   });
 }
 
-type CaptionKind = "table" | "figure";
-
-/** The caption's label and its `SEQ` identifier: 表 and 图, or Table and Figure in an English report. */
-function captionLabel(kind: CaptionKind, locale: "zh" | "en"): string {
-  return locale === "en" ? (kind === "table" ? "Table" : "Figure") : kind === "table" ? "表" : "图";
-}
-
-/** Between a caption's number and its title: an ideographic space in Chinese, a space in English. */
-function captionGap(locale: "zh" | "en"): string {
-  return locale === "en" ? " " : "\u3000";
-}
-
 /**
  * A Word caption: "表3-1　title" where 1 is a `SEQ 表` field, so Word's 插入表目录 (TOC \c "表")
  * lists it. The first caption of a chapter carries `\r 1` (restart at 1) besides `\s 1` (restart
@@ -131,13 +119,12 @@ function captionGap(locale: "zh" | "en"): string {
  * printed 表4-2 for the first table of chapter 四. Paragraph style "Caption".
  */
 function caption(kind: CaptionKind, locale: "zh" | "en", chapter: number, n: number, title: string): Paragraph {
-  const label = captionLabel(kind, locale);
   return new Paragraph({
     style: "Caption",
     keepNext: true,
     children: [
-      new TextRun(`${locale === "en" ? `${label} ` : label}${chapter > 0 ? `${chapter}-` : ""}`),
-      new SimpleField(`SEQ ${label} \\* ARABIC${chapter > 0 ? " \\s 1" : ""}${n === 1 ? " \\r 1" : ""}`, String(n)),
+      new TextRun(captionPrefix(kind, locale, chapter)),
+      new SimpleField(`SEQ ${captionLabel(kind, locale)} \\* ARABIC${chapter > 0 ? " \\s 1" : ""}${n === 1 ? " \\r 1" : ""}`, String(n)),
       new TextRun(`${captionGap(locale)}${title}`),
     ],
   });
@@ -317,8 +304,7 @@ function tableCaptionTitles(report: Report): string[] {
     if (!t || t.name === "deductions") continue;
     const k = (n.get(b.chapter) ?? 0) + 1;
     n.set(b.chapter, k);
-    const label = captionLabel("table", report.locale);
-    out.push(`${report.locale === "en" ? `${label} ` : label}${b.chapter > 0 ? `${b.chapter}-` : ""}${k}${captionGap(report.locale)}${t.title}`);
+    out.push(`${captionPrefix("table", report.locale, b.chapter)}${k}${captionGap(report.locale)}${t.title}`);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import type { NarrativeBlock, Run } from "../narrative/document.js";
 import { chartSvg, fontStack } from "./charts.js";
-import { captions, colon, conclusion, metaLines, reportTitle, tableFor } from "./common.js";
+import { captionGap, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
 import { columnWidths, isValueText } from "./column-widths.js";
@@ -124,6 +124,7 @@ function narrativeHtml(report: Report): string[] {
       ids.set(b, b.level === 1 ? `ch-${h1}` : `ch-${h1}-${sub}`);
     }
   const toc = blocks.filter((b): b is Extract<NarrativeBlock, { kind: "heading" }> => b.kind === "heading" && b.level <= 2);
+  const caps = captions(report);
   const out: string[] = [];
   if (toc.length)
     out.push(
@@ -132,17 +133,16 @@ function narrativeHtml(report: Report): string[] {
       "<ol>",
       ...toc.map((b) => `<li class="l${b.level}"><a href="#${ids.get(b)}">${escapeHtml(b.text)}</a></li>`),
       // the appendices, named as the Word report's 目录 names them
-      ...report.tables.filter((t) => t.appendix).map((t) => `<li class="l1"><a href="#${escapeHtml(t.id)}">${escapeHtml(captions(report).get(t)!)}</a></li>`),
+      ...report.tables.filter((t) => t.appendix).map((t) => `<li class="l1"><a href="#${escapeHtml(t.id)}">${escapeHtml(caps.get(t)!)}</a></li>`),
       "</ol>",
       "</nav>",
     );
   const counts = new Map<string, number>();
-  const number = (kind: string, chapter: number) => {
+  const number = (kind: CaptionKind, chapter: number) => {
     const n = (counts.get(kind + chapter) ?? 0) + 1;
     counts.set(kind + chapter, n);
-    return `${kind}${chapter > 0 ? `${chapter}-` : ""}${n}\u3000`;
+    return `${captionPrefix(kind, report.locale, chapter)}${n}${captionGap(report.locale)}`;
   };
-  const [tableWord, figureWord] = zh ? ["表", "图"] : ["Table ", "Figure "];
   for (const b of blocks) {
     switch (b.kind) {
       case "heading": {
@@ -161,17 +161,16 @@ function narrativeHtml(report: Report): string[] {
             out.push(r.kind === "group" ? `<p class="deduction head">${prose([{ text: r.cells[0]!.text }])}</p>` : `<p class="deduction">${prose([{ text: `${r.cells[0]!.text}. ${r.cells[3]!.text}` }])}</p>`);
           break;
         }
-        out.push(...tableSection(t, number(tableWord, b.chapter) + t.title, report.locale), "</section>");
+        out.push(...tableSection(t, number("table", b.chapter) + t.title, report.locale), "</section>");
         break;
       }
       case "chart": {
         const c = report.charts.find((x) => x.id === b.chart);
-        if (c) out.push(`<figure class="chart" id="chart-${c.id}">${chartSvg(c)}<figcaption>${escapeHtml(number(figureWord, b.chapter) + c.title)}</figcaption></figure>`);
+        if (c) out.push(`<figure class="chart" id="chart-${c.id}">${chartSvg(c)}<figcaption>${escapeHtml(number("figure", b.chapter) + c.title)}</figcaption></figure>`);
         break;
       }
     }
   }
-  const caps = captions(report);
   for (const t of report.tables.filter((x) => x.appendix)) out.push(...tableSection(t, caps.get(t)!, report.locale, t.orientation === "landscape"), "</section>");
   return out;
 }
