@@ -84,14 +84,14 @@ export function leafDeductions(result: EvaluationResult, leaf: IndicatorResult, 
     if (byType.size && deducted.greaterThan(0)) {
       const groups = [...byType].map(([type, g]) => (zh ? `${isolate(type)}${g.cases.toFixed()}例` : `${isolate(type)}: ${g.cases.toFixed()}`));
       const capped = deducted.lessThan([...byType.values()].reduce((a, g) => a.plus(g.amount), new Decimal(0)));
-      // capped by the rule's maximum (最多扣3分 of 15), or by the weight itself (扣完为止: nothing left)
-      const byMax = m.max !== null && deducted.equals(dec(m.max)) && dec(leaf.score).greaterThan(0);
-      const tail = !capped || byMax ? "" : zh ? `，扣完为止` : `, down to zero`;
+      // stopped by the rule's maximum (上限 3 of 15: 按上限扣3分), or by the weight (扣完为止: nothing left)
+      const byRule = capped && m.max !== null && deducted.equals(dec(m.max)) && dec(leaf.score).greaterThan(0);
+      const byWeight = capped && !byRule;
       add(
         deducted,
         zh
-          ? `${name}：${groups.join("、")}，每例扣${m.each}分，${byType.size > 1 || byMax ? `共${m.cases}例，` : ""}${capped && byMax ? "按上限" : ""}扣${pts(deducted)}分${tail}`
-          : `${name}: ${groups.join("; ")}; ${m.each} per case, ${plural(m.cases, "case")}, −${pts(deducted)}${capped && byMax ? " (the rule's cap)" : tail}`,
+          ? `${name}：${groups.join("、")}，每例扣${m.each}分，${byType.size > 1 || byRule ? `共${m.cases}例，` : ""}${byRule ? "按上限" : ""}扣${pts(deducted)}分${byWeight ? "，扣完为止" : ""}`
+          : `${name}: ${groups.join("; ")}; ${m.each} per case, ${plural(m.cases, "case")}, −${pts(deducted)}${byRule ? " (the rule's cap)" : byWeight ? ", down to zero" : ""}`,
       );
     }
   } else if (m.kind === "judgement") {
