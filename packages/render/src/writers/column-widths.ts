@@ -1,5 +1,8 @@
 import type { Table } from "../model.js";
 
+/** The room a text is given beyond its measure, for a reader's font. */
+const slack = 1.15;
+
 /**
  * Column widths (twips) from the content. A number must never wrap ("82.46" printed as "82.4" /
  * "6" when a reader substitutes a wider Latin font), so every number column gets the width of
@@ -12,9 +15,6 @@ import type { Table } from "../model.js";
  * beside a blank column. When the minimums do not fit, every column shrinks in proportion (the
  * table stays inside the page).
  */
-/** The room a text is given beyond its measure, for a reader's font. */
-const slack = 1.15;
-
 export function columnWidths(t: Table, textWidth: number, em: number, cellMargins: number): number[] {
   const need = t.columns.map((c, j) => {
     const numbers = c.kind !== "text";
