@@ -191,6 +191,9 @@ function prose(runs: Run[]): string {
 /** The unit line above a table of points, repeated with the header rows on every printed page. */
 const unitText = { zh: "单位：分", en: "Unit: points" };
 
+/** The tables whose numbers are points: they carry the unit line. */
+const POINTS_TABLES: ReadonlySet<Table["name"]> = new Set(["scores", "summary", "comparison", "roots", "deductions"]);
+
 function tableHtml(t: Table, locale: "zh" | "en"): string {
   // the Word report's widths (by content: a column with no text gets no share), as fractions of
   // the page's 1 068 px at 9 pt with 4 px of padding a side, in twips
@@ -198,7 +201,7 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
   const total = widths.reduce((a, b) => a + b, 0);
   const cols = widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join("");
   // the tables of points; a data table's numbers are money or counts, in the unit its title gives
-  const points = t.name !== "data" && t.name !== "targets" && t.name !== "audit" && t.columns.some((c) => c.kind === "decimal");
+  const points = POINTS_TABLES.has(t.name) && t.columns.some((c) => c.kind === "decimal");
   const unit = points ? `<tr class="unit"><th colspan="${t.columns.length}">${escapeHtml(unitText[locale])}</th></tr>` : "";
   const head = `<thead>${unit}<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join("")}</tr></thead>`;
   const body = t.rows
