@@ -44,6 +44,25 @@ describe("column widths from the content", () => {
     expect(wraps(t, 1, columnWidths(t, 6_000, em, margins)[1]!, em, margins)).toBe(false);
   });
 
+  it("asks half its longest text for a column written in fewer than a quarter of the rows", () => {
+    const title = "绩效目标编制质量不高"; // 10 characters, in one row of twenty
+    const sentence = "个别项目在可行性研究报告报批前未组织专家"; // 20 characters, in every row
+    const rows = (written: number) => Array.from({ length: 20 }, (_, i) => [i < written ? title : "", sentence]);
+    const oneLine = (s: string) => Math.ceil(textWidth1(s, em) * 1.15) + margins;
+    const half = Math.ceil((textWidth1(title, em) / 2) * 1.15) + margins;
+    // room for the sentence on one line beside half the title, not beside all of it
+    const width = half + oneLine(sentence);
+    const sparse = table([col("问题定性", 12), col("具体问题", 14)], rows(1));
+    const w = columnWidths(sparse, width, em, margins);
+    expect(w[0]).toBe(half);
+    expect(wraps(sparse, 1, w[1]!, em, margins)).toBe(false);
+    // written in five rows of twenty (a quarter): the column asks its whole longest text, as before
+    const dense = table([col("问题定性", 12), col("具体问题", 14)], rows(5));
+    const d = columnWidths(dense, width, em, margins);
+    expect(d[0]).toBeGreaterThan(half);
+    expect(wraps(dense, 1, d[1]!, em, margins)).toBe(true);
+  });
+
   it("shares a width too small for every text by the model's widths", () => {
     const long = table([col("a", 10), col("b", 30)], [["说".repeat(40), "说".repeat(40)]]);
     const w = columnWidths(long, 4_000, em, margins);
