@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Cell, Formula, Report, Table } from "../model.js";
-import { captions } from "./common.js";
+import { alignsAsNumber, captions } from "./common.js";
 import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
 import { columnPx, FONT_SIZE, heightFor, lineCount, MARGIN_IN, printLayout, TITLE_SIZE, valueWidth } from "./xlsx-layout.js";
@@ -224,7 +224,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
       // a merge over several rows may straddle a page break: Calc draws a centred text where the
       // middle of the whole merge falls, on the next page under the repeated header row
       const top = long || (c.rowSpan ?? 1) > 1;
-      cell.alignment = { vertical: top ? "top" : "middle", horizontal: c.kind === "text" ? (long ? "left" : "center") : "right", wrapText: true };
+      cell.alignment = { vertical: top ? "top" : "middle", horizontal: alignsAsNumber(t, j, c) ? "right" : long ? "left" : "center", wrapText: true };
       cell.font = font(r.kind !== "data" ? { bold: true } : {});
       const result = c.value === undefined ? undefined : Number(c.value);
       const formula = !c.formula ? null : c.formula.kind === "node" ? nodeFormula(c.formula, nodes) : formulaText(c.formula, j, i);
@@ -239,12 +239,18 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
       if ((c.rowSpan ?? 1) > 1 || (c.colSpan ?? 1) > 1) ws.mergeCells(excelRow, j + 1, excelRow + (c.rowSpan ?? 1) - 1, j + 1 + (c.colSpan ?? 1) - 1);
     });
   });
+  const heights = rowHeights(t, layout.widths);
+  // a note reads across the table's width, wrapped there, as under the Word table
+  const tableWidth = layout.widths.reduce((a, w) => a + columnPx(w), 0);
   t.notes.forEach((note, k) => {
-    const cell = ws.getCell(FIRST_ROW + t.rows.length + 1 + k, 1);
+    const row = FIRST_ROW + t.rows.length + 1 + k;
+    if (t.columns.length > 1) ws.mergeCells(row, 1, row, t.columns.length);
+    const cell = ws.getCell(row, 1);
     cell.value = note;
     cell.font = font();
+    cell.alignment = { vertical: "top", horizontal: "left", wrapText: true };
+    ws.getRow(row).height = heightFor(lineCount(note, tableWidth));
   });
-  const heights = rowHeights(t, layout.widths);
   ws.getRow(1).height = heightFor(1, Math.ceil(TITLE_SIZE * 1.45));
   ws.getRow(HEADER_ROW).height = heights.header;
   heights.body.forEach((h, i) => (ws.getRow(i + FIRST_ROW).height = h));
