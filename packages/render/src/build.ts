@@ -362,19 +362,23 @@ export function findingTable(result: EvaluationResult, locale: RenderLocale): Ta
   const index = (ns: IndicatorResult[]) => ns.forEach((n) => (names.set(n.id, n.name), index(n.children)));
   index(result.indicators);
   let no = 0;
+  const multiple: { no: number; count: number }[] = [];
   for (const u of units)
     for (const [p, fs] of byUnit.get(u)!)
-      for (const f of fs)
+      for (const f of fs) {
+        if (f.count > 1) multiple.push({ no: no + 1, count: f.count });
         g.add("data", [
           num(String(++no), "integer"),
           text(u),
           text(p),
           text(f.class),
-          text(f.type),
+          // a finding with its own 具体问题 but no 问题定性 keeps its title there, not nowhere
+          text(f.type ?? (f.issue !== undefined ? f.title : undefined)),
           text(f.issue ?? f.title ?? f.id),
           text(f.description),
           text(f.on.map((id) => isolate(names.get(id) ?? id)).join("、")),
         ]);
+      }
   const last = g.rows.length - 1;
   const unitOf = (r: number) => g.rows[r]!.cells[1]!.text;
   const projectOf = (r: number) => `${unitOf(r)}\u0000${g.rows[r]!.cells[2]!.text}`;
@@ -385,7 +389,19 @@ export function findingTable(result: EvaluationResult, locale: RenderLocale): Ta
     mergeRuns(g, 2, 0, last, unitOf);
     mergeRuns(g, 1, 0, last, () => "");
   }
-  return g.table({ id: "findings", name: "findings", title: L("findings"), orientation: "landscape", notes: last < 0 ? [L("noFindings")] : [] });
+  return g.table({ id: "findings", name: "findings", title: L("findings"), orientation: "landscape", notes: last < 0 ? [L("noFindings")] : caseNotes(multiple, no, result.findings.reduce((a, f) => a + f.count, 0), locale) });
+}
+
+/**
+ * The note under 问题清单 when a row stands for more than one case: the report's prose counts cases
+ * ({{问题数}}, "共发现问题39例") and the table lists findings, so without it the two read as a
+ * contradiction (38 rows, 39 cases). Rows are named by their 序号, as the table numbers them.
+ */
+function caseNotes(multiple: readonly { no: number; count: number }[], rows: number, cases: number, locale: RenderLocale): string[] {
+  if (!multiple.length) return [];
+  return locale === "zh"
+    ? [`注：${multiple.map((m) => `第${m.no}项含${m.count}例`).join("，")}；共${rows}项、${cases}例。`]
+    : [`Note: ${multiple.map((m) => `item ${m.no} counts ${m.count} cases`).join(", ")}; ${rows} items, ${cases} cases in all.`];
 }
 
 /**

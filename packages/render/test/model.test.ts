@@ -108,6 +108,29 @@ describe("per-root tables, 扣分明细, 问题清单", () => {
     expect(t.rows[0]!.cells[1]!.rowSpan).toBeGreaterThan(1);
     expect(t.rows.map((r) => r.cells[5]!.text)).toContain("未落实政府采购流程");
   });
+
+  it("notes the rows that stand for more than one case, so the table agrees with the prose's count", () => {
+    const t = table("findings");
+    const cases = result.findings.reduce((a, f) => a + f.count, 0);
+    const multiple = t.rows.flatMap((r) => {
+      const f = result.findings.find((x) => (x.issue ?? x.title ?? x.id) === r.cells[5]!.text && x.description === r.cells[6]!.text)!;
+      return f.count > 1 ? [`第${r.cells[0]!.text}项含${f.count}例`] : [];
+    });
+    expect(multiple.length).toBeGreaterThan(0);
+    expect(cases).toBeGreaterThan(t.rows.length);
+    expect(t.notes).toEqual([`注：${multiple.join("，")}；共${t.rows.length}项、${cases}例。`]);
+    const en = buildReport(result, { locale: "en", tables: ["findings"] }).tables[0]!;
+    expect(en.notes[0]).toMatch(new RegExp(`^Note: item \\d+ counts \\d+ cases.*; ${t.rows.length} items, ${cases} cases in all\\.$`));
+    // one case per row: no note
+    const single = fromText(`evaluation "t" { total 10 }\nindicator a weight 10 { score 5 }\nfinding f "问题" { issue "具体" }\n`);
+    expect(buildReport(single, { tables: ["findings"] }).tables[0]!.notes).toEqual([]);
+  });
+
+  it("keeps a finding's title as its 问题定性 when it has its own 具体问题 and no type", () => {
+    const r = fromText(`evaluation "t" { total 10 }\nindicator a weight 10 { score 5 }\nfinding f "绩效目标编制质量不高" { issue "指标填报模糊" }\nfinding g "标题" { type "类型" issue "问题" }\nfinding h "只有标题"\n`);
+    const rows = buildReport(r, { tables: ["findings"] }).tables[0]!.rows.map((x) => [x.cells[4]!.text, x.cells[5]!.text]);
+    expect(rows).toEqual([["绩效目标编制质量不高", "指标填报模糊"], ["类型", "问题"], ["", "只有标题"]]);
+  });
 });
 
 describe("small inputs", () => {
