@@ -442,7 +442,8 @@ function numbersSplit(file, numbers) {
   const found = new Map();
   for (const m of text.matchAll(/(?<![\d.])\d+(?:\.\d+)?%?(?![\d.])/g)) found.set(m[0], (found.get(m[0]) ?? 0) + 1);
   const wanted = new Map();
-  for (const n of numbers) wanted.set(n, (wanted.get(n) ?? 0) + 1);
+  // the cells set as numbers hold words too (a grade under the scores, "8.4 元"): only numbers are counted
+  for (const n of numbers) if (/^\d+(?:\.\d+)?%?$/.test(n)) wanted.set(n, (wanted.get(n) ?? 0) + 1);
   return [...wanted].filter(([n, k]) => (found.get(n) ?? 0) < k).map(([n, k]) => `${n} ${found.get(n) ?? 0}/${k}`);
 }
 

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { buildReport, render, toCsv, toMarkdown } from "../src/index.js";
@@ -57,6 +58,30 @@ describe("data tables", () => {
     const tables = docxTables(await unzip(bytes, "word/document.xml"));
     const t = tables.find((x) => x.rows.some((r) => r[0]?.text === "政务云平台扩容"))!;
     expect(t.rows.map((r) => r.map((c) => c.text))).toContainEqual(["合计", "1087.80", "397.50", ""]);
+  });
+});
+
+describe("a value printed in another unit", () => {
+  // "8.4 元" in a column of 万元 stays text, but is set where the figures above and below it are
+  it("is set to the right like its column's numbers, in Word, Excel and HTML", async () => {
+    const xml = await unzip((await render(result, "docx")) as Uint8Array, "word/document.xml");
+    const jc = (t: string) => new RegExp(`<w:tc>(?:(?!</w:tc>).)*?<w:jc w:val="(\\w+)"/>(?:(?!</w:tc>).)*?<w:t(?: [^>]*)?>${t}</w:t>`, "s").exec(xml)?.[1];
+    expect([jc("8.4 元"), jc("318.00"), jc("空调维修")]).toEqual(["right", "right", "center"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await render(result, "xlsx")) as Uint8Array) as unknown as ArrayBuffer);
+    const cell = wb.worksheets.flatMap((ws) => { const found: ExcelJS.Cell[] = []; ws.eachRow((r) => r.eachCell((c) => { if (c.value === "8.4 元") found.push(c); })); return found; })[0]!;
+    expect(cell.alignment.horizontal).toBe("right");
+    const html = (await render(result, "html", {})) as string;
+    expect(html).toContain('<td class="num">8.4 元</td>');
+  });
+
+  it("is not a heading row spanning the table from a number column (扣分明细's 序号)", async () => {
+    const r = fromText(`evaluation "t" { total 10 }\nindicator a "甲" weight 10 {\n  indicator b "乙" weight 10 { score 8 }\n}\n`);
+    const html = (await render(r, "html", { tables: ["deductions"] })) as string;
+    const heading = /<td([^>]*)>（一）甲总分10分/.exec(html);
+    expect(heading).not.toBeNull();
+    expect(heading![1]).toContain("colspan");
+    expect(heading![1]).not.toContain('class="num"');
   });
 });
 

@@ -26,6 +26,15 @@ export function filledText(table: Table, row: number, col: number): string {
   return cell.anchor && cell.anchor[1] === col ? cell.text : "";
 }
 
+/**
+ * Whether a cell is set as a number (to the right): a number, or a text in one cell of a column
+ * of numbers — a value printed in another unit ("8.4 元" in 万元) lines up with the figures above
+ * and below it. A text spanning several columns (a heading row of 扣分明细 that starts in 序号) is not.
+ */
+export function alignsAsNumber(table: Table, col: number, cell: Cell): boolean {
+  return cell.kind !== "text" || (table.columns[col]!.kind !== "text" && (cell.colSpan ?? 1) === 1);
+}
+
 /** "：" in Chinese text, ": " in English. */
 export function colon(report: Report): string {
   return report.locale === "zh" ? "：" : ": ";

@@ -26,7 +26,7 @@ import {
 import { label } from "../labels.js";
 import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
-import { captionGap, captionLabel, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
+import { alignsAsNumber, captionGap, captionLabel, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { chartPng } from "./chart-png.js";
 import { columnWidths, wraps } from "./column-widths.js";
 import { checkSize } from "../limits.js";
@@ -93,7 +93,7 @@ function docxTable(t: Table, textWidth: number): DocxTable {
         children: r.cells.flatMap((c, j) =>
           c.covered
             ? []
-            : [cell(c.text, j, { bold: r.kind !== "data", rowSpan: c.rowSpan, colSpan: c.colSpan, numeric: c.kind !== "text", long: long[j]! && r.kind === "data" })],
+            : [cell(c.text, j, { bold: r.kind !== "data", rowSpan: c.rowSpan, colSpan: c.colSpan, numeric: alignsAsNumber(t, j, c), long: long[j]! && r.kind === "data" })],
         ),
       }),
   );

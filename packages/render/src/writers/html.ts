@@ -2,7 +2,7 @@ import { label } from "../labels.js";
 import type { Report, Table } from "../model.js";
 import type { NarrativeBlock, Run } from "../narrative/document.js";
 import { chartSvg, fontStack } from "./charts.js";
-import { captionGap, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
+import { alignsAsNumber, captionGap, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
 import { columnWidths, isValueText } from "./column-widths.js";
@@ -212,7 +212,7 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
           const attrs = [
             c.rowSpan ? ` rowspan="${c.rowSpan}"` : "",
             c.colSpan ? ` colspan="${c.colSpan}"` : "",
-            c.kind !== "text" ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : t.columns[j]!.values && isValueText(c.text) ? ' class="value"' : "",
+            alignsAsNumber(t, j, c) ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : t.columns[j]!.values && isValueText(c.text) ? ' class="value"' : "",
           ].join("");
           return `<td${attrs}>${lines(escapeHtml(c.text)).join("<br>")}</td>`;
         })
