@@ -85,6 +85,20 @@ describe("a value printed in another unit", () => {
   });
 });
 
+describe("a narrow table's caption in xlsx", () => {
+  it("wraps inside the table's width, before its unit, its row as tall as its lines", async () => {
+    const r = fromText(`table 费用 "2018年项目已发生费用构成（单位：万元）" {\n columns { 名称 "费用项目" text; 金额 "金额" 万元 }\n row a { "中国电信软硬件建设费", 1835 }\n row b { "监理公司监理费", 38 }\n}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await render(r, "xlsx")) as Uint8Array) as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => String(w.getCell(1, 1).value).includes("费用构成"))!;
+    expect(ws.getCell(1, 1).alignment.wrapText).toBe(true);
+    // broken before its unit, as a typesetter would, not inside it
+    expect(String(ws.getCell(1, 1).value)).toMatch(/费用构成\n（单位：万元）$/);
+    // two columns of about 20 characters in all: a 25-character caption at 14 pt takes two lines
+    expect(ws.getRow(1).height!).toBeGreaterThanOrEqual(2 * 14 * 1.2);
+  });
+});
+
 describe("the HTML unit line", () => {
   it("says 单位：分 above tables of points, not above a data table of money", async () => {
     const html = (await render(result, "html", {})) as string;

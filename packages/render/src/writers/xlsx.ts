@@ -165,6 +165,22 @@ export async function toXlsx(unsafe: Report): Promise<Uint8Array> {
 const frozenColumns = (t: Table) => (t.name === "scores" ? t.columns.filter((c) => /^(level|weight)\d+$/.test(c.key)).length : 0);
 
 /** Adds the sheet; returns its print titles (rows, and columns when it prints across pages). */
+/** The width `px` at the body's size that holds as much caption text as `px` at the title's. */
+const titlePx = (px: number) => (px * FONT_SIZE) / TITLE_SIZE;
+
+/**
+ * A caption too long for its table's width, broken before its closing parenthesis group
+ * ("…费用构成" / "（单位：万元）") when that group fits on a line; else as it is, for the cell to
+ * wrap. The measure is the widest fallback font's, so the part before may still wrap in it.
+ */
+export function captionLines(caption: string, px: number): string {
+  if (lineCount(caption, titlePx(px), true) <= 1) return caption;
+  const at = caption.lastIndexOf("（");
+  if (at <= 0 || !caption.endsWith("）")) return caption;
+  const tail = caption.slice(at);
+  return lineCount(tail, titlePx(px), true) <= 1 ? `${caption.slice(0, at)}\n${tail}` : caption;
+}
+
 function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string, nodes: NodeCells | null, locale: "zh" | "en"): string[] {
   const n = t.columns.length;
   // a column of values ("≤2020年11月底") is as wide as its widest value, and not narrowed to fit the page
@@ -200,9 +216,10 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
   });
   ws.columns = t.columns.map((c, j) => ({ key: c.key, width: layout.widths[j]! }));
   const title = ws.getCell(1, 1);
-  title.value = caption;
+  title.value = captionLines(caption, layout.widths.reduce((a, w) => a + columnPx(w), 0));
   title.font = font({ bold: true, size: TITLE_SIZE });
-  title.alignment = { horizontal: "center", vertical: "middle" };
+  // a caption wider than a narrow table wraps inside it, as Calc and Excel print only the merged cells
+  title.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   if (n > 1) ws.mergeCells(1, 1, 1, n);
   t.columns.forEach((c, j) => {
     const cell = ws.getCell(HEADER_ROW, j + 1);
@@ -251,7 +268,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
     cell.alignment = { vertical: "top", horizontal: "left", wrapText: true };
     ws.getRow(row).height = heightFor(lineCount(note, tableWidth));
   });
-  ws.getRow(1).height = heightFor(1, Math.ceil(TITLE_SIZE * 1.45));
+  ws.getRow(1).height = heightFor(lineCount(String(title.value), titlePx(tableWidth), true), Math.ceil(TITLE_SIZE * 1.45));
   ws.getRow(HEADER_ROW).height = heights.header;
   heights.body.forEach((h, i) => (ws.getRow(i + FIRST_ROW).height = h));
   const titles = [`$${HEADER_ROW}:$${HEADER_ROW}`];
