@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Cell, Column, Table } from "../src/model.js";
-import { columnWidths, textWidth1, wraps } from "../src/writers/column-widths.js";
+import { columnWidths, headerLines, textWidth1, wraps } from "../src/writers/column-widths.js";
 
 const em = 200;
 const margins = 120;
@@ -61,6 +61,20 @@ describe("column widths from the content", () => {
     const d = columnWidths(dense, width, em, margins);
     expect(d[0]).toBeGreaterThan(half);
     expect(wraps(dense, 1, d[1]!, em, margins)).toBe(true);
+  });
+
+  it("never breaks a header inside a word or its unit: the column holds them, the line breaks before the unit", () => {
+    const number = (header: string): Column => ({ key: header, header, kind: "percent", width: 6 });
+    // a sentence too long for the page takes the free width: the number columns keep their minimum
+    const t2 = table([number("Completion"), number("预算（万元）"), col("说明", 40)], [["", "", ""]]);
+    t2.rows[0]!.cells = [{ text: "90%", kind: "percent", value: "0.9" }, { text: "1", kind: "decimal", value: "1" }, text("说".repeat(200))];
+    const w = columnWidths(t2, 8_000, em, margins);
+    expect(w[0]).toBeGreaterThanOrEqual(Math.ceil(textWidth1("Completion", em) * 1.15) + margins);
+    expect(w[1]).toBeGreaterThanOrEqual(Math.ceil(textWidth1("（万元）", em) * 1.15) + margins);
+    // too narrow for the whole header: the break goes before the unit
+    expect(headerLines("预算（万元）", Math.ceil(textWidth1("（万元）", em) * 1.15) + margins, em, margins)).toBe("预算\n（万元）");
+    expect(headerLines("预算（万元）", 10_000, em, margins)).toBe("预算（万元）");
+    expect(headerLines("得分率", 100, em, margins)).toBe("得分率");
   });
 
   it("shares a width too small for every text by the model's widths", () => {

@@ -36,9 +36,11 @@ describe("data tables", () => {
     expect(toCsv(buildReport(result))).toContain("政务云平台扩容,320.50,318.00,99%");
   });
 
-  it("a unit column's header names its unit when the caption does not", () => {
+  it("a unit column's header names its unit when the caption does not", async () => {
     const r = fromText(`table t "费用" {\n columns { 名称 "项目" text; 金额 "金额" 万元 }\n row a { "甲", 1 }\n}`);
     expect(buildReport(r).tables.find((x) => x.id === "table-t")!.columns.map((c) => c.header)).toEqual(["项目", "金额（万元）"]);
+    // where the header wraps, its unit wraps as one piece
+    expect(await render(r, "html", {})).toContain('<th scope="col">金额<span class="nobr">（万元）</span></th>');
   });
 
   it("xlsx: the total is a SUM formula over the rows, its cached value the rows' sum", async () => {

@@ -24,7 +24,8 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
       if (cell.covered || (cell.colSpan ?? 1) > 1) continue;
       if (numbers || cell.kind !== "text" || (c.values && isValueText(cell.text))) widest = Math.max(widest, textWidth1(cell.text, em));
     }
-    const header = Math.min(textWidth1(c.header, em), 4 * em);
+    // a header wraps between characters up to four of them, never inside a word or a "（万元）"
+    const header = Math.max(Math.min(textWidth1(c.header, em), 4 * em), ...headerUnits(c.header).map((u) => Math.min(textWidth1(u, em), 8 * em)));
     return Math.ceil(Math.max(widest, header, 2 * em) * slack) + cellMargins;
   });
   const fixed = need.reduce((a, b) => a + b, 0);
@@ -69,6 +70,28 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
     else out[out.length - 1]! += rest;
   }
   return out;
+}
+
+/**
+ * The pieces of a header that a line must not break: its Latin words ("Completion") and a closing
+ * parenthesis group ("（万元）"). `headerLines` breaks before the group where the header wraps.
+ */
+export function headerUnits(header: string): string[] {
+  const units: string[] = [...(header.match(/[A-Za-z0-9%.\-]+/g) ?? [])];
+  const at = header.lastIndexOf("（");
+  if (at > 0 && header.endsWith("）")) units.push(header.slice(at));
+  return units;
+}
+
+/**
+ * A header as the writers print it in a column `width` twips wide: broken before its closing
+ * parenthesis group when the whole does not fit on one line ("预算" / "（万元）", not "预算（万" /
+ * "元）").
+ */
+export function headerLines(header: string, width: number, em: number, cellMargins: number): string {
+  const at = header.lastIndexOf("（");
+  if (at <= 0 || !header.endsWith("）") || header.includes("\n")) return header;
+  return Math.ceil(textWidth1(header, em) * slack) + cellMargins > width ? `${header.slice(0, at)}\n${header.slice(at)}` : header;
 }
 
 /** Whether fewer than a quarter of the rows have a text in column `j` (a merged cell counts for every row it covers). */

@@ -28,7 +28,7 @@ import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
 import { alignsAsNumber, captionGap, captionLabel, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { chartPng } from "./chart-png.js";
-import { columnWidths, wraps } from "./column-widths.js";
+import { columnWidths, headerLines, wraps } from "./column-widths.js";
 import { checkSize } from "../limits.js";
 import { applyTemplate } from "./docx-template.js";
 import { lines, safeReport } from "../text-safety.js";
@@ -84,7 +84,7 @@ function docxTable(t: Table, textWidth: number): DocxTable {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.columns.map((c, j) => cell(c.header, j, { bold: true })),
+    children: t.columns.map((c, j) => cell(headerLines(c.header, widths[j]!, run.size * 10, CELL_MARGIN * 2), j, { bold: true })),
   });
   const rows = t.rows.map(
     (r) =>

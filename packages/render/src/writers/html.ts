@@ -27,6 +27,7 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 9pt;
 th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; unicode-bidi: isolate; }
 th { background: #eef1f5; font-family: ${fontStack}; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
+th .nobr { white-space: nowrap; }
 td.value { white-space: nowrap; }
 td.long { text-align: left; vertical-align: top; }
 tr.total td, tr.subtotal td { font-weight: bold; }
@@ -203,7 +204,7 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
   // the tables of points; a data table's numbers are money or counts, in the unit its title gives
   const points = POINTS_TABLES.has(t.name) && t.columns.some((c) => c.kind === "decimal");
   const unit = points ? `<tr class="unit"><th colspan="${t.columns.length}">${escapeHtml(unitText[locale])}</th></tr>` : "";
-  const head = `<thead>${unit}<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join("")}</tr></thead>`;
+  const head = `<thead>${unit}<tr>${t.columns.map((c) => `<th scope="col">${headerHtml(c.header)}</th>`).join("")}</tr></thead>`;
   const body = t.rows
     .map((r) => {
       const cells = r.cells
@@ -221,4 +222,11 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
     })
     .join("\n");
   return `<table><colgroup>${cols}</colgroup>${head}\n<tbody>\n${body}\n</tbody></table>`;
+}
+
+/** A header whose closing parenthesis group ("（万元）") wraps as one piece, if the header wraps. */
+function headerHtml(header: string): string {
+  const at = header.lastIndexOf("（");
+  if (at <= 0 || !header.endsWith("）")) return escapeHtml(header);
+  return `${escapeHtml(header.slice(0, at))}<span class="nobr">${escapeHtml(header.slice(at))}</span>`;
 }
