@@ -160,6 +160,22 @@ describe("docx read back from its XML", async () => {
   });
 });
 
+describe("docx rows across pages", () => {
+  it("keeps a short row of a landscape table whole and lets a tall one break", async () => {
+    const xml = await unzip((await render(yongzhou(), "docx", { tables: ["findings"] })) as Uint8Array, "word/document.xml");
+    const rows = (/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0].match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).slice(1);
+    const chars = (tr: string) => (tr.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).join("").replace(/<[^>]+>/g, "").length;
+    const whole = (tr: string) => /<w:cantSplit\/>|<w:cantSplit w:val="(true|1|on)"\/>/.test(tr);
+    // 附件2's findings: some of a line or two, some whose 问题描述 runs to ten lines
+    const short = rows.filter((tr) => chars(tr) < 100);
+    const long = rows.filter((tr) => chars(tr) > 300);
+    expect(short.length).toBeGreaterThan(3);
+    expect(long.length).toBeGreaterThan(0);
+    expect(short.every(whole)).toBe(true);
+    expect(long.some(whole)).toBe(false);
+  });
+});
+
 describe("xlsx read back with SheetJS", async () => {
   const bytes = (await render(result, "xlsx", { groups })) as Uint8Array;
   const wb = XLSX.read(bytes, { type: "array", cellFormula: true, cellNF: true });

@@ -94,6 +94,22 @@ export function headerLines(header: string, width: number, em: number, cellMargi
   return Math.ceil(textWidth1(header, em) * slack) + cellMargins > width ? `${header.slice(0, at)}\n${header.slice(at)}` : header;
 }
 
+/**
+ * The lines row `i` takes at `widths` (twips), as `columnWidths` measures text: its tallest cell's,
+ * each hard line of a cell counted on its own. Cells merged over several rows are left out.
+ */
+export function rowLines(t: Table, i: number, widths: readonly number[], em: number, cellMargins: number): number {
+  let tallest = 1;
+  t.rows[i]!.cells.forEach((cell, j) => {
+    if (cell.covered || (cell.rowSpan ?? 1) > 1 || cell.text === "") return;
+    const avail = Math.max(1, widths.slice(j, j + (cell.colSpan ?? 1)).reduce((a, w) => a + w, 0) - cellMargins);
+    let n = 0;
+    for (const p of cell.text.split("\n")) n += Math.max(1, Math.ceil((textWidth1(p, em) * slack) / avail));
+    tallest = Math.max(tallest, n);
+  });
+  return tallest;
+}
+
 /** Whether fewer than a quarter of the rows have a text in column `j` (a merged cell counts for every row it covers). */
 function sparse(t: Table, j: number): boolean {
   let written = 0;

@@ -28,7 +28,7 @@ import type { Chart, Report, Table } from "../model.js";
 import type { Run } from "../narrative/document.js";
 import { alignsAsNumber, captionGap, captionLabel, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { chartPng } from "./chart-png.js";
-import { columnWidths, headerLines, wraps } from "./column-widths.js";
+import { columnWidths, headerLines, rowLines, wraps } from "./column-widths.js";
 import { checkSize } from "../limits.js";
 import { applyTemplate } from "./docx-template.js";
 import { lines, safeReport } from "../text-safety.js";
@@ -51,6 +51,12 @@ const A4 = { width: mm(210), height: mm(297) };
 const margins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
 const wideMargins = { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20) };
 const CELL_MARGIN = 60;
+/**
+ * A landscape table's rows of at most this many lines do not break across pages: a fragment of
+ * one or two lines under a repeated header reads badly, and keeping taller rows whole leaves a
+ * page's foot empty (永州's 评分表 grew by a page at ten).
+ */
+const SHORT_ROW_LINES = 4;
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
@@ -87,9 +93,11 @@ function docxTable(t: Table, textWidth: number): DocxTable {
     children: t.columns.map((c, j) => cell(headerLines(c.header, widths[j]!, run.size * 10, CELL_MARGIN * 2), j, { bold: true })),
   });
   const rows = t.rows.map(
-    (r) =>
+    (r, i) =>
       new TableRow({
-        cantSplit: t.orientation !== "landscape",
+        // a landscape row may be taller than a page (a 评分表 leaf with long texts), so it may
+        // split; a short one stays whole, not two lines on one page and the last on the next
+        cantSplit: t.orientation !== "landscape" || rowLines(t, i, widths, run.size * 10, CELL_MARGIN * 2) <= SHORT_ROW_LINES,
         children: r.cells.flatMap((c, j) =>
           c.covered
             ? []
