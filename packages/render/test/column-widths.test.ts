@@ -77,6 +77,19 @@ describe("column widths from the content", () => {
     expect(headerLines("得分率", 100, em, margins)).toBe("得分率");
   });
 
+  it("gives a text column its longest Latin word, which a reader does not break", () => {
+    const place = "qingdao-2020.perf:136";
+    const t2 = table([col("位置", 4), col("已知原因", 40)], [[place, "说".repeat(300)]]);
+    const w = columnWidths(t2, 6_000, em, margins);
+    expect(w[0]).toBeGreaterThanOrEqual(Math.ceil(textWidth1(place, em) * 1.15) + margins);
+    // up to 16 em: a long address wraps rather than take the page
+    const address = "https://example.org/" + "a".repeat(80);
+    const url = table([col("证据", 4), col("说明", 40)], [[address, "说".repeat(300)]]);
+    const u = columnWidths(url, 6_000, em, margins)[0]!;
+    expect(u).toBeGreaterThanOrEqual(Math.ceil(16 * em * 1.15) + margins);
+    expect(u).toBeLessThan(Math.ceil(textWidth1(address, em) * 1.15) + margins);
+  });
+
   it("shares a width too small for every text by the model's widths", () => {
     const long = table([col("a", 10), col("b", 30)], [["说".repeat(40), "说".repeat(40)]]);
     const w = columnWidths(long, 4_000, em, margins);

@@ -26,7 +26,9 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
     }
     // a header wraps between characters up to four of them, never inside a word or a "（万元）"
     const header = Math.max(Math.min(textWidth1(c.header, em), 4 * em), ...headerUnits(c.header).map((u) => Math.min(textWidth1(u, em), 8 * em)));
-    return Math.ceil(Math.max(widest, header, 2 * em) * slack) + cellMargins;
+    // nor does a text break inside a Latin word ("qingdao-2020.perf:136" at its hyphen), up to 16 em
+    const word = numbers ? 0 : Math.min(longestWord(t, j, em), 16 * em);
+    return Math.ceil(Math.max(widest, header, word, 2 * em) * slack) + cellMargins;
   });
   const fixed = need.reduce((a, b) => a + b, 0);
   if (fixed >= textWidth) return need.map((w) => Math.floor((w * textWidth) / fixed));
@@ -110,8 +112,19 @@ export function rowLines(t: Table, i: number, widths: readonly number[], em: num
   return tallest;
 }
 
+/** The width of the longest run of Latin letters, digits and their punctuation in column `j` (a word, a number, a path). */
+function longestWord(t: Table, j: number, em: number): number {
+  let widest = 0;
+  for (const r of t.rows) {
+    const cell = r.cells[j]!;
+    if (cell.covered || (cell.colSpan ?? 1) > 1) continue;
+    for (const word of cell.text.match(/[\x21-\x7e]+/g) ?? []) widest = Math.max(widest, textWidth1(word, em));
+  }
+  return widest;
+}
+
 /** Whether fewer than a quarter of the rows have a text in column `j` (a merged cell counts for every row it covers). */
-function sparse(t: Table, j: number): boolean {
+export function sparse(t: Table, j: number): boolean {
   let written = 0;
   for (const r of t.rows) if (r.cells[j]!.text.trim() !== "") written++;
   return written * 4 < t.rows.length;
