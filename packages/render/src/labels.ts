@@ -78,7 +78,7 @@ const table = {
   targetClass: { zh: "类别", en: "Class" },
   expected: { zh: "目标值", en: "Expected" },
   actual: { zh: "实际值", en: "Actual" },
-  completion: { zh: "完成率", en: "Completion" },
+  completion: { zh: "完成率", en: "Rate" },
   met: { zh: "是否完成", en: "Met" },
   deviationReason: { zh: "偏差原因", en: "Reason for deviation" },
   yes: { zh: "是", en: "yes" },

@@ -37,7 +37,7 @@ describe("绩效目标完成情况表", () => {
 
   it("is in English with --lang en", () => {
     const en = buildReport(result, { locale: "en" }).tables.find((x) => x.name === "targets")!;
-    expect(en.columns.map((c) => c.header)).toEqual(["No.", "Target", "Class", "Expected", "Actual", "Completion", "Met", "Reason for deviation"]);
+    expect(en.columns.map((c) => c.header)).toEqual(["No.", "Target", "Class", "Expected", "Actual", "Rate", "Met", "Reason for deviation"]);
     expect(en.rows[1]!.cells[5]!.text).toBe("15 days late");
   });
 
