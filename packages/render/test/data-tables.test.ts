@@ -101,6 +101,20 @@ describe("a narrow table's caption in xlsx", () => {
   });
 });
 
+describe("xlsx column widths", () => {
+  it("give a column written in fewer than a quarter of the rows half its longest text, as Word does", async () => {
+    const findings = (typed: number) =>
+      Array.from({ length: 8 }, (_, i) => (i < typed ? `finding f${i} "绩效目标编制质量不高的问题" { issue "具体问题${i}" }` : `finding f${i} "问题${i}"`)).join("\n");
+    const widthOfType = async (typed: number) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await render(fromText(`evaluation "t" { total 10 }\nindicator a weight 10 { score 8 }\n${findings(typed)}\n`), "xlsx", { tables: ["findings"] })) as Uint8Array) as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getColumn(5).width!;
+    };
+    // one row of eight holds a 问题定性 (the title): half; three of eight: the model's width
+    expect(await widthOfType(1)).toBeLessThan(await widthOfType(3));
+  });
+});
+
 describe("the HTML unit line", () => {
   it("says 单位：分 above tables of points, not above a data table of money", async () => {
     const html = (await render(result, "html", {})) as string;

@@ -4,7 +4,7 @@ import { alignsAsNumber, captions } from "./common.js";
 import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
 import { columnPx, FONT_SIZE, heightFor, lineCount, MARGIN_IN, printLayout, TITLE_SIZE, valueWidth } from "./xlsx-layout.js";
-import { isValueText } from "./column-widths.js";
+import { isValueText, sparse } from "./column-widths.js";
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -196,8 +196,15 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
   });
   // a text column with no text in any row (a 问题清单 without 问题描述) is as wide as its header
   const empty = t.columns.map((c, j) => c.kind === "text" && t.rows.every((r) => r.cells[j]!.covered || r.cells[j]!.text.trim() === ""));
+  // and one written in fewer than a quarter of the rows asks for half its longest text, as in Word (decision 0231)
+  const few = t.columns.map((c, j) => {
+    if (c.kind !== "text" || empty[j] || !sparse(t, j)) return 0;
+    let longest = 0;
+    for (const r of t.rows) if (!r.cells[j]!.covered) longest = Math.max(longest, valueWidth(r.cells[j]!.text));
+    return Math.max(6, valueWidth(c.header), Math.ceil(longest / 2));
+  });
   const layout = printLayout(
-    t.columns.map((c, j) => (empty[j] ? Math.max(6, valueWidth(c.header)) : Math.max(6, c.width * 2, values[j]!))),
+    t.columns.map((c, j) => (empty[j] ? Math.max(6, valueWidth(c.header)) : few[j] ? Math.min(few[j]!, c.width * 2) : Math.max(6, c.width * 2, values[j]!))),
     t.columns.map((c) => c.width >= 20),
     t.columns.map((c, j) => c.kind === "text" && values[j] === 0),
     t.orientation,
