@@ -63,6 +63,16 @@ describe("csv", () => {
 describe("html", () => {
   const html = toHtml(buildReport(result, { groups }));
 
+  it("sets cells as Word does: names centred, sentences from the left, numbers to the right", () => {
+    const scores = /<section id="scores" class="wide">[\s\S]*?<\/section>/.exec(html)![0];
+    expect(html).toContain("td { text-align: center; }");
+    expect(scores).toContain("<td>立项依据充分性</td>");
+    expect(scores).toContain("<td class=\"long\">预算资金是否按照计划执行，");
+    expect(scores).toContain('<td class="num">82.46</td>');
+    // the 合计 row's label is centred, as in Word, not set as a sentence
+    expect(scores).toMatch(/<tr class="total"><td( colspan="\d+")?>合计<\/td>/);
+  });
+
   it("is one self-contained file with inline SVG charts (two overall, one per root) and no script", () => {
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);

@@ -5,7 +5,7 @@ import { chartSvg, fontStack } from "./charts.js";
 import { alignsAsNumber, captionGap, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
-import { columnWidths, isValueText } from "./column-widths.js";
+import { columnWidths, isValueText, wraps } from "./column-widths.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -25,6 +25,7 @@ ul.meta { list-style: none; padding: 0; }
 .warning { border-left: 4px solid #c60; padding: 4px 8px; background: #fff4e5; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 9pt; }
 th, td { border: 0.5pt solid #000; padding: 2px 4px; vertical-align: middle; unicode-bidi: isolate; }
+td { text-align: center; }
 th { background: #eef1f5; font-family: ${fontStack}; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
 th .nobr { white-space: nowrap; }
@@ -200,6 +201,8 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
   // the page's 1 068 px at 9 pt with 4 px of padding a side, in twips
   const widths = columnWidths(t, 16_020, 180, 120);
   const total = widths.reduce((a, b) => a + b, 0);
+  // as in Word: sentences read from the left and the top, names and short texts are centred
+  const long = t.columns.map((c, j) => c.kind === "text" && (c.width >= 20 || wraps(t, j, widths[j]!, 180, 120)));
   const cols = widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join("");
   // the tables of points; a data table's numbers are money or counts, in the unit its title gives
   const points = POINTS_TABLES.has(t.name) && t.columns.some((c) => c.kind === "decimal");
@@ -213,7 +216,7 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
           const attrs = [
             c.rowSpan ? ` rowspan="${c.rowSpan}"` : "",
             c.colSpan ? ` colspan="${c.colSpan}"` : "",
-            alignsAsNumber(t, j, c) ? ' class="num"' : t.columns[j]!.width >= 20 ? ' class="long"' : t.columns[j]!.values && isValueText(c.text) ? ' class="value"' : "",
+            alignsAsNumber(t, j, c) ? ' class="num"' : long[j] && r.kind === "data" ? ' class="long"' : t.columns[j]!.values && isValueText(c.text) ? ' class="value"' : "",
           ].join("");
           return `<td${attrs}>${lines(escapeHtml(c.text)).join("<br>")}</td>`;
         })
