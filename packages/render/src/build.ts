@@ -22,6 +22,7 @@ import { dataTables } from "./data-tables.js";
 import { deductionProse } from "./wording.js";
 import { defaultNarrative } from "./narrative/default.js";
 import { resolveNarrative } from "./narrative/document.js";
+import { caseCount } from "./narrative/references.js";
 import { NarrativeError } from "./errors.js";
 import { label, levelName, type LabelKey, type RenderLocale } from "./labels.js";
 import type { Cell, Chart, Column, Report, Row, Table, TableName } from "./model.js";
@@ -389,7 +390,7 @@ export function findingTable(result: EvaluationResult, locale: RenderLocale): Ta
     mergeRuns(g, 2, 0, last, unitOf);
     mergeRuns(g, 1, 0, last, () => "");
   }
-  return g.table({ id: "findings", name: "findings", title: L("findings"), orientation: "landscape", notes: last < 0 ? [L("noFindings")] : caseNotes(multiple, no, result.findings.reduce((a, f) => a + f.count, 0), locale) });
+  return g.table({ id: "findings", name: "findings", title: L("findings"), orientation: "landscape", notes: last < 0 ? [L("noFindings")] : caseNotes(multiple, no, caseCount(result.findings), locale) });
 }
 
 /**

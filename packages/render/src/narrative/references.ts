@@ -259,7 +259,7 @@ export function resolveReference(r: Reference, ctx: ResolveContext): { value?: R
       const rest = head === "findings" ? (parts[1] === "count" ? parts.slice(2) : null) : parts.slice(1);
       if (rest === null) return unknown();
       const type = rest.join(".");
-      const count = (fs: typeof result.findings) => String(fs.reduce((a, f) => a + f.count, 0));
+      const count = (fs: typeof result.findings) => String(caseCount(fs));
       if (!type) return text(count(result.findings));
       const of = result.findings.filter((f) => f.type === type);
       if (!of.length) return { diagnostics: [d("PERF151", { kind: zh ? "问题定性" : "finding type", name: type, near: nearest(type, [...new Set(result.findings.flatMap((f) => (f.type ? [f.type] : [])))]) })] };
@@ -414,4 +414,9 @@ function subtract(a: string, b: string): string {
 export function factText(value: string, unit: string | null): string {
   const v = unit && /元$/.test(unit) ? new Decimal(value).toFixed(2) : value;
   return `${v}${unit ?? ""}`;
+}
+
+/** The cases a list of findings holds: each finding counts its `count` (one unless it says more), as {{问题数}} does. */
+export function caseCount(findings: readonly { count: number }[]): number {
+  return findings.reduce((a, f) => a + f.count, 0);
 }
