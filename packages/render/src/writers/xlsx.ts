@@ -164,7 +164,6 @@ export async function toXlsx(unsafe: Report): Promise<Uint8Array> {
 /** The columns a sheet keeps in view: on the score sheet the indicator names and weights of every level. */
 const frozenColumns = (t: Table) => (t.name === "scores" ? t.columns.filter((c) => /^(level|weight)\d+$/.test(c.key)).length : 0);
 
-/** Adds the sheet; returns its print titles (rows, and columns when it prints across pages). */
 /** The width `px` at the body's size that holds as much caption text as `px` at the title's. */
 const titlePx = (px: number) => (px * FONT_SIZE) / TITLE_SIZE;
 
@@ -181,6 +180,7 @@ export function captionLines(caption: string, px: number): string {
   return lineCount(tail, titlePx(px), true) <= 1 ? `${caption.slice(0, at)}\n${tail}` : caption;
 }
 
+/** Adds the sheet; returns its print titles (rows, and columns when it prints across pages). */
 function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string, nodes: NodeCells | null, locale: "zh" | "en"): string[] {
   const n = t.columns.length;
   // a column of values ("≤2020年11月底") is as wide as its widest value, and not narrowed to fit the page
@@ -222,8 +222,9 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
     headerFooter: { oddFooter: locale === "zh" ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N" },
   });
   ws.columns = t.columns.map((c, j) => ({ key: c.key, width: layout.widths[j]! }));
+  const tableWidth = layout.widths.reduce((a, w) => a + columnPx(w), 0);
   const title = ws.getCell(1, 1);
-  title.value = captionLines(caption, layout.widths.reduce((a, w) => a + columnPx(w), 0));
+  title.value = captionLines(caption, tableWidth);
   title.font = font({ bold: true, size: TITLE_SIZE });
   // a caption wider than a narrow table wraps inside it, as Calc and Excel print only the merged cells
   title.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
@@ -265,7 +266,6 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, caption: string, name: string,
   });
   const heights = rowHeights(t, layout.widths);
   // a note reads across the table's width, wrapped there, as under the Word table
-  const tableWidth = layout.widths.reduce((a, w) => a + columnPx(w), 0);
   t.notes.forEach((note, k) => {
     const row = FIRST_ROW + t.rows.length + 1 + k;
     if (t.columns.length > 1) ws.mergeCells(row, 1, row, t.columns.length);
