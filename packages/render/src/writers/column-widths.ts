@@ -80,9 +80,18 @@ export function columnWidths(t: Table, textWidth: number, em: number, cellMargin
  */
 export function headerUnits(header: string): string[] {
   const units: string[] = [...(header.match(/[A-Za-z0-9%.\-]+/g) ?? [])];
-  const at = header.lastIndexOf("（");
-  if (at > 0 && header.endsWith("）")) units.push(header.slice(at));
+  const at = closingGroupAt(header);
+  if (at > 0) units.push(header.slice(at));
   return units;
+}
+
+/**
+ * Where a text's closing parenthesis group starts ("预算（万元）" → 2, the "（"), or −1 when it has
+ * none after some text: the place a header or a caption breaks rather than inside the group.
+ */
+export function closingGroupAt(text: string): number {
+  const at = text.lastIndexOf("（");
+  return at > 0 && text.endsWith("）") ? at : -1;
 }
 
 /**
@@ -91,8 +100,8 @@ export function headerUnits(header: string): string[] {
  * "元）").
  */
 export function headerLines(header: string, width: number, em: number, cellMargins: number): string {
-  const at = header.lastIndexOf("（");
-  if (at <= 0 || !header.endsWith("）") || header.includes("\n")) return header;
+  const at = closingGroupAt(header);
+  if (at < 0 || header.includes("\n")) return header;
   return Math.ceil(textWidth1(header, em) * slack) + cellMargins > width ? `${header.slice(0, at)}\n${header.slice(at)}` : header;
 }
 

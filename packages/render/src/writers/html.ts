@@ -5,7 +5,7 @@ import { chartSvg, fontStack } from "./charts.js";
 import { alignsAsNumber, captionGap, captionPrefix, captions, colon, conclusion, metaLines, reportTitle, tableFor, type CaptionKind } from "./common.js";
 import { lines, safeReport } from "../text-safety.js";
 import { rootChart } from "./root-chart.js";
-import { columnWidths, isValueText, wraps } from "./column-widths.js";
+import { closingGroupAt, columnWidths, isValueText, wraps } from "./column-widths.js";
 
 const serif = `"FangSong","仿宋","STFangsong","SimSun","宋体","Songti SC","Noto Serif CJK SC","Source Han Serif SC",serif`;
 
@@ -229,7 +229,7 @@ function tableHtml(t: Table, locale: "zh" | "en"): string {
 
 /** A header whose closing parenthesis group ("（万元）") wraps as one piece, if the header wraps. */
 function headerHtml(header: string): string {
-  const at = header.lastIndexOf("（");
-  if (at <= 0 || !header.endsWith("）")) return escapeHtml(header);
+  const at = closingGroupAt(header);
+  if (at < 0) return escapeHtml(header);
   return `${escapeHtml(header.slice(0, at))}<span class="nobr">${escapeHtml(header.slice(at))}</span>`;
 }

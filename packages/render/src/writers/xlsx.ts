@@ -4,7 +4,7 @@ import { alignsAsNumber, captions } from "./common.js";
 import { checkSize } from "../limits.js";
 import { safeReport } from "../text-safety.js";
 import { columnPx, FONT_SIZE, heightFor, lineCount, MARGIN_IN, printLayout, TITLE_SIZE, valueWidth } from "./xlsx-layout.js";
-import { isValueText, sparse } from "./column-widths.js";
+import { closingGroupAt, isValueText, sparse } from "./column-widths.js";
 
 const HEADER_ROW = 2;
 const FIRST_ROW = 3;
@@ -174,8 +174,8 @@ const titlePx = (px: number) => (px * FONT_SIZE) / TITLE_SIZE;
  */
 export function captionLines(caption: string, px: number): string {
   if (lineCount(caption, titlePx(px), true) <= 1) return caption;
-  const at = caption.lastIndexOf("（");
-  if (at <= 0 || !caption.endsWith("）")) return caption;
+  const at = closingGroupAt(caption);
+  if (at < 0) return caption;
   const tail = caption.slice(at);
   return lineCount(tail, titlePx(px), true) <= 1 ? `${caption.slice(0, at)}\n${tail}` : caption;
 }
