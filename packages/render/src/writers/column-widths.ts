@@ -8,9 +8,9 @@ const slack = 1.15;
  * "6" when a reader substitutes a wider Latin font), so every number column gets the width of
  * its widest number, measured in the widest font a reader may substitute: digits at 0.7 em
  * (DejaVu Serif/Sans Bold, which LibreOffice uses without Times New Roman; Times New Roman is
- * 0.5 em), CJK at 1 em, plus 15 %. Short text columns (headers, names)
- * get their longest word up to 4 CJK characters so a header wraps between characters at most
- * once; what is left goes to the text columns by their content (`longestText`): a 问题清单 whose
+ * 0.5 em), CJK at 1 em, plus 15 %. A text column gets at least four characters of its header,
+ * the header's Latin words and its "（万元）" (`headerUnits`), and its longest Latin word up to
+ * 16 em; what is left goes to the text columns by their content (`longestText`): a 问题清单 whose
  * 问题描述 is empty everywhere gives its width to 具体问题, instead of wrapping it into four lines
  * beside a blank column. When the minimums do not fit, every column shrinks in proportion (the
  * table stays inside the page).
@@ -122,15 +122,7 @@ export function rowLines(t: Table, i: number, widths: readonly number[], em: num
 }
 
 /** The width of the longest run of Latin letters, digits and their punctuation in column `j` (a word, a number, a path). */
-function longestWord(t: Table, j: number, em: number): number {
-  let widest = 0;
-  for (const r of t.rows) {
-    const cell = r.cells[j]!;
-    if (cell.covered || (cell.colSpan ?? 1) > 1) continue;
-    for (const word of cell.text.match(/[\x21-\x7e]+/g) ?? []) widest = Math.max(widest, textWidth1(word, em));
-  }
-  return widest;
-}
+const longestWord = (t: Table, j: number, em: number) => widest(t, j, em, (text) => text.match(/[\x21-\x7e]+/g) ?? []);
 
 /** Whether fewer than a quarter of the rows have a text in column `j` (a merged cell counts for every row it covers). */
 export function sparse(t: Table, j: number): boolean {
@@ -141,13 +133,18 @@ export function sparse(t: Table, j: number): boolean {
 
 /** The width of the longest text of column `j` on one line (its longest line where it has several). */
 function longestText(t: Table, j: number, em: number): number {
-  let widest = 0;
+  return widest(t, j, em, (text) => text.split("\n"));
+}
+
+/** The width of the widest of the pieces `of` takes from each one-column cell of column `j`. */
+function widest(t: Table, j: number, em: number, of: (text: string) => readonly string[]): number {
+  let w = 0;
   for (const r of t.rows) {
     const cell = r.cells[j]!;
     if (cell.covered || (cell.colSpan ?? 1) > 1) continue;
-    for (const line of cell.text.split("\n")) widest = Math.max(widest, textWidth1(line, em));
+    for (const piece of of(cell.text)) w = Math.max(w, textWidth1(piece, em));
   }
-  return widest;
+  return w;
 }
 
 /**
